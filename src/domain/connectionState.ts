@@ -1,0 +1,41 @@
+import type { ExchangeId } from './exchange';
+
+/**
+ * What a trader reads in the header for one exchange.
+ * - idle: nothing asked for this exchange yet
+ * - connecting: first attempt under way
+ * - live: every wanted socket is open and has delivered data
+ * - reconnecting: a socket was lost (or went silent) and is being reopened
+ * - down: attempts keep failing; `reason` says why when known (refused, HTTP 451, ...)
+ */
+export type LinkState = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'down';
+
+export interface ExchangeLinkStatus {
+  exchange: ExchangeId;
+  state: LinkState;
+  /** Human-readable cause of the last failure, when known. */
+  reason: string | null;
+  /** Wall-clock ms of the last message received on any socket of this exchange. */
+  lastMessageAt: number | null;
+  /** Open sockets / sockets wanted. */
+  openSockets: number;
+  wantedSockets: number;
+  /** Counters for the diagnostics panel. */
+  reconnects: number;
+  subscriptionErrors: number;
+  droppedMessages: number;
+}
+
+export function initialLinkStatus(exchange: ExchangeId): ExchangeLinkStatus {
+  return {
+    exchange,
+    state: 'idle',
+    reason: null,
+    lastMessageAt: null,
+    openSockets: 0,
+    wantedSockets: 0,
+    reconnects: 0,
+    subscriptionErrors: 0,
+    droppedMessages: 0,
+  };
+}

@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv } from 'vite';
+import { cspPlugin } from './build/csp';
+import { resolveEndpoints } from './build/endpoints';
+
+export default defineConfig(({ mode }) => {
+  const endpoints = resolveEndpoints({ ...loadEnv(mode, process.cwd(), 'VITE_'), ...process.env });
+  return {
+    plugins: [react(), cspPlugin(endpoints)],
+    define: Object.fromEntries(
+      Object.entries(endpoints).map(([name, value]) => [`import.meta.env.${name}`, JSON.stringify(value)]),
+    ),
+    build: { target: 'es2022', sourcemap: true },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+  };
+});
