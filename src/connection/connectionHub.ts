@@ -1,0 +1,330 @@
+import type { ExchangeLinkStatus } from '../domain/connectionState';
+import { EXCHANGES, type ExchangeId } from '../domain/exchange';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { createConnectGate, type ConnectGate } from './connectGate';
+import { diagnoseByProbe } from './diagnose';
+import { sameLinkStatus, summariseLink, type LinkCounters } from './linkStatus';
+import { ManagedSocket, type NoiseKind } from './managedSocket';
+import type { WireProtocol } from './protocol';
+import { realScheduler, type Scheduler } from './scheduler';
+import type { SocketFactory } from './socketFactory';
+
+/** One WebSocket endpoint of an exchange (e.g. OKX public vs business), with the rules for talking to it. */
+export interface Endpoint<Topic> {
+  id: string;
+  exchange: ExchangeId;
+  url: string;
+  protocol: WireProtocol<Topic>;
+  /** A REST URL whose HTTP status explains a refused socket (e.g. 451 from a blocked region). */
+  probeUrl?: string;
+}
+
+export type TopicListener = (payload: unknown, topicKey: string, receivedAt: number) => void;
+export type SubscriptionErrorListener = (topicKey: string, message: string) => void;
+
+export interface ConnectionHubOptions {
+  sockets: SocketFactory;
+  scheduler?: Scheduler;
+  random?: () => number;
+  backoff?: BackoffPolicy;
+  fetch?: typeof fetch;
+  /** Consecutive failed attempts after which an exchange shows as down rather than reconnecting. */
+  downAfterFailures?: number;
+  /** How long a socket whose last topic left stays open, so quick view switches do not churn sockets. */
+  idleSocketLingerMs?: number;
+  onStatus?: (status: ExchangeLinkStatus) => void;
+  onProblem?: (exchange: ExchangeId, kind: NoiseKind | 'subscription-error', detail: string) => void;
+}
+
+export interface ConnectionHub {
+  subscribe<Topic>(
+    endpoint: Endpoint<Topic>,
+    topics: Topic[],
+    listener: TopicListener,
+    onError?: SubscriptionErrorListener,
+  ): () => void;
+  status(exchange: ExchangeId): ExchangeLinkStatus;
+  stop(): void;
+}
+
+interface Subscriber {
+  listener: TopicListener;
+  onError: SubscriptionErrorListener | undefined;
+}
+
+const STATUS_TICK_MS = 1000;
+
+/**
+ * The one owner of every socket. Views (through hooks and feeds) ask for topics; the hub
+ * reference-counts them, packs them onto as few sockets as the exchange's limits allow,
+ * moves them to fresh sockets before forced cuts, and reports each exchange's status.
+ */
+export function createConnectionHub(options: ConnectionHubOptions): ConnectionHub {
+  const scheduler = options.scheduler ?? realScheduler;
+  const random = options.random ?? Math.random;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const downAfterFailures = options.downAfterFailures ?? 3;
+  const lingerMs = options.idleSocketLingerMs ?? 5000;
+  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
+
+  const pools = new Map<string, EndpointPool<unknown>>();
+  const gates = new Map<ExchangeId, ConnectGate>();
+  const counters = new Map<ExchangeId, LinkCounters>(
+    EXCHANGES.map((exchange) => [exchange, { reconnects: 0, subscriptionErrors: 0, droppedMessages: 0 }]),
+  );
+  const lastEmitted = new Map<ExchangeId, ExchangeLinkStatus>();
+  let statusTimer: unknown = null;
+
+  const counter = (exchange: ExchangeId): LinkCounters => counters.get(exchange)!;
+
+  const status = (exchange: ExchangeId): ExchangeLinkStatus => {
+    const snapshots = [...pools.values()]
+      .filter((pool) => pool.endpoint.exchange === exchange)
+      .flatMap((pool) => pool.snapshots());
+    return summariseLink(exchange, snapshots, { ...counter(exchange) }, downAfterFailures);
+  };
+
+  const emit = (exchange: ExchangeId): void => {
+    const next = status(exchange);
+    const previous = lastEmitted.get(exchange);
+    if (previous && sameLinkStatus(previous, next)) return;
+    lastEmitted.set(exchange, next);
+    options.onStatus?.(next);
+  };
+
+  // The age of the last message changes with every message; the header only needs it once a second.
+  const tickStatus = (): void => {
+    statusTimer = null;
+    for (const exchange of EXCHANGES) emit(exchange);
+    if (pools.size > 0) statusTimer = scheduler.setTimeout(tickStatus, STATUS_TICK_MS);
+  };
+  const ensureStatusTicking = (): void => {
+    if (statusTimer === null) statusTimer = scheduler.setTimeout(tickStatus, STATUS_TICK_MS);
+  };
+
+  const gateFor = <Topic>(endpoint: Endpoint<Topic>): ConnectGate => {
+    let gate = gates.get(endpoint.exchange);
+    if (!gate) {
+      gate = createConnectGate(scheduler, endpoint.protocol.minConnectIntervalMs);
+      gates.set(endpoint.exchange, gate);
+    }
+    return gate;
+  };
+
+  class EndpointPool<Topic> {
+    private readonly sockets = new Set<ManagedSocket<Topic>>();
+    private readonly owner = new Map<string, ManagedSocket<Topic>>();
+    private readonly subscribers = new Map<string, Set<Subscriber>>();
+    private readonly replacing = new Map<ManagedSocket<Topic>, ManagedSocket<Topic>>();
+    private readonly lingerTimers = new Map<ManagedSocket<Topic>, unknown>();
+
+    constructor(readonly endpoint: Endpoint<Topic>) {}
+
+    snapshots() {
+      return [...this.sockets].map((socket) => socket.snapshot());
+    }
+
+    isEmpty(): boolean {
+      return this.sockets.size === 0;
+    }
+
+    add(topics: Topic[], subscriber: Subscriber): void {
+      const fresh: Topic[] = [];
+      for (const topic of topics) {
+        const key = this.endpoint.protocol.topicKey(topic);
+        let set = this.subscribers.get(key);
+        if (!set) {
+          set = new Set();
+          this.subscribers.set(key, set);
+          fresh.push(topic);
+        }
+        set.add(subscriber);
+      }
+      this.place(fresh);
+    }
+
+    remove(topics: Topic[], subscriber: Subscriber): void {
+      const byOwner = new Map<ManagedSocket<Topic>, Topic[]>();
+      for (const topic of topics) {
+        const key = this.endpoint.protocol.topicKey(topic);
+        const set = this.subscribers.get(key);
+        if (!set?.delete(subscriber) || set.size > 0) continue;
+        this.subscribers.delete(key);
+        const socket = this.owner.get(key);
+        this.owner.delete(key);
+        if (!socket) continue;
+        const list = byOwner.get(socket) ?? [];
+        list.push(topic);
+        byOwner.set(socket, list);
+      }
+      for (const [socket, list] of byOwner) {
+        socket.remove(list);
+        this.replacing.get(socket)?.remove(list);
+        if (socket.topicCount() === 0) this.lingerThenStop(socket);
+      }
+    }
+
+    stopAll(): void {
+      for (const timer of this.lingerTimers.values()) scheduler.clearTimeout(timer);
+      this.lingerTimers.clear();
+      for (const socket of this.sockets) socket.stop();
+      for (const socket of this.replacing.values()) socket.stop();
+      this.sockets.clear();
+      this.replacing.clear();
+      this.owner.clear();
+      this.subscribers.clear();
+    }
+
+    private place(topics: Topic[]): void {
+      const max = this.endpoint.protocol.maxTopicsPerSocket;
+      let index = 0;
+      for (const socket of this.sockets) {
+        if (index >= topics.length) break;
+        if (this.replacing.has(socket)) continue;
+        const room = max - socket.topicCount();
+        if (room <= 0) continue;
+        index = this.assign(socket, topics, index, room);
+      }
+      while (index < topics.length) {
+        const socket = this.createSocket();
+        index = this.assign(socket, topics, index, max);
+        socket.start();
+      }
+    }
+
+    private assign(socket: ManagedSocket<Topic>, topics: Topic[], from: number, room: number): number {
+      const slice = topics.slice(from, from + room);
+      for (const topic of slice) this.owner.set(this.endpoint.protocol.topicKey(topic), socket);
+      socket.add(slice);
+      this.cancelLinger(socket);
+      return from + slice.length;
+    }
+
+    private createSocket(): ManagedSocket<Topic> {
+      const { exchange, probeUrl } = this.endpoint;
+      const socket: ManagedSocket<Topic> = new ManagedSocket<Topic>({
+        protocol: this.endpoint.protocol,
+        endpoint: this.endpoint.url,
+        sockets: options.sockets,
+        scheduler,
+        random,
+        backoff,
+        gate: gateFor(this.endpoint),
+        diagnose: probeUrl && fetchImpl ? () => diagnoseByProbe(fetchImpl, probeUrl) : undefined,
+        events: {
+          data: (topicKey, payload, receivedAt) => this.deliver(topicKey, payload, receivedAt),
+          changed: () => {
+            this.onSocketChanged(socket);
+            emit(exchange);
+          },
+          subscriptionError: (topicKeys, message) => {
+            counter(exchange).subscriptionErrors += topicKeys.length;
+            for (const key of topicKeys) {
+              options.onProblem?.(exchange, 'subscription-error', `${key}: ${message}`);
+              for (const subscriber of this.subscribers.get(key) ?? []) subscriber.onError?.(key, message);
+            }
+            emit(exchange);
+          },
+          noise: (kind, detail) => {
+            counter(exchange).droppedMessages++;
+            options.onProblem?.(exchange, kind, detail);
+          },
+          replaceRequested: () => this.replace(socket),
+          reconnecting: () => {
+            counter(exchange).reconnects++;
+          },
+        },
+      });
+      this.sockets.add(socket);
+      ensureStatusTicking();
+      return socket;
+    }
+
+    private deliver(topicKey: string, payload: unknown, receivedAt: number): void {
+      const set = this.subscribers.get(topicKey);
+      if (!set) return;
+      for (const subscriber of set) {
+        try {
+          subscriber.listener(payload, topicKey, receivedAt);
+        } catch (error) {
+          counter(this.endpoint.exchange).droppedMessages++;
+          options.onProblem?.(this.endpoint.exchange, 'malformed', `listener failed on ${topicKey}: ${String(error)}`);
+        }
+      }
+    }
+
+    /** Opens a fresh socket with the same topics; the old one closes once the new one delivers data. */
+    private replace(old: ManagedSocket<Topic>): void {
+      if (this.replacing.has(old) || !this.sockets.has(old)) return;
+      const successor = this.createSocket();
+      this.replacing.set(old, successor);
+      successor.add(old.wantedTopics());
+      successor.start();
+    }
+
+    private onSocketChanged(socket: ManagedSocket<Topic>): void {
+      if (socket.snapshot().phase !== 'live') return;
+      for (const [old, successor] of this.replacing) {
+        if (successor !== socket) continue;
+        this.replacing.delete(old);
+        for (const [key, owner] of this.owner) if (owner === old) this.owner.set(key, successor);
+        this.sockets.delete(old);
+        old.stop();
+      }
+    }
+
+    private lingerThenStop(socket: ManagedSocket<Topic>): void {
+      this.cancelLinger(socket);
+      this.lingerTimers.set(
+        socket,
+        scheduler.setTimeout(() => {
+          this.lingerTimers.delete(socket);
+          if (socket.topicCount() > 0) return;
+          this.sockets.delete(socket);
+          socket.stop();
+          const successor = this.replacing.get(socket);
+          this.replacing.delete(socket);
+          successor?.stop();
+          if (successor) this.sockets.delete(successor);
+          if (this.isEmpty()) pools.delete(this.endpoint.id);
+          emit(this.endpoint.exchange);
+        }, lingerMs),
+      );
+    }
+
+    private cancelLinger(socket: ManagedSocket<Topic>): void {
+      const timer = this.lingerTimers.get(socket);
+      if (timer === undefined) return;
+      scheduler.clearTimeout(timer);
+      this.lingerTimers.delete(socket);
+    }
+  }
+
+  return {
+    subscribe(endpoint, topics, listener, onError) {
+      let pool = pools.get(endpoint.id) as EndpointPool<typeof topics[number]> | undefined;
+      if (!pool) {
+        pool = new EndpointPool(endpoint);
+        pools.set(endpoint.id, pool as EndpointPool<unknown>);
+      }
+      const subscriber: Subscriber = { listener, onError };
+      const owningPool = pool;
+      owningPool.add(topics, subscriber);
+      emit(endpoint.exchange);
+      let active = true;
+      return () => {
+        if (!active) return;
+        active = false;
+        owningPool.remove(topics, subscriber);
+      };
+    },
+    status,
+    stop() {
+      for (const pool of pools.values()) pool.stopAll();
+      pools.clear();
+      if (statusTimer !== null) scheduler.clearTimeout(statusTimer);
+      statusTimer = null;
+      for (const exchange of EXCHANGES) emit(exchange);
+    },
+  };
+}

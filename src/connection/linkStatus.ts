@@ -1,0 +1,76 @@
+import type { ExchangeLinkStatus, LinkState } from '../domain/connectionState';
+import type { ExchangeId } from '../domain/exchange';
+import type { SocketSnapshot } from './managedSocket';
+
+export interface LinkCounters {
+  reconnects: number;
+  subscriptionErrors: number;
+  droppedMessages: number;
+}
+
+const SEVERITY: Record<LinkState, number> = { idle: 0, live: 1, connecting: 2, reconnecting: 3, down: 4 };
+
+function socketState(socket: SocketSnapshot, downAfterFailures: number): LinkState {
+  switch (socket.phase) {
+    case 'live':
+      return 'live';
+    case 'stopped':
+      return 'idle';
+    case 'retrying':
+    case 'connecting':
+    case 'subscribing':
+      if (socket.consecutiveFailures >= downAfterFailures) return 'down';
+      return socket.everOpened || socket.consecutiveFailures > 0 ? 'reconnecting' : 'connecting';
+  }
+}
+
+/** One exchange's header status: the worst state of its sockets, the freshest message, the counters. */
+export function summariseLink(
+  exchange: ExchangeId,
+  sockets: SocketSnapshot[],
+  counters: LinkCounters,
+  downAfterFailures: number,
+): ExchangeLinkStatus {
+  let state: LinkState = 'idle';
+  let reason: string | null = null;
+  let lastMessageAt: number | null = null;
+  let openSockets = 0;
+  let wantedSockets = 0;
+  for (const socket of sockets) {
+    if (socket.phase === 'stopped') continue;
+    wantedSockets++;
+    if (socket.phase === 'live' || socket.phase === 'subscribing') openSockets++;
+    if (socket.lastMessageAt !== null && (lastMessageAt === null || socket.lastMessageAt > lastMessageAt)) {
+      lastMessageAt = socket.lastMessageAt;
+    }
+    const candidate = socketState(socket, downAfterFailures);
+    if (SEVERITY[candidate] > SEVERITY[state]) {
+      state = candidate;
+      reason = socket.reason;
+    } else if (SEVERITY[candidate] === SEVERITY[state] && reason === null) {
+      reason = socket.reason;
+    }
+  }
+  return {
+    exchange,
+    state,
+    reason: state === 'live' || state === 'idle' ? null : reason,
+    lastMessageAt,
+    openSockets,
+    wantedSockets,
+    ...counters,
+  };
+}
+
+export function sameLinkStatus(a: ExchangeLinkStatus, b: ExchangeLinkStatus): boolean {
+  return (
+    a.state === b.state &&
+    a.reason === b.reason &&
+    a.lastMessageAt === b.lastMessageAt &&
+    a.openSockets === b.openSockets &&
+    a.wantedSockets === b.wantedSockets &&
+    a.reconnects === b.reconnects &&
+    a.subscriptionErrors === b.subscriptionErrors &&
+    a.droppedMessages === b.droppedMessages
+  );
+}

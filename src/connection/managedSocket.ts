@@ -1,0 +1,383 @@
+import { backoffDelay, type BackoffPolicy } from './backoff';
+import type { ConnectGate } from './connectGate';
+import type { OutboundFrame, WireProtocol } from './protocol';
+import type { Scheduler } from './scheduler';
+import type { SocketFactory, SocketLike } from './socketFactory';
+
+/**
+ * connecting: opening a socket (first time or again); subscribing: open, no data yet;
+ * live: data is flowing; retrying: waiting out a backoff delay; stopped: closed for good.
+ */
+export type SocketPhase = 'connecting' | 'subscribing' | 'live' | 'retrying' | 'stopped';
+
+export interface SocketSnapshot {
+  phase: SocketPhase;
+  everOpened: boolean;
+  consecutiveFailures: number;
+  reason: string | null;
+  lastMessageAt: number | null;
+}
+
+export type NoiseKind = 'malformed' | 'unknown' | 'server-error';
+
+export interface ManagedSocketEvents {
+  data(topicKey: string, payload: unknown, receivedAt: number): void;
+  changed(): void;
+  subscriptionError(topicKeys: string[], message: string): void;
+  noise(kind: NoiseKind, detail: string): void;
+  replaceRequested(reason: string): void;
+  reconnecting(): void;
+}
+
+export interface ManagedSocketOptions<Topic> {
+  protocol: WireProtocol<Topic>;
+  endpoint: string;
+  sockets: SocketFactory;
+  scheduler: Scheduler;
+  random: () => number;
+  backoff: BackoffPolicy;
+  gate: ConnectGate;
+  events: ManagedSocketEvents;
+  /** Asked after a failed connect to find out why (HTTP 451, refused, ...); null when unknown. */
+  diagnose?: () => Promise<string | null>;
+}
+
+interface TopicEntry<Topic> {
+  topic: Topic;
+  acked: boolean;
+  failed: boolean;
+}
+
+const WATCHDOG_PERIOD_MS = 1000;
+const HANDSHAKE_TIMEOUT_MS = 10_000;
+/** Close code for sockets we close ourselves (4000-4999 are for applications). */
+const CLIENT_CLOSE = 4000;
+
+/**
+ * One socket's whole life: connect (through the exchange's connect gate), subscribe, keep the
+ * wanted topics across reconnects, heartbeat when silent, and reconnect with jittered backoff.
+ * It knows no exchange rules beyond what its WireProtocol tells it.
+ */
+export class ManagedSocket<Topic> {
+  private readonly topics = new Map<string, TopicEntry<Topic>>();
+  private readonly pending = new Map<number, OutboundFrame>();
+  private readonly sendQueue: string[] = [];
+  private socket: SocketLike | null = null;
+  private attemptToken = 0;
+  private attempt = 0;
+  private requestId = 0;
+  private openedAt = 0;
+  private lastInboundAt = 0;
+  private heartbeatSentAt: number | null = null;
+  private lastSentAt = -Infinity;
+  private sendTimer: unknown = null;
+  private watchdogTimer: unknown = null;
+  private retryTimer: unknown = null;
+  private lifetimeTimer: unknown = null;
+  private cancelGate: (() => void) | null = null;
+  private snapshotState: SocketSnapshot = {
+    phase: 'connecting',
+    everOpened: false,
+    consecutiveFailures: 0,
+    reason: null,
+    lastMessageAt: null,
+  };
+
+  constructor(private readonly options: ManagedSocketOptions<Topic>) {}
+
+  snapshot(): SocketSnapshot {
+    return this.snapshotState;
+  }
+
+  topicCount(): number {
+    return this.topics.size;
+  }
+
+  wantedTopics(): Topic[] {
+    return [...this.topics.values()].map((entry) => entry.topic);
+  }
+
+  start(): void {
+    this.connect();
+  }
+
+  add(topics: Topic[]): void {
+    const added: Topic[] = [];
+    for (const topic of topics) {
+      const key = this.options.protocol.topicKey(topic);
+      if (this.topics.has(key)) continue;
+      this.topics.set(key, { topic, acked: false, failed: false });
+      added.push(topic);
+    }
+    if (added.length > 0 && this.isOpen()) this.queueFrames(this.options.protocol.subscribeFrames(added, this.nextId));
+  }
+
+  remove(topics: Topic[]): void {
+    const removed: Topic[] = [];
+    for (const topic of topics) {
+      const key = this.options.protocol.topicKey(topic);
+      const entry = this.topics.get(key);
+      if (!entry) continue;
+      this.topics.delete(key);
+      if (!entry.failed) removed.push(topic);
+    }
+    if (removed.length > 0 && this.isOpen()) this.queueFrames(this.options.protocol.unsubscribeFrames(removed, this.nextId));
+  }
+
+  stop(): void {
+    this.attemptToken++;
+    this.clearTimers();
+    this.cancelGate?.();
+    this.cancelGate = null;
+    this.socket?.close(1000, 'client stop');
+    this.socket = null;
+    this.update({ phase: 'stopped' });
+  }
+
+  private readonly nextId = (): number => ++this.requestId;
+
+  private isOpen(): boolean {
+    const phase = this.snapshotState.phase;
+    return this.socket !== null && (phase === 'subscribing' || phase === 'live');
+  }
+
+  private connect(): void {
+    this.update({ phase: 'connecting' });
+    this.cancelGate = this.options.gate.acquire(() => {
+      this.cancelGate = null;
+      this.open();
+    });
+  }
+
+  private open(): void {
+    const token = ++this.attemptToken;
+    const { protocol, endpoint, sockets, scheduler } = this.options;
+    const guard =
+      <A extends unknown[]>(fn: (...args: A) => void) =>
+      (...args: A) => {
+        if (token === this.attemptToken) fn(...args);
+      };
+    const handshakeTimer = scheduler.setTimeout(
+      guard(() => this.fail('connection attempt timed out', false)),
+      HANDSHAKE_TIMEOUT_MS,
+    );
+    this.socket = sockets(protocol.socketUrl(endpoint), {
+      open: guard(() => {
+        scheduler.clearTimeout(handshakeTimer);
+        this.onOpen();
+      }),
+      message: guard((data: unknown) => this.onMessage(data)),
+      close: guard((code: number, reason: string) => {
+        scheduler.clearTimeout(handshakeTimer);
+        const opened = this.snapshotState.phase === 'subscribing' || this.snapshotState.phase === 'live';
+        this.fail(opened ? closeDescription(code, reason) : 'could not connect', opened);
+      }),
+      // A close event always follows an error event; the failure is handled there.
+      error: () => undefined,
+    });
+  }
+
+  private onOpen(): void {
+    const now = this.options.scheduler.now();
+    this.openedAt = now;
+    this.lastInboundAt = now;
+    this.heartbeatSentAt = null;
+    this.pending.clear();
+    this.update({ phase: 'subscribing', everOpened: true });
+    const wanted: Topic[] = [];
+    for (const entry of this.topics.values()) {
+      entry.acked = false;
+      if (!entry.failed) wanted.push(entry.topic);
+    }
+    if (wanted.length > 0) this.queueFrames(this.options.protocol.subscribeFrames(wanted, this.nextId));
+    this.scheduleWatchdog();
+    const lifetime = this.options.protocol.maxSocketLifetimeMs;
+    if (lifetime !== null) {
+      // Ask for a replacement well before the exchange's cut, spread so sockets do not all move at once.
+      const margin = Math.min(lifetime * 0.1, 15 * 60_000) * (1 + this.options.random());
+      this.lifetimeTimer = this.options.scheduler.setTimeout(
+        () => this.options.events.replaceRequested('socket lifetime limit approaching'),
+        lifetime - margin,
+      );
+    }
+  }
+
+  private onMessage(data: unknown): void {
+    const now = this.options.scheduler.now();
+    this.lastInboundAt = now;
+    this.heartbeatSentAt = null;
+    if (typeof data !== 'string') {
+      this.options.events.noise('malformed', 'binary frame');
+      return;
+    }
+    const inbound = this.options.protocol.classify(data);
+    switch (inbound.kind) {
+      case 'data':
+        this.snapshotState.lastMessageAt = now;
+        if (this.snapshotState.phase !== 'live') {
+          this.attempt = 0;
+          this.update({ phase: 'live', consecutiveFailures: 0, reason: null });
+        }
+        this.options.events.data(inbound.topicKey, inbound.payload, now);
+        return;
+      case 'ack':
+        this.onAck(inbound.requestId, inbound.topicKey);
+        return;
+      case 'request-error':
+        this.onRequestError(inbound.requestId, `${inbound.code}: ${inbound.message}`);
+        return;
+      case 'server-error':
+        this.options.events.noise('server-error', `${inbound.code}: ${inbound.message}`);
+        return;
+      case 'reconnect-notice':
+        this.options.events.replaceRequested(`server notice ${inbound.code}: ${inbound.message}`);
+        return;
+      case 'pong':
+        return;
+      case 'malformed':
+      case 'unknown':
+        this.options.events.noise(inbound.kind, inbound.reason);
+        return;
+    }
+  }
+
+  private onAck(requestId: number | null, topicKey: string | null): void {
+    const frame = requestId === null ? undefined : this.pending.get(requestId);
+    if (topicKey !== null) {
+      const entry = this.topics.get(topicKey);
+      if (entry) {
+        entry.acked = true;
+        entry.failed = false;
+      }
+    } else if (frame) {
+      for (const key of frame.topicKeys) {
+        const entry = this.topics.get(key);
+        if (entry) entry.acked = true;
+      }
+    }
+    if (frame && (topicKey === null || frame.topicKeys.every((key) => this.topics.get(key)?.acked !== false))) {
+      this.pending.delete(frame.requestId);
+    }
+  }
+
+  private onRequestError(requestId: number | null, message: string): void {
+    const frame = requestId === null ? undefined : this.pending.get(requestId);
+    if (!frame) {
+      this.options.events.noise('server-error', message);
+      return;
+    }
+    this.pending.delete(frame.requestId);
+    if (frame.op !== 'subscribe') return;
+    // Topics of the failed request that the exchange has not acked are not resubscribed on
+    // reconnect: retrying a refused subscription forever would only burn the request budget.
+    const failed: string[] = [];
+    for (const key of frame.topicKeys) {
+      const entry = this.topics.get(key);
+      if (entry && !entry.acked) {
+        entry.failed = true;
+        failed.push(key);
+      }
+    }
+    if (failed.length > 0) this.options.events.subscriptionError(failed, message);
+  }
+
+  private queueFrames(frames: OutboundFrame[]): void {
+    for (const frame of frames) {
+      this.pending.set(frame.requestId, frame);
+      this.sendQueue.push(frame.text);
+    }
+    this.flushSendQueue();
+  }
+
+  private flushSendQueue(): void {
+    if (this.sendTimer !== null || !this.socket) return;
+    const { scheduler, protocol } = this.options;
+    const wait = this.lastSentAt + protocol.minSendIntervalMs - scheduler.now();
+    if (wait > 0) {
+      this.sendTimer = scheduler.setTimeout(() => {
+        this.sendTimer = null;
+        this.flushSendQueue();
+      }, wait);
+      return;
+    }
+    const text = this.sendQueue.shift();
+    if (text === undefined) return;
+    this.socket.send(text);
+    this.lastSentAt = scheduler.now();
+    if (this.sendQueue.length > 0) this.flushSendQueue();
+  }
+
+  private scheduleWatchdog(): void {
+    this.watchdogTimer = this.options.scheduler.setTimeout(() => {
+      this.watchdogTimer = null;
+      this.watchdog();
+      if (this.isOpen()) this.scheduleWatchdog();
+    }, WATCHDOG_PERIOD_MS);
+  }
+
+  private watchdog(): void {
+    const { protocol, scheduler } = this.options;
+    const now = scheduler.now();
+    if (this.snapshotState.phase === 'subscribing' && this.topics.size > 0 && now - this.openedAt >= protocol.firstDataTimeoutMs) {
+      this.fail('connected, but no market data arrived', true);
+      return;
+    }
+    if (this.heartbeatSentAt !== null) {
+      if (now - this.heartbeatSentAt >= protocol.heartbeat.answerTimeoutMs) {
+        this.fail('no answer to heartbeat', true);
+      }
+      return;
+    }
+    if (now - this.lastInboundAt >= protocol.heartbeat.idleMs) {
+      this.heartbeatSentAt = now;
+      this.sendQueue.push(protocol.heartbeat.frame(this.nextId));
+      this.flushSendQueue();
+    }
+  }
+
+  private fail(reason: string, wasOpen: boolean): void {
+    this.attemptToken++;
+    this.clearTimers();
+    this.sendQueue.length = 0;
+    this.pending.clear();
+    this.socket?.close(CLIENT_CLOSE, reason);
+    this.socket = null;
+    const failures = this.snapshotState.consecutiveFailures + 1;
+    this.update({ phase: 'retrying', consecutiveFailures: failures, reason });
+    this.options.events.reconnecting();
+    if (!wasOpen) this.diagnose();
+    const delay = backoffDelay(this.attempt++, this.options.backoff, this.options.random);
+    this.retryTimer = this.options.scheduler.setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, delay);
+  }
+
+  private diagnose(): void {
+    const token = this.attemptToken;
+    this.options.diagnose?.().then(
+      (found) => {
+        if (found && token === this.attemptToken && this.snapshotState.phase !== 'live') this.update({ reason: found });
+      },
+      () => undefined,
+    );
+  }
+
+  private clearTimers(): void {
+    const { scheduler } = this.options;
+    for (const timer of [this.sendTimer, this.watchdogTimer, this.retryTimer, this.lifetimeTimer]) {
+      if (timer !== null) scheduler.clearTimeout(timer);
+    }
+    this.sendTimer = this.watchdogTimer = this.retryTimer = this.lifetimeTimer = null;
+  }
+
+  private update(patch: Partial<SocketSnapshot>): void {
+    this.snapshotState = { ...this.snapshotState, ...patch };
+    this.options.events.changed();
+  }
+}
+
+function closeDescription(code: number, reason: string): string {
+  const detail = reason ? `: ${reason}` : '';
+  return code === 1006 ? `connection lost${detail}` : `closed by server (${code}${detail})`;
+}

@@ -1,0 +1,50 @@
+import type { ExchangeId } from '../domain/exchange';
+
+/**
+ * What an inbound frame is, as far as the connection layer cares. Only `data` goes on to
+ * the feeds; everything else is protocol traffic the layer handles itself.
+ */
+export type Inbound =
+  | { kind: 'data'; topicKey: string; payload: unknown }
+  | { kind: 'ack'; requestId: number | null; topicKey: string | null }
+  | { kind: 'request-error'; requestId: number | null; code: string; message: string }
+  | { kind: 'server-error'; code: string; message: string }
+  | { kind: 'reconnect-notice'; code: string; message: string }
+  | { kind: 'pong' }
+  | { kind: 'malformed'; reason: string }
+  | { kind: 'unknown'; reason: string };
+
+/**
+ * An exchange's wire rules, given to the connection layer by the feed (src/feeds/<exchange>/protocol.ts).
+ * Pure: building and classifying frames, and the limits the exchange enforces.
+ */
+export interface WireProtocol<Topic> {
+  exchange: ExchangeId;
+  /** Identity of a topic: two equal keys are one subscription on the wire. */
+  topicKey(topic: Topic): string;
+  /** The URL a socket opens (the endpoint base is passed in). */
+  socketUrl(endpoint: string): string;
+  /** Frames that subscribe `topics`, batched within the exchange's per-request limits. */
+  subscribeFrames(topics: Topic[], nextRequestId: () => number): OutboundFrame[];
+  unsubscribeFrames(topics: Topic[], nextRequestId: () => number): OutboundFrame[];
+  /** Decodes one frame (JSON parsed once, here) and says what it is. */
+  classify(raw: string): Inbound;
+  /** Liveness probe sent when the socket has been silent; any inbound frame answers it. */
+  heartbeat: { idleMs: number; answerTimeoutMs: number; frame(nextRequestId: () => number): string };
+  /** An open socket that has delivered no data for this long is treated as dead. */
+  firstDataTimeoutMs: number;
+  maxTopicsPerSocket: number;
+  /** Spacing between frames we send on one socket (exchanges close sockets that send too fast). */
+  minSendIntervalMs: number;
+  /** Spacing between new sockets to this exchange (per-IP connection-rate limits). */
+  minConnectIntervalMs: number;
+  /** The exchange cuts sockets after this long; we move to a fresh one before. */
+  maxSocketLifetimeMs: number | null;
+}
+
+export interface OutboundFrame {
+  requestId: number;
+  text: string;
+  topicKeys: string[];
+  op: 'subscribe' | 'unsubscribe';
+}

@@ -1,0 +1,12 @@
+import type { Endpoint } from '../../connection/connectionHub';
+import { okxProtocol, type OkxArg } from './protocol';
+
+export function okxEndpoint(kind: 'public' | 'business', wsUrl: string, restBase: string): Endpoint<OkxArg> {
+  return {
+    id: `okx ${kind} ${wsUrl}`,
+    exchange: 'okx',
+    url: wsUrl,
+    protocol: okxProtocol,
+    probeUrl: `${restBase}/api/v5/public/time`,
+  };
+}

@@ -1,0 +1,97 @@
+import type { Inbound, OutboundFrame, WireProtocol } from '../../connection/protocol';
+
+/** An OKX channel argument, e.g. `{channel:'mark-price', instId:'BTC-USDT-SWAP'}`. */
+export interface OkxArg {
+  channel: string;
+  instId?: string;
+  instType?: string;
+  instFamily?: string;
+}
+
+export function okxArgKey(arg: OkxArg): string {
+  return `${arg.channel}|${arg.instId ?? ''}|${arg.instType ?? ''}|${arg.instFamily ?? ''}`;
+}
+
+/** Args per request: far below OKX's 64 KB request cap, and few requests against its 480-an-hour budget. */
+const ARGS_PER_REQUEST = 100;
+
+function frames(op: 'subscribe' | 'unsubscribe', args: OkxArg[], nextId: () => number): OutboundFrame[] {
+  const out: OutboundFrame[] = [];
+  for (let i = 0; i < args.length; i += ARGS_PER_REQUEST) {
+    const batch = args.slice(i, i + ARGS_PER_REQUEST);
+    const id = nextId();
+    out.push({
+      requestId: id,
+      text: JSON.stringify({ id: String(id), op, args: batch }),
+      topicKeys: batch.map(okxArgKey),
+      op,
+    });
+  }
+  return out;
+}
+
+function requestIdOf(frame: Record<string, unknown>): number | null {
+  const id = Number(frame.id);
+  return typeof frame.id === 'string' && Number.isInteger(id) ? id : null;
+}
+
+function classify(raw: string): Inbound {
+  if (raw === 'pong') return { kind: 'pong' };
+  let message: unknown;
+  try {
+    message = JSON.parse(raw);
+  } catch {
+    return { kind: 'malformed', reason: `not JSON: ${raw.slice(0, 80)}` };
+  }
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+    return { kind: 'unknown', reason: 'frame is not an object' };
+  }
+  const frame = message as Record<string, unknown>;
+  const arg = frame.arg as OkxArg | undefined;
+  if (typeof frame.event === 'string') {
+    const code = String(frame.code ?? '');
+    const text = typeof frame.msg === 'string' ? frame.msg : '';
+    switch (frame.event) {
+      case 'subscribe':
+      case 'unsubscribe':
+        return { kind: 'ack', requestId: requestIdOf(frame), topicKey: arg ? okxArgKey(arg) : null };
+      case 'error': {
+        const requestId = requestIdOf(frame);
+        return requestId !== null
+          ? { kind: 'request-error', requestId, code, message: text }
+          : { kind: 'server-error', code, message: text };
+      }
+      case 'notice':
+        // 64008: the server will close this connection for an upgrade in about 30 s.
+        return code === '64008'
+          ? { kind: 'reconnect-notice', code, message: text }
+          : { kind: 'server-error', code, message: text };
+      default:
+        return { kind: 'unknown', reason: `event ${frame.event}` };
+    }
+  }
+  if (arg && typeof arg.channel === 'string' && Array.isArray(frame.data)) {
+    return { kind: 'data', topicKey: okxArgKey(arg), payload: frame.data };
+  }
+  return { kind: 'unknown', reason: `unrecognised frame: ${raw.slice(0, 80)}` };
+}
+
+/**
+ * OKX v5 public/business sockets. The server drops a socket after 30 s without traffic, so a
+ * text `ping` goes out after 20 s of silence and must be answered by `pong`. 3 new connections
+ * a second per IP; 480 subscribe requests an hour per connection.
+ */
+export const okxProtocol: WireProtocol<OkxArg> = {
+  exchange: 'okx',
+  topicKey: okxArgKey,
+  socketUrl: (endpoint) => endpoint,
+  subscribeFrames: (args, nextId) => frames('subscribe', args, nextId),
+  unsubscribeFrames: (args, nextId) => frames('unsubscribe', args, nextId),
+  classify,
+  heartbeat: { idleMs: 20_000, answerTimeoutMs: 5000, frame: () => 'ping' },
+  firstDataTimeoutMs: 30_000,
+  maxTopicsPerSocket: 500,
+  minSendIntervalMs: 100,
+  minConnectIntervalMs: 400,
+  maxSocketLifetimeMs: null,
+};

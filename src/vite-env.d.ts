@@ -1,0 +1,15 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_BINANCE_FUTURES_WS: string;
+  readonly VITE_BINANCE_FUTURES_REST: string;
+  readonly VITE_BINANCE_OPTIONS_WS: string;
+  readonly VITE_BINANCE_OPTIONS_REST: string;
+  readonly VITE_OKX_WS: string;
+  readonly VITE_OKX_BUSINESS_WS: string;
+  readonly VITE_OKX_REST: string;
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}
