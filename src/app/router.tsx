@@ -1,0 +1,19 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { ChartsPage } from '../views/charts/ChartsPage';
+import { OptionsPage } from '../views/options/OptionsPage';
+import { ScreenerPage } from '../views/screener/ScreenerPage';
+import { AppShell } from '../views/shell/AppShell';
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      { index: true, element: <Navigate to="/screener" replace /> },
+      { path: 'screener', element: <ScreenerPage /> },
+      { path: 'charts', element: <ChartsPage /> },
+      { path: 'options', element: <OptionsPage /> },
+      { path: '*', element: <Navigate to="/screener" replace /> },
+    ],
+  },
+]);

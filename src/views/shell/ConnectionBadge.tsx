@@ -1,0 +1,35 @@
+import type { LinkState } from '../../domain/connectionState';
+import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
+import { useNow } from '../../hooks/useNow';
+import { selectLinkStatus, useConnectionStatusStore } from '../../store/connectionStatusStore';
+import { formatAge } from './formatAge';
+
+const STATE_WORD: Record<LinkState, string> = {
+  idle: 'idle',
+  connecting: 'connecting',
+  live: 'live',
+  reconnecting: 'reconnecting',
+  down: 'down',
+};
+
+export function ConnectionBadge({ exchange }: { exchange: ExchangeId }) {
+  const status = useConnectionStatusStore(selectLinkStatus(exchange));
+  const now = useNow();
+  const label = EXCHANGE_LABEL[exchange];
+  const age = status.lastMessageAt === null ? null : formatAge(now - status.lastMessageAt);
+  const details = [
+    `${status.openSockets}/${status.wantedSockets} sockets open`,
+    `${status.reconnects} reconnects`,
+    `${status.subscriptionErrors} subscription errors`,
+    `${status.droppedMessages} bad messages dropped`,
+  ].join(', ');
+  return (
+    <div role="status" aria-label={`${label} connection`} className={`badge badge-${status.state}`} title={details}>
+      <span className="badge-dot" aria-hidden="true" />
+      <span className="badge-exchange">{label}</span>
+      <span className="badge-state">{STATE_WORD[status.state]}</span>
+      {status.reason && <span className="badge-reason">{status.reason}</span>}
+      {age && <span className="badge-age">last msg {age} ago</span>}
+    </div>
+  );
+}
