@@ -49,6 +49,7 @@ interface TopicEntry<Topic> {
 }
 
 const WATCHDOG_PERIOD_MS = 1000;
+const ACK_SETTLE_MS = 2000;
 const HANDSHAKE_TIMEOUT_MS = 10_000;
 /** Close code for sockets we close ourselves (4000-4999 are for applications). */
 const CLIENT_CLOSE = 4000;
@@ -74,7 +75,10 @@ export class ManagedSocket<Topic> {
   private watchdogTimer: unknown = null;
   private retryTimer: unknown = null;
   private lifetimeTimer: unknown = null;
+  private readonly settleTimers = new Set<unknown>();
   private cancelGate: (() => void) | null = null;
+  /** Why connecting fails, as found by the REST probe; kept across retries until data flows again. */
+  private diagnosis: string | null = null;
   private snapshotState: SocketSnapshot = {
     phase: 'connecting',
     everOpened: false,
@@ -216,6 +220,7 @@ export class ManagedSocket<Topic> {
         this.snapshotState.lastMessageAt = now;
         if (this.snapshotState.phase !== 'live') {
           this.attempt = 0;
+          this.diagnosis = null;
           this.update({ phase: 'live', consecutiveFailures: 0, reason: null });
         }
         this.options.events.data(inbound.topicKey, inbound.payload, now);
@@ -268,10 +273,20 @@ export class ManagedSocket<Topic> {
     }
     this.pending.delete(frame.requestId);
     if (frame.op !== 'subscribe') return;
-    // Topics of the failed request that the exchange has not acked are not resubscribed on
-    // reconnect: retrying a refused subscription forever would only burn the request budget.
+    // OKX answers per argument but reports an error per request: wait for the acks of the
+    // request's good arguments before blaming the ones left unacked.
+    const timer = this.options.scheduler.setTimeout(() => {
+      this.settleTimers.delete(timer);
+      this.failUnacked(frame.topicKeys, message);
+    }, ACK_SETTLE_MS);
+    this.settleTimers.add(timer);
+  }
+
+  private failUnacked(topicKeys: string[], message: string): void {
+    // Refused topics are not resubscribed on reconnect: retrying a refusal forever would
+    // only burn the exchange's request budget.
     const failed: string[] = [];
-    for (const key of frame.topicKeys) {
+    for (const key of topicKeys) {
       const entry = this.topics.get(key);
       if (entry && !entry.acked) {
         entry.failed = true;
@@ -343,7 +358,7 @@ export class ManagedSocket<Topic> {
     this.socket?.close(CLIENT_CLOSE, reason);
     this.socket = null;
     const failures = this.snapshotState.consecutiveFailures + 1;
-    this.update({ phase: 'retrying', consecutiveFailures: failures, reason });
+    this.update({ phase: 'retrying', consecutiveFailures: failures, reason: this.diagnosis ?? reason });
     this.options.events.reconnecting();
     if (!wasOpen) this.diagnose();
     const delay = backoffDelay(this.attempt++, this.options.backoff, this.options.random);
@@ -354,10 +369,12 @@ export class ManagedSocket<Topic> {
   }
 
   private diagnose(): void {
-    const token = this.attemptToken;
     this.options.diagnose?.().then(
       (found) => {
-        if (found && token === this.attemptToken && this.snapshotState.phase !== 'live') this.update({ reason: found });
+        const phase = this.snapshotState.phase;
+        if (!found || phase === 'live' || phase === 'stopped') return;
+        this.diagnosis = found;
+        this.update({ reason: found });
       },
       () => undefined,
     );
@@ -365,9 +382,10 @@ export class ManagedSocket<Topic> {
 
   private clearTimers(): void {
     const { scheduler } = this.options;
-    for (const timer of [this.sendTimer, this.watchdogTimer, this.retryTimer, this.lifetimeTimer]) {
+    for (const timer of [this.sendTimer, this.watchdogTimer, this.retryTimer, this.lifetimeTimer, ...this.settleTimers]) {
       if (timer !== null) scheduler.clearTimeout(timer);
     }
+    this.settleTimers.clear();
     this.sendTimer = this.watchdogTimer = this.retryTimer = this.lifetimeTimer = null;
   }
 

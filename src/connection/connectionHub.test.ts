@@ -1,0 +1,384 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ExchangeLinkStatus } from '../domain/connectionState';
+import { binanceProtocol } from '../feeds/binance/protocol';
+import { okxProtocol, type OkxArg } from '../feeds/okx/protocol';
+import { createConnectionHub, type ConnectionHub, type Endpoint } from './connectionHub';
+import { ScriptedServer, type ScriptedSocket } from './testing/scriptedSockets';
+
+const binance: Endpoint<string> = {
+  id: 'binance',
+  exchange: 'binance',
+  url: 'wss://fake/market',
+  protocol: binanceProtocol,
+  probeUrl: 'https://fake/fapi/v1/ping',
+};
+const okx: Endpoint<OkxArg> = { id: 'okx', exchange: 'okx', url: 'wss://fake/ws/v5/public', protocol: okxProtocol };
+
+const markPrice = (instId: string): OkxArg => ({ channel: 'mark-price', instId });
+
+let server: ScriptedServer;
+let hub: ConnectionHub;
+let statuses: ExchangeLinkStatus[];
+let probeStatus: number;
+
+function latest(exchange: 'binance' | 'okx'): ExchangeLinkStatus {
+  return hub.status(exchange);
+}
+
+function ackAllBinance(socket: ScriptedSocket): void {
+  for (const frame of socket.sentJson()) {
+    if (frame.method === 'SUBSCRIBE') socket.receive({ result: null, id: frame.id });
+  }
+}
+
+function pushBinance(socket: ScriptedSocket, stream: string, data: unknown): void {
+  socket.receive({ stream, data });
+}
+
+function pushOkx(socket: ScriptedSocket, arg: OkxArg, data: unknown[]): void {
+  socket.receive({ arg, data });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  server = new ScriptedServer();
+  statuses = [];
+  probeStatus = 200;
+  hub = createConnectionHub({
+    sockets: server.factory,
+    random: () => 0.5,
+    fetch: (async () => new Response('{}', { status: probeStatus })) as typeof fetch,
+    onStatus: (status) => statuses.push(status),
+  });
+});
+
+afterEach(() => {
+  hub.stop();
+  vi.useRealTimers();
+});
+
+describe('subscribing', () => {
+  it('opens the routed combined-stream URL and subscribes once the socket is open', () => {
+    hub.subscribe(binance, ['!markPrice@arr@1s', '!miniTicker@arr'], () => undefined);
+    const socket = server.last();
+    expect(socket.url).toBe('wss://fake/market/stream');
+    expect(socket.sent).toEqual([]);
+    socket.open();
+    expect(socket.sentJson()).toEqual([
+      { method: 'SUBSCRIBE', params: ['!markPrice@arr@1s', '!miniTicker@arr'], id: 1 },
+    ]);
+  });
+
+  it('routes each push to the listeners of its own stream only', () => {
+    const marks = vi.fn();
+    const tickers = vi.fn();
+    hub.subscribe(binance, ['!markPrice@arr@1s'], marks);
+    hub.subscribe(binance, ['!miniTicker@arr'], tickers);
+    const socket = server.last();
+    socket.open();
+    pushBinance(socket, '!markPrice@arr@1s', [{ s: 'BTCUSDT' }]);
+    expect(marks).toHaveBeenCalledWith([{ s: 'BTCUSDT' }], '!markPrice@arr@1s', expect.any(Number));
+    expect(tickers).not.toHaveBeenCalled();
+    expect(server.sockets).toHaveLength(1);
+  });
+
+  it('shares one wire subscription between two subscribers and drops it when the last leaves', () => {
+    const stopA = hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
+    const stopB = hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
+    const socket = server.last();
+    socket.open();
+    expect(socket.sentJson().filter((f) => f.op === 'subscribe')).toHaveLength(1);
+    stopA();
+    expect(socket.sentJson().filter((f) => f.op === 'unsubscribe')).toHaveLength(0);
+    stopB();
+    vi.advanceTimersByTime(200);
+    expect(socket.sentJson().filter((f) => f.op === 'unsubscribe')).toEqual([
+      { id: '2', op: 'unsubscribe', args: [markPrice('BTC-USDT-SWAP')] },
+    ]);
+    expect(socket.closedByClient).toBeNull();
+    vi.advanceTimersByTime(5000);
+    expect(socket.closedByClient).not.toBeNull();
+  });
+
+  it('spreads topics over sockets within the per-socket limit, spacing new connections', () => {
+    const args = Array.from({ length: 1200 }, (_, i) => markPrice(`C${i}-USDT-SWAP`));
+    hub.subscribe(okx, args, () => undefined);
+    expect(server.sockets).toHaveLength(1);
+    vi.advanceTimersByTime(399);
+    expect(server.sockets).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(server.sockets).toHaveLength(2);
+    vi.advanceTimersByTime(400);
+    expect(server.sockets).toHaveLength(3);
+    server.sockets.forEach((socket) => socket.open());
+    vi.advanceTimersByTime(2000);
+    const perSocket = server.sockets.map((socket) =>
+      socket.sentJson().reduce((n, frame) => n + (frame.args as unknown[]).length, 0),
+    );
+    expect(perSocket).toEqual([500, 500, 200]);
+    expect(Math.max(...server.sockets.flatMap((s) => s.sentJson().map((f) => JSON.stringify(f).length)))).toBeLessThan(
+      64 * 1024,
+    );
+  });
+
+  it('paces Binance requests under the 10-messages-a-second limit', () => {
+    const streams = Array.from({ length: 200 }, (_, i) => `s${i}usdt@markprice@1s`);
+    hub.subscribe(binance, streams, () => undefined);
+    const socket = server.last();
+    socket.open();
+    expect(socket.sent).toHaveLength(1);
+    vi.advanceTimersByTime(249);
+    expect(socket.sent).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(socket.sent).toHaveLength(2);
+  });
+});
+
+describe('reconnecting', () => {
+  it('resubscribes everything after a dropped socket, with a jittered delay', () => {
+    const listener = vi.fn();
+    hub.subscribe(binance, ['!markPrice@arr@1s', '!miniTicker@arr'], listener);
+    const first = server.last();
+    first.open();
+    ackAllBinance(first);
+    pushBinance(first, '!markPrice@arr@1s', []);
+    expect(latest('binance').state).toBe('live');
+
+    first.drop();
+    expect(latest('binance').state).toBe('reconnecting');
+    expect(server.sockets).toHaveLength(1);
+    vi.advanceTimersByTime(250); // random 0.5 of a 500 ms window
+    expect(server.sockets).toHaveLength(2);
+    const second = server.last();
+    second.open();
+    expect(second.sentJson()).toEqual([
+      { method: 'SUBSCRIBE', params: ['!markPrice@arr@1s', '!miniTicker@arr'], id: expect.any(Number) },
+    ]);
+    pushBinance(second, '!markPrice@arr@1s', [{ s: 'ETHUSDT' }]);
+    expect(listener).toHaveBeenLastCalledWith([{ s: 'ETHUSDT' }], '!markPrice@arr@1s', expect.any(Number));
+    expect(latest('binance')).toMatchObject({ state: 'live', reconnects: 1 });
+  });
+
+  it('grows the delay while attempts fail and resets it only after a socket delivers data', () => {
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
+    const delays: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const count = server.sockets.length;
+      server.last().refuse();
+      let waited = 0;
+      while (server.sockets.length === count) {
+        vi.advanceTimersByTime(10);
+        waited += 10;
+      }
+      delays.push(waited);
+    }
+    expect(delays).toEqual([400, 500, 1000, 2000]); // the first is held by OKX's connect gate
+    server.last().open();
+    vi.advanceTimersByTime(1000);
+    server.last().drop();
+    // Open but never delivered: the backoff keeps growing.
+    vi.advanceTimersByTime(3999);
+    expect(server.sockets).toHaveLength(5);
+    vi.advanceTimersByTime(1);
+    expect(server.sockets).toHaveLength(6);
+    server.last().open();
+    pushOkx(server.last(), markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
+    vi.advanceTimersByTime(1000);
+    server.last().drop();
+    vi.advanceTimersByTime(249);
+    expect(server.sockets).toHaveLength(6);
+    vi.advanceTimersByTime(1);
+    expect(server.sockets).toHaveLength(7);
+  });
+
+  it('shows an exchange down with the probed reason while the other stays live', async () => {
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
+    hub.subscribe(binance, ['!markPrice@arr@1s'], () => undefined);
+    const okxSocket = server.sockets[0]!;
+    okxSocket.open();
+    pushOkx(okxSocket, markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
+    probeStatus = 451;
+    const binanceSockets = () => server.sockets.filter((socket) => socket.url.includes('/market'));
+    for (let i = 0; i < 3; i++) {
+      const count = binanceSockets().length;
+      binanceSockets().at(-1)!.refuse();
+      await vi.advanceTimersByTimeAsync(0);
+      while (binanceSockets().length === count) {
+        vi.advanceTimersByTime(100);
+        pushOkx(okxSocket, markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
+      }
+    }
+    await vi.advanceTimersByTimeAsync(0);
+    expect(latest('binance')).toMatchObject({ state: 'down', reason: 'HTTP 451: unavailable from your region' });
+    expect(latest('okx').state).toBe('live');
+    expect(statuses.some((s) => s.exchange === 'binance' && s.state === 'down')).toBe(true);
+  });
+});
+
+describe('heartbeats', () => {
+  it('OKX: pings after 20 s of silence and keeps the socket when pong comes back', () => {
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
+    const socket = server.last();
+    socket.open();
+    pushOkx(socket, markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
+    vi.advanceTimersByTime(19_000);
+    expect(socket.sent).not.toContain('ping');
+    vi.advanceTimersByTime(1000);
+    expect(socket.sent).toContain('ping');
+    socket.receive('pong');
+    vi.advanceTimersByTime(10_000);
+    expect(server.sockets).toHaveLength(1);
+    expect(latest('okx').state).toBe('live');
+  });
+
+  it('OKX: reconnects when the ping goes unanswered', () => {
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
+    const socket = server.last();
+    socket.open();
+    pushOkx(socket, markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
+    vi.advanceTimersByTime(20_000);
+    expect(socket.sent.filter((text) => text === 'ping')).toHaveLength(1);
+    vi.advanceTimersByTime(5000);
+    expect(socket.closedByClient?.reason).toBe('no answer to heartbeat');
+    expect(latest('okx')).toMatchObject({ state: 'reconnecting', reason: 'no answer to heartbeat' });
+    vi.advanceTimersByTime(1000);
+    expect(server.sockets).toHaveLength(2);
+  });
+
+  it('Binance: probes a silent socket with LIST_SUBSCRIPTIONS, since browsers hide ping frames', () => {
+    hub.subscribe(binance, ['!markPrice@arr@1s'], () => undefined);
+    const socket = server.last();
+    socket.open();
+    ackAllBinance(socket);
+    pushBinance(socket, '!markPrice@arr@1s', []);
+    vi.advanceTimersByTime(5000);
+    const probe = socket.sentJson().find((frame) => frame.method === 'LIST_SUBSCRIPTIONS');
+    expect(probe).toBeDefined();
+    socket.receive({ result: ['!markPrice@arr@1s'], id: probe!.id });
+    vi.advanceTimersByTime(4000);
+    expect(server.sockets).toHaveLength(1);
+  });
+
+  it('treats an open socket that never delivers data as dead (the silent legacy-path trap)', () => {
+    hub.subscribe(binance, ['!markPrice@arr@1s'], () => undefined);
+    const socket = server.last();
+    socket.open();
+    for (let t = 0; t < 15; t++) {
+      vi.advanceTimersByTime(1000);
+      const probe = socket.sentJson().find((frame) => frame.method === 'LIST_SUBSCRIPTIONS' && !('answered' in frame));
+      if (probe) socket.receive({ result: [], id: probe.id });
+    }
+    expect(latest('binance').reason).toBe('connected, but no market data arrived');
+  });
+});
+
+describe('moving to a fresh socket', () => {
+  it('OKX 64008: opens a new socket, moves the subscriptions, closes the old once the new delivers', () => {
+    const listener = vi.fn();
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP'), markPrice('ETH-USDT-SWAP')], listener);
+    const old = server.last();
+    old.open();
+    pushOkx(old, markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
+    old.receive({ event: 'notice', code: '64008', msg: 'The connection will soon be closed for a service upgrade.', connId: 'a' });
+    vi.advanceTimersByTime(400);
+    expect(server.sockets).toHaveLength(2);
+    const fresh = server.last();
+    fresh.open();
+    expect(fresh.sentJson()[0]).toMatchObject({
+      op: 'subscribe',
+      args: [markPrice('BTC-USDT-SWAP'), markPrice('ETH-USDT-SWAP')],
+    });
+    pushOkx(old, markPrice('ETH-USDT-SWAP'), [{ markPx: '2' }]);
+    expect(old.closedByClient).toBeNull();
+    pushOkx(fresh, markPrice('BTC-USDT-SWAP'), [{ markPx: '3' }]);
+    expect(old.closedByClient).not.toBeNull();
+    expect(listener.mock.calls.map((call) => (call[0] as Array<{ markPx: string }>)[0]!.markPx)).toEqual(['1', '2', '3']);
+    expect(latest('okx')).toMatchObject({ state: 'live', openSockets: 1 });
+  });
+
+  it('Binance: moves to a fresh socket before the 24 h cut without a gap', () => {
+    const listener = vi.fn();
+    hub.subscribe(binance, ['!markPrice@arr@1s'], listener);
+    const old = server.last();
+    old.open();
+    const keepAlive = () => pushBinance(old, '!markPrice@arr@1s', []);
+    for (let hour = 0; hour < 21; hour++) {
+      for (let s = 0; s < 3600; s += 4) {
+        vi.advanceTimersByTime(4000);
+        keepAlive();
+      }
+    }
+    expect(server.sockets).toHaveLength(1);
+    for (let s = 0; s < 3 * 3600 && server.sockets.length === 1; s += 4) {
+      vi.advanceTimersByTime(4000);
+      keepAlive();
+    }
+    expect(server.sockets).toHaveLength(2);
+    const fresh = server.last();
+    fresh.open();
+    pushBinance(fresh, '!markPrice@arr@1s', [{ s: 'BTCUSDT' }]);
+    expect(old.closedByClient).not.toBeNull();
+    expect(listener).toHaveBeenLastCalledWith([{ s: 'BTCUSDT' }], '!markPrice@arr@1s', expect.any(Number));
+  });
+});
+
+describe('errors and noise', () => {
+  it('surfaces a refused subscription once and does not retry it on reconnect', () => {
+    const onError = vi.fn();
+    hub.subscribe(okx, [markPrice('NOPE-USDT-SWAP')], () => undefined, onError);
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
+    const socket = server.last();
+    socket.open();
+    vi.advanceTimersByTime(500);
+    const [first] = socket.sentJson();
+    socket.receive({
+      id: first!.id,
+      event: 'error',
+      code: '60018',
+      msg: "Wrong URL or channel:mark-price,instId:NOPE-USDT-SWAP doesn't exist.",
+      connId: 'c',
+    });
+    socket.receive({ id: first!.id, event: 'subscribe', arg: markPrice('BTC-USDT-SWAP'), connId: 'c' });
+    expect(onError).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(2000);
+    expect(onError).toHaveBeenCalledWith(
+      'mark-price|NOPE-USDT-SWAP||',
+      "60018: Wrong URL or channel:mark-price,instId:NOPE-USDT-SWAP doesn't exist.",
+    );
+    expect(latest('okx').subscriptionErrors).toBe(1);
+    pushOkx(socket, markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
+    socket.drop();
+    vi.advanceTimersByTime(1000);
+    const again = server.last();
+    again.open();
+    const resubscribed = again.sentJson().flatMap((frame) => frame.args as OkxArg[]);
+    expect(resubscribed).toEqual([markPrice('BTC-USDT-SWAP')]);
+  });
+
+  it('drops and counts malformed and unknown frames; a throwing listener does not break the socket', () => {
+    const good = vi.fn();
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => {
+      throw new Error('boom');
+    });
+    hub.subscribe(okx, [markPrice('ETH-USDT-SWAP')], good);
+    const socket = server.last();
+    socket.open();
+    socket.receive('{"arg":{"channel":"mark-pri');
+    socket.receive({ event: 'something-new', connId: 'x' });
+    pushOkx(socket, markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
+    pushOkx(socket, markPrice('ETH-USDT-SWAP'), [{ markPx: '2' }]);
+    expect(good).toHaveBeenCalledTimes(1);
+    expect(latest('okx')).toMatchObject({ state: 'live', droppedMessages: 3 });
+  });
+
+  it('routes acks and server errors to the layer, never to listeners', () => {
+    const listener = vi.fn();
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], listener);
+    const socket = server.last();
+    socket.open();
+    socket.receive({ id: '1', event: 'subscribe', arg: markPrice('BTC-USDT-SWAP'), connId: 'c' });
+    socket.receive({ event: 'error', code: '60018', msg: 'whatever', connId: 'c' });
+    expect(listener).not.toHaveBeenCalled();
+    expect(latest('okx').droppedMessages).toBe(1);
+  });
+});
