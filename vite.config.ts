@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
-import { cspPlugin } from './build/csp';
-import { resolveEndpoints } from './build/endpoints';
+import { cspPlugin } from './build/csp.ts';
+import { resolveEndpoints } from './build/endpoints.ts';
 
 export default defineConfig(({ mode }) => {
   const endpoints = resolveEndpoints({ ...loadEnv(mode, process.cwd(), 'VITE_'), ...process.env });

@@ -1,0 +1,63 @@
+import type { ExchangeId } from './exchange';
+import type { PerpInstrument } from './perpetual';
+
+/** Normalised perpetual events: the only thing feeds hand to the store. Times are exchange event times (ms). */
+export type PerpEvent = PerpInstrumentEvent | PerpMarkEvent | PerpFundingEvent | PerpIndexEvent | PerpTickerEvent;
+
+export interface PerpInstrumentEvent extends PerpInstrument {
+  kind: 'instrument';
+  /** Index the exchange prices this contract against (OKX `uly`, e.g. `BTC-USDT`); null when pushed with the mark. */
+  indexId: string | null;
+  /** False for instruments the exchange lists but does not trade now (suspended, pre-open, settling). */
+  listed: boolean;
+}
+
+export interface PerpMarkEvent {
+  kind: 'mark';
+  exchange: ExchangeId;
+  symbol: string;
+  time: number;
+  mark: number;
+  /** Binance carries index, funding rate and next funding time with every mark push; OKX does not. */
+  index: number | null;
+  /** Binance's estimated settle price: meaningful only in the last hour before a settlement. */
+  estimatedSettle: number | null;
+  fundingRate: number | null;
+  nextFundingTime: number | null;
+}
+
+export interface PerpFundingEvent {
+  kind: 'funding';
+  exchange: ExchangeId;
+  symbol: string;
+  time: number;
+  fundingRate: number;
+  nextFundingRate: number | null;
+  nextFundingTime: number;
+  intervalHours: number | null;
+}
+
+/** OKX prices swaps against an index published once for every swap that shares it. */
+export interface PerpIndexEvent {
+  kind: 'index';
+  exchange: ExchangeId;
+  indexId: string;
+  time: number;
+  index: number;
+}
+
+export interface PerpTickerEvent {
+  kind: 'ticker';
+  exchange: ExchangeId;
+  symbol: string;
+  time: number;
+  last: number;
+  open24h: number;
+  quoteVolume24h: number;
+}
+
+/** What parsing one payload produced: the events, and how many items were rejected as invalid. */
+export interface ParseResult<E> {
+  events: E[];
+  rejected: number;
+}

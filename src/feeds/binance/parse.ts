@@ -1,0 +1,110 @@
+import { coinOf, type PerpInstrument } from '../../domain/perpetual';
+import type { ParseResult, PerpMarkEvent, PerpTickerEvent } from '../../domain/perpEvents';
+import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
+
+/**
+ * `!markPrice@arr[@1s]` / `<symbol>@markPrice[@1s]` → mark events. Dated delivery contracts
+ * travel in the same array with an empty `r` and a `T` of 0: they are not perpetuals and are
+ * skipped without counting as bad data.
+ */
+export function parseMarkPrices(payload: unknown): ParseResult<PerpMarkEvent> {
+  const items = Array.isArray(payload) ? payload : [payload];
+  const events: PerpMarkEvent[] = [];
+  let rejected = 0;
+  for (const item of items) {
+    if (!isRecord(item) || item.e !== 'markPriceUpdate') {
+      rejected++;
+      continue;
+    }
+    if (item.r === '' || item.T === 0) continue;
+    const symbol = text(item.s);
+    const time = timestamp(item.E);
+    const mark = positive(item.p);
+    const index = positive(item.i);
+    const fundingRate = finite(item.r);
+    const nextFundingTime = timestamp(item.T);
+    if (symbol === null || time === null || mark === null || index === null || fundingRate === null || nextFundingTime === null) {
+      rejected++;
+      continue;
+    }
+    events.push({
+      kind: 'mark',
+      exchange: 'binance',
+      symbol,
+      time,
+      mark,
+      index,
+      estimatedSettle: positive(item.P),
+      fundingRate,
+      nextFundingTime,
+    });
+  }
+  return { events, rejected };
+}
+
+/** `!miniTicker@arr` → ticker events. The stream carries only symbols that changed; the store keeps the rest. */
+export function parseMiniTickers(payload: unknown): ParseResult<PerpTickerEvent> {
+  const items = Array.isArray(payload) ? payload : [payload];
+  const events: PerpTickerEvent[] = [];
+  let rejected = 0;
+  for (const item of items) {
+    if (!isRecord(item) || item.e !== '24hrMiniTicker') {
+      rejected++;
+      continue;
+    }
+    const symbol = text(item.s);
+    const time = timestamp(item.E);
+    const last = positive(item.c);
+    const open24h = positive(item.o);
+    const quoteVolume24h = nonNegative(item.q);
+    if (symbol === null || time === null || last === null || open24h === null || quoteVolume24h === null) {
+      rejected++;
+      continue;
+    }
+    events.push({ kind: 'ticker', exchange: 'binance', symbol, time, last, open24h, quoteVolume24h });
+  }
+  return { events, rejected };
+}
+
+/** `GET /fapi/v1/exchangeInfo` → the perpetuals that are trading now. */
+export function parseExchangeInfo(body: unknown): PerpInstrument[] | null {
+  if (!isRecord(body) || !Array.isArray(body.symbols)) return null;
+  const instruments: PerpInstrument[] = [];
+  for (const item of body.symbols) {
+    if (!isRecord(item) || item.contractType !== 'PERPETUAL' || item.status !== 'TRADING') continue;
+    const symbol = text(item.symbol);
+    const base = text(item.baseAsset);
+    const quote = text(item.quoteAsset);
+    if (symbol === null || base === null || quote === null) continue;
+    instruments.push({ exchange: 'binance', symbol, base, quote, coin: coinOf(base) });
+  }
+  return instruments;
+}
+
+/**
+ * `GET /fapi/v1/fundingInfo` → interval hours of the symbols whose interval was adjusted.
+ * Symbols not listed have Binance's default 8 h.
+ */
+export function parseFundingInfo(body: unknown): Map<string, number> | null {
+  if (!Array.isArray(body)) return null;
+  const intervals = new Map<string, number>();
+  for (const item of body) {
+    if (!isRecord(item)) continue;
+    const symbol = text(item.symbol);
+    const hours = positive(item.fundingIntervalHours);
+    if (symbol !== null && hours !== null && Number.isInteger(hours)) intervals.set(symbol, hours);
+  }
+  return intervals;
+}
+
+const QUOTE_ASSETS = ['USDT', 'USDC', 'FDUSD', 'BUSD', 'USD'];
+
+/**
+ * Without exchangeInfo (REST blocked), the symbol is all we have: split off a known quote
+ * asset so the row still lines up with the same coin elsewhere.
+ */
+export function instrumentFromSymbol(symbol: string): PerpInstrument {
+  const quote = QUOTE_ASSETS.find((asset) => symbol.endsWith(asset) && symbol.length > asset.length) ?? '';
+  const base = quote ? symbol.slice(0, -quote.length) : symbol;
+  return { exchange: 'binance', symbol, base, quote, coin: coinOf(base) };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import markPricePush from './fixtures/markPricePush.json';
+import subscribeAck from './fixtures/subscribeAck.json';
+import subscribeError from './fixtures/subscribeError.json';
+import { parseFundingRates, parseIndexTickers, parseMarkPrices, parseSwapInstruments, parseTickers } from './parse';
+import { okxProtocol } from './protocol';
+
+describe('OKX frames (seed page)', () => {
+  it('classifies the mark-price push as data for its argument', () => {
+    expect(okxProtocol.classify(JSON.stringify(markPricePush))).toEqual({
+      kind: 'data',
+      topicKey: 'mark-price|LTC-USD-190628||',
+      payload: markPricePush.data,
+    });
+  });
+
+  it('classifies the subscribe ack and the 60012 error as protocol traffic', () => {
+    expect(okxProtocol.classify(JSON.stringify(subscribeAck))).toEqual({
+      kind: 'ack',
+      requestId: 1512,
+      topicKey: 'mark-price|LTC-USD-190628||',
+    });
+    expect(okxProtocol.classify(JSON.stringify(subscribeError))).toMatchObject({ kind: 'request-error', requestId: 1512, code: '60012' });
+    expect(okxProtocol.classify('pong')).toEqual({ kind: 'pong' });
+    expect(okxProtocol.classify('{"event":"notice","code":"64008","msg":"upgrade","connId":"a"}')).toMatchObject({
+      kind: 'reconnect-notice',
+    });
+  });
+
+  it('parses the mark price exactly', () => {
+    expect(parseMarkPrices(markPricePush.data)).toEqual({
+      events: [
+        {
+          kind: 'mark',
+          exchange: 'okx',
+          symbol: 'LTC-USD-190628',
+          time: 1597026383085,
+          mark: 0.1,
+          index: null,
+          estimatedSettle: null,
+          fundingRate: null,
+          nextFundingTime: null,
+        },
+      ],
+      rejected: 0,
+    });
+  });
+});
+
+describe('OKX channels', () => {
+  it('derives the funding interval from fundingTime and nextFundingTime', () => {
+    const item = {
+      instType: 'SWAP',
+      instId: 'BTC-USDT-SWAP',
+      fundingRate: '0.0005',
+      nextFundingRate: '',
+      fundingTime: '1763884800000',
+      nextFundingTime: '1763899200000',
+      ts: '1763870000000',
+    };
+    expect(parseFundingRates([item])).toEqual({
+      events: [
+        {
+          kind: 'funding',
+          exchange: 'okx',
+          symbol: 'BTC-USDT-SWAP',
+          time: 1763870000000,
+          fundingRate: 0.0005,
+          nextFundingRate: null,
+          nextFundingTime: 1763884800000,
+          intervalHours: 4,
+        },
+      ],
+      rejected: 0,
+    });
+  });
+
+  it('keeps live swaps with their index, skipping suspended ones', () => {
+    const data = [
+      { instType: 'SWAP', instId: 'BTC-USDT-SWAP', uly: 'BTC-USDT', instFamily: 'BTC-USDT', state: 'live' },
+      { instType: 'SWAP', instId: 'BTC-USD-SWAP', uly: 'BTC-USD', instFamily: 'BTC-USD', state: 'live' },
+      { instType: 'SWAP', instId: 'OLD-USDT-SWAP', uly: 'OLD-USDT', state: 'suspend' },
+    ];
+    expect(parseSwapInstruments(data).events.map((e) => [e.symbol, e.base, e.quote, e.indexId])).toEqual([
+      ['BTC-USDT-SWAP', 'BTC', 'USDT', 'BTC-USDT'],
+      ['BTC-USD-SWAP', 'BTC', 'USD', 'BTC-USD'],
+    ]);
+  });
+
+  it('values 24 h volume in the quote currency', () => {
+    const ticker = { instId: 'ETH-USDT-SWAP', last: '3000', open24h: '2900', volCcy24h: '1500.5', ts: '1763870000000' };
+    expect(parseTickers([ticker]).events[0]).toMatchObject({ last: 3000, open24h: 2900, quoteVolume24h: 4_501_500 });
+  });
+
+  it('rejects and counts bad items, never throwing', () => {
+    expect(parseIndexTickers([{ instId: 'BTC-USDT', idxPx: '-1', ts: '1' }, null, { instId: 'BTC-USDT', idxPx: '95000.1', ts: '17' }])).toEqual({
+      events: [{ kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time: 17, index: 95000.1 }],
+      rejected: 2,
+    });
+    expect(parseTickers('garbage')).toEqual({ events: [], rejected: 1 });
+  });
+});

@@ -1,0 +1,105 @@
+import { intervalHoursBetween } from '../../domain/funding';
+import { coinOf } from '../../domain/perpetual';
+import type {
+  ParseResult,
+  PerpFundingEvent,
+  PerpIndexEvent,
+  PerpInstrumentEvent,
+  PerpMarkEvent,
+  PerpTickerEvent,
+} from '../../domain/perpEvents';
+import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
+
+/** Runs `parseItem` over a push's `data` array, counting the items it refuses. */
+function each<E>(payload: unknown, parseItem: (item: Record<string, unknown>) => E | null): ParseResult<E> {
+  const events: E[] = [];
+  let rejected = 0;
+  for (const item of Array.isArray(payload) ? payload : []) {
+    const event = isRecord(item) ? parseItem(item) : null;
+    if (event === null) rejected++;
+    else events.push(event);
+  }
+  if (!Array.isArray(payload)) rejected++;
+  return { events, rejected };
+}
+
+/** `instruments` (instType SWAP) push or REST data → live perpetual swaps. Other states are skipped, not rejected. */
+export function parseSwapInstruments(payload: unknown): ParseResult<PerpInstrumentEvent> {
+  const result = each(payload, (item): PerpInstrumentEvent | null => {
+    const symbol = text(item.instId);
+    const indexId = text(item.uly) ?? text(item.instFamily);
+    if (symbol === null || indexId === null || item.instType !== 'SWAP') return null;
+    const [base, quote] = indexId.split('-');
+    if (!base || !quote) return null;
+    return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), indexId, listed: item.state === 'live' };
+  });
+  return { events: result.events.filter((event) => event.listed), rejected: result.rejected };
+}
+
+export function parseMarkPrices(payload: unknown): ParseResult<PerpMarkEvent> {
+  return each(payload, (item) => {
+    const symbol = text(item.instId);
+    const time = timestamp(item.ts);
+    const mark = positive(item.markPx);
+    if (symbol === null || time === null || mark === null) return null;
+    return {
+      kind: 'mark',
+      exchange: 'okx',
+      symbol,
+      time,
+      mark,
+      index: null,
+      estimatedSettle: null,
+      fundingRate: null,
+      nextFundingTime: null,
+    };
+  });
+}
+
+/**
+ * `funding-rate`: OKX's `fundingTime` is the coming settlement and `nextFundingTime` the one
+ * after it, so their difference is the instrument's interval (1, 2, 4 or 8 h).
+ */
+export function parseFundingRates(payload: unknown): ParseResult<PerpFundingEvent> {
+  return each(payload, (item) => {
+    const symbol = text(item.instId);
+    const time = timestamp(item.ts);
+    const fundingRate = finite(item.fundingRate);
+    const settlement = timestamp(item.fundingTime);
+    const following = timestamp(item.nextFundingTime);
+    if (symbol === null || time === null || fundingRate === null || settlement === null) return null;
+    return {
+      kind: 'funding',
+      exchange: 'okx',
+      symbol,
+      time,
+      fundingRate,
+      nextFundingRate: finite(item.nextFundingRate),
+      nextFundingTime: settlement,
+      intervalHours: following === null ? null : intervalHoursBetween(settlement, following),
+    };
+  });
+}
+
+export function parseIndexTickers(payload: unknown): ParseResult<PerpIndexEvent> {
+  return each(payload, (item) => {
+    const indexId = text(item.instId);
+    const time = timestamp(item.ts);
+    const index = positive(item.idxPx);
+    if (indexId === null || time === null || index === null) return null;
+    return { kind: 'index', exchange: 'okx', indexId, time, index };
+  });
+}
+
+/** `tickers`: OKX gives 24 h volume in the base coin (`volCcy24h`); its quote value is that × last. */
+export function parseTickers(payload: unknown): ParseResult<PerpTickerEvent> {
+  return each(payload, (item) => {
+    const symbol = text(item.instId);
+    const time = timestamp(item.ts);
+    const last = positive(item.last);
+    const open24h = positive(item.open24h);
+    const baseVolume = nonNegative(item.volCcy24h);
+    if (symbol === null || time === null || last === null || open24h === null || baseVolume === null) return null;
+    return { kind: 'ticker', exchange: 'okx', symbol, time, last, open24h, quoteVolume24h: baseVolume * last };
+  });
+}
