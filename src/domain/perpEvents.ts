@@ -2,7 +2,31 @@ import type { ExchangeId } from './exchange';
 import type { PerpInstrument } from './perpetual';
 
 /** Normalised perpetual events: the only thing feeds hand to the store. Times are exchange event times (ms). */
-export type PerpEvent = PerpInstrumentEvent | PerpMarkEvent | PerpFundingEvent | PerpIndexEvent | PerpTickerEvent;
+export type PerpEvent =
+  | PerpInstrumentEvent
+  | PerpListCompleteEvent
+  | PerpIntervalsEvent
+  | PerpMarkEvent
+  | PerpFundingEvent
+  | PerpIndexEvent
+  | PerpTickerEvent;
+
+/** The instruments sent so far are the exchange's whole list: rows and events for other symbols are dropped. */
+export interface PerpListCompleteEvent {
+  kind: 'list-complete';
+  exchange: ExchangeId;
+}
+
+/**
+ * Binance lists only the symbols whose funding interval was adjusted (fundingInfo); every
+ * other symbol has the default. Until this arrives, intervals are assumed and marked so.
+ */
+export interface PerpIntervalsEvent {
+  kind: 'intervals';
+  exchange: ExchangeId;
+  intervals: ReadonlyMap<string, number>;
+  defaultHours: number;
+}
 
 export interface PerpInstrumentEvent extends PerpInstrument {
   kind: 'instrument';

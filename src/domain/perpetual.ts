@@ -14,6 +14,8 @@ export interface PerpInstrument {
 /** One perpetual's live state: the single shape both exchanges' feeds normalise into. */
 export interface PerpQuote extends PerpInstrument {
   key: string;
+  /** The index this contract is priced against, when the exchange publishes it separately (OKX). */
+  indexId: string | null;
   mark: number | null;
   index: number | null;
   estimatedSettle: number | null;
@@ -36,6 +38,7 @@ export interface PerpQuote extends PerpInstrument {
   quoteVolume24h: number | null;
   /** Event times (exchange clock) of the last applied update of each kind: older events never overwrite newer. */
   markTime: number;
+  indexTime: number;
   fundingTime: number;
   tickerTime: number;
   /** When this page last received any update for the row (local clock): drives staleness. */

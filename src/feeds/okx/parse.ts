@@ -103,3 +103,10 @@ export function parseTickers(payload: unknown): ParseResult<PerpTickerEvent> {
     return { kind: 'ticker', exchange: 'okx', symbol, time, last, open24h, quoteVolume24h: baseVolume * last };
   });
 }
+
+/** Without the instrument list, a swap id still says its coin, quote and index: `BTC-USDT-SWAP` → BTC, USDT, `BTC-USDT`. */
+export function instrumentFromSwapId(symbol: string): PerpInstrumentEvent | null {
+  const [base, quote, suffix] = symbol.split('-');
+  if (!base || !quote || suffix !== 'SWAP') return null;
+  return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), indexId: `${base}-${quote}`, listed: true };
+}

@@ -1,0 +1,121 @@
+import type { ExchangeId } from '../domain/exchange';
+import { annualiseFunding, DEFAULT_FUNDING_INTERVAL_HOURS, premiumOf } from '../domain/funding';
+import type { PerpIndexEvent, PerpInstrumentEvent, PerpMarkEvent, PerpFundingEvent, PerpTickerEvent } from '../domain/perpEvents';
+import { perpKey, type PerpInstrument, type PerpQuote } from '../domain/perpetual';
+
+/** Everything the store needs to turn events into rows, kept outside React state because no view renders it. */
+export interface PerpRegistry {
+  /** Listed instruments per exchange; once an exchange's list is known, events for other symbols are refused. */
+  instruments: Map<string, PerpInstrumentEvent>;
+  listKnown: Record<ExchangeId, boolean>;
+  /** Funding intervals per exchange when known from the exchange (Binance fundingInfo). */
+  intervals: Record<ExchangeId, { table: ReadonlyMap<string, number>; defaultHours: number } | null>;
+  /** Row keys per OKX index id, so one index push updates every swap priced on it. */
+  byIndex: Map<string, Set<string>>;
+  latestIndex: Map<string, PerpIndexEvent>;
+}
+
+export function createPerpRegistry(): PerpRegistry {
+  return {
+    instruments: new Map(),
+    listKnown: { binance: false, okx: false },
+    intervals: { binance: null, okx: null },
+    byIndex: new Map(),
+    latestIndex: new Map(),
+  };
+}
+
+/** The newest event of each kind per row, after coalescing a batch. */
+export interface RowPatch {
+  mark?: PerpMarkEvent;
+  funding?: PerpFundingEvent;
+  ticker?: PerpTickerEvent;
+}
+
+export function emptyQuote(instrument: PerpInstrument, indexId: string | null): PerpQuote {
+  return {
+    ...instrument,
+    key: perpKey(instrument.exchange, instrument.symbol),
+    indexId,
+    mark: null,
+    index: null,
+    estimatedSettle: null,
+    premium: null,
+    fundingRate: null,
+    nextFundingRate: null,
+    intervalHours: null,
+    intervalAssumed: false,
+    annualised: null,
+    nextFundingTime: null,
+    last: null,
+    open24h: null,
+    change24h: null,
+    quoteVolume24h: null,
+    markTime: 0,
+    indexTime: 0,
+    fundingTime: 0,
+    tickerTime: 0,
+    updatedAt: 0,
+  };
+}
+
+/** Interval for a row from what is known: the exchange's own word, else the default marked as assumed. */
+export function resolveInterval(registry: PerpRegistry, quote: PerpQuote, pushed: number | null): Pick<PerpQuote, 'intervalHours' | 'intervalAssumed'> {
+  if (pushed !== null) return { intervalHours: pushed, intervalAssumed: false };
+  const known = registry.intervals[quote.exchange];
+  if (known) return { intervalHours: known.table.get(quote.symbol) ?? known.defaultHours, intervalAssumed: false };
+  if (quote.intervalHours !== null && !quote.intervalAssumed) return { intervalHours: quote.intervalHours, intervalAssumed: false };
+  return quote.exchange === 'binance'
+    ? { intervalHours: DEFAULT_FUNDING_INTERVAL_HOURS, intervalAssumed: true }
+    : { intervalHours: null, intervalAssumed: false };
+}
+
+/** Recomputes the fields derived from others, in one place, after any change to a row. */
+export function withDerived(quote: PerpQuote): PerpQuote {
+  quote.premium = premiumOf(quote.mark, quote.index);
+  quote.annualised =
+    quote.fundingRate !== null && quote.intervalHours !== null ? annualiseFunding(quote.fundingRate, quote.intervalHours) : null;
+  quote.change24h = quote.last !== null && quote.open24h !== null && quote.open24h > 0 ? quote.last / quote.open24h - 1 : null;
+  return quote;
+}
+
+/**
+ * Applies one row's coalesced patch to a copy of the row. Each kind of event only moves its
+ * fields forward in (exchange) time: a late or duplicated event never overwrites a newer one.
+ */
+export function patchQuote(registry: PerpRegistry, previous: PerpQuote, patch: RowPatch, receivedAt: number): PerpQuote | null {
+  const next: PerpQuote = { ...previous };
+  let changed = false;
+  const { mark, funding, ticker } = patch;
+  if (mark && mark.time >= next.markTime) {
+    next.markTime = mark.time;
+    next.mark = mark.mark;
+    if (mark.index !== null && mark.time >= next.indexTime) {
+      next.index = mark.index;
+      next.indexTime = mark.time;
+    }
+    if (mark.estimatedSettle !== null) next.estimatedSettle = mark.estimatedSettle;
+    if (mark.fundingRate !== null) next.fundingRate = mark.fundingRate;
+    if (mark.nextFundingTime !== null) next.nextFundingTime = mark.nextFundingTime;
+    changed = true;
+  }
+  if (funding && funding.time >= next.fundingTime) {
+    next.fundingTime = funding.time;
+    next.fundingRate = funding.fundingRate;
+    next.nextFundingRate = funding.nextFundingRate;
+    next.nextFundingTime = funding.nextFundingTime;
+    Object.assign(next, resolveInterval(registry, next, funding.intervalHours));
+    changed = true;
+  }
+  if (ticker && ticker.time >= next.tickerTime) {
+    next.tickerTime = ticker.time;
+    next.last = ticker.last;
+    next.open24h = ticker.open24h;
+    next.quoteVolume24h = ticker.quoteVolume24h;
+    changed = true;
+  }
+  if (!changed) return null;
+  if (next.intervalHours === null || next.intervalAssumed) Object.assign(next, resolveInterval(registry, next, null));
+  next.updatedAt = receivedAt;
+  return withDerived(next);
+}

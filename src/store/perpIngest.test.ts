@@ -1,0 +1,119 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import type { PerpEvent, PerpMarkEvent } from '../domain/perpEvents';
+import { instrumentFromSymbol } from '../feeds/binance/parse';
+import { instrumentFromSwapId } from '../feeds/okx/parse';
+import { createPerpIngest, type PerpIngest } from './perpIngest';
+import type { PerpetualState } from './perpetualStore';
+
+const T = 1_763_870_000_000;
+
+function binanceMark(symbol: string, time: number, mark: number, fundingRate = 0.0001): PerpMarkEvent {
+  return { kind: 'mark', exchange: 'binance', symbol, time, mark, index: 100, estimatedSettle: null, fundingRate, nextFundingTime: T + 3_600_000 };
+}
+
+let store: ReturnType<typeof createStore<PerpetualState>>;
+let ingest: PerpIngest;
+let flushes: number;
+
+beforeEach(() => {
+  store = createStore<PerpetualState>()(() => ({
+    quotes: {},
+    counters: { rejected: { binance: 0, okx: 0 }, coalesced: 0, applied: 0 },
+  }));
+  flushes = 0;
+  ingest = createPerpIngest({
+    store,
+    schedule: () => {
+      flushes++;
+    },
+    now: () => T + 5,
+    instrumentFromSymbol: {
+      binance: (symbol) => ({ kind: 'instrument', ...instrumentFromSymbol(symbol), indexId: null, listed: true }),
+      okx: instrumentFromSwapId,
+    },
+  });
+});
+
+const quotes = () => store.getState().quotes;
+
+describe('batching', () => {
+  it('buffers pushes and applies them in one store update per scheduled flush', () => {
+    let updates = 0;
+    store.subscribe(() => updates++);
+    for (let i = 0; i < 100; i++) ingest.push([binanceMark('BTCUSDT', T + i, 100 + i)]);
+    expect(flushes).toBe(1);
+    expect(updates).toBe(0);
+    ingest.flushNow();
+    expect(updates).toBe(1);
+    expect(quotes()['binance:BTCUSDT']?.mark).toBe(199);
+    expect(store.getState().counters).toMatchObject({ coalesced: 99, applied: 1 });
+  });
+
+  it('never lets an older event overwrite a newer one, within or across batches', () => {
+    ingest.push([binanceMark('BTCUSDT', T + 10, 110), binanceMark('BTCUSDT', T + 5, 105)]);
+    ingest.flushNow();
+    expect(quotes()['binance:BTCUSDT']?.mark).toBe(110);
+    ingest.push([binanceMark('BTCUSDT', T + 1, 101)]);
+    ingest.flushNow();
+    expect(quotes()['binance:BTCUSDT']?.mark).toBe(110);
+  });
+});
+
+describe('rows', () => {
+  it('fills a Binance row from the stream alone, assuming 8 h until fundingInfo says otherwise', () => {
+    ingest.push([binanceMark('XYZUSDT', T, 100.05, 0.0005)]);
+    ingest.flushNow();
+    expect(quotes()['binance:XYZUSDT']).toMatchObject({
+      base: 'XYZ',
+      quote: 'USDT',
+      intervalHours: 8,
+      intervalAssumed: true,
+      annualised: 0.0005 * 3 * 365,
+    });
+    expect(quotes()['binance:XYZUSDT']!.premium).toBeCloseTo(0.0005, 12);
+    ingest.push([{ kind: 'intervals', exchange: 'binance', intervals: new Map([['XYZUSDT', 4]]), defaultHours: 8 }]);
+    ingest.flushNow();
+    expect(quotes()['binance:XYZUSDT']).toMatchObject({ intervalHours: 4, intervalAssumed: false });
+    expect(quotes()['binance:XYZUSDT']!.annualised).toBeCloseTo(1.095, 12);
+  });
+
+  it('drops rows and refuses events for symbols outside a complete list', () => {
+    ingest.push([binanceMark('OLDUSDT', T, 1), binanceMark('BTCUSDT', T, 1)]);
+    ingest.flushNow();
+    ingest.push([
+      { kind: 'instrument', exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', coin: 'BTC', indexId: null, listed: true },
+      { kind: 'list-complete', exchange: 'binance' },
+    ]);
+    ingest.flushNow();
+    expect(Object.keys(quotes())).toEqual(['binance:BTCUSDT']);
+    ingest.push([binanceMark('OLDUSDT', T + 1, 1)]);
+    ingest.flushNow();
+    expect(quotes()['binance:OLDUSDT']).toBeUndefined();
+    expect(store.getState().counters.rejected.binance).toBe(1);
+  });
+
+  it('puts one OKX index push on every swap priced against it, and derives the 4 h interval', () => {
+    const events: PerpEvent[] = [
+      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', indexId: 'BTC-USDT', listed: true },
+      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDC-SWAP', base: 'BTC', quote: 'USDC', coin: 'BTC', indexId: 'BTC-USDC', listed: true },
+      { kind: 'mark', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, mark: 95_047.5, index: null, estimatedSettle: null, fundingRate: null, nextFundingTime: null },
+      { kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time: T, index: 95_000 },
+      { kind: 'funding', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, fundingRate: 0.0005, nextFundingRate: null, nextFundingTime: T + 1000, intervalHours: 4 },
+    ];
+    ingest.push(events);
+    ingest.flushNow();
+    const row = quotes()['okx:BTC-USDT-SWAP']!;
+    expect(row).toMatchObject({ index: 95_000, intervalHours: 4, intervalAssumed: false });
+    expect(row.premium! * 10_000).toBeCloseTo(5, 9);
+    expect(row.annualised).toBeCloseTo(1.095, 12);
+    expect(quotes()['okx:BTC-USDC-SWAP']!.index).toBeNull();
+  });
+
+  it('computes the 24 h change from last and open', () => {
+    ingest.push([{ kind: 'ticker', exchange: 'binance', symbol: 'ETHUSDT', time: T, last: 3300, open24h: 3000, quoteVolume24h: 1e9 }]);
+    ingest.flushNow();
+    expect(quotes()['binance:ETHUSDT']!.change24h).toBeCloseTo(0.1, 12);
+    expect(quotes()['binance:ETHUSDT']!.mark).toBeNull();
+  });
+});

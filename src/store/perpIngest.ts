@@ -1,0 +1,213 @@
+import type { StoreApi } from 'zustand';
+import type { ExchangeId } from '../domain/exchange';
+import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
+import { perpKey, type PerpQuote } from '../domain/perpetual';
+import { createPerpRegistry, emptyQuote, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
+import type { PerpetualState } from './perpetualStore';
+
+type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
+
+export interface PerpIngestOptions {
+  store: StoreApi<PerpetualState>;
+  /** Runs the flush later: once per animation frame in the page, immediately or on fake timers in tests. */
+  schedule: (flush: () => void) => void;
+  now: () => number;
+  /** Streams-first: what a symbol alone says about its instrument, for rows whose list has not arrived. */
+  instrumentFromSymbol: Record<ExchangeId, (symbol: string) => PerpInstrumentEvent | null>;
+}
+
+export interface PerpIngest {
+  push(events: readonly PerpEvent[]): void;
+  reject(exchange: ExchangeId, count: number): void;
+  flushNow(): void;
+}
+
+/**
+ * The hot path between feeds and the store. Events are buffered and coalesced (only the newest
+ * event of each kind per row survives), then applied to the store in one `setState` per frame:
+ * however fast the sockets push, React sees at most one store change per frame.
+ */
+export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
+  const { store } = options;
+  const registry = createPerpRegistry();
+  let lists: ListEvent[] = [];
+  let patches = new Map<string, RowPatch>();
+  let indexes = new Map<string, PerpIndexEvent>();
+  let coalesced = 0;
+  const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
+  let scheduled = false;
+
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    options.schedule(flush);
+  };
+
+  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => {
+    const key = perpKey(exchange, symbol);
+    let patch = patches.get(key);
+    if (!patch) {
+      patch = {};
+      patches.set(key, patch);
+    }
+    return patch;
+  };
+
+  function push(events: readonly PerpEvent[]): void {
+    for (const event of events) {
+      switch (event.kind) {
+        case 'instrument':
+        case 'list-complete':
+        case 'intervals':
+          lists.push(event);
+          break;
+        case 'mark': {
+          const patch = patchFor(event.exchange, event.symbol);
+          if (patch.mark) coalesced++;
+          if (!patch.mark || event.time >= patch.mark.time) patch.mark = event;
+          break;
+        }
+        case 'funding': {
+          const patch = patchFor(event.exchange, event.symbol);
+          if (patch.funding) coalesced++;
+          if (!patch.funding || event.time >= patch.funding.time) patch.funding = event;
+          break;
+        }
+        case 'ticker': {
+          const patch = patchFor(event.exchange, event.symbol);
+          if (patch.ticker) coalesced++;
+          if (!patch.ticker || event.time >= patch.ticker.time) patch.ticker = event;
+          break;
+        }
+        case 'index': {
+          const key = `${event.exchange}:${event.indexId}`;
+          const previous = indexes.get(key);
+          if (previous) coalesced++;
+          if (!previous || event.time >= previous.time) indexes.set(key, event);
+          break;
+        }
+      }
+    }
+    if (events.length > 0) schedule();
+  }
+
+  function flush(): void {
+    scheduled = false;
+    const current = store.getState();
+    const quotes = current.quotes;
+    let next: Record<string, PerpQuote> | null = null;
+    let applied = 0;
+    const read = (key: string): PerpQuote | undefined => (next ?? quotes)[key];
+    const write = (quote: PerpQuote): void => {
+      next ??= { ...quotes };
+      next[quote.key] = quote;
+      applied++;
+    };
+    const remove = (key: string): void => {
+      next ??= { ...quotes };
+      delete next[key];
+    };
+    const indexKeyOf = (exchange: ExchangeId, indexId: string): string => `${exchange}:${indexId}`;
+    const trackIndex = (instrument: PerpInstrumentEvent): void => {
+      const key = perpKey(instrument.exchange, instrument.symbol);
+      if (instrument.indexId === null) return;
+      const indexKey = indexKeyOf(instrument.exchange, instrument.indexId);
+      let keys = registry.byIndex.get(indexKey);
+      if (!keys) registry.byIndex.set(indexKey, (keys = new Set()));
+      keys.add(key);
+    };
+    const newRow = (instrument: PerpInstrumentEvent): PerpQuote => {
+      const row = emptyQuote(
+        { exchange: instrument.exchange, symbol: instrument.symbol, base: instrument.base, quote: instrument.quote, coin: instrument.coin },
+        instrument.indexId,
+      );
+      Object.assign(row, resolveInterval(registry, row, null));
+      const index = instrument.indexId === null ? undefined : registry.latestIndex.get(indexKeyOf(instrument.exchange, instrument.indexId));
+      if (index) {
+        row.index = index.index;
+        row.indexTime = index.time;
+      }
+      return withDerived(row);
+    };
+
+    for (const event of lists) {
+      if (event.kind === 'instrument') {
+        const key = perpKey(event.exchange, event.symbol);
+        if (!event.listed) {
+          registry.instruments.delete(key);
+          if (read(key)) remove(key);
+          continue;
+        }
+        registry.instruments.set(key, event);
+        trackIndex(event);
+        const existing = read(key);
+        if (!existing) write(newRow(event));
+        else if (existing.base !== event.base || existing.quote !== event.quote || existing.indexId !== event.indexId) {
+          write(withDerived({ ...existing, base: event.base, quote: event.quote, coin: event.coin, indexId: event.indexId }));
+        }
+      } else if (event.kind === 'list-complete') {
+        registry.listKnown[event.exchange] = true;
+        for (const key of Object.keys(next ?? quotes)) {
+          if (key.startsWith(`${event.exchange}:`) && !registry.instruments.has(key)) remove(key);
+        }
+      } else {
+        registry.intervals[event.exchange] = { table: event.intervals, defaultHours: event.defaultHours };
+        for (const quote of Object.values(next ?? quotes)) {
+          if (quote.exchange !== event.exchange) continue;
+          const interval = resolveInterval(registry, quote, null);
+          if (interval.intervalHours !== quote.intervalHours || interval.intervalAssumed !== quote.intervalAssumed) {
+            write(withDerived({ ...quote, ...interval }));
+          }
+        }
+      }
+    }
+
+    const receivedAt = options.now();
+    for (const [key, patch] of patches) {
+      let row = read(key);
+      if (!row) {
+        const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
+        const symbol = key.slice(exchange.length + 1);
+        const instrument = registry.listKnown[exchange] ? null : options.instrumentFromSymbol[exchange](symbol);
+        if (!instrument) {
+          rejected[exchange]++;
+          continue;
+        }
+        trackIndex(instrument);
+        row = newRow(instrument);
+      }
+      const updated = patchQuote(registry, row, patch, receivedAt);
+      if (updated) write(updated);
+    }
+
+    for (const [indexKey, event] of indexes) {
+      registry.latestIndex.set(indexKey, event);
+      for (const key of registry.byIndex.get(indexKey) ?? []) {
+        const row = read(key);
+        if (!row || event.time < row.indexTime) continue;
+        write(withDerived({ ...row, index: event.index, indexTime: event.time, updatedAt: receivedAt }));
+      }
+    }
+
+    lists = [];
+    patches = new Map();
+    indexes = new Map();
+    const counters = {
+      rejected: { ...rejected },
+      coalesced: current.counters.coalesced + coalesced,
+      applied: current.counters.applied + applied,
+    };
+    coalesced = 0;
+    store.setState({ quotes: next ?? quotes, counters });
+  }
+
+  return {
+    push,
+    reject(exchange, count) {
+      if (count <= 0) return;
+      rejected[exchange] += count;
+      schedule();
+    },
+    flushNow: flush,
+  };
+}
