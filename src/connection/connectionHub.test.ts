@@ -121,6 +121,16 @@ describe('subscribing', () => {
     );
   });
 
+  it('gathers many small subscriptions made in one tick into one request', () => {
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
+    const socket = server.last();
+    socket.open();
+    for (let i = 0; i < 50; i++) hub.subscribe(okx, [markPrice(`C${i}-USDT-SWAP`)], () => undefined);
+    vi.advanceTimersByTime(0);
+    const subscribes = socket.sentJson().filter((frame) => frame.op === 'subscribe');
+    expect(subscribes.map((frame) => (frame.args as unknown[]).length)).toEqual([1, 50]);
+  });
+
   it('paces Binance requests under the 10-messages-a-second limit', () => {
     const streams = Array.from({ length: 200 }, (_, i) => `s${i}usdt@markprice@1s`);
     hub.subscribe(binance, streams, () => undefined);

@@ -63,6 +63,9 @@ export class ManagedSocket<Topic> {
   private readonly topics = new Map<string, TopicEntry<Topic>>();
   private readonly pending = new Map<number, OutboundFrame>();
   private readonly sendQueue: string[] = [];
+  private readonly toSubscribe = new Map<string, Topic>();
+  private readonly toUnsubscribe = new Map<string, Topic>();
+  private requestTimer: unknown = null;
   private socket: SocketLike | null = null;
   private attemptToken = 0;
   private attempt = 0;
@@ -105,27 +108,45 @@ export class ManagedSocket<Topic> {
     this.connect();
   }
 
+  /** Wants `topics`; requests go out together on the next tick, so many small adds make few frames. */
   add(topics: Topic[]): void {
-    const added: Topic[] = [];
     for (const topic of topics) {
       const key = this.options.protocol.topicKey(topic);
       if (this.topics.has(key)) continue;
       this.topics.set(key, { topic, acked: false, failed: false });
-      added.push(topic);
+      if (!this.toUnsubscribe.delete(key)) this.toSubscribe.set(key, topic);
     }
-    if (added.length > 0 && this.isOpen()) this.queueFrames(this.options.protocol.subscribeFrames(added, this.nextId));
+    this.scheduleRequests();
   }
 
   remove(topics: Topic[]): void {
-    const removed: Topic[] = [];
     for (const topic of topics) {
       const key = this.options.protocol.topicKey(topic);
       const entry = this.topics.get(key);
       if (!entry) continue;
       this.topics.delete(key);
-      if (!entry.failed) removed.push(topic);
+      if (!this.toSubscribe.delete(key) && !entry.failed) this.toUnsubscribe.set(key, topic);
     }
-    if (removed.length > 0 && this.isOpen()) this.queueFrames(this.options.protocol.unsubscribeFrames(removed, this.nextId));
+    this.scheduleRequests();
+  }
+
+  private scheduleRequests(): void {
+    if (this.requestTimer !== null || (this.toSubscribe.size === 0 && this.toUnsubscribe.size === 0)) return;
+    this.requestTimer = this.options.scheduler.setTimeout(() => {
+      this.requestTimer = null;
+      this.sendRequests();
+    }, 0);
+  }
+
+  private sendRequests(): void {
+    if (this.isOpen()) {
+      const { protocol } = this.options;
+      if (this.toUnsubscribe.size > 0) this.queueFrames(protocol.unsubscribeFrames([...this.toUnsubscribe.values()], this.nextId));
+      if (this.toSubscribe.size > 0) this.queueFrames(protocol.subscribeFrames([...this.toSubscribe.values()], this.nextId));
+    }
+    // Not open: the open handler subscribes everything wanted, and nothing is subscribed to undo.
+    this.toSubscribe.clear();
+    this.toUnsubscribe.clear();
   }
 
   stop(): void {
@@ -188,6 +209,8 @@ export class ManagedSocket<Topic> {
     this.heartbeatSentAt = null;
     this.pending.clear();
     this.update({ phase: 'subscribing', everOpened: true });
+    this.toSubscribe.clear();
+    this.toUnsubscribe.clear();
     const wanted: Topic[] = [];
     for (const entry of this.topics.values()) {
       entry.acked = false;
@@ -382,11 +405,14 @@ export class ManagedSocket<Topic> {
 
   private clearTimers(): void {
     const { scheduler } = this.options;
-    for (const timer of [this.sendTimer, this.watchdogTimer, this.retryTimer, this.lifetimeTimer, ...this.settleTimers]) {
+    const timers = [this.sendTimer, this.watchdogTimer, this.retryTimer, this.lifetimeTimer, this.requestTimer, ...this.settleTimers];
+    for (const timer of timers) {
       if (timer !== null) scheduler.clearTimeout(timer);
     }
     this.settleTimers.clear();
-    this.sendTimer = this.watchdogTimer = this.retryTimer = this.lifetimeTimer = null;
+    this.toSubscribe.clear();
+    this.toUnsubscribe.clear();
+    this.sendTimer = this.watchdogTimer = this.retryTimer = this.lifetimeTimer = this.requestTimer = null;
   }
 
   private update(patch: Partial<SocketSnapshot>): void {

@@ -108,6 +108,8 @@ describe('impliedVol', () => {
     expect(impliedVol(-1, call)).toBeNull();
     expect(impliedVol(12, { ...call, years: 0 })).toBeNull();
     expect(impliedVol(Number.NaN, call)).toBeNull();
+    const needsVolAboveLimit = optionPrice({ ...call, years: 1 / 365, vol: 15 });
+    expect(impliedVol(needsVolAboveLimit, { ...call, years: 1 / 365 })).toBeNull();
   });
 });
 

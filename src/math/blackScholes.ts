@@ -168,7 +168,8 @@ export function optionPrice(o: OptionInputs): number {
  *
  * Newton steps on vega, kept inside a shrinking [low, high] bracket; a step that would leave the
  * bracket (flat vega in the wings) is replaced by bisection, so the solver always converges.
- * `initialGuess` speeds it up when the answer is known to be near (e.g. a quote's own vol).
+ * `initialGuess` speeds it up when the answer is known to be near (e.g. a quote's own vol): from a
+ * close guess it costs two or three valuations.
  */
 export function impliedVol(
   targetPrice: number,
@@ -185,24 +186,29 @@ export function impliedVol(
   const ceiling = isCall ? discountedSpot : discountedStrike;
   if (targetPrice <= floor || targetPrice >= ceiling) return null;
 
-  const priceAt = (vol: number) => optionValuation({ ...o, vol });
-  const tolerance = Math.max(1e-12 * targetPrice, 1e-15);
+  // Relative to the price, but never below the round-off of S·N(d1) − K·N(d2).
+  const tolerance = Math.max(1e-12 * targetPrice, 1e-14 * ceiling);
   let low = MIN_SOLVABLE_VOL;
   let high = MAX_SOLVABLE_VOL;
-  if (priceAt(low).price > targetPrice + tolerance) return null;
-  if (priceAt(high).price < targetPrice - tolerance) return null;
-
+  let pricedBelow = false;
+  let pricedAbove = false;
   let vol = Math.min(Math.max(initialGuess, low), high);
-  for (let iteration = 0; iteration < 100; iteration++) {
-    const valuation = priceAt(vol);
+  for (let iteration = 0; iteration < 200; iteration++) {
+    const valuation = optionValuation({ ...o, vol });
     const error = valuation.price - targetPrice;
     if (Math.abs(error) <= tolerance) return vol;
-    if (error > 0) high = vol;
-    else low = vol;
+    if (error > 0) {
+      high = vol;
+      pricedAbove = true;
+    } else {
+      low = vol;
+      pricedBelow = true;
+    }
+    // A bracket that closed without ever straddling the target sits on a search limit: no solution.
+    if (high - low <= 1e-14 * high) return pricedBelow && pricedAbove ? vol : null;
     const vegaPerUnitVol = valuation.vegaPerVolPoint * 100;
     const newton = vegaPerUnitVol > 0 ? vol - error / vegaPerUnitVol : Number.NaN;
     vol = newton > low && newton < high ? newton : 0.5 * (low + high);
-    if (high - low < 1e-14) return vol;
   }
-  return vol;
+  return null;
 }

@@ -23,9 +23,9 @@ function each<E>(payload: unknown, parseItem: (item: Record<string, unknown>) =>
   return { events, rejected };
 }
 
-/** `instruments` (instType SWAP) push or REST data → live perpetual swaps. Other states are skipped, not rejected. */
+/** `instruments` (instType SWAP) push or REST data → swaps, `listed` only while their state is `live`. */
 export function parseSwapInstruments(payload: unknown): ParseResult<PerpInstrumentEvent> {
-  const result = each(payload, (item): PerpInstrumentEvent | null => {
+  return each(payload, (item): PerpInstrumentEvent | null => {
     const symbol = text(item.instId);
     const indexId = text(item.uly) ?? text(item.instFamily);
     if (symbol === null || indexId === null || item.instType !== 'SWAP') return null;
@@ -33,7 +33,6 @@ export function parseSwapInstruments(payload: unknown): ParseResult<PerpInstrume
     if (!base || !quote) return null;
     return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), indexId, listed: item.state === 'live' };
   });
-  return { events: result.events.filter((event) => event.listed), rejected: result.rejected };
 }
 
 export function parseMarkPrices(payload: unknown): ParseResult<PerpMarkEvent> {

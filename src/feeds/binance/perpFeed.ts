@@ -1,0 +1,77 @@
+import type { Endpoint } from '../../connection/connectionHub';
+import { getJson, startRestSource } from '../../connection/restSource';
+import { DEFAULT_BACKOFF } from '../../connection/backoff';
+import { DEFAULT_FUNDING_INTERVAL_HOURS } from '../../domain/funding';
+import type { PerpEvent } from '../../domain/perpEvents';
+import type { PerpFeedDeps } from '../perpFeedDeps';
+import { parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers } from './parse';
+import { ALL_MARK_PRICES_1S, ALL_MINI_TICKERS } from './streams';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Binance USDⓈ-M perpetuals: the two all-market streams fill every row; exchangeInfo (which
+ * symbols are trading perpetuals) and fundingInfo (adjusted intervals) refine them when the
+ * REST host is reachable, and are retried with backoff when it is not.
+ */
+export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<string>, restBase: string): () => void {
+  const { hub, ingest } = deps;
+  const stopStreams = hub.subscribe(endpoint, [ALL_MARK_PRICES_1S, ALL_MINI_TICKERS], (payload, stream) => {
+    const { events, rejected } = stream === ALL_MARK_PRICES_1S ? parseMarkPrices(payload) : parseMiniTickers(payload);
+    ingest.push(events);
+    ingest.reject('binance', rejected);
+  });
+
+  const restOptions = { fetch: deps.fetch, scheduler: deps.scheduler, random: deps.random, backoff: { ...DEFAULT_BACKOFF, capMs: 5 * 60_000 } };
+
+  const stopInstruments = startRestSource({
+    ...restOptions,
+    refreshMs: HOUR_MS,
+    load: async (fetchImpl) => {
+      const response = await getJson(fetchImpl, `${restBase}/fapi/v1/exchangeInfo`);
+      if (!response.ok) return response;
+      const instruments = parseExchangeInfo(response.value);
+      return instruments ? { ok: true, value: instruments } : { ok: false, detail: 'unexpected response' };
+    },
+    onValue: (instruments) => {
+      const events: PerpEvent[] = instruments.map((instrument) => ({ kind: 'instrument', ...instrument, indexId: null, listed: true }));
+      events.push({ kind: 'list-complete', exchange: 'binance' });
+      ingest.push(events);
+    },
+    onState: (state) =>
+      deps.reportSource({
+        id: 'binance:exchangeInfo',
+        exchange: 'binance',
+        label: 'Binance instrument list',
+        fallback: 'every perpetual the mark-price stream carries is shown',
+        ...state,
+      }),
+  });
+
+  const stopIntervals = startRestSource({
+    ...restOptions,
+    refreshMs: 15 * 60_000,
+    load: async (fetchImpl) => {
+      const response = await getJson(fetchImpl, `${restBase}/fapi/v1/fundingInfo`);
+      if (!response.ok) return response;
+      const intervals = parseFundingInfo(response.value);
+      return intervals ? { ok: true, value: intervals } : { ok: false, detail: 'unexpected response' };
+    },
+    onValue: (intervals) =>
+      ingest.push([{ kind: 'intervals', exchange: 'binance', intervals, defaultHours: DEFAULT_FUNDING_INTERVAL_HOURS }]),
+    onState: (state) =>
+      deps.reportSource({
+        id: 'binance:fundingInfo',
+        exchange: 'binance',
+        label: 'Binance funding intervals',
+        fallback: 'intervals assumed 8 h (marked *)',
+        ...state,
+      }),
+  });
+
+  return () => {
+    stopStreams();
+    stopInstruments();
+    stopIntervals();
+  };
+}

@@ -1,0 +1,74 @@
+import type { Endpoint } from '../../connection/connectionHub';
+import type { PerpEvent, PerpInstrumentEvent } from '../../domain/perpEvents';
+import type { PerpFeedDeps } from '../perpFeedDeps';
+import { parseFundingRates, parseIndexTickers, parseMarkPrices, parseSwapInstruments, parseTickers } from './parse';
+import type { OkxArg } from './protocol';
+
+type Parser = (payload: unknown) => { events: PerpEvent[]; rejected: number };
+
+const PER_INSTRUMENT_CHANNELS: Record<string, Parser> = {
+  'mark-price': parseMarkPrices,
+  'funding-rate': parseFundingRates,
+  tickers: parseTickers,
+};
+const INDEX_CHANNEL = 'index-tickers';
+
+/**
+ * OKX perpetual swaps: the `instruments` channel lists every swap (in full on subscribe, then
+ * changes); each listed swap then gets its mark price, funding rate and ticker, and each index
+ * its index ticker. The hub spreads the ~1000 arguments over as many sockets as OKX allows.
+ */
+export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>): () => void {
+  const { hub, ingest } = deps;
+  const subscribed = new Map<string, () => void>();
+  const indexSubscribed = new Map<string, () => void>();
+  let listComplete = false;
+
+  const onPush = (payload: unknown, topicKey: string): void => {
+    const channel = topicKey.slice(0, topicKey.indexOf('|'));
+    const parse = channel === INDEX_CHANNEL ? parseIndexTickers : PER_INSTRUMENT_CHANNELS[channel];
+    if (!parse) return;
+    const { events, rejected } = parse(payload);
+    ingest.push(events);
+    ingest.reject('okx', rejected);
+  };
+
+  const follow = (listed: PerpInstrumentEvent[], delisted: PerpInstrumentEvent[]): void => {
+    for (const { symbol, indexId } of listed) {
+      if (!subscribed.has(symbol)) {
+        const args = Object.keys(PER_INSTRUMENT_CHANNELS).map((channel) => ({ channel, instId: symbol }));
+        subscribed.set(symbol, hub.subscribe(endpoint, args, onPush));
+      }
+      if (indexId !== null && !indexSubscribed.has(indexId)) {
+        indexSubscribed.set(indexId, hub.subscribe(endpoint, [{ channel: INDEX_CHANNEL, instId: indexId }], onPush));
+      }
+    }
+    for (const { symbol } of delisted) {
+      subscribed.get(symbol)?.();
+      subscribed.delete(symbol);
+    }
+  };
+
+  const stopInstruments = hub.subscribe(endpoint, [{ channel: 'instruments', instType: 'SWAP' }], (payload) => {
+    const { events, rejected } = parseSwapInstruments(payload);
+    ingest.reject('okx', rejected);
+    const batch: PerpEvent[] = [...events];
+    if (!listComplete) {
+      listComplete = true;
+      batch.push({ kind: 'list-complete', exchange: 'okx' });
+    }
+    ingest.push(batch);
+    follow(
+      events.filter((event) => event.listed),
+      events.filter((event) => !event.listed),
+    );
+  });
+
+  return () => {
+    stopInstruments();
+    for (const release of subscribed.values()) release();
+    for (const release of indexSubscribed.values()) release();
+    subscribed.clear();
+    indexSubscribed.clear();
+  };
+}

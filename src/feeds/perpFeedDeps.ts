@@ -1,0 +1,14 @@
+import type { ConnectionHub } from '../connection/connectionHub';
+import type { Scheduler } from '../connection/scheduler';
+import type { PerpIngest } from '../store/perpIngest';
+import type { SourceStatus } from '../store/sourceStatusStore';
+
+/** What a perpetual feed needs from the outside, passed in so feeds stay free of globals and React. */
+export interface PerpFeedDeps {
+  hub: ConnectionHub;
+  ingest: PerpIngest;
+  fetch: typeof fetch;
+  scheduler: Scheduler;
+  random: () => number;
+  reportSource: (status: SourceStatus) => void;
+}
