@@ -1,0 +1,117 @@
+import type { BinanceExchange } from '../binance/binanceExchange.ts';
+import type { ExchangeFaults } from '../core/faults.ts';
+import type { ControlDeps } from './controlServer.ts';
+
+export class ControlError extends Error {}
+
+type Command = (query: URLSearchParams) => Record<string, unknown>;
+
+const NOTICE_64008 = 'The connection will soon be closed for a service upgrade. Please reconnect.';
+
+/** POST endpoints of the control API, by path. */
+export function faultCommands(deps: ControlDeps): Record<string, Command> {
+  const { binance, okx, market } = deps;
+  const exchangeOf = (query: URLSearchParams): { faults: ExchangeFaults; drop(): void; name: string } => {
+    const name = query.get('exchange');
+    if (name === 'binance') return { faults: binance.faults, drop: () => binance.sockets.terminateAll(), name };
+    if (name === 'okx') return { faults: okx.faults, drop: () => okx.sockets.terminateAll(), name };
+    throw new ControlError('exchange must be binance or okx');
+  };
+
+  return {
+    '/reset': () => {
+      for (const faults of [binance.faults, okx.faults]) Object.assign(faults, { refuseStatus: null, stalled: false });
+      binance.rest.resetBudget();
+      okx.rest.resetBudget();
+      return {};
+    },
+    '/drop': (query) => {
+      const target = exchangeOf(query);
+      target.drop();
+      return { exchange: target.name };
+    },
+    '/refuse': (query) => {
+      const target = exchangeOf(query);
+      const status = Number(query.get('status') ?? 451);
+      if (!Number.isInteger(status) || status < 400 || status > 599) throw new ControlError('status must be an HTTP error status');
+      target.faults.refuseStatus = status;
+      return { exchange: target.name, status };
+    },
+    '/accept': (query) => {
+      const target = exchangeOf(query);
+      target.faults.refuseStatus = null;
+      return { exchange: target.name };
+    },
+    '/stall': (query) => {
+      const target = exchangeOf(query);
+      target.faults.stalled = true;
+      return { exchange: target.name };
+    },
+    '/resume': (query) => {
+      const target = exchangeOf(query);
+      target.faults.stalled = false;
+      return { exchange: target.name };
+    },
+    '/malformed': (query) => {
+      const target = exchangeOf(query);
+      // A frame cut off mid-object, as a broken proxy or a torn write would deliver it.
+      const truncated = target.name === 'binance' ? '{"stream":"!markPrice@arr@1s","data":[{"e":"markPriceUpd' : '{"arg":{"channel":"mark-price","instId":"BTC-USDT-SWAP"},"data":[{"instType":"SW';
+      broadcast(deps, target.name, () => truncated);
+      return { exchange: target.name };
+    },
+    '/unknown': (query) => {
+      const target = exchangeOf(query);
+      const time = deps.now();
+      if (target.name === 'binance') {
+        for (const connection of binance.sockets.connections) {
+          const payload = JSON.stringify({ e: 'fakeUnknownEvent', E: time, s: 'BTCUSDT' });
+          connection.sendRaw(connection.combined ? `{"stream":"btcusdt@fakeUnknown","data":${payload}}` : payload);
+        }
+      } else {
+        okx.sockets.broadcastRaw((connection) => JSON.stringify({ event: 'fake-unknown-event', msg: '', connId: connection.connId }));
+      }
+      return { exchange: target.name };
+    },
+    '/okx-error': () => {
+      okx.sockets.broadcastRaw((connection) =>
+        JSON.stringify({
+          event: 'error',
+          code: '60018',
+          msg: "Subscribe failed, wrong URL or channel:mark-price,instId:BTC-USDT-SWAP doesn't exist. Please use the correct URL, channel and parameters referring to API document.",
+          connId: connection.connId,
+        }),
+      );
+      return {};
+    },
+    '/okx-notice': (query) => {
+      const closeAfterMs = Number(query.get('closeAfterMs') ?? deps.timing.okxNoticeCloseDelayMs);
+      if (!Number.isFinite(closeAfterMs) || closeAfterMs < 0) throw new ControlError('closeAfterMs must be a non-negative number');
+      const noticed = [...okx.sockets.connections];
+      for (const connection of noticed) {
+        connection.sendRaw(JSON.stringify({ event: 'notice', code: '64008', msg: NOTICE_64008, connId: connection.connId }));
+      }
+      deps.scheduler.after(closeAfterMs, () => {
+        for (const connection of noticed) connection.socket.close(1001, 'Service upgrade');
+      });
+      return { connections: noticed.length, closeAfterMs };
+    },
+    '/funding': (query) => {
+      const target = exchangeOf(query);
+      const symbol = query.get('symbol') ?? '';
+      const instrument = market.find(target.name === 'binance' ? 'binance' : 'okx', symbol);
+      if (!instrument?.funding) throw new ControlError(`no perpetual ${symbol} on ${target.name}`);
+      const rate = Number(query.get('rate'));
+      const intervalHours = Number(query.get('intervalHours') ?? instrument.funding.intervalHours);
+      if (!Number.isFinite(rate)) throw new ControlError('rate must be a number');
+      if (![1, 2, 4, 8].includes(intervalHours)) throw new ControlError('intervalHours must be 1, 2, 4 or 8');
+      market.pinFunding(instrument, rate, intervalHours);
+      return { exchange: target.name, symbol, rate, intervalHours, nextFundingTime: instrument.state.nextFundingTime };
+    },
+  };
+}
+
+function broadcast(deps: ControlDeps, exchange: string, text: () => string): void {
+  const connections: Iterable<{ sendRaw(text: string): void }> =
+    exchange === 'binance' ? (deps.binance as BinanceExchange).sockets.connections : deps.okx.sockets.connections;
+  for (const connection of connections) connection.sendRaw(text());
+}

@@ -1,0 +1,97 @@
+import { hashSeed, mulberry32, type Random } from '../core/prng.ts';
+import { baselineRate, nextFundingTime } from './fundingTerms.ts';
+import type { ExchangeId, Instrument } from './instrument.ts';
+import { isStreaming } from './instrument.ts';
+import { stepInstrument, stepSpot, type SpotState } from './liveWalk.ts';
+import { buildUniverse } from './universe.ts';
+
+export interface Settlement {
+  time: number;
+  rate: number;
+  mark: number;
+}
+
+/**
+ * The whole generated market: both exchanges' instruments over one set of coin spots.
+ * `step()` advances it by one market step; payload builders read instruments' state directly.
+ */
+export class Market {
+  readonly binance: Instrument[];
+  readonly okx: Instrument[];
+  readonly startTime: number;
+  private readonly bySymbol: Record<ExchangeId, Map<string, Instrument>>;
+  private readonly spots = new Map<string, SpotState>();
+  private readonly random: Random;
+  private readonly stepListeners: Array<(now: number) => void> = [];
+  private readonly settlementListeners: Array<(instrument: Instrument, settlement: Settlement) => void> = [];
+
+  constructor(
+    readonly seed: number,
+    private readonly now: () => number,
+  ) {
+    this.startTime = now();
+    const universe = buildUniverse(seed, this.startTime);
+    this.binance = universe.binance;
+    this.okx = universe.okx;
+    for (const coin of universe.coins) this.spots.set(coin.name, { coin, price: coin.price });
+    this.bySymbol = {
+      binance: new Map(this.binance.map((instrument) => [instrument.symbol, instrument])),
+      okx: new Map(this.okx.map((instrument) => [instrument.symbol, instrument])),
+    };
+    this.random = mulberry32(hashSeed(seed, 'live'));
+  }
+
+  instruments(exchange: ExchangeId): Instrument[] {
+    return exchange === 'binance' ? this.binance : this.okx;
+  }
+
+  find(exchange: ExchangeId, symbol: string): Instrument | undefined {
+    return this.bySymbol[exchange].get(symbol);
+  }
+
+  /** The coin's spot in USD (what BTCUSDT's index tracks for base 'BTC'); the options model prices off it. */
+  spot(base: string): number | undefined {
+    return this.spots.get(base)?.price;
+  }
+
+  onStep(listener: (now: number) => void): void {
+    this.stepListeners.push(listener);
+  }
+
+  onSettlement(listener: (instrument: Instrument, settlement: Settlement) => void): void {
+    this.settlementListeners.push(listener);
+  }
+
+  step(): void {
+    const now = this.now();
+    for (const spot of this.spots.values()) stepSpot(spot, this.random);
+    for (const instrument of this.binance) this.stepOne(instrument, now);
+    for (const instrument of this.okx) this.stepOne(instrument, now);
+    for (const listener of this.stepListeners) listener(now);
+  }
+
+  /** Holds a perpetual's rate and interval still (control API), so tests can assert annualisation. */
+  pinFunding(instrument: Instrument, rate: number, intervalHours: number): void {
+    const { funding, state } = instrument;
+    if (!funding) throw new Error(`${instrument.symbol} has no funding`);
+    funding.pinned = true;
+    funding.intervalHours = intervalHours;
+    funding.baseline = baselineRate(intervalHours);
+    funding.regime = rate;
+    funding.adjusted = funding.adjusted || intervalHours !== 8;
+    state.fundingRate = rate;
+    state.nextFundingTime = nextFundingTime(this.now(), intervalHours);
+  }
+
+  private stepOne(instrument: Instrument, now: number): void {
+    if (!isStreaming(instrument)) return;
+    stepInstrument(instrument, this.spots.get(instrument.coin.name)!.price, this.random, now);
+    const { state, funding } = instrument;
+    if (funding && now >= state.nextFundingTime) {
+      const settlement = { time: state.nextFundingTime, rate: state.fundingRate, mark: state.mark };
+      state.lastSettledRate = state.fundingRate;
+      state.nextFundingTime = nextFundingTime(now, funding.intervalHours);
+      for (const listener of this.settlementListeners) listener(instrument, settlement);
+    }
+  }
+}

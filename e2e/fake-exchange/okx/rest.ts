@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ExchangeFaults } from '../core/faults.ts';
+import { answerPreflight, requestUrl, sendJson } from '../core/http.ts';
+import { okxGeoBlockBody } from './geoBlock.ts';
+
+/** An OKX error: non-"0" code in the envelope, usually with HTTP 200 (400/429 for some). */
+export class OkxApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly msg: string,
+    readonly status = 200,
+  ) {
+    super(msg);
+  }
+}
+
+export const instrumentMissing = () => new OkxApiError('51001', "Instrument ID doesn't exist.");
+export const parameterEmpty = (name: string) => new OkxApiError('50014', `Parameter ${name} can not be empty.`);
+export const parameterError = (name: string) => new OkxApiError('51000', `Parameter ${name} error`);
+
+export type OkxEndpoint = (query: URLSearchParams) => unknown[];
+
+/** Public limit: about 20 requests per 2 s per IP. */
+const REQUESTS_PER_WINDOW = 20;
+const WINDOW_MS = 2_000;
+
+/** Serves OKX REST: CORS, geo-block, the per-IP request rate and the {code,msg,data} envelope. */
+export class OkxRest {
+  private recent: number[] = [];
+
+  constructor(
+    private readonly endpoints: Record<string, OkxEndpoint>,
+    private readonly faults: ExchangeFaults,
+    private readonly now: () => number,
+  ) {}
+
+  handle(request: IncomingMessage, response: ServerResponse): void {
+    if (answerPreflight(request, response)) return;
+    if (this.faults.refuseStatus !== null) {
+      sendJson(response, this.faults.refuseStatus, okxGeoBlockBody(this.faults.refuseStatus));
+      return;
+    }
+    const url = requestUrl(request);
+    const endpoint = this.endpoints[url.pathname];
+    if (!endpoint || request.method !== 'GET') {
+      sendJson(response, 404, { msg: '', code: '404' });
+      return;
+    }
+    const now = this.now();
+    this.recent = this.recent.filter((time) => time > now - WINDOW_MS);
+    this.recent.push(now);
+    if (this.recent.length > REQUESTS_PER_WINDOW) {
+      sendJson(response, 429, { msg: 'Too Many Requests', code: '50011' });
+      return;
+    }
+    try {
+      sendJson(response, 200, { code: '0', msg: '', data: endpoint(url.searchParams) });
+    } catch (error) {
+      if (!(error instanceof OkxApiError)) throw error;
+      sendJson(response, error.status, { code: error.code, msg: error.msg, data: [] });
+    }
+  }
+
+  resetBudget(): void {
+    this.recent = [];
+  }
+}
