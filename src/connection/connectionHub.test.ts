@@ -126,7 +126,7 @@ describe('subscribing', () => {
     const socket = server.last();
     socket.open();
     for (let i = 0; i < 50; i++) hub.subscribe(okx, [markPrice(`C${i}-USDT-SWAP`)], () => undefined);
-    vi.advanceTimersByTime(0);
+    vi.advanceTimersByTime(100);
     const subscribes = socket.sentJson().filter((frame) => frame.op === 'subscribe');
     expect(subscribes.map((frame) => (frame.args as unknown[]).length)).toEqual([1, 50]);
   });
