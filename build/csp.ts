@@ -14,14 +14,15 @@ function inlineScriptHashes(html: string): string[] {
   return hashes;
 }
 
-export function contentSecurityPolicy(endpoints: Endpoints, html: string): string {
-  // Only the dev server injects inline scripts (React refresh preamble); a build has none,
-  // so a production page runs nothing but its own bundled files.
+export function contentSecurityPolicy(endpoints: Endpoints, html: string, devServer: boolean): string {
+  // Only the dev server injects inline scripts (React refresh preamble) and <style> tags (CSS
+  // hot reload); a build has neither, so a production page runs only its own bundled files.
   const scriptSrc = ["'self'", ...inlineScriptHashes(html)].join(' ');
+  const styleSrc = devServer ? "'self' 'unsafe-inline'" : "'self'";
   return [
     "default-src 'self'",
     `script-src ${scriptSrc}`,
-    "style-src 'self'",
+    `style-src ${styleSrc}`,
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self' ${endpointOrigins(endpoints).join(' ')}`,
@@ -34,12 +35,16 @@ export function contentSecurityPolicy(endpoints: Endpoints, html: string): strin
 
 /** Writes the Content-Security-Policy meta tag into index.html, built from the configured endpoints. */
 export function cspPlugin(endpoints: Endpoints): Plugin {
+  let devServer = false;
   return {
     name: 'funding-desk-csp',
+    configResolved(config) {
+      devServer = config.command === 'serve' && !config.isProduction;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        const policy = contentSecurityPolicy(endpoints, html);
+        const policy = contentSecurityPolicy(endpoints, html, devServer);
         return html.replace(
           '<meta name="csp-placeholder" />',
           `<meta http-equiv="Content-Security-Policy" content="${policy}" />`,

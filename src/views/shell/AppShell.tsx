@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
-import { useExchangeLinks } from '../../hooks/useExchangeLinks';
+import { usePerpetualFeeds } from '../../hooks/usePerpetualFeeds';
 import { ConnectionBadge } from './ConnectionBadge';
 
 const NAV = [
@@ -10,7 +10,8 @@ const NAV = [
 ];
 
 export function AppShell() {
-  useExchangeLinks();
+  // Perpetuals feed the header's status, the screener and the charts alike, so they run app-wide.
+  usePerpetualFeeds();
   return (
     <div className="shell">
       <header className="shell-header">
