@@ -25,7 +25,6 @@ export default defineConfig({
   globalSetup: './e2e/support/globalSetup.ts',
   // All tests drive one shared fake exchange and the machine has two cores: run them one at a time.
   workers: 1,
-  fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   // .ci/run reads the pass/fail counts from the JSON file.
