@@ -12,6 +12,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/screener" replace /> },
       { path: 'screener', element: <ScreenerPage /> },
       { path: 'charts', element: <ChartsPage /> },
+      { path: 'charts/:exchange/:symbol', element: <ChartsPage /> },
       { path: 'options', element: <OptionsPage /> },
       { path: '*', element: <Navigate to="/screener" replace /> },
     ],

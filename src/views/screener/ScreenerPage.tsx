@@ -1,8 +1,105 @@
+import { useCallback, useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { EXCHANGES } from '../../domain/exchange';
+import type { PerpQuote } from '../../domain/perpetual';
+import { useNow } from '../../hooks/useNow';
+import { usePerpetualStore } from '../../store/perpetualStore';
+import { SourceNotices } from '../shell/SourceNotices';
+import { DataTable } from '../table/DataTable';
+import { crossColumns } from './crossColumns';
+import { perpColumns } from './perpColumns';
+import { ScreenerControls } from './ScreenerControls';
+import { parseScreenerParams, screenerSearch, DEFAULT_SORT, type ScreenerParams, type SortKey } from './screenerParams';
+import { filterPerps, pairAcrossExchanges, type CrossRow } from './selectRows';
+import { isStale } from './staleness';
+
+const perpRowId = (quote: PerpQuote) => quote.key;
+const crossRowId = (row: CrossRow) => row.coin;
+
 export function ScreenerPage() {
+  const [search, setSearch] = useSearchParams();
+  const params = useMemo(() => parseScreenerParams(search), [search]);
+  const quotes = usePerpetualStore((state) => state.quotes);
+  const all = useMemo(() => Object.values(quotes), [quotes]);
+  const now = useNow();
+  const navigate = useNavigate();
+
+  const update = useCallback(
+    (patch: Partial<ScreenerParams>) => {
+      const next = { ...params, ...patch };
+      if (patch.view && patch.view !== params.view) next.sort = DEFAULT_SORT[patch.view];
+      setSearch(screenerSearch(next), { replace: true });
+    },
+    [params, setSearch],
+  );
+  const onSortingChange = useCallback((sort: SortKey[]) => update({ sort }), [update]);
+  const openChart = useCallback(
+    (quote: PerpQuote) => navigate(`/charts/${quote.exchange}/${encodeURIComponent(quote.symbol)}`),
+    [navigate],
+  );
+  const openCrossChart = useCallback(
+    (row: CrossRow) => navigate(`/charts/${row.binance.exchange}/${encodeURIComponent(row.binance.symbol)}?compare=1`),
+    [navigate],
+  );
+
+  const perpCols = useMemo(() => perpColumns(params.rate), [params.rate]);
+  const crossCols = useMemo(() => crossColumns(params.rate), [params.rate]);
+  const perps = useMemo(() => filterPerps(all, params), [all, params]);
+  const pairs = useMemo(() => (params.view === 'cross' ? pairAcrossExchanges(all, params) : []), [all, params]);
+  const staleCount = perps.reduce((count, quote) => count + (isStale(quote, now) ? 1 : 0), 0);
+  const rowClass = useCallback((quote: PerpQuote) => (isStale(quote, now) ? 'stale' : ''), [now]);
+
+  const perExchange = EXCHANGES.map((exchange) => `${perps.filter((quote) => quote.exchange === exchange).length} ${exchange === 'binance' ? 'Binance' : 'OKX'}`);
+  const loading = all.length === 0;
+
   return (
-    <section aria-labelledby="screener-title" className="page">
+    <section aria-labelledby="screener-title" className="page screener">
       <h1 id="screener-title">Funding-rate screener</h1>
-      <p className="empty-state">Waiting for perpetuals from the exchanges…</p>
+      <ScreenerControls params={params} onChange={update} />
+      <SourceNotices exchanges={params.exchanges} />
+      {loading ? (
+        <p className="empty-state" role="status">
+          Loading perpetuals from Binance and OKX…
+        </p>
+      ) : params.view === 'perps' ? (
+        perps.length === 0 ? (
+          <p className="empty-state">No perpetuals match these filters.</p>
+        ) : (
+          <DataTable
+            label="Perpetuals"
+            columns={perpCols}
+            rows={perps}
+            rowId={perpRowId}
+            sorting={params.sort}
+            onSortingChange={onSortingChange}
+            onActivate={openChart}
+            activateHint="Open mark vs index chart"
+            rowClass={rowClass}
+            exportFileName="funding-screener.csv"
+            summary={
+              <>
+                {perps.length} perpetuals ({perExchange.join(' · ')})
+                {staleCount > 0 && <span className="stale-note"> · {staleCount} stale</span>}
+              </>
+            }
+          />
+        )
+      ) : pairs.length === 0 ? (
+        <p className="empty-state">No coin listed on both exchanges matches these filters.</p>
+      ) : (
+        <DataTable
+          label="Cross-exchange funding"
+          columns={crossCols}
+          rows={pairs}
+          rowId={crossRowId}
+          sorting={params.sort}
+          onSortingChange={onSortingChange}
+          onActivate={openCrossChart}
+          activateHint="Compare both premiums"
+          exportFileName="funding-cross-exchange.csv"
+          summary={<>{pairs.length} coins on both exchanges</>}
+        />
+      )}
     </section>
   );
 }

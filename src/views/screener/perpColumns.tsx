@@ -1,0 +1,117 @@
+import { EXCHANGE_LABEL } from '../../domain/exchange';
+import type { PerpQuote } from '../../domain/perpetual';
+import { asPercent, formatBps, formatPercent, formatPrice, formatVolume, NO_VALUE, signClass } from '../format/numbers';
+import type { TableColumn } from '../table/tableColumn';
+import { Countdown } from './Countdown';
+import type { RateBasis } from './screenerParams';
+
+function fundingValue(quote: PerpQuote, basis: RateBasis): number | null {
+  return basis === 'annualised' ? quote.annualised : quote.fundingRate;
+}
+
+function intervalText(quote: PerpQuote): string {
+  if (quote.intervalHours === null) return NO_VALUE;
+  return `${quote.intervalHours}h${quote.intervalAssumed ? '*' : ''}`;
+}
+
+/** The screener's columns; the funding column shows the per-interval rate or its annualised value. */
+export function perpColumns(basis: RateBasis): TableColumn<PerpQuote>[] {
+  return [
+    {
+      id: 'exchange',
+      header: 'Exchange',
+      align: 'left',
+      width: 84,
+      sortValue: (q) => q.exchange,
+      render: (q) => EXCHANGE_LABEL[q.exchange],
+    },
+    {
+      id: 'symbol',
+      header: 'Symbol',
+      align: 'left',
+      width: 150,
+      sortValue: (q) => q.symbol,
+      render: (q) => <span className="symbol">{q.symbol}</span>,
+    },
+    {
+      id: 'mark',
+      header: 'Mark',
+      align: 'right',
+      width: 112,
+      sortValue: (q) => q.mark,
+      render: (q) => formatPrice(q.mark),
+    },
+    {
+      id: 'index',
+      header: 'Index',
+      align: 'right',
+      width: 112,
+      sortValue: (q) => q.index,
+      render: (q) => formatPrice(q.index),
+    },
+    {
+      id: 'premium',
+      header: 'Premium (bps)',
+      description: 'mark / index − 1, in basis points',
+      align: 'right',
+      width: 104,
+      sortValue: (q) => q.premium,
+      render: (q) => formatBps(q.premium),
+      exportValue: (q) => (q.premium === null ? null : q.premium * 10_000),
+      cellClass: (q) => signClass(q.premium),
+    },
+    {
+      id: 'funding',
+      header: basis === 'annualised' ? 'Funding annualised (%)' : 'Funding per interval (%)',
+      description:
+        basis === 'annualised'
+          ? 'current funding rate × (24 / interval hours) × 365'
+          : 'funding rate of the current period, paid every interval',
+      align: 'right',
+      width: 170,
+      sortValue: (q) => fundingValue(q, basis),
+      render: (q) => formatPercent(fundingValue(q, basis), basis === 'annualised' ? 2 : 4),
+      exportValue: (q) => asPercent(fundingValue(q, basis)),
+      cellClass: (q) => signClass(q.fundingRate),
+    },
+    {
+      id: 'interval',
+      header: 'Interval',
+      description: 'hours between fundings; * = assumed 8 h (funding intervals unavailable)',
+      align: 'right',
+      width: 72,
+      sortValue: (q) => q.intervalHours,
+      render: intervalText,
+      exportValue: intervalText,
+    },
+    {
+      id: 'nextFunding',
+      header: 'Next funding',
+      description: 'time left until the next settlement',
+      align: 'right',
+      width: 100,
+      sortValue: (q) => q.nextFundingTime,
+      render: (q) => <Countdown nextFundingTime={q.nextFundingTime} intervalHours={q.intervalHours} />,
+      exportValue: (q) => (q.nextFundingTime === null ? null : new Date(q.nextFundingTime).toISOString()),
+    },
+    {
+      id: 'change',
+      header: '24h change (%)',
+      align: 'right',
+      width: 100,
+      sortValue: (q) => q.change24h,
+      render: (q) => formatPercent(q.change24h, 2),
+      exportValue: (q) => asPercent(q.change24h),
+      cellClass: (q) => signClass(q.change24h),
+    },
+    {
+      id: 'volume',
+      header: '24h volume',
+      description: '24 h traded value in the quote currency',
+      align: 'right',
+      width: 96,
+      sortValue: (q) => q.quoteVolume24h,
+      render: (q) => formatVolume(q.quoteVolume24h),
+    },
+  ];
+}

@@ -1,0 +1,71 @@
+import { EXCHANGES, type ExchangeId } from '../../domain/exchange';
+
+export type ScreenerView = 'perps' | 'cross';
+export type RateBasis = 'interval' | 'annualised';
+
+export interface SortKey {
+  id: string;
+  desc: boolean;
+}
+
+/** Everything a shared screener link must reproduce: view, rate basis, sort and filters. */
+export interface ScreenerParams {
+  view: ScreenerView;
+  rate: RateBasis;
+  sort: SortKey[];
+  exchanges: ExchangeId[];
+  /** Quote asset, or '' for all. */
+  quote: string;
+  /** Minimum 24 h quote volume; 0 for no minimum. */
+  minVolume: number;
+  search: string;
+}
+
+export const DEFAULT_SORT: Record<ScreenerView, SortKey[]> = {
+  perps: [{ id: 'funding', desc: true }],
+  cross: [{ id: 'spread', desc: true }],
+};
+
+export function parseSort(value: string | null, fallback: SortKey[]): SortKey[] {
+  if (!value) return fallback;
+  const keys = value
+    .split(',')
+    .map((part) => {
+      const [id, direction] = part.split('.');
+      return id && /^[a-zA-Z]+$/.test(id) && (direction === 'asc' || direction === 'desc') ? { id, desc: direction === 'desc' } : null;
+    })
+    .filter((key): key is SortKey => key !== null);
+  return keys.length > 0 ? keys : fallback;
+}
+
+export function parseScreenerParams(search: URLSearchParams): ScreenerParams {
+  const view: ScreenerView = search.get('view') === 'cross' ? 'cross' : 'perps';
+  const exchanges = (search.get('ex') ?? '')
+    .split(',')
+    .filter((id): id is ExchangeId => (EXCHANGES as readonly string[]).includes(id));
+  const minVolume = Number(search.get('minVol') ?? '0');
+  return {
+    view,
+    rate: search.get('rate') === 'interval' ? 'interval' : 'annualised',
+    sort: parseSort(search.get('sort'), DEFAULT_SORT[view]),
+    exchanges: exchanges.length > 0 ? exchanges : [...EXCHANGES],
+    quote: (search.get('quote') ?? '').toUpperCase().replace(/[^A-Z0-9]/g, ''),
+    minVolume: Number.isFinite(minVolume) && minVolume > 0 ? minVolume : 0,
+    search: (search.get('q') ?? '').slice(0, 40),
+  };
+}
+
+/** The URL form of the params, leaving defaults out so links stay short. */
+export function screenerSearch(params: ScreenerParams): URLSearchParams {
+  const search = new URLSearchParams();
+  if (params.view !== 'perps') search.set('view', params.view);
+  if (params.rate !== 'annualised') search.set('rate', params.rate);
+  const sort = params.sort.map((key) => `${key.id}.${key.desc ? 'desc' : 'asc'}`).join(',');
+  const defaultSort = DEFAULT_SORT[params.view].map((key) => `${key.id}.${key.desc ? 'desc' : 'asc'}`).join(',');
+  if (sort !== defaultSort) search.set('sort', sort);
+  if (params.exchanges.length !== EXCHANGES.length) search.set('ex', params.exchanges.join(','));
+  if (params.quote) search.set('quote', params.quote);
+  if (params.minVolume > 0) search.set('minVol', String(params.minVolume));
+  if (params.search) search.set('q', params.search);
+  return search;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { emptyQuote, withDerived } from '../../store/applyPerpEvents';
+import type { PerpQuote } from '../../domain/perpetual';
+import { filterPerps, pairAcrossExchanges } from './selectRows';
+import { parseScreenerParams, screenerSearch } from './screenerParams';
+
+function quote(exchange: 'binance' | 'okx', symbol: string, base: string, quoteAsset: string, rate: number, hours: number, volume: number): PerpQuote {
+  const row = emptyQuote({ exchange, symbol, base, quote: quoteAsset, coin: base.replace(/^1000/, '') }, null);
+  return withDerived({ ...row, fundingRate: rate, intervalHours: hours, quoteVolume24h: volume });
+}
+
+const rows = [
+  quote('binance', 'BTCUSDT', 'BTC', 'USDT', 0.0001, 8, 5e9),
+  quote('binance', 'BTCUSDC', 'BTC', 'USDC', 0.0002, 8, 9e9),
+  quote('binance', '1000PEPEUSDT', '1000PEPE', 'USDT', 0.0005, 4, 2e8),
+  quote('binance', 'ONLYBUSDT', 'ONLYB', 'USDT', 0.001, 1, 1e5),
+  quote('okx', 'BTC-USDT-SWAP', 'BTC', 'USDT', 0.0003, 8, 3e9),
+  quote('okx', 'BTC-USD-SWAP', 'BTC', 'USD', 0.0009, 8, 4e9),
+  quote('okx', 'PEPE-USDT-SWAP', 'PEPE', 'USDT', 0.0001, 8, 1e8),
+];
+
+describe('filterPerps', () => {
+  it('filters by exchange, quote, minimum volume and coin search', () => {
+    const params = parseScreenerParams(new URLSearchParams('ex=binance&quote=usdt&minVol=1000000&q=pe'));
+    expect(filterPerps(rows, params).map((r) => r.symbol)).toEqual(['1000PEPEUSDT']);
+    expect(filterPerps(rows, parseScreenerParams(new URLSearchParams())).length).toBe(7);
+  });
+});
+
+describe('pairAcrossExchanges', () => {
+  it('pairs each coin’s main contracts and compares annualised rates', () => {
+    const pairs = pairAcrossExchanges(rows, parseScreenerParams(new URLSearchParams('view=cross')));
+    expect(pairs.map((p) => [p.coin, p.binance.symbol, p.okx.symbol])).toEqual([
+      ['BTC', 'BTCUSDT', 'BTC-USDT-SWAP'],
+      ['PEPE', '1000PEPEUSDT', 'PEPE-USDT-SWAP'],
+    ]);
+    const pepe = pairs[1]!;
+    // 0.0005 every 4 h = 109.5 %; 0.0001 every 8 h = 10.95 %: long OKX, short Binance.
+    expect(pepe.spread).toBeCloseTo(1.095 - 0.1095, 12);
+    expect([pepe.longOn, pepe.shortOn]).toEqual(['okx', 'binance']);
+    expect(pairs[0]!.longOn).toBe('binance');
+  });
+});
+
+describe('screener URL params', () => {
+  it('round-trip, leaving defaults out', () => {
+    const params = parseScreenerParams(new URLSearchParams('view=cross&sort=spread.asc,coin.desc&quote=USDC&minVol=5000&q=eth&rate=interval'));
+    expect(params.sort).toEqual([
+      { id: 'spread', desc: false },
+      { id: 'coin', desc: true },
+    ]);
+    expect(parseScreenerParams(screenerSearch(params))).toEqual(params);
+    expect(screenerSearch(parseScreenerParams(new URLSearchParams())).toString()).toBe('');
+  });
+
+  it('ignores junk', () => {
+    const params = parseScreenerParams(new URLSearchParams('sort=<script>.desc&ex=kraken&minVol=-4&quote=<b>'));
+    expect(params.sort).toEqual([{ id: 'funding', desc: true }]);
+    expect(params.exchanges).toEqual(['binance', 'okx']);
+    expect(params.minVolume).toBe(0);
+    expect(params.quote).toBe('B');
+  });
+});

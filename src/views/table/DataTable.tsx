@@ -1,0 +1,193 @@
+import {
+  createSortedRowModel,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type SortingState,
+  type Updater,
+  type RowData,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { downloadText, toCsv } from './csv';
+import type { SortKey } from '../screener/screenerParams';
+import type { TableColumn } from './tableColumn';
+
+const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
+
+const ROW_HEIGHT = 30;
+
+export interface DataTableProps<T> {
+  label: string;
+  columns: TableColumn<T>[];
+  rows: T[];
+  rowId: (row: T) => string;
+  sorting: SortKey[];
+  onSortingChange: (sorting: SortKey[]) => void;
+  onActivate?: (row: T) => void;
+  rowClass?: (row: T) => string;
+  /** Accessible description of what activating a row does. */
+  activateHint?: string;
+  /** Offers the visible rows, in the order shown, as a CSV download under this file name. */
+  exportFileName?: string;
+  /** Shown above the table beside the export button (counts, notes). */
+  summary?: ReactNode;
+}
+
+/**
+ * A semantic, sortable, virtualised table: TanStack Table owns sorting (click a header; shift-click
+ * adds a secondary key), TanStack Virtual renders only the rows in view, so 750 or 7,500 rows
+ * cost the same per frame. Rows are memoised on their data object, so a live update re-renders
+ * only the rows whose values changed.
+ */
+export function DataTable<T extends RowData>(props: DataTableProps<T>) {
+  const { columns, rows, sorting, onSortingChange } = props;
+  const columnDefs = useMemo(
+    () =>
+      columns.map(
+        (column): ColumnDef<typeof features, T, unknown> => ({
+          id: column.id,
+          header: column.header,
+          accessorFn: (row: T) => column.sortValue(row) ?? undefined,
+          sortUndefined: 'last',
+          sortDescFirst: column.align === 'right',
+        }),
+      ),
+    [columns],
+  );
+  const state = useMemo(() => ({ sorting: sorting as SortingState }), [sorting]);
+  const table = useTable({
+    features,
+    columns: columnDefs,
+    data: rows,
+    state,
+    getRowId: props.rowId,
+    enableMultiSort: true,
+    enableSortingRemoval: false,
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = typeof updater === 'function' ? updater(sorting as SortingState) : updater;
+      onSortingChange(next.map((key) => ({ id: key.id, desc: key.desc })));
+    },
+  });
+  const sortedRows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: sortedRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const totalWidth = columns.reduce((sum, column) => sum + column.width, 0);
+
+  const exportCsv = () => {
+    if (!props.exportFileName) return;
+    downloadText(props.exportFileName, toCsv(columns, sortedRows.map((row) => row.original)));
+  };
+
+  return (
+    <>
+    <div className="table-toolbar">
+      <div className="table-summary">{props.summary}</div>
+      {props.exportFileName && (
+        <button type="button" className="button" onClick={exportCsv}>
+          Export CSV
+        </button>
+      )}
+    </div>
+    <div className="table-scroll" ref={scrollRef} tabIndex={-1}>
+      <table className="data-table" aria-label={props.label} aria-rowcount={sortedRows.length + 1} style={{ minWidth: totalWidth }}>
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column.id} style={{ width: column.width }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            {table.getHeaderGroups()[0]?.headers.map((header, index) => {
+              const column = columns[index]!;
+              const direction = header.column.getIsSorted();
+              const sortIndex = header.column.getSortIndex();
+              return (
+                <th
+                  key={header.id}
+                  scope="col"
+                  className={`align-${column.align}`}
+                  aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}
+                  title={column.description}
+                >
+                  <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                    {column.header}
+                    <span className="sort-mark" aria-hidden="true">
+                      {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
+                      {direction && sorting.length > 1 ? sortIndex + 1 : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {paddingTop > 0 && <tr className="spacer" aria-hidden="true" style={{ height: paddingTop }} />}
+          {items.map((item) => {
+            const row = sortedRows[item.index]!;
+            return (
+              <DataRow
+                key={row.id}
+                row={row.original}
+                rowIndex={item.index + 2}
+                columns={columns}
+                className={props.rowClass?.(row.original) ?? ''}
+                onActivate={props.onActivate}
+                activateHint={props.activateHint}
+              />
+            );
+          })}
+          {paddingBottom > 0 && <tr className="spacer" aria-hidden="true" style={{ height: paddingBottom }} />}
+        </tbody>
+      </table>
+    </div>
+    </>
+  );
+}
+
+interface DataRowProps<T> {
+  row: T;
+  rowIndex: number;
+  columns: TableColumn<T>[];
+  className: string;
+  onActivate: ((row: T) => void) | undefined;
+  activateHint: string | undefined;
+}
+
+function DataRowInner<T>({ row, rowIndex, columns, className, onActivate, activateHint }: DataRowProps<T>) {
+  const activate = onActivate ? () => onActivate(row) : undefined;
+  const onKeyDown = activate
+    ? (event: KeyboardEvent<HTMLTableRowElement>) => {
+        if (event.key === 'Enter') activate();
+      }
+    : undefined;
+  return (
+    <tr
+      aria-rowindex={rowIndex}
+      className={`${className}${activate ? ' clickable' : ''}`}
+      tabIndex={activate ? 0 : undefined}
+      onClick={activate}
+      onKeyDown={onKeyDown}
+      title={activateHint}
+      style={{ height: ROW_HEIGHT }}
+    >
+      {columns.map((column) => (
+        <td key={column.id} className={`align-${column.align} ${column.cellClass?.(row) ?? ''}`}>
+          {column.render(row)}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+const DataRow = memo(DataRowInner) as typeof DataRowInner;
