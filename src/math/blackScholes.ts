@@ -193,7 +193,9 @@ export function impliedVol(
   let pricedBelow = false;
   let pricedAbove = false;
   // One inputs object, re-priced in place: `{ ...o, vol }` per step costs microseconds in V8.
-  const trial: OptionInputs = { kind: o.kind, underlying: o.underlying, strike: o.strike, years: o.years, vol: 0, rate, carryYield };
+  const trial: OptionInputs = {
+    kind: o.kind, underlying: o.underlying, strike: o.strike, years: o.years, vol: 0, rate, carryYield,
+  };
   let vol = Math.min(Math.max(initialGuess, low), high);
   for (let iteration = 0; iteration < 200; iteration++) {
     trial.vol = vol;
