@@ -1,0 +1,146 @@
+import { BinanceOptionVenue } from './options/binanceVenue.ts';
+import { OptionChain, type ChainSpec } from './options/chain.ts';
+import { OkxOptionVenue } from './options/okxVenue.ts';
+import { hashText, mulberry32 } from './options/random.ts';
+import {
+  BINANCE_UNDERLYINGS,
+  OKX_FAMILIES,
+  OPTION_BASES,
+  okxTick,
+  SMILES,
+  type OptionBase,
+} from './options/underlyings.ts';
+import { VolSurface, type SmileShape } from './options/volSurface.ts';
+
+/**
+ * The fake exchange's option markets: Binance European options on six coins and OKX inverse
+ * options on BTC-USD and ETH-USD, deterministic from a seed and priced with Black-Scholes at the
+ * mark IV of a per-coin smile (src/math/blackScholes.ts). Pure: no I/O, no timers; the server
+ * moves it with `step(now)` and serialises what the methods return.
+ */
+export interface OptionMarket {
+  /** Moves the market to `now` (never backwards): settles expired options, lists successors, reprices. */
+  step(now: number): void;
+  binance: {
+    /** ['BTCUSDT', 'ETHUSDT', 'BNBUSDT', 'SOLUSDT', 'XRPUSDT', 'DOGEUSDT'] */
+    underlyings(): string[];
+    /** Body of GET /eapi/v1/exchangeInfo. */
+    exchangeInfo(now: number): unknown;
+    /** Payload of `<underlying lowercase>@optionMarkPrice`, one markPriceUpdate per listed option; null if unknown. */
+    markPriceStream(underlying: string, now: number): unknown[] | null;
+    /** Body of GET /eapi/v1/mark (all options, or one); null for an unknown symbol. */
+    markRest(symbol?: string): unknown[] | null;
+    /** Body of GET /eapi/v1/ticker (all options, or one); null for an unknown symbol. */
+    tickerRest(symbol?: string): unknown[] | null;
+    /** Body of GET /eapi/v1/index?underlying=; null if unknown. */
+    indexRest(underlying: string, now: number): unknown | null;
+  };
+  okx: {
+    /** ['BTC-USD', 'ETH-USD'] */
+    families(): string[];
+    /** OKX OPTION instrument objects (all families, or one). */
+    instruments(family?: string): unknown[];
+    hasInstrument(instId: string): boolean;
+    /** opt-summary data array (REST and channel); null for an unknown family. */
+    optSummary(family: string, now: number): unknown[] | null;
+    /** mark-price channel data item {instType: 'OPTION', instId, markPx, ts}; null if unknown. */
+    markPrice(instId: string, now: number): unknown | null;
+    /** tickers channel data item; null if unknown. */
+    ticker(instId: string, now: number): unknown | null;
+  };
+}
+
+export interface OptionMarketOptions {
+  seed: number;
+  /** Market time at creation (ms). */
+  now: number;
+  /** Spot (index) of a coin in USD, e.g. spot('BTC'); read once per coin per step. */
+  spot: (base: string) => number;
+}
+
+export function createOptionMarket({ seed, now, spot }: OptionMarketOptions): OptionMarket {
+  let clock = now;
+  const spotOf = (base: OptionBase) => {
+    const price = spot(base);
+    if (price > 0 && Number.isFinite(price)) return price;
+    throw new Error(`options: spot('${base}') is ${price}, need a positive price`);
+  };
+  const spots = new Map(OPTION_BASES.map((base) => [base, spotOf(base)]));
+  const surfaces = new Map(OPTION_BASES.map((base) => [base, drawSurface(seed, base)]));
+  type VenueSpec = Pick<ChainSpec, 'symbolPrefix' | 'expiries' | 'carryRate' | 'convention'>;
+  const chainFor = (base: OptionBase, venue: VenueSpec) => {
+    const spec = { ...venue, seed, surface: surfaces.get(base)!, gridScale: gridScaleOf(SMILES[base]) };
+    return new OptionChain(spec, clock, spots.get(base)!);
+  };
+
+  const binanceChains = BINANCE_UNDERLYINGS.map((spec) => ({
+    spec,
+    chain: chainFor(spec.base, {
+      symbolPrefix: spec.base,
+      expiries: spec.expiries,
+      carryRate: 0,
+      convention: { inCoin: false, tickAt: () => spec.tick, lotSize: spec.quantityStep, maxLots: 500 },
+    }),
+  }));
+  const okxChains = OKX_FAMILIES.map((family) => ({
+    family,
+    chain: chainFor(family.base, {
+      symbolPrefix: `${family.base}-USD`,
+      expiries: family.expiries,
+      carryRate: family.basisRate,
+      convention: { inCoin: true, tickAt: okxTick, lotSize: 1, maxLots: 300 },
+    }),
+  }));
+  const allChains = [
+    ...binanceChains.map(({ spec, chain }) => ({ base: spec.base, chain })),
+    ...okxChains.map(({ family, chain }) => ({ base: family.base, chain })),
+  ];
+
+  const step = (next: number) => {
+    if (next <= clock) return;
+    clock = next;
+    for (const base of OPTION_BASES) spots.set(base, spotOf(base));
+    for (const { base, chain } of allChains) chain.advance(clock, spots.get(base)!);
+  };
+
+  const binance = new BinanceOptionVenue(binanceChains, step);
+  const okx = new OkxOptionVenue(okxChains, step);
+  // Plain functions, so callers may pass them around without binding.
+  return {
+    step,
+    binance: {
+      underlyings: () => binance.underlyings(),
+      exchangeInfo: (at) => binance.exchangeInfo(at),
+      markPriceStream: (underlying, at) => binance.markPriceStream(underlying, at),
+      markRest: (symbol) => binance.markRest(symbol),
+      tickerRest: (symbol) => binance.tickerRest(symbol),
+      indexRest: (underlying, at) => binance.indexRest(underlying, at),
+    },
+    okx: {
+      families: () => okx.families(),
+      instruments: (family) => okx.instruments(family),
+      hasInstrument: (instId) => okx.hasInstrument(instId),
+      optSummary: (family, at) => okx.optSummary(family, at),
+      markPrice: (instId, at) => okx.markPrice(instId, at),
+      ticker: (instId, at) => okx.ticker(instId, at),
+    },
+  };
+}
+
+/** The coin's smile, jittered by the seed so different seeds give different (still plausible) markets. */
+function drawSurface(seed: number, base: OptionBase): VolSurface {
+  const random = mulberry32(hashText(seed, `options:${base}`));
+  const typical = SMILES[base];
+  const shape: SmileShape = {
+    shortVol: typical.shortVol * (0.92 + 0.16 * random()),
+    longVol: typical.longVol * (0.92 + 0.16 * random()),
+    skew: typical.skew + 0.02 * (random() - 0.5),
+    curvature: typical.curvature * (0.85 + 0.3 * random()),
+  };
+  return new VolSurface(shape, random);
+}
+
+/** Grids are sized for a 50 % vol coin; a 95 % vol coin lists strikes further out. */
+function gridScaleOf(shape: SmileShape): number {
+  return Math.min(1.6, Math.max(0.8, shape.shortVol / 0.5));
+}
