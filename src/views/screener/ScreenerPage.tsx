@@ -28,7 +28,8 @@ export function ScreenerPage() {
     (patch: Partial<ScreenerParams>) => {
       const next = { ...params, ...patch };
       if (patch.view && patch.view !== params.view) next.sort = DEFAULT_SORT[patch.view];
-      setSearch(screenerSearch(next), { replace: true });
+      // flushSync: a transition would keep yielding to the per-frame store updates and let controls lag.
+      setSearch(screenerSearch(next), { replace: true, flushSync: true });
     },
     [params, setSearch],
   );
