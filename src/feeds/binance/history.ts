@@ -1,0 +1,30 @@
+import type { ChartInterval } from '../../domain/candles';
+import type { FundingSettlement } from '../../domain/fundingHistory';
+import { finite, isRecord, timestamp } from '../numbers';
+
+/** Binance takes the chart intervals as they are named. */
+export function markKlinesUrl(restBase: string, symbol: string, interval: ChartInterval, limit: number): string {
+  return `${restBase}/fapi/v1/markPriceKlines?symbol=${encodeURIComponent(symbol)}&interval=${interval}&limit=${limit}`;
+}
+
+/** Index klines are keyed by `pair`, not `symbol`: for a USDⓈ-M perpetual the pair is the symbol's own name. */
+export function indexKlinesUrl(restBase: string, pair: string, interval: ChartInterval, limit: number): string {
+  return `${restBase}/fapi/v1/indexPriceKlines?pair=${encodeURIComponent(pair)}&interval=${interval}&limit=${limit}`;
+}
+
+export function fundingHistoryUrl(restBase: string, symbol: string, startTime: number): string {
+  return `${restBase}/fapi/v1/fundingRate?symbol=${encodeURIComponent(symbol)}&startTime=${startTime}&limit=1000`;
+}
+
+/** `GET /fapi/v1/fundingRate` → settlements, oldest first. */
+export function parseFundingHistory(body: unknown): FundingSettlement[] | null {
+  if (!Array.isArray(body)) return null;
+  const settlements: FundingSettlement[] = [];
+  for (const item of body) {
+    if (!isRecord(item)) continue;
+    const time = timestamp(item.fundingTime);
+    const rate = finite(item.fundingRate);
+    if (time !== null && rate !== null) settlements.push({ time, rate });
+  }
+  return settlements.sort((a, b) => a.time - b.time);
+}

@@ -1,0 +1,43 @@
+import type { ChartInterval } from '../../domain/candles';
+import type { FundingSettlement } from '../../domain/fundingHistory';
+import { finite, isRecord, timestamp } from '../numbers';
+
+/** OKX spells the hour bar `1H`. */
+export const OKX_BAR: Record<ChartInterval, string> = { '1m': '1m', '5m': '5m', '1h': '1H' };
+
+/** OKX returns at most 100 recent candles a call; `after` pages further back (newest first). */
+export function candlesUrl(
+  restBase: string,
+  kind: 'mark-price' | 'index',
+  instId: string,
+  interval: ChartInterval,
+  after: number | null,
+): string {
+  const path = after === null ? `/api/v5/market/${kind}-candles` : `/api/v5/market/history-${kind}-candles`;
+  const page = after === null ? '' : `&after=${after}`;
+  return `${restBase}${path}?instId=${encodeURIComponent(instId)}&bar=${OKX_BAR[interval]}&limit=100${page}`;
+}
+
+export function fundingHistoryUrl(restBase: string, instId: string, after: number | null): string {
+  return `${restBase}/api/v5/public/funding-rate-history?instId=${encodeURIComponent(instId)}&limit=100${after === null ? '' : `&after=${after}`}`;
+}
+
+/** The `{code, msg, data}` envelope: a non-"0" code is an error even with HTTP 200. */
+export function okxData(body: unknown): { ok: true; data: unknown } | { ok: false; detail: string } {
+  if (!isRecord(body)) return { ok: false, detail: 'unexpected response' };
+  if (body.code !== '0') return { ok: false, detail: `OKX error ${String(body.code)}: ${String(body.msg ?? '')}` };
+  return { ok: true, data: body.data };
+}
+
+/** funding-rate-history data (newest first) → settlements, oldest first. `realizedRate` is what was paid. */
+export function parseFundingHistory(data: unknown): FundingSettlement[] | null {
+  if (!Array.isArray(data)) return null;
+  const settlements: FundingSettlement[] = [];
+  for (const item of data) {
+    if (!isRecord(item)) continue;
+    const time = timestamp(item.fundingTime);
+    const rate = finite(item.realizedRate) ?? finite(item.fundingRate);
+    if (time !== null && rate !== null) settlements.push({ time, rate });
+  }
+  return settlements.sort((a, b) => a.time - b.time);
+}
