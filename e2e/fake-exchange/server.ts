@@ -1,10 +1,14 @@
 import { BinanceExchange } from './binance/binanceExchange.ts';
+import { historyEndpoints } from './binance/historyEndpoints.ts';
+import { optionEndpoints } from './binance/optionEndpoints.ts';
+import { BinanceTickers } from './binance/tickers.ts';
 import { ControlServer } from './control/controlServer.ts';
 import { Scheduler } from './core/scheduler.ts';
 import { STEP_MS } from './markets/liveWalk.ts';
-import { Market } from './markets/market.ts';
-import { swapCatalog } from './okx/catalog.ts';
+import { createMarketData } from './markets/marketData.ts';
+import { createOptionMarket } from './markets/options.ts';
 import { OkxExchange } from './okx/okxExchange.ts';
+import { okxOptionSource } from './okx/options.ts';
 import { DEFAULT_TIMING, type FakeTiming } from './timing.ts';
 
 export type { FakeTiming } from './timing.ts';
@@ -38,18 +42,25 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
   const now = options.now ?? Date.now;
   const timing: FakeTiming = { ...DEFAULT_TIMING, ...options.timing };
   const scheduler = new Scheduler(options.rate ?? 1);
-  const market = new Market(options.seed ?? 42, now);
+  const data = createMarketData(options.seed ?? 42, now);
+  const { market } = data;
   scheduler.cadence(STEP_MS, () => market.step());
 
+  const optionMarket = createOptionMarket({ seed: market.seed, now: market.startTime, spot: (base) => market.spot(base) ?? 0 });
+  const tickers = new BinanceTickers(market, data.dayStats, now);
   const binance = new BinanceExchange({
     market,
     scheduler,
     timing,
     now,
-    sources: { optionMarkPrice: () => null, changedMiniTickers: () => [], miniTicker: () => null },
-    extraEndpoints: {},
+    sources: {
+      optionMarkPrice: (underlying, eventTime) => optionMarket.binance.markPriceStream(underlying, eventTime),
+      changedMiniTickers: (eventTime) => tickers.changedMiniTickers(eventTime),
+      miniTicker: (instrument, eventTime) => tickers.miniTicker(instrument, eventTime),
+    },
+    extraEndpoints: { ...historyEndpoints(data, tickers), ...optionEndpoints(optionMarket, now) },
   });
-  const okx = new OkxExchange({ market, scheduler, timing, now, catalog: swapCatalog(market), extraEndpoints: {} });
+  const okx = new OkxExchange({ data, options: okxOptionSource(optionMarket, now), scheduler, timing, now });
   const control = new ControlServer({ binance, okx, market, scheduler, timing, now });
 
   const close = async () => {
@@ -64,6 +75,8 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
     await close();
     throw error;
   }
+
+  data.dayStats.warmUp([...market.binance, ...market.okx], (task) => scheduler.after(0, task));
 
   const binanceUrl = `http://127.0.0.1:${binance.port}`;
   const okxUrl = `http://127.0.0.1:${okx.port}`;

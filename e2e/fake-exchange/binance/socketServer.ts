@@ -26,8 +26,6 @@ export class BinanceSocketServer {
   /** Market-route subscribers only: silent routes never receive market-tier pushes. */
   readonly index = new SubscriptionIndex<BinanceConnection>();
   refusedUpgrades = 0;
-  /** Called after a connection subscribes, so a push can start at once where the exchange does. */
-  onSubscribed: (connection: BinanceConnection, streams: string[]) => void = () => {};
   private readonly wss = new WebSocketServer({ noServer: true, autoPong: false });
 
   constructor(
@@ -145,7 +143,6 @@ export class BinanceSocketServer {
       connection.streams.add(name);
       if (connection.delivers) this.index.add(name, connection);
     }
-    if (connection.delivers && streams.length > 0) this.onSubscribed(connection, streams);
   }
 
   private forget(connection: BinanceConnection): void {

@@ -32,11 +32,6 @@ export function hashSeed(...parts: Array<string | number>): number {
   return hash >>> 0;
 }
 
-/** A deterministic uniform [0, 1) for a point (symbol, minute...) without keeping any state. */
-export function hashUnit(...parts: Array<string | number>): number {
-  return mulberry32(hashSeed(...parts))();
-}
-
 /** Standard normal via Box-Muller. */
 export function gaussian(random: Random): number {
   const u = 1 - random(); // (0, 1], keeps log finite
@@ -52,4 +47,18 @@ export function pick<T>(random: Random, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];
   if (item === undefined) throw new Error('pick from an empty list');
   return item;
+}
+
+/**
+ * A uniform [0, 1) for (root, a, b) with integer mixing only (murmur3's finaliser): the hot-path
+ * draw for points of history (a symbol's minute), where string hashing would dominate the cost.
+ */
+export function unitAt(root: number, a: number, b: number): number {
+  let h = (root ^ Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca6b)) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) / 4294967296;
 }

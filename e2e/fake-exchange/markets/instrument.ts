@@ -61,6 +61,8 @@ export interface Instrument {
   contractValue: number;
   /** A quiet-period delivery basis, annualised (delivery contracts only). */
   annualBasis: number;
+  /** Seeded root of this instrument's stateless draws (see DRAW), so history needs no storage. */
+  noiseRoot: number;
   state: LiveState;
 }
 
@@ -68,3 +70,6 @@ export interface Instrument {
 export function isStreaming(instrument: Instrument): boolean {
   return instrument.status === 'TRADING';
 }
+
+/** Which stateless draw of an instrument: unitAt(instrument.noiseRoot, minute or time, DRAW.x). */
+export const DRAW = { markWickUp: 0, markWickDown: 1, volume: 2, funding: 3 } as const;

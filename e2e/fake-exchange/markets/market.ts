@@ -1,4 +1,5 @@
 import { hashSeed, mulberry32, type Random } from '../core/prng.ts';
+import type { Coin } from './coins.ts';
 import { baselineRate, nextFundingTime } from './fundingTerms.ts';
 import type { ExchangeId, Instrument } from './instrument.ts';
 import { isStreaming } from './instrument.ts';
@@ -8,7 +9,8 @@ import { buildUniverse } from './universe.ts';
 export interface Settlement {
   time: number;
   rate: number;
-  mark: number;
+  /** Mark at settlement; generated history leaves it to be read from the price history. */
+  mark?: number;
 }
 
 /**
@@ -18,6 +20,7 @@ export interface Settlement {
 export class Market {
   readonly binance: Instrument[];
   readonly okx: Instrument[];
+  readonly coins: Coin[];
   readonly startTime: number;
   private readonly bySymbol: Record<ExchangeId, Map<string, Instrument>>;
   private readonly spots = new Map<string, SpotState>();
@@ -33,6 +36,7 @@ export class Market {
     const universe = buildUniverse(seed, this.startTime);
     this.binance = universe.binance;
     this.okx = universe.okx;
+    this.coins = universe.coins;
     for (const coin of universe.coins) this.spots.set(coin.name, { coin, price: coin.price });
     this.bySymbol = {
       binance: new Map(this.binance.map((instrument) => [instrument.symbol, instrument])),

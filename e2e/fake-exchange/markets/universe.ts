@@ -32,7 +32,7 @@ export function buildUniverse(seed: number, now: number): Universe {
   const okxOnly = generated.slice(GENERATED_ON_BOTH + GENERATED_BINANCE_ONLY, -2);
   const notTrading = generated.slice(-2);
 
-  const factory = new InstrumentFactory(random, now);
+  const factory = new InstrumentFactory(random, now, seed);
   const binance: Instrument[] = [
     ...[...majors, ...shared, ...binanceOnly].map((coin) => factory.make('binance', coin, 'USDT', 'perpetual')),
     ...majors.slice(0, BINANCE_USDC_MAJORS).map((coin) => factory.make('binance', coin, 'USDC', 'perpetual')),
@@ -74,6 +74,7 @@ class InstrumentFactory {
   constructor(
     private readonly random: Random,
     private readonly now: number,
+    private readonly seed: number,
   ) {}
 
   make(
@@ -94,9 +95,10 @@ class InstrumentFactory {
     const premium = funding ? startingPremium(random, funding.regime - funding.baseline) : 0;
     const mark = index * (1 + premium + basisAt(annualBasis, deliveryTime, this.now));
     const rate = funding ? funding.regime : 0;
+    const symbol = instrumentSymbol(exchange, coin, quote, deliveryTime);
     return {
       exchange,
-      symbol: instrumentSymbol(exchange, coin, quote, deliveryTime),
+      symbol,
       coin,
       multiplier,
       quote,
@@ -109,6 +111,7 @@ class InstrumentFactory {
       quoteVolume: status === 'TRADING' ? logNormal(random, coin.quoteVolume * volumeShare * quoteShare, 0.35) : 0,
       contractValue: contractValue(coin, quote),
       annualBasis,
+      noiseRoot: hashSeed(this.seed, exchange, symbol),
       state: {
         index,
         mark,

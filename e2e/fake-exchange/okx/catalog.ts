@@ -1,17 +1,14 @@
 import type { Market } from '../markets/market.ts';
 import type { OkxCatalog } from './channels.ts';
+import type { OkxIndexes } from './indexes.ts';
+import type { OkxOptionSource } from './options.ts';
 
-/** OKX index ids ("BTC-USDT", "BTC-USD") of every listed swap's underlying. */
-export function okxIndexIds(market: Market): Set<string> {
-  return new Set(market.okx.map((instrument) => `${instrument.coin.name}-${instrument.quote}`));
-}
-
-export function swapCatalog(market: Market): OkxCatalog {
-  const indexes = okxIndexIds(market);
+/** What OKX lists, for validating subscription args. */
+export function okxCatalog(market: Market, indexes: OkxIndexes, options: OkxOptionSource): OkxCatalog {
   return {
     hasSwap: (instId) => market.find('okx', instId) !== undefined,
-    hasOption: () => false,
-    hasIndex: (instId) => indexes.has(instId),
-    hasOptionFamily: () => false,
+    hasOption: (instId) => options.hasInstrument(instId),
+    hasIndex: (instId) => indexes.find(instId) !== undefined,
+    hasOptionFamily: (instFamily) => options.families().includes(instFamily),
   };
 }

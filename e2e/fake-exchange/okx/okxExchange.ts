@@ -2,21 +2,24 @@ import type { Server } from 'node:http';
 import { noFaults } from '../core/faults.ts';
 import { closeServer, createHttpServer, listenLoopback } from '../core/http.ts';
 import type { Scheduler } from '../core/scheduler.ts';
-import type { Market } from '../markets/market.ts';
+import type { MarketData } from '../markets/marketData.ts';
 import type { FakeTiming } from '../timing.ts';
-import type { OkxCatalog } from './channels.ts';
+import { OkxCandles } from './candles.ts';
+import { okxCatalog } from './catalog.ts';
+import { OkxIndexes } from './indexes.ts';
+import { marketEndpoints } from './marketEndpoints.ts';
+import type { OkxOptionSource } from './options.ts';
 import { publicEndpoints } from './publicEndpoints.ts';
 import { OkxPushes } from './pushes.ts';
-import { OkxRest, type OkxEndpoint } from './rest.ts';
+import { OkxRest } from './rest.ts';
 import { OkxSocketServer } from './socketServer.ts';
 
 export interface OkxExchangeDeps {
-  market: Market;
+  data: MarketData;
+  options: OkxOptionSource;
   scheduler: Scheduler;
   timing: FakeTiming;
   now: () => number;
-  catalog: OkxCatalog;
-  extraEndpoints: Record<string, OkxEndpoint>;
 }
 
 /** OKX on one loopback port: REST and the /ws/v5/public and /ws/v5/business sockets. */
@@ -27,10 +30,16 @@ export class OkxExchange {
   private readonly server: Server;
   port = 0;
 
-  constructor(deps: OkxExchangeDeps) {
-    this.sockets = new OkxSocketServer(this.faults, deps.catalog, deps.timing, deps.now, deps.scheduler);
-    this.rest = new OkxRest({ ...publicEndpoints(deps.market, deps.now), ...deps.extraEndpoints }, this.faults, deps.now);
-    new OkxPushes(this.sockets, deps.market, deps.now, deps.scheduler.rate, deps.scheduler);
+  constructor({ data, options, scheduler, timing, now }: OkxExchangeDeps) {
+    const indexes = new OkxIndexes(data.market);
+    const candles = new OkxCandles(data.market, data.prices, indexes);
+    this.sockets = new OkxSocketServer(this.faults, okxCatalog(data.market, indexes, options), timing, now, scheduler);
+    this.rest = new OkxRest(
+      { ...publicEndpoints(data.market, options, now), ...marketEndpoints(data, indexes, candles, now) },
+      this.faults,
+      now,
+    );
+    new OkxPushes(this.sockets, { market: data.market, dayStats: data.dayStats, indexes, candles, options }, now, scheduler.rate, scheduler);
     this.server = createHttpServer((request, response) => this.rest.handle(request, response));
     this.server.on('upgrade', (request, socket, head) => this.sockets.handleUpgrade(request, socket, head));
   }

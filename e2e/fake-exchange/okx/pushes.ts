@@ -1,34 +1,54 @@
-import { hashUnit } from '../core/prng.ts';
 import type { Scheduler } from '../core/scheduler.ts';
+import type { DayStatsBook } from '../markets/dayStats.ts';
 import type { Instrument } from '../markets/instrument.ts';
 import type { Market } from '../markets/market.ts';
+import type { OkxCandles } from './candles.ts';
 import type { OkxChannel } from './channels.ts';
 import type { OkxArg, OkxConnection } from './connection.ts';
+import type { OkxIndexes } from './indexes.ts';
+import { candleRow, indexTicker, ticker } from './marketPayloads.ts';
+import type { OkxOptionSource } from './options.ts';
 import { fundingRate, markPrice, swapInstrument } from './payloads.ts';
 import type { OkxSocketServer } from './socketServer.ts';
 
-/** OKX's documented cadences: mark price 200 ms while changing else 10 s; funding every 30-90 s. */
+/**
+ * OKX's documented cadences (before `rate`): mark price every 200 ms while it changes, else every
+ * 10 s; index tickers likewise with a 1 min idle push; tickers only on a trade; funding every
+ * 30-90 s; candles about once a second; option summaries every second.
+ */
 const FAST_MS = 200;
 const MARK_IDLE_MS = 10_000;
+const INDEX_IDLE_MS = 60_000;
 const FUNDING_MIN_MS = 30_000;
 const FUNDING_SPREAD_MS = 60_000;
+const SLOW_MS = 1_000;
 
 interface KeyState {
   lastSentAt: number;
+  /** The value whose change triggers a push (mark, index, last trade time, bar open). */
   lastValue: number;
-  nextDueAt: number;
+  nextFundingAt: number;
+}
+
+export interface OkxPushSources {
+  market: Market;
+  dayStats: DayStatsBook;
+  indexes: OkxIndexes;
+  candles: OkxCandles;
+  options: OkxOptionSource;
 }
 
 /**
  * Decides what each subscribed channel key pushes and when, builds the payload once per key and
- * sends the same string to every subscriber; also answers the snapshot OKX sends right after an ack.
+ * sends the same string to every subscriber; also sends the snapshot OKX pushes right after an ack.
  */
 export class OkxPushes {
   private readonly keyStates = new Map<string, KeyState>();
+  private fundingDraw = 0;
 
   constructor(
     private readonly sockets: OkxSocketServer,
-    private readonly market: Market,
+    private readonly sources: OkxPushSources,
     private readonly now: () => number,
     private readonly rate: number,
     scheduler: Scheduler,
@@ -38,76 +58,136 @@ export class OkxPushes {
   }
 
   private snapshot(connection: OkxConnection, channel: OkxChannel, arg: OkxArg): void {
-    const data = this.payload(channel, this.now());
+    const now = this.now();
+    this.stateOf(channel, now);
+    const data = this.payload(channel, now);
     if (data) connection.send(frame(arg, data));
   }
 
   private pushDue(): void {
     const now = this.now();
     for (const key of this.sockets.index.keys()) {
-      const channel = this.sockets.channels.get(key);
-      if (!channel || !this.isDue(channel, now)) continue;
-      const data = this.payload(channel, now);
-      if (data) this.deliver(key, data);
+      const channel = this.sockets.channels.get(key)!;
+      for (const data of this.duePayloads(channel, this.stateOf(channel, now), now)) this.deliver(key, data);
     }
   }
 
-  /** Whether this key pushes on this tick; records the push when it does. */
-  private isDue(channel: OkxChannel, now: number): boolean {
+  private stateOf(channel: OkxChannel, now: number): KeyState {
     let state = this.keyStates.get(channel.key);
     if (!state) {
-      state = { lastSentAt: now, lastValue: this.watchedValue(channel), nextDueAt: now + this.fundingGap(channel.key, now) };
+      state = { lastSentAt: now, lastValue: this.watched(channel), nextFundingAt: now + this.fundingGap() };
       this.keyStates.set(channel.key, state);
-      return false;
     }
+    return state;
+  }
+
+  /** Payloads to push for a key on this tick (a candle channel may close one bar and open the next). */
+  private duePayloads(channel: OkxChannel, state: KeyState, now: number): unknown[][] {
+    const since = now - state.lastSentAt;
+    const value = this.watched(channel);
+    const changed = value !== state.lastValue;
+    let due: boolean;
+    const extra: unknown[][] = [];
     switch (channel.kind) {
-      case 'mark-price': {
-        const value = this.watchedValue(channel);
-        const due = value !== state.lastValue || now - state.lastSentAt >= MARK_IDLE_MS / this.rate;
-        if (due) {
-          state.lastValue = value;
-          state.lastSentAt = now;
+      case 'mark-price':
+        due = changed || since >= MARK_IDLE_MS / this.rate;
+        break;
+      case 'index-tickers':
+        due = changed || since >= INDEX_IDLE_MS / this.rate;
+        break;
+      case 'tickers':
+        due = changed;
+        break;
+      case 'funding-rate':
+        due = now >= state.nextFundingAt;
+        if (due) state.nextFundingAt = now + this.fundingGap();
+        break;
+      case 'mark-price-candle':
+      case 'index-candle': {
+        due = since >= SLOW_MS / this.rate;
+        if (due && changed) {
+          // The bar rolled: OKX sends the finished bar once more with confirm "1".
+          const source = this.sources.candles.source(channel.kind === 'index-candle' ? 'index' : 'mark', channel.instId);
+          const closed = source && this.sources.candles.previous(source, channel.bar);
+          if (source && closed) extra.push([candleRow(closed, source.decimals)]);
         }
-        return due;
+        break;
       }
-      case 'funding-rate': {
-        if (now < state.nextDueAt) return false;
-        state.nextDueAt = now + this.fundingGap(channel.key, now);
-        return true;
+      case 'opt-summary':
+        due = since >= SLOW_MS / this.rate;
+        break;
+      case 'instruments':
+        due = false; // the list does not change while the server runs
+        break;
+    }
+    if (!due) return [];
+    state.lastSentAt = now;
+    state.lastValue = value;
+    const data = this.payload(channel, now);
+    return data ? [...extra, data] : extra;
+  }
+
+  /** The value whose change makes a channel push. */
+  private watched(channel: OkxChannel): number {
+    switch (channel.kind) {
+      case 'mark-price':
+        return this.swap(channel.instId)?.state.mark ?? this.sources.options.markPrice(channel.instId) ?? 0;
+      case 'tickers':
+        return this.swap(channel.instId)?.state.tradedAt ?? 0;
+      case 'index-tickers': {
+        const index = this.sources.indexes.find(channel.instId);
+        return index ? this.sources.indexes.price(index) : 0;
+      }
+      case 'mark-price-candle':
+      case 'index-candle': {
+        const source = this.sources.candles.source(channel.kind === 'index-candle' ? 'index' : 'mark', channel.instId);
+        return (source && this.sources.candles.current(source, channel.bar)?.openTime) ?? 0;
       }
       default:
-        return false;
+        return 0;
     }
   }
 
-  private watchedValue(channel: OkxChannel): number {
-    if (channel.kind === 'mark-price') return this.swap(channel.instId)?.state.mark ?? 0;
-    return 0;
-  }
-
-  private fundingGap(key: string, now: number): number {
-    return (FUNDING_MIN_MS + hashUnit(key, now) * FUNDING_SPREAD_MS) / this.rate;
+  /** Spreads funding pushes over 30-90 s so they do not all land on one tick. */
+  private fundingGap(): number {
+    this.fundingDraw = (this.fundingDraw + 0.618034) % 1;
+    return (FUNDING_MIN_MS + this.fundingDraw * FUNDING_SPREAD_MS) / this.rate;
   }
 
   private payload(channel: OkxChannel, ts: number): unknown[] | null {
+    const { market, dayStats, indexes, candles, options } = this.sources;
     switch (channel.kind) {
       case 'instruments':
-        return channel.instType === 'SWAP' ? this.market.okx.map(swapInstrument) : [];
+        return channel.instType === 'SWAP' ? market.okx.map(swapInstrument) : options.instruments();
       case 'mark-price': {
         const instrument = this.swap(channel.instId);
-        return instrument ? [markPrice(instrument, ts)] : null;
+        return instrument ? [markPrice(instrument, ts)] : options.markPricePayload(channel.instId, ts);
+      }
+      case 'tickers': {
+        const instrument = this.swap(channel.instId);
+        return instrument ? [ticker(instrument, dayStats.stats(instrument), ts)] : options.tickerPayload(channel.instId, ts);
       }
       case 'funding-rate': {
         const instrument = this.swap(channel.instId);
         return instrument ? [fundingRate(instrument, ts)] : null;
       }
-      default:
-        return null;
+      case 'index-tickers': {
+        const index = indexes.find(channel.instId);
+        return index ? [indexTicker(index, dayStats.indexStats(index.coin, index.quote, indexes.price(index)), ts)] : null;
+      }
+      case 'opt-summary':
+        return options.summary(channel.instFamily, ts);
+      case 'mark-price-candle':
+      case 'index-candle': {
+        const source = candles.source(channel.kind === 'index-candle' ? 'index' : 'mark', channel.instId);
+        const candle = source && candles.current(source, channel.bar);
+        return source && candle ? [candleRow(candle, source.decimals)] : null;
+      }
     }
   }
 
   private swap(instId: string): Instrument | undefined {
-    return this.market.find('okx', instId);
+    return this.sources.market.find('okx', instId);
   }
 
   private deliver(key: string, data: unknown[]): void {

@@ -1,0 +1,109 @@
+import { fixed } from '../core/format.ts';
+import { MINUTE_MS } from '../markets/bars.ts';
+import { candlesBack, candlesFrom, type Candle, type MinuteSeries } from '../markets/candles.ts';
+import { isStreaming, type Instrument } from '../markets/instrument.ts';
+import type { MarketData } from '../markets/marketData.ts';
+import type { Settlement } from '../markets/market.ts';
+import type { SeriesKind } from '../markets/priceHistory.ts';
+import { binanceGrid } from './intervals.ts';
+import type { BinanceParams } from './params.ts';
+import type { BinanceEndpoint } from './rest.ts';
+import { invalidSymbol } from './restErrors.ts';
+import type { BinanceTickers } from './tickers.ts';
+
+const DECIMALS = 8;
+
+/** Kline weight grows with `limit`, as documented. */
+function klineWeight(params: BinanceParams): number {
+  const limit = Number(params.optionalString('limit') ?? 500);
+  return limit < 100 ? 1 : limit < 500 ? 2 : limit <= 1000 ? 5 : 10;
+}
+
+/** The /fapi/v1 endpoints backed by history: klines of mark/index/premium, funding history, 24 h tickers. */
+export function historyEndpoints(data: MarketData, tickers: BinanceTickers): Record<string, BinanceEndpoint> {
+  const { market, prices, funding } = data;
+  const lookup = (params: BinanceParams, name: string): Instrument => {
+    const instrument = market.find('binance', params.requiredString(name));
+    if (!instrument) throw invalidSymbol();
+    return instrument;
+  };
+  const klines = (name: string, kind: SeriesKind): BinanceEndpoint => ({
+    weight: klineWeight,
+    handle: (params) => {
+      const instrument = lookup(params, name);
+      const grid = binanceGrid(params.requiredString('interval'));
+      const limit = params.limit(500, 1500);
+      const start = params.optionalInteger('startTime');
+      const end = params.optionalInteger('endTime');
+      const minuteSeries: MinuteSeries = {
+        span: (from, to) => prices.span(kind, instrument, from, to),
+        firstMinute: prices.firstMinute,
+        currentMinute: prices.currentMinute(),
+      };
+      const toMinute = end === undefined ? Number.MAX_SAFE_INTEGER : Math.floor(end / MINUTE_MS);
+      const candles =
+        start === undefined
+          ? candlesBack(minuteSeries, grid, Number.MIN_SAFE_INTEGER, toMinute, limit).reverse()
+          : candlesFrom(minuteSeries, grid, Math.ceil(start / MINUTE_MS), toMinute, limit);
+      return candles.map(klineRow);
+    },
+  });
+
+  return {
+    '/fapi/v1/markPriceKlines': klines('symbol', 'mark'),
+    // Index klines are asked by `pair`, not `symbol`: the index belongs to the pair.
+    '/fapi/v1/indexPriceKlines': klines('pair', 'index'),
+    '/fapi/v1/premiumIndexKlines': klines('symbol', 'premium'),
+    '/fapi/v1/fundingRate': {
+      weight: () => 1,
+      handle: (params) => {
+        const symbol = params.optionalString('symbol');
+        const start = params.optionalInteger('startTime');
+        const end = params.optionalInteger('endTime') ?? Number.MAX_SAFE_INTEGER;
+        const limit = params.limit(100, 1000);
+        const instruments = symbol ? [lookup(params, 'symbol')] : market.binance.filter((instrument) => instrument.funding);
+        const rows = instruments
+          .flatMap((instrument) => funding.settlements(instrument).map((settlement) => ({ instrument, settlement })))
+          .filter(({ settlement }) => settlement.time <= end && (start === undefined || settlement.time >= start))
+          .sort((a, b) => a.settlement.time - b.settlement.time);
+        // With startTime the window runs forward from it; without, it is the latest `limit`.
+        const chosen = start === undefined ? rows.slice(-limit) : rows.slice(0, limit);
+        return chosen.map(({ instrument, settlement }) => fundingRow(instrument, settlement, funding.markAt(instrument, settlement)));
+      },
+    },
+    '/fapi/v1/ticker/24hr': {
+      weight: (params) => (params.optionalString('symbol') ? 1 : 40),
+      handle: (params) =>
+        params.optionalString('symbol')
+          ? tickers.ticker24hr(lookup(params, 'symbol'))
+          : market.binance.filter(isStreaming).map((instrument) => tickers.ticker24hr(instrument)),
+    },
+  };
+}
+
+/** [openTime, open, high, low, close, ignore, closeTime, ignore, samples, ignore, ignore, ignore] */
+function klineRow(candle: Candle): unknown[] {
+  return [
+    candle.openTime,
+    fixed(candle.open, DECIMALS),
+    fixed(candle.high, DECIMALS),
+    fixed(candle.low, DECIMALS),
+    fixed(candle.close, DECIMALS),
+    '0',
+    candle.closeTime,
+    '0',
+    candle.minutes * 60,
+    '0',
+    '0',
+    '0',
+  ];
+}
+
+function fundingRow(instrument: Instrument, settlement: Settlement, mark: number): unknown {
+  return {
+    symbol: instrument.symbol,
+    fundingRate: fixed(settlement.rate, DECIMALS),
+    fundingTime: settlement.time,
+    markPrice: fixed(mark, DECIMALS),
+  };
+}

@@ -1,0 +1,66 @@
+import { unitAt } from '../core/prng.ts';
+import { HISTORY_DAYS, MINUTE_MS } from './bars.ts';
+import { DRAW, type Instrument } from './instrument.ts';
+import type { Market, Settlement } from './market.ts';
+import type { PriceHistory } from './priceHistory.ts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * Realised funding of every perpetual: generated settlements for the 30 days before the start
+ * (at the interval the instrument had then, rates around its regime), then every live settlement.
+ */
+export class FundingHistory {
+  private readonly past = new Map<Instrument, Settlement[]>();
+  private readonly live = new Map<Instrument, Settlement[]>();
+  private readonly startIntervals = new Map<Instrument, number>();
+
+  constructor(
+    private readonly market: Market,
+    private readonly prices: PriceHistory,
+  ) {
+    for (const instrument of [...market.binance, ...market.okx]) {
+      if (instrument.funding) this.startIntervals.set(instrument, instrument.funding.intervalHours);
+    }
+    market.onSettlement((instrument, settlement) => {
+      let list = this.live.get(instrument);
+      if (!list) this.live.set(instrument, (list = []));
+      list.push(settlement);
+    });
+  }
+
+  /** Every settlement of a perpetual, oldest first. */
+  settlements(instrument: Instrument): Settlement[] {
+    if (!instrument.funding) return [];
+    return [...this.pastOf(instrument), ...(this.live.get(instrument) ?? [])];
+  }
+
+  /** The mark at a settlement: recorded live, or read from the price history for generated ones. */
+  markAt(instrument: Instrument, settlement: Settlement): number {
+    return settlement.mark ?? this.prices.markBar(instrument, Math.floor(settlement.time / MINUTE_MS))?.open ?? instrument.state.mark;
+  }
+
+  private pastOf(instrument: Instrument): Settlement[] {
+    const cached = this.past.get(instrument);
+    if (cached) return cached;
+    const funding = instrument.funding!;
+    const interval = this.startIntervals.get(instrument)! * HOUR_MS;
+    const start = this.market.startTime;
+    const settlements: Settlement[] = [];
+    for (let time = Math.floor(start / interval) * interval; time > start - HISTORY_DAYS * DAY_MS; time -= interval) {
+      if (time === start) continue; // a settlement exactly at the start belongs to the live walk
+      const draw = unitAt(instrument.noiseRoot, time / MINUTE_MS, DRAW.funding);
+      let rate: number;
+      if (funding.regime === funding.baseline) {
+        rate = draw < 0.85 ? funding.baseline : funding.baseline + (draw - 0.85) * 0.001;
+      } else {
+        rate = funding.regime + (draw - 0.5) * Math.max(0.0001, Math.abs(funding.regime) * 0.6);
+      }
+      settlements.push({ time, rate: Math.max(funding.floor, Math.min(funding.cap, rate)) });
+    }
+    settlements.reverse();
+    this.past.set(instrument, settlements);
+    return settlements;
+  }
+}
