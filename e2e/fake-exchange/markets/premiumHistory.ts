@@ -30,7 +30,7 @@ export class PremiumHistory {
 
   /** Premium `age` minutes before the start (age ≥ 1). */
   at(age: number): number {
-    const memory = DECAY_PER_MINUTE ** age;
+    const memory = DECAY_PER_MINUTE ** (age - 1); // 1 at age 1: the last past minute closes at the start premium
     return this.level + (this.startPremium - this.level) * memory + WANDER * (this.wave(age) - this.startOffset * memory);
   }
 

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeExchange, type FakeExchange } from './server.ts';
+import { getJson, post } from './testSupport.ts';
+
+type Kline = [number, string, string, string, string, string, number, string, number, string, string, string];
+
+let exchange: FakeExchange;
+let rest: string;
+
+beforeAll(async () => {
+  exchange = await startFakeExchange({ rate: 10 });
+  rest = exchange.binanceUrl;
+});
+afterAll(() => exchange.close());
+
+describe('Binance REST', () => {
+  it('answers ping, time and exchangeInfo with CORS headers', async () => {
+    const ping = await getJson(`${rest}/fapi/v1/ping`);
+    expect(ping).toMatchObject({ status: 200, body: {} });
+    expect(ping.headers.get('access-control-allow-origin')).toBe('*');
+    const time = await getJson<{ serverTime: number }>(`${rest}/fapi/v1/time`);
+    expect(Math.abs(time.body.serverTime - Date.now())).toBeLessThan(1000);
+    const info = await getJson<{ symbols: Array<Record<string, unknown>> }>(`${rest}/fapi/v1/exchangeInfo`);
+    const symbols = info.body.symbols;
+    expect(symbols.length).toBeGreaterThan(480);
+    expect(symbols.find((s) => s.symbol === 'BTCUSDT')).toMatchObject({ pair: 'BTCUSDT', contractType: 'PERPETUAL', status: 'TRADING', quoteAsset: 'USDT' });
+    expect(symbols.find((s) => s.symbol === '1000PEPEUSDT')).toMatchObject({ baseAsset: '1000PEPE' });
+    expect(symbols.find((s) => s.symbol === 'BTCUSDC')).toMatchObject({ quoteAsset: 'USDC' });
+    expect(symbols.find((s) => s.symbol === 'XAUUSDT')).toMatchObject({ contractType: 'TRADIFI_PERPETUAL' });
+    const quarterlies = symbols.filter((s) => String(s.symbol).startsWith('BTCUSDT_'));
+    expect(quarterlies.map((s) => s.contractType).sort()).toEqual(['CURRENT_QUARTER', 'NEXT_QUARTER']);
+    expect(symbols.map((s) => s.status)).toEqual(expect.arrayContaining(['SETTLING', 'PENDING_TRADING']));
+  });
+
+  it('answers a CORS preflight', async () => {
+    const response = await fetch(`${rest}/fapi/v1/premiumIndex`, { method: 'OPTIONS' });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('serves premiumIndex for one symbol and all, delivery contracts without funding', async () => {
+    const one = await getJson<Record<string, unknown>>(`${rest}/fapi/v1/premiumIndex?symbol=ETHUSDT`);
+    expect(Object.keys(one.body).sort()).toEqual(
+      ['estimatedSettlePrice', 'indexPrice', 'interestRate', 'lastFundingRate', 'markPrice', 'nextFundingTime', 'symbol', 'time'],
+    );
+    const all = await getJson<Array<Record<string, unknown>>>(`${rest}/fapi/v1/premiumIndex`);
+    const delivery = all.body.find((row) => /^ETHUSDT_\d{6}$/.test(String(row.symbol)))!;
+    expect(delivery).toMatchObject({ lastFundingRate: '', nextFundingTime: 0 });
+  });
+
+  it('lists only adjusted symbols in fundingInfo, with every non-8h interval among them', async () => {
+    const info = await getJson<Array<{ symbol: string; fundingIntervalHours: number }>>(`${rest}/fapi/v1/fundingInfo`);
+    const hours = new Set(info.body.map((row) => row.fundingIntervalHours));
+    expect(hours).toEqual(new Set([1, 2, 4, 8]));
+    expect(info.body.some((row) => row.symbol === 'BTCUSDT')).toBe(false);
+    const index = await getJson<Array<{ symbol: string; nextFundingTime: number }>>(`${rest}/fapi/v1/premiumIndex`);
+    for (const row of info.body) {
+      const next = index.body.find((candidate) => candidate.symbol === row.symbol);
+      if (next) expect(next.nextFundingTime % (row.fundingIntervalHours * 3_600_000)).toBe(0);
+    }
+  });
+
+  it('returns Binance error shapes', async () => {
+    expect(await getJson(`${rest}/fapi/v1/premiumIndex?symbol=NOPEUSDT`)).toMatchObject({ status: 400, body: { code: -1121, msg: 'Invalid symbol.' } });
+    expect(await getJson(`${rest}/fapi/v1/markPriceKlines?symbol=BTCUSDT&interval=7m`)).toMatchObject({ status: 400, body: { code: -1120 } });
+    expect(await getJson(`${rest}/fapi/v1/markPriceKlines?interval=1m`)).toMatchObject({ status: 400, body: { code: -1102 } });
+    expect(await getJson(`${rest}/fapi/v1/markPriceKlines?symbol=BTCUSDT&interval=1m&limit=abc`)).toMatchObject({ status: 400, body: { code: -1100 } });
+    expect((await getJson(`${rest}/fapi/v1/nothing`)).status).toBe(404);
+  });
+
+  it('serves mark klines whose latest close is the live mark and whose history joins the start', async () => {
+    const [klines, mark] = await Promise.all([
+      getJson<Kline[]>(`${rest}/fapi/v1/markPriceKlines?symbol=BTCUSDT&interval=1m&limit=3`),
+      getJson<{ markPrice: string }>(`${rest}/fapi/v1/premiumIndex?symbol=BTCUSDT`),
+    ]);
+    expect(klines.body).toHaveLength(3);
+    const last = klines.body[2]!;
+    expect(last).toHaveLength(12);
+    expect(last[6] - last[0]).toBe(59_999);
+    expect(Math.abs(Number(last[4]) / Number(mark.body.markPrice) - 1)).toBeLessThan(0.002);
+    for (let i = 1; i < 3; i++) expect(klines.body[i]![1]).toBe(klines.body[i - 1]![4]); // each opens at the previous close
+  });
+
+  it('aggregates daily klines over the 30 days of history, ascending, open times on UTC midnight', async () => {
+    const daily = await getJson<Kline[]>(`${rest}/fapi/v1/indexPriceKlines?pair=BTCUSDT&interval=1d&limit=40`);
+    expect(daily.body.length).toBeGreaterThanOrEqual(30);
+    expect(daily.body.length).toBeLessThanOrEqual(31);
+    for (const kline of daily.body) {
+      expect(kline[0] % 86_400_000).toBe(0);
+      expect(Number(kline[2])).toBeGreaterThanOrEqual(Math.max(Number(kline[1]), Number(kline[4])));
+      expect(Number(kline[3])).toBeLessThanOrEqual(Math.min(Number(kline[1]), Number(kline[4])));
+    }
+    const start = daily.body[5]![0];
+    const from = await getJson<Kline[]>(`${rest}/fapi/v1/indexPriceKlines?pair=BTCUSDT&interval=1d&startTime=${start}&limit=2`);
+    expect(from.body.map((kline) => kline[0])).toEqual([start, start + 86_400_000]);
+  });
+
+  it('serves premium index klines around zero', async () => {
+    const klines = await getJson<Kline[]>(`${rest}/fapi/v1/premiumIndexKlines?symbol=BTCUSDT&interval=1h&limit=24`);
+    for (const kline of klines.body) expect(Math.abs(Number(kline[4]))).toBeLessThan(0.01);
+  });
+
+  it('serves funding history ascending on the interval grid, default 100 rows', async () => {
+    const history = await getJson<Array<{ symbol: string; fundingRate: string; fundingTime: number; markPrice: string }>>(
+      `${rest}/fapi/v1/fundingRate?symbol=BTCUSDT`,
+    );
+    expect(history.body).toHaveLength(90); // 30 days at 8 h
+    const times = history.body.map((row) => row.fundingTime);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    for (const time of times) expect(time % (8 * 3_600_000)).toBe(0);
+    expect(Number(history.body[0]!.markPrice)).toBeGreaterThan(50_000);
+    const limited = await getJson<unknown[]>(`${rest}/fapi/v1/fundingRate?symbol=BTCUSDT&startTime=${times[10]}&limit=3`);
+    expect(limited.body).toEqual(history.body.slice(10, 13));
+  });
+
+  it('serves rolling 24 h tickers consistent with the last price', async () => {
+    const ticker = await getJson<Record<string, string | number>>(`${rest}/fapi/v1/ticker/24hr?symbol=SOLUSDT`);
+    const { lastPrice, highPrice, lowPrice, openPrice, priceChange } = ticker.body;
+    expect(Number(highPrice)).toBeGreaterThanOrEqual(Number(lastPrice));
+    expect(Number(lowPrice)).toBeLessThanOrEqual(Number(lastPrice));
+    expect(Number(priceChange)).toBeCloseTo(Number(lastPrice) - Number(openPrice), 1);
+    expect(Number(ticker.body.quoteVolume)).toBeGreaterThan(1e8);
+  });
+
+  it('serves the options exchange (eapi) from the options model on the same port', async () => {
+    const info = await getJson<{ optionSymbols: unknown[] }>(`${rest}/eapi/v1/exchangeInfo`);
+    expect(info.body.optionSymbols.length).toBeGreaterThan(100);
+    const index = await getJson<{ indexPrice: string }>(`${rest}/eapi/v1/index?underlying=BTCUSDT`);
+    const perp = await getJson<{ indexPrice: string }>(`${rest}/fapi/v1/premiumIndex?symbol=BTCUSDT`);
+    expect(Math.abs(Number(index.body.indexPrice) / Number(perp.body.indexPrice) - 1)).toBeLessThan(0.002);
+  });
+
+  it('answers 429 with -1003 once the minute weight of 2400 is spent', async () => {
+    let answer = await getJson<{ code: number }>(`${rest}/fapi/v1/ticker/24hr`);
+    for (let i = 0; i < 70 && answer.status === 200; i++) answer = await getJson<{ code: number }>(`${rest}/fapi/v1/ticker/24hr`);
+    expect(answer.status).toBe(429);
+    expect(answer.body.code).toBe(-1003);
+    await post(exchange.controlUrl, '/reset');
+    expect((await getJson(`${rest}/fapi/v1/ping`)).status).toBe(200);
+  });
+});
