@@ -1,0 +1,137 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeExchange, type FakeExchange } from './server.ts';
+import { getJson, post, sleep, TestSocket } from './testSupport.ts';
+
+let exchange: FakeExchange;
+let binanceWs: string;
+const sockets: TestSocket[] = [];
+
+async function open(url: string): Promise<TestSocket> {
+  const socket = await TestSocket.open(url);
+  sockets.push(socket);
+  return socket;
+}
+/** OKX takes 3 new connections a second; control tests open a few in a row. */
+async function openOkx(path = 'public'): Promise<TestSocket> {
+  await sleep(350);
+  return open(path === 'public' ? exchange.env.VITE_OKX_WS! : exchange.env.VITE_OKX_BUSINESS_WS!);
+}
+
+beforeAll(async () => {
+  exchange = await startFakeExchange({ rate: 10 });
+  binanceWs = exchange.env.VITE_BINANCE_FUTURES_WS!;
+});
+afterEach(async () => {
+  await post(exchange.controlUrl, '/reset');
+  for (const socket of sockets.splice(0)) socket.close();
+});
+afterAll(() => exchange.close());
+
+describe('control API', () => {
+  it('reports connections, their streams and traffic in /stats', async () => {
+    const binance = await open(`${binanceWs}/stream?streams=!markPrice@arr@1s/btcusdt@markPrice`);
+    const okx = await openOkx();
+    okx.send({ op: 'subscribe', args: [{ channel: 'mark-price', instId: 'BTC-USDT-SWAP' }] });
+    await okx.next((f) => f.event === 'subscribe');
+    await binance.until(() => binance.frames.length > 0, 2000);
+    const stats = (await getJson<any>(`${exchange.controlUrl}/stats`)).body;
+    expect(stats.binance.openConnections).toBe(1);
+    expect(stats.binance.connections[0]).toMatchObject({ route: 'market', combined: true, streams: ['!markPrice@arr@1s', 'btcusdt@markPrice'] });
+    expect(stats.binance.connections[0].sent).toBeGreaterThan(0);
+    expect(stats.okx.connections[0]).toMatchObject({ path: '/ws/v5/public', subscriptions: [{ channel: 'mark-price', instId: 'BTC-USDT-SWAP' }], received: 1 });
+  });
+
+  it('drops every socket of one exchange abruptly', async () => {
+    const binance = await open(`${binanceWs}/ws`);
+    const okx = await openOkx();
+    await post(exchange.controlUrl, '/drop?exchange=binance');
+    expect((await binance.waitClosed()).code).toBe(1006);
+    await sleep(100);
+    expect(okx.closed).toBeNull();
+  });
+
+  it('refuses new upgrades and REST with a geo-block status until /accept', async () => {
+    await post(exchange.controlUrl, '/refuse?exchange=binance&status=451');
+    expect(await TestSocket.refusal(`${binanceWs}/ws`)).toBe(451);
+    const blocked = await getJson<{ code: number; msg: string }>(`${exchange.binanceUrl}/fapi/v1/exchangeInfo`);
+    expect(blocked.status).toBe(451);
+    expect(blocked.body.msg).toContain('restricted location');
+    await post(exchange.controlUrl, '/refuse?exchange=okx&status=403');
+    expect(await TestSocket.refusal(exchange.env.VITE_OKX_WS!)).toBe(403);
+    await post(exchange.controlUrl, '/accept?exchange=binance');
+    expect((await getJson(`${exchange.binanceUrl}/fapi/v1/ping`)).status).toBe(200);
+    await open(`${binanceWs}/ws`);
+    const stats = (await getJson<any>(`${exchange.controlUrl}/stats`)).body;
+    expect(stats.binance.refusedUpgrades).toBeGreaterThanOrEqual(1);
+  });
+
+  it('stalls an exchange (no pushes, acks or pongs) until /resume', async () => {
+    const binance = await open(`${binanceWs}/ws/btcusdt@markPrice@1s`);
+    const okx = await openOkx();
+    await post(exchange.controlUrl, '/stall?exchange=binance');
+    await post(exchange.controlUrl, '/stall?exchange=okx');
+    await sleep(150);
+    const before = binance.frames.length;
+    binance.send({ method: 'LIST_SUBSCRIPTIONS', id: 1 });
+    okx.send('ping');
+    let ponged = false;
+    binance.ws.once('pong', () => (ponged = true));
+    binance.ws.ping();
+    await sleep(400);
+    expect(binance.frames.length).toBe(before);
+    expect(okx.frames).toEqual([]);
+    expect(ponged).toBe(false);
+    expect(binance.closed).toBeNull();
+    await post(exchange.controlUrl, '/resume?exchange=binance');
+    await binance.next((f) => f.e === 'markPriceUpdate', 2000, before);
+  });
+
+  it('sends a truncated frame and an unknown event on command', async () => {
+    const binance = await open(`${binanceWs}/ws`);
+    const okx = await openOkx();
+    await post(exchange.controlUrl, '/malformed?exchange=binance');
+    await binance.until(() => binance.frames.length === 1, 2000);
+    expect(() => JSON.parse(binance.frames[0]!)).toThrow();
+    await post(exchange.controlUrl, '/unknown?exchange=okx');
+    expect(await okx.next((f) => f.event === 'fake-unknown-event')).toMatchObject({ connId: expect.any(String) });
+  });
+
+  it('sends a 60018 error event to every OKX connection', async () => {
+    const okx = await openOkx();
+    await post(exchange.controlUrl, '/okx-error');
+    expect(await okx.next((f) => f.event === 'error')).toMatchObject({ code: '60018' });
+  });
+
+  it('sends the 64008 notice and closes after closeAfterMs', async () => {
+    const okx = await openOkx('business');
+    const sentAt = Date.now();
+    await post(exchange.controlUrl, '/okx-notice?closeAfterMs=300');
+    expect(await okx.next((f) => f.event === 'notice')).toMatchObject({
+      code: '64008',
+      msg: 'The connection will soon be closed for a service upgrade. Please reconnect.',
+    });
+    await okx.waitClosed(2000);
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(250);
+  });
+
+  it('pins a funding rate and interval that streams and REST then report', async () => {
+    const pinned = await post(exchange.controlUrl, '/funding?exchange=binance&symbol=ETHUSDT&rate=0.0005&intervalHours=4');
+    expect(pinned).toMatchObject({ ok: true, rate: 0.0005, intervalHours: 4 });
+    const socket = await open(`${binanceWs}/ws/ethusdt@markPrice@1s`);
+    const update = await socket.next((f) => f.e === 'markPriceUpdate');
+    expect(update.r).toBe('0.00050000');
+    expect(Number(update.T) % (4 * 3_600_000)).toBe(0);
+    const info = (await getJson<Array<{ symbol: string; fundingIntervalHours: number }>>(`${exchange.binanceUrl}/fapi/v1/fundingInfo`)).body;
+    expect(info.find((row) => row.symbol === 'ETHUSDT')?.fundingIntervalHours).toBe(4);
+    await post(exchange.controlUrl, '/funding?exchange=okx&symbol=BTC-USDT-SWAP&rate=-0.001&intervalHours=1');
+    const okx = (await getJson<any>(`${exchange.okxUrl}/api/v5/public/funding-rate?instId=BTC-USDT-SWAP`)).body.data[0];
+    expect(okx.fundingRate).toBe('-0.001');
+    expect(Number(okx.nextFundingTime) - Number(okx.fundingTime)).toBe(3_600_000);
+  });
+
+  it('rejects bad commands with 400 and unknown ones with 404', async () => {
+    expect(await post(exchange.controlUrl, '/drop?exchange=kraken')).toMatchObject({ ok: false });
+    expect(await post(exchange.controlUrl, '/funding?exchange=binance&symbol=NOPE&rate=0.1')).toMatchObject({ ok: false });
+    expect((await fetch(`${exchange.controlUrl}/nothing`, { method: 'POST' })).status).toBe(404);
+  });
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeExchange, type FakeExchange } from './server.ts';
+import { getJson, sleep } from './testSupport.ts';
+
+type Envelope<T = Record<string, string>> = { code: string; msg: string; data: T[] };
+
+let exchange: FakeExchange;
+let rest: string;
+
+/** OKX allows about 20 requests per 2 s; pace the calls like a well-behaved client. */
+async function okx<T = Record<string, string>>(path: string): Promise<{ status: number; body: Envelope<T>; headers: Headers }> {
+  await sleep(110);
+  return getJson<Envelope<T>>(`${rest}${path}`);
+}
+
+beforeAll(async () => {
+  exchange = await startFakeExchange({ rate: 10 });
+  rest = exchange.okxUrl;
+});
+afterAll(() => exchange.close());
+
+describe('OKX REST', () => {
+  it('wraps answers in {code:"0",msg:"",data} with CORS', async () => {
+    const time = await okx('/api/v5/public/time');
+    expect(time.body).toEqual({ code: '0', msg: '', data: [{ ts: expect.stringMatching(/^\d{13}$/) }] });
+    expect(time.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('lists swaps and options, with errors in the envelope', async () => {
+    const swaps = await okx('/api/v5/public/instruments?instType=SWAP');
+    expect(swaps.body.data.length).toBeGreaterThanOrEqual(240);
+    expect((await okx('/api/v5/public/instruments?instType=SWAP&instFamily=BTC-USD')).body.data.map((row) => row.instId)).toEqual(['BTC-USD-SWAP']);
+    const options = await okx('/api/v5/public/instruments?instType=OPTION&instFamily=ETH-USD');
+    expect(options.body.data.every((row) => row.instId!.startsWith('ETH-USD-'))).toBe(true);
+    expect((await okx('/api/v5/public/instruments')).body).toMatchObject({ code: '50014', data: [] });
+    expect((await okx('/api/v5/public/funding-rate?instId=NOPE-USDT-SWAP')).body).toMatchObject({ code: '51001', data: [] });
+  });
+
+  it('serves funding rates, mark prices and tickers that agree with each other', async () => {
+    const funding = (await okx('/api/v5/public/funding-rate?instId=ETH-USDT-SWAP')).body.data[0]!;
+    const interval = Number(funding.nextFundingTime) - Number(funding.fundingTime);
+    expect([3_600_000, 2 * 3_600_000, 4 * 3_600_000, 8 * 3_600_000]).toContain(interval);
+    const mark = Number((await okx('/api/v5/public/mark-price?instType=SWAP&instId=ETH-USDT-SWAP')).body.data[0]!.markPx);
+    const ticker = (await okx('/api/v5/market/ticker?instId=ETH-USDT-SWAP')).body.data[0]!;
+    expect(Math.abs(Number(ticker.last) / mark - 1)).toBeLessThan(0.003);
+    const all = await okx('/api/v5/market/tickers?instType=SWAP');
+    expect(all.body.data.length).toBe((await okx('/api/v5/public/instruments?instType=SWAP')).body.data.length);
+    const index = (await okx('/api/v5/market/index-tickers?instId=ETH-USDT')).body.data[0]!;
+    expect(Math.abs(Number(index.idxPx) / mark - 1)).toBeLessThan(0.01);
+  });
+
+  it('serves every settled rate in funding-rate-history, newest first, on the interval grid', async () => {
+    const history = (await okx('/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP')).body.data;
+    expect(history).toHaveLength(90);
+    const times = history.map((row) => Number(row.fundingTime));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const page = (await okx(`/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP&after=${times[4]}&limit=2`)).body.data;
+    expect(page.map((row) => Number(row.fundingTime))).toEqual(times.slice(5, 7));
+  });
+
+  it('serves candles newest first with pagination, the newest one live and unconfirmed', async () => {
+    const candles = (await okx<string[]>('/api/v5/market/mark-price-candles?instId=BTC-USDT-SWAP&bar=1m')).body.data;
+    expect(candles).toHaveLength(100);
+    expect(candles[0]![5]).toBe('0');
+    expect(candles[1]![5]).toBe('1');
+    expect(Number(candles[0]![0]) - Number(candles[1]![0])).toBe(60_000);
+    const mark = Number((await okx('/api/v5/public/mark-price?instType=SWAP&instId=BTC-USDT-SWAP')).body.data[0]!.markPx);
+    expect(Math.abs(Number(candles[0]![4]) / mark - 1)).toBeLessThan(0.002);
+    const older = (await okx<string[]>(`/api/v5/market/mark-price-candles?instId=BTC-USDT-SWAP&bar=1m&after=${candles[49]![0]}&limit=3`)).body.data;
+    expect(older).toEqual(candles.slice(50, 53));
+  });
+
+  it('aligns 1D candles to Hong Kong midnight and 1Dutc to UTC midnight', async () => {
+    const hongKong = (await okx<string[]>('/api/v5/market/history-index-candles?instId=BTC-USD&bar=1D&limit=5')).body.data;
+    for (const candle of hongKong) expect((Number(candle[0]) + 8 * 3_600_000) % 86_400_000).toBe(0);
+    const utc = (await okx<string[]>('/api/v5/market/history-index-candles?instId=BTC-USD&bar=1Dutc&limit=5')).body.data;
+    for (const candle of utc) expect(Number(candle[0]) % 86_400_000).toBe(0);
+    expect((await okx('/api/v5/market/index-candles?instId=BTC-USD&bar=7m')).body.code).toBe('51000');
+  });
+
+  it('serves opt-summary for an option family', async () => {
+    const summary = (await okx('/api/v5/public/opt-summary?instFamily=BTC-USD')).body.data;
+    expect(summary.length).toBeGreaterThan(10);
+    expect(summary[0]).toHaveProperty('markVol');
+  });
+
+  it('answers 429 with 50011 beyond 20 requests in 2 s', async () => {
+    const answers = await Promise.all(Array.from({ length: 25 }, () => getJson<Envelope>(`${rest}/api/v5/public/time`)));
+    const limited = answers.filter((answer) => answer.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]!.body).toMatchObject({ code: '50011', msg: 'Too Many Requests' });
+  });
+});
