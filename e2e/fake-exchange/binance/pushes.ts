@@ -19,6 +19,8 @@ export interface BinanceStreamSources {
  */
 export class BinancePushes {
   private readonly targets = new Map<string, StreamTarget>();
+  /** When the previous one-second push went out: `<symbol>@miniTicker` only sends if it traded since. */
+  private lastSecondPushAt: number;
 
   constructor(
     private readonly sockets: BinanceSocketServer,
@@ -27,12 +29,15 @@ export class BinancePushes {
     private readonly now: () => number,
     scheduler: Scheduler,
   ) {
+    this.lastSecondPushAt = now();
     scheduler.cadence(1000, () => this.pushEverySecond());
     scheduler.cadence(3000, () => this.pushEveryThreeSeconds());
   }
 
   private pushEverySecond(): void {
     const now = this.now();
+    const since = this.lastSecondPushAt;
+    this.lastSecondPushAt = now;
     this.pushAllMarkPrice('!markPrice@arr@1s', now);
     // Computed every second whether or not anyone listens: "changed since the last push" is per stream, not per client.
     const changed = this.sources.changedMiniTickers(now);
@@ -41,7 +46,7 @@ export class BinancePushes {
       const target = this.target(name);
       if (target.kind === 'markPrice' && target.everySecond) {
         this.deliver(name, JSON.stringify(markPriceUpdate(target.instrument, now)));
-      } else if (target.kind === 'miniTicker' && target.instrument.state.tradedAt > now - 1000) {
+      } else if (target.kind === 'miniTicker' && target.instrument.state.tradedAt > since) {
         this.deliver(name, JSON.stringify(this.sources.miniTicker(target.instrument, now)));
       } else if (target.kind === 'optionMarkPrice') {
         const payload = this.sources.optionMarkPrice(target.underlying, now);

@@ -1,4 +1,3 @@
-import type { BinanceExchange } from '../binance/binanceExchange.ts';
 import type { ExchangeFaults } from '../core/faults.ts';
 import type { ControlDeps } from './controlServer.ts';
 
@@ -56,7 +55,8 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       const target = exchangeOf(query);
       // A frame cut off mid-object, as a broken proxy or a torn write would deliver it.
       const truncated = target.name === 'binance' ? '{"stream":"!markPrice@arr@1s","data":[{"e":"markPriceUpd' : '{"arg":{"channel":"mark-price","instId":"BTC-USDT-SWAP"},"data":[{"instType":"SW';
-      broadcast(deps, target.name, () => truncated);
+      const connections = target.name === 'binance' ? binance.sockets.connections : okx.sockets.connections;
+      for (const connection of connections) connection.sendRaw(truncated);
       return { exchange: target.name };
     },
     '/unknown': (query) => {
@@ -108,10 +108,4 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       return { exchange: target.name, symbol, rate, intervalHours, nextFundingTime: instrument.state.nextFundingTime };
     },
   };
-}
-
-function broadcast(deps: ControlDeps, exchange: string, text: () => string): void {
-  const connections: Iterable<{ sendRaw(text: string): void }> =
-    exchange === 'binance' ? (deps.binance as BinanceExchange).sockets.connections : deps.okx.sockets.connections;
-  for (const connection of connections) connection.sendRaw(text());
 }

@@ -44,6 +44,8 @@ export interface OkxPushSources {
  */
 export class OkxPushes {
   private readonly keyStates = new Map<string, KeyState>();
+  /** OPTION instrument ids already sent per `instruments` key: later pushes carry only new listings. */
+  private readonly listedOptions = new Map<string, Set<string>>();
   private fundingDraw = 0;
 
   constructor(
@@ -77,6 +79,9 @@ export class OkxPushes {
     if (!state) {
       state = { lastSentAt: now, lastValue: this.watched(channel), nextFundingAt: now + this.fundingGap() };
       this.keyStates.set(channel.key, state);
+      if (channel.kind === 'instruments' && channel.instType === 'OPTION') {
+        this.listedOptions.set(channel.key, new Set(this.sources.options.instruments().map(instIdOf)));
+      }
     }
     return state;
   }
@@ -116,9 +121,13 @@ export class OkxPushes {
       case 'opt-summary':
         due = since >= SLOW_MS / this.rate;
         break;
-      case 'instruments':
-        due = false; // the list does not change while the server runs
-        break;
+      case 'instruments': {
+        // Swaps never change while the server runs; options list successors as others expire.
+        if (channel.instType !== 'OPTION' || since < SLOW_MS / this.rate) return [];
+        state.lastSentAt = now;
+        const fresh = this.newlyListedOptions(channel.key);
+        return fresh.length > 0 ? [fresh] : [];
+      }
     }
     if (!due) return [];
     state.lastSentAt = now;
@@ -133,7 +142,7 @@ export class OkxPushes {
       case 'mark-price':
         return this.swap(channel.instId)?.state.mark ?? this.sources.options.markPrice(channel.instId) ?? 0;
       case 'tickers':
-        return this.swap(channel.instId)?.state.tradedAt ?? 0;
+        return this.swap(channel.instId)?.state.tradedAt ?? this.sources.options.markPrice(channel.instId) ?? 0;
       case 'index-tickers': {
         const index = this.sources.indexes.find(channel.instId);
         return index ? this.sources.indexes.price(index) : 0;
@@ -146,6 +155,13 @@ export class OkxPushes {
       default:
         return 0;
     }
+  }
+
+  private newlyListedOptions(key: string): unknown[] {
+    const known = this.listedOptions.get(key)!;
+    const fresh = this.sources.options.instruments().filter((option) => !known.has(instIdOf(option)));
+    for (const option of fresh) known.add(instIdOf(option));
+    return fresh;
   }
 
   /** Spreads funding pushes over 30-90 s so they do not all land on one tick. */
@@ -198,6 +214,10 @@ export class OkxPushes {
     const text = frame(first!.args.get(key)!, data);
     for (const connection of subscribers) connection.send(text);
   }
+}
+
+function instIdOf(instrument: unknown): string {
+  return (instrument as { instId: string }).instId;
 }
 
 function frame(arg: OkxArg, data: unknown[]): string {
