@@ -18,10 +18,6 @@ export function minuteSigma(annualVolatility: number): number {
   return annualVolatility / Math.sqrt(YEAR_MINUTES);
 }
 
-export function scaleBar(bar: Bar, factor: number): Bar {
-  return { open: bar.open * factor, high: bar.high * factor, low: bar.low * factor, close: bar.close * factor };
-}
-
 /** Merges consecutive minute bars into one (open of the first, close of the last). */
 export function mergeBars(into: Bar | undefined, next: Bar): Bar {
   if (!into) return { ...next };

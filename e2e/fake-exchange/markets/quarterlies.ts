@@ -2,7 +2,7 @@
 
 const QUARTER_MONTHS = [2, 5, 8, 11];
 
-export function lastFridayAt0800(year: number, month: number): number {
+function lastFridayAt0800(year: number, month: number): number {
   const lastDay = new Date(Date.UTC(year, month + 1, 0, 8));
   const back = (lastDay.getUTCDay() - 5 + 7) % 7;
   return Date.UTC(year, month, lastDay.getUTCDate() - back, 8);
