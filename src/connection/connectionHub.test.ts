@@ -101,21 +101,21 @@ describe('subscribing', () => {
   });
 
   it('spreads topics over sockets within the per-socket limit, spacing new connections', () => {
-    const args = Array.from({ length: 1200 }, (_, i) => markPrice(`C${i}-USDT-SWAP`));
+    const args = Array.from({ length: 2200 }, (_, i) => markPrice(`C${i}-USDT-SWAP`));
     hub.subscribe(okx, args, () => undefined);
     expect(server.sockets).toHaveLength(1);
-    vi.advanceTimersByTime(399);
+    vi.advanceTimersByTime(499);
     expect(server.sockets).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(server.sockets).toHaveLength(2);
-    vi.advanceTimersByTime(400);
+    vi.advanceTimersByTime(500);
     expect(server.sockets).toHaveLength(3);
     server.sockets.forEach((socket) => socket.open());
     vi.advanceTimersByTime(2000);
     const perSocket = server.sockets.map((socket) =>
       socket.sentJson().reduce((n, frame) => n + (frame.args as unknown[]).length, 0),
     );
-    expect(perSocket).toEqual([500, 500, 200]);
+    expect(perSocket).toEqual([1000, 1000, 200]);
     expect(Math.max(...server.sockets.flatMap((s) => s.sentJson().map((f) => JSON.stringify(f).length)))).toBeLessThan(
       64 * 1024,
     );
@@ -182,7 +182,7 @@ describe('reconnecting', () => {
       }
       delays.push(waited);
     }
-    expect(delays).toEqual([400, 500, 1000, 2000]); // the first is held by OKX's connect gate
+    expect(delays).toEqual([500, 500, 1000, 2000]); // the first is held by OKX's connect gate
     server.last().open();
     vi.advanceTimersByTime(1000);
     server.last().drop();
@@ -290,7 +290,7 @@ describe('moving to a fresh socket', () => {
     old.open();
     pushOkx(old, markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
     old.receive({ event: 'notice', code: '64008', msg: 'The connection will soon be closed for a service upgrade.', connId: 'a' });
-    vi.advanceTimersByTime(400);
+    vi.advanceTimersByTime(500);
     expect(server.sockets).toHaveLength(2);
     const fresh = server.last();
     fresh.open();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PerpEvent, PerpMarkEvent } from '../domain/perpEvents';
 import { instrumentFromSymbol } from '../feeds/binance/parse';
 import { instrumentFromSwapId } from '../feeds/okx/parse';
@@ -12,7 +12,7 @@ function binanceMark(symbol: string, time: number, mark: number, fundingRate = 0
   return { kind: 'mark', exchange: 'binance', symbol, time, mark, index: 100, estimatedSettle: null, fundingRate, nextFundingTime: T + 3_600_000 };
 }
 
-let store: ReturnType<typeof createStore<PerpetualState>>;
+let store: StoreApi<PerpetualState>;
 let ingest: PerpIngest;
 let flushes: number;
 

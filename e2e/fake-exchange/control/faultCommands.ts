@@ -22,6 +22,7 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       for (const faults of [binance.faults, okx.faults]) Object.assign(faults, { refuseStatus: null, stalled: false });
       binance.rest.resetBudget();
       okx.rest.resetBudget();
+      okx.sockets.resetConnectionRate();
       return {};
     },
     '/drop': (query) => {

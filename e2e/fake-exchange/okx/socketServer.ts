@@ -69,6 +69,11 @@ export class OkxSocketServer {
     });
   }
 
+  /** Forgets recent upgrades, so one test's reconnects do not count against the next test's page. */
+  resetConnectionRate(): void {
+    this.recentUpgrades = [];
+  }
+
   terminateAll(): void {
     for (const connection of this.connections) connection.socket.terminate();
   }

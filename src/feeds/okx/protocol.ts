@@ -90,8 +90,8 @@ export const okxProtocol: WireProtocol<OkxArg> = {
   classify,
   heartbeat: { idleMs: 20_000, answerTimeoutMs: 5000, frame: () => 'ping' },
   firstDataTimeoutMs: 30_000,
-  maxTopicsPerSocket: 500,
+  maxTopicsPerSocket: 1000,
   minSendIntervalMs: 100,
-  minConnectIntervalMs: 400,
+  minConnectIntervalMs: 500,
   maxSocketLifetimeMs: null,
 };
