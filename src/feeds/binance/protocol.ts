@@ -1,4 +1,5 @@
 import type { Inbound, OutboundFrame, WireProtocol } from '../../connection/protocol';
+import { decodeObjectFrame } from '../frames';
 
 /** Binance streams are named by string, e.g. `!markPrice@arr@1s`, `btcusdt@optionMarkPrice`. */
 export type BinanceStream = string;
@@ -22,16 +23,9 @@ function frames(method: 'SUBSCRIBE' | 'UNSUBSCRIBE', streams: BinanceStream[], n
 }
 
 function classify(raw: string): Inbound {
-  let message: unknown;
-  try {
-    message = JSON.parse(raw);
-  } catch {
-    return { kind: 'malformed', reason: `not JSON: ${raw.slice(0, 80)}` };
-  }
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
-    return { kind: 'unknown', reason: 'frame is not an object' };
-  }
-  const frame = message as Record<string, unknown>;
+  const decoded = decodeObjectFrame(raw);
+  if (!decoded.ok) return decoded.inbound;
+  const { frame } = decoded;
   if (typeof frame.stream === 'string' && 'data' in frame) {
     return { kind: 'data', topicKey: frame.stream, payload: frame.data };
   }

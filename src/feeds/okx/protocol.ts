@@ -1,4 +1,5 @@
 import type { Inbound, OutboundFrame, WireProtocol } from '../../connection/protocol';
+import { decodeObjectFrame } from '../frames';
 
 /** An OKX channel argument, e.g. `{channel:'mark-price', instId:'BTC-USDT-SWAP'}`. */
 export interface OkxArg {
@@ -37,16 +38,9 @@ function requestIdOf(frame: Record<string, unknown>): number | null {
 
 function classify(raw: string): Inbound {
   if (raw === 'pong') return { kind: 'pong' };
-  let message: unknown;
-  try {
-    message = JSON.parse(raw);
-  } catch {
-    return { kind: 'malformed', reason: `not JSON: ${raw.slice(0, 80)}` };
-  }
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
-    return { kind: 'unknown', reason: 'frame is not an object' };
-  }
-  const frame = message as Record<string, unknown>;
+  const decoded = decodeObjectFrame(raw);
+  if (!decoded.ok) return decoded.inbound;
+  const { frame } = decoded;
   const arg = frame.arg as OkxArg | undefined;
   if (typeof frame.event === 'string') {
     const code = String(frame.code ?? '');
