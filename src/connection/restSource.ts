@@ -11,8 +11,8 @@ export interface RestSourceOptions<T> {
   scheduler: Scheduler;
   random: () => number;
   backoff: BackoffPolicy;
-  /** Reload this often after a success (instrument lists and intervals change, rarely). */
-  refreshMs: number;
+  /** Reload this often after a success (instrument lists and intervals change, rarely); null loads once. */
+  refreshMs: number | null;
 }
 
 /** A REST resource fetched once, retried with jittered backoff while it fails, refreshed while it works. */
@@ -33,7 +33,7 @@ export function startRestSource<T>(options: RestSourceOptions<T>): () => void {
       attempt = 0;
       options.onValue(outcome.value);
       options.onState({ state: 'ok', detail: null, retryAt: null });
-      timer = scheduler.setTimeout(run, options.refreshMs);
+      if (options.refreshMs !== null) timer = scheduler.setTimeout(run, options.refreshMs);
       return;
     }
     const delay = backoffDelay(attempt++, options.backoff, options.random);

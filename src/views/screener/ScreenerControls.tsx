@@ -1,4 +1,5 @@
 import { EXCHANGE_LABEL, EXCHANGES, type ExchangeId } from '../../domain/exchange';
+import { Segmented } from '../controls/Segmented';
 import type { RateBasis, ScreenerParams, ScreenerView } from './screenerParams';
 
 const QUOTES = ['', 'USDT', 'USDC', 'USD'];
@@ -8,20 +9,6 @@ const VOLUME_LABEL: Record<number, string> = { 0: 'Any', 100_000: '100K', 1_000_
 interface Props {
   params: ScreenerParams;
   onChange: (patch: Partial<ScreenerParams>) => void;
-}
-
-function Segmented<V extends string>(props: { legend: string; value: V; options: Array<[V, string]>; onChange: (value: V) => void }) {
-  return (
-    <fieldset className="segmented">
-      <legend>{props.legend}</legend>
-      {props.options.map(([value, label]) => (
-        <label key={value} className={props.value === value ? 'selected' : ''}>
-          <input type="radio" name={props.legend} value={value} checked={props.value === value} onChange={() => props.onChange(value)} />
-          {label}
-        </label>
-      ))}
-    </fieldset>
-  );
 }
 
 export function ScreenerControls({ params, onChange }: Props) {
