@@ -6,15 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { startFakeExchange } from '../e2e/fake-exchange/server.ts';
+import { numberFlag } from './lib/flags.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-function numberFlag(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new Error(`--${name} expects a number, got "${text}"`);
-  return value;
-}
 
 const { values: flags } = parseArgs({ options: { rate: { type: 'string' }, seed: { type: 'string' } } });
 

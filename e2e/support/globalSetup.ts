@@ -1,17 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { build, preview, type InlineConfig } from 'vite';
+import { buildAndPreview } from '../../scripts/lib/previewBuild.ts';
 import { startFakeExchange } from '../fake-exchange/server.ts';
-
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The app under test is a production build, so the generated Content-Security-Policy is exercised for real. */
-const appConfig: InlineConfig = {
-  root: REPO_ROOT,
-  configFile: `${REPO_ROOT}vite.config.ts`,
-  logLevel: 'warn',
-  build: { outDir: 'e2e/.runtime/dist', emptyOutDir: true },
-  preview: { host: '127.0.0.1', port: 0 },
-};
 
 /**
  * Starts the fake exchange in this (the runner's) process, builds the app pointed at it and
@@ -21,19 +9,11 @@ const appConfig: InlineConfig = {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const fake = await startFakeExchange({ binancePort: 0, okxPort: 0, controlPort: 0 });
   try {
-    // vite.config.ts reads the endpoint variables from process.env when it builds.
-    Object.assign(process.env, fake.env);
-    await build(appConfig);
-    const server = await preview(appConfig);
-    const appUrl = server.resolvedUrls?.local[0];
-    if (!appUrl) {
-      await server.close();
-      throw new Error('vite preview did not report a local URL');
-    }
-    process.env.APP_URL = appUrl;
+    const app = await buildAndPreview({ outDir: 'e2e/.runtime/dist', env: fake.env });
+    process.env.APP_URL = app.url;
     process.env.FAKE_CONTROL_URL = fake.controlUrl;
     return async () => {
-      await server.close();
+      await app.close();
       await fake.close();
     };
   } catch (error) {
