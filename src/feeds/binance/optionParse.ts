@@ -1,0 +1,108 @@
+import { parseOptionSymbol, type OptionInstrument } from '../../domain/option';
+import type { OptionEvent } from '../../domain/optionEvents';
+import type { ParseResult } from '../../domain/perpEvents';
+import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
+
+/** Binance lists USDT-margined European options only: `BTC-251120-126000-C` belongs to `BTCUSDT`. */
+const OPTION_QUOTE_ASSET = 'USDT';
+
+/** Underlyings Binance lists options on, for when exchangeInfo cannot be fetched (stream-only mode). */
+export const KNOWN_OPTION_UNDERLYINGS = ['BTCUSDT', 'ETHUSDT', 'BNBUSDT', 'SOLUSDT', 'XRPUSDT', 'DOGEUSDT'];
+
+export function optionMarkPriceStream(underlying: string): string {
+  return `${underlying.toLowerCase()}@optionMarkPrice`;
+}
+
+/** Everything the Binance symbol says about its option, or null when it is not one. */
+export function binanceOptionInstrument(symbol: string): OptionInstrument | null {
+  const parsed = parseOptionSymbol(symbol);
+  if (!parsed || parsed.quote !== null) return null;
+  return {
+    exchange: 'binance',
+    symbol,
+    underlying: `${parsed.base}${OPTION_QUOTE_ASSET}`,
+    base: parsed.base,
+    expiry: parsed.expiry,
+    strike: parsed.strike,
+    callPut: parsed.callPut,
+    priceCurrency: OPTION_QUOTE_ASSET,
+  };
+}
+
+/** A bid/ask IV of -1 (or any non-positive value) means nobody quotes that side. */
+function sideIv(value: unknown): number | null {
+  return positive(value);
+}
+
+/** A bid/ask price of 0 means nobody quotes that side; its size is then meaningless too. */
+function side(price: unknown, size: unknown): { price: number | null; size: number | null } {
+  const quoted = positive(price);
+  return quoted === null ? { price: null, size: null } : { price: quoted, size: nonNegative(size) };
+}
+
+/**
+ * `<underlying>@optionMarkPrice` → per option a greeks, a mark and a book event (same event time).
+ * Units as pinned in src/math/blackScholes.test.ts: prices in USDT, `d` delta, `g` gamma per USDT,
+ * `t` theta in USDT per calendar day, `v` vega in USDT per vol point; IVs are fractions.
+ */
+export function parseOptionMarkPrices(payload: unknown): ParseResult<OptionEvent> {
+  const items = Array.isArray(payload) ? payload : [payload];
+  const events: OptionEvent[] = [];
+  let rejected = 0;
+  for (const item of items) {
+    if (!isRecord(item) || item.e !== 'markPrice') {
+      rejected++;
+      continue;
+    }
+    const symbol = text(item.s);
+    const time = timestamp(item.E);
+    const mark = nonNegative(item.mp);
+    const index = positive(item.i);
+    const markIv = positive(item.vo);
+    const delta = finite(item.d);
+    const gamma = finite(item.g);
+    const theta = finite(item.t);
+    const vega = finite(item.v);
+    if (
+      symbol === null || binanceOptionInstrument(symbol) === null || time === null || mark === null || index === null ||
+      markIv === null || delta === null || gamma === null || theta === null || vega === null
+    ) {
+      rejected++;
+      continue;
+    }
+    const bid = side(item.bo, item.bq);
+    const ask = side(item.ao, item.aq);
+    events.push(
+      {
+        kind: 'greeks', exchange: 'binance', symbol, time, markIv, bidIv: sideIv(item.b), askIv: sideIv(item.a),
+        delta, gamma, theta, vega, underlyingPrice: index,
+      },
+      { kind: 'mark', exchange: 'binance', symbol, time, mark, highLimit: positive(item.hl), lowLimit: positive(item.ll) },
+      { kind: 'book', exchange: 'binance', symbol, time, bid: bid.price, ask: ask.price, bidSize: bid.size, askSize: ask.size },
+    );
+  }
+  return { events, rejected };
+}
+
+/** `GET /eapi/v1/exchangeInfo` → every option listed now; null when the body is not one. */
+export function parseOptionExchangeInfo(body: unknown): OptionInstrument[] | null {
+  if (!isRecord(body) || !Array.isArray(body.optionSymbols)) return null;
+  const instruments: OptionInstrument[] = [];
+  for (const item of body.optionSymbols) {
+    if (!isRecord(item) || (item.status !== undefined && item.status !== 'TRADING')) continue;
+    const symbol = text(item.symbol);
+    const fromSymbol = symbol === null ? null : binanceOptionInstrument(symbol);
+    const underlying = text(item.underlying);
+    const strike = positive(item.strikePrice);
+    const expiry = timestamp(item.expiryDate);
+    const callPut = item.side === 'CALL' ? 'call' : item.side === 'PUT' ? 'put' : null;
+    if (fromSymbol === null || underlying === null || strike === null || expiry === null || callPut === null) continue;
+    instruments.push({ ...fromSymbol, underlying, strike, expiry, callPut, priceCurrency: text(item.quoteAsset) ?? OPTION_QUOTE_ASSET });
+  }
+  return instruments;
+}
+
+/** The underlyings with options in an exchangeInfo instrument list, sorted. */
+export function underlyingsOf(instruments: readonly OptionInstrument[]): string[] {
+  return [...new Set(instruments.map((instrument) => instrument.underlying))].sort();
+}
