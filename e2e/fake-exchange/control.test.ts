@@ -65,6 +65,31 @@ describe('control API', () => {
     expect(stats.binance.refusedUpgrades).toBeGreaterThanOrEqual(1);
   });
 
+  it('refuses only REST with scope=rest and only upgrades with scope=ws', async () => {
+    expect(await post(exchange.controlUrl, '/refuse?exchange=binance&status=451&scope=rest')).toMatchObject({ ok: true, scope: 'rest' });
+    expect((await getJson(`${exchange.binanceUrl}/fapi/v1/fundingInfo`)).status).toBe(451);
+    const streaming = await open(`${binanceWs}/ws/btcusdt@markPrice@1s`);
+    expect(await streaming.next((f) => f.e === 'markPriceUpdate')).toMatchObject({ s: 'BTCUSDT' });
+    expect((await getJson(`${exchange.okxUrl}/api/v5/public/time`)).status).toBe(200);
+
+    await post(exchange.controlUrl, '/refuse?exchange=okx&status=403&scope=ws');
+    expect(await TestSocket.refusal(exchange.env.VITE_OKX_WS!)).toBe(403);
+    expect((await getJson(`${exchange.okxUrl}/api/v5/public/time`)).status).toBe(200);
+
+    await post(exchange.controlUrl, '/accept?exchange=binance');
+    expect((await getJson(`${exchange.binanceUrl}/fapi/v1/fundingInfo`)).status).toBe(200);
+    const stats = (await getJson<any>(`${exchange.controlUrl}/stats`)).body;
+    expect(stats.binance.faults).toMatchObject({ refuseStatus: null, refuseScope: 'all' });
+    expect(stats.okx.faults).toMatchObject({ refuseStatus: 403, refuseScope: 'ws' });
+  });
+
+  it('rejects an unknown refuse scope with 400 and leaves the exchange open', async () => {
+    const response = await fetch(`${exchange.controlUrl}/refuse?exchange=binance&status=451&scope=socket`, { method: 'POST' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, error: 'scope must be one of all, rest, ws' });
+    expect((await getJson(`${exchange.binanceUrl}/fapi/v1/ping`)).status).toBe(200);
+  });
+
   it('stalls an exchange (no pushes, acks or pongs) until /resume', async () => {
     const binance = await open(`${binanceWs}/ws/btcusdt@markPrice@1s`);
     const okx = await openOkx();

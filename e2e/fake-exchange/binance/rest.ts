@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ExchangeFaults } from '../core/faults.ts';
+import { restRefusal, type ExchangeFaults } from '../core/faults.ts';
 import { answerPreflight, requestUrl, sendJson } from '../core/http.ts';
 import { RateWindow } from '../core/rateWindow.ts';
 import { BINANCE_GEO_BLOCK_BODY } from './geoBlock.ts';
@@ -29,8 +29,9 @@ export class BinanceRest {
 
   handle(request: IncomingMessage, response: ServerResponse): void {
     if (answerPreflight(request, response)) return;
-    if (this.faults.refuseStatus !== null) {
-      sendJson(response, this.faults.refuseStatus, BINANCE_GEO_BLOCK_BODY);
+    const refused = restRefusal(this.faults);
+    if (refused !== null) {
+      sendJson(response, refused, BINANCE_GEO_BLOCK_BODY);
       return;
     }
     const url = requestUrl(request);

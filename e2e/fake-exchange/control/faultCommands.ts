@@ -1,4 +1,4 @@
-import type { ExchangeFaults } from '../core/faults.ts';
+import { isRefuseScope, noFaults, REFUSE_SCOPES, type ExchangeFaults } from '../core/faults.ts';
 import type { ControlDeps } from './controlServer.ts';
 
 export class ControlError extends Error {}
@@ -19,7 +19,7 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
 
   return {
     '/reset': () => {
-      for (const faults of [binance.faults, okx.faults]) Object.assign(faults, { refuseStatus: null, stalled: false });
+      for (const faults of [binance.faults, okx.faults]) Object.assign(faults, noFaults());
       binance.rest.resetBudget();
       okx.rest.resetBudget();
       okx.sockets.resetConnectionRate();
@@ -34,12 +34,16 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       const target = exchangeOf(query);
       const status = Number(query.get('status') ?? 451);
       if (!Number.isInteger(status) || status < 400 || status > 599) throw new ControlError('status must be an HTTP error status');
+      const scope = query.get('scope') ?? 'all';
+      if (!isRefuseScope(scope)) throw new ControlError(`scope must be one of ${REFUSE_SCOPES.join(', ')}`);
       target.faults.refuseStatus = status;
-      return { exchange: target.name, status };
+      target.faults.refuseScope = scope;
+      return { exchange: target.name, status, scope };
     },
     '/accept': (query) => {
       const target = exchangeOf(query);
       target.faults.refuseStatus = null;
+      target.faults.refuseScope = 'all';
       return { exchange: target.name };
     },
     '/stall': (query) => {

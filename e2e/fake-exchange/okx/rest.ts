@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ExchangeFaults } from '../core/faults.ts';
+import { restRefusal, type ExchangeFaults } from '../core/faults.ts';
 import { answerPreflight, requestUrl, sendJson } from '../core/http.ts';
 import { okxGeoBlockBody } from './geoBlock.ts';
 
@@ -36,8 +36,9 @@ export class OkxRest {
 
   handle(request: IncomingMessage, response: ServerResponse): void {
     if (answerPreflight(request, response)) return;
-    if (this.faults.refuseStatus !== null) {
-      sendJson(response, this.faults.refuseStatus, okxGeoBlockBody(this.faults.refuseStatus));
+    const refused = restRefusal(this.faults);
+    if (refused !== null) {
+      sendJson(response, refused, okxGeoBlockBody(refused));
       return;
     }
     const url = requestUrl(request);

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { ExchangeFaults } from '../core/faults.ts';
+import { upgradeRefusal, type ExchangeFaults } from '../core/faults.ts';
 import { refuseUpgrade, requestUrl } from '../core/http.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import { SubscriptionIndex } from '../core/subscriptionIndex.ts';
@@ -43,9 +43,10 @@ export class OkxSocketServer {
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    if (this.faults.refuseStatus !== null) {
+    const refused = upgradeRefusal(this.faults);
+    if (refused !== null) {
       this.refusedUpgrades++;
-      refuseUpgrade(socket, this.faults.refuseStatus, okxGeoBlockBody(this.faults.refuseStatus));
+      refuseUpgrade(socket, refused, okxGeoBlockBody(refused));
       return;
     }
     const url = requestUrl(request);
