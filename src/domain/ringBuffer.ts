@@ -26,6 +26,10 @@ export class RingBuffer<T> {
     else this.items[(this.start + this.count - 1) % this.capacity] = item;
   }
 
+  first(): T | undefined {
+    return this.count === 0 ? undefined : this.items[this.start];
+  }
+
   last(): T | undefined {
     return this.count === 0 ? undefined : this.items[(this.start + this.count - 1) % this.capacity];
   }

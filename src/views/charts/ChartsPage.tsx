@@ -1,8 +1,97 @@
+import { useCallback, useMemo } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { CHART_INTERVALS, type ChartInterval } from '../../domain/candles';
+import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
+import { perpKey, type PerpQuote } from '../../domain/perpetual';
+import { usePerpetualStore } from '../../store/perpetualStore';
+import { Segmented } from '../controls/Segmented';
+import { mainContractFor } from '../screener/selectRows';
+import { chartSearch, parseChartParams, parseExchange, type ChartParams } from './chartParams';
+import { ComparePanel } from './ComparePanel';
+import { FundingHistoryPanel } from './FundingHistoryPanel';
+import { MarkIndexPanel } from './MarkIndexPanel';
+import { QuoteStats } from './QuoteStats';
+import { SymbolPicker } from './SymbolPicker';
+import './charts.css';
+
+const OTHER: Record<ExchangeId, ExchangeId> = { binance: 'okx', okx: 'binance' };
+
+const historyTarget = (quote: PerpQuote) => ({ exchange: quote.exchange, symbol: quote.symbol, indexId: quote.indexId });
+
+/** The same coin's main contract on the other exchange, for compare mode. */
+function useCounterpart(quote: PerpQuote | undefined): PerpQuote | undefined {
+  const otherKey = usePerpetualStore((state) =>
+    quote ? mainContractFor(Object.values(state.quotes), OTHER[quote.exchange], quote.coin)?.key : undefined,
+  );
+  return usePerpetualStore((state) => (otherKey ? state.quotes[otherKey] : undefined));
+}
+
 export function ChartsPage() {
+  const { exchange: exchangeParam, symbol } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const params = useMemo(() => parseChartParams(search), [search]);
+  const exchange = parseExchange(exchangeParam);
+  const key = exchange && symbol ? perpKey(exchange, symbol) : null;
+  const quote = usePerpetualStore((state) => (key ? state.quotes[key] : undefined));
+  const exchangeLoaded = usePerpetualStore((state) => exchange !== null && Object.values(state.quotes).some((q) => q.exchange === exchange));
+  const counterpart = useCounterpart(quote);
+
+  const update = useCallback(
+    (patch: Partial<ChartParams>) => setSearch(chartSearch({ ...params, ...patch }), { replace: true, flushSync: true }),
+    [params, setSearch],
+  );
+
+  // Stable per instrument, so a live price tick never restarts the history load.
+  const target = useMemo(() => (quote ? historyTarget(quote) : null), [quote?.exchange, quote?.symbol, quote?.indexId]);
+  const legs = useMemo(() => {
+    if (!quote || !counterpart) return null;
+    const [binance, okx] = quote.exchange === 'binance' ? [quote, counterpart] : [counterpart, quote];
+    return { binance: historyTarget(binance), okx: historyTarget(okx) };
+  }, [quote?.key, quote?.indexId, counterpart?.key, counterpart?.indexId]);
+
   return (
-    <section aria-labelledby="charts-title" className="page">
+    <section aria-labelledby="charts-title" className="page charts">
       <h1 id="charts-title">Mark vs index</h1>
-      <p className="empty-state">Pick a perpetual from the screener to chart its mark, index and premium.</p>
+      <div className="controls" role="group" aria-label="Chart controls">
+        <SymbolPicker params={params} />
+        <Segmented<ChartInterval>
+          legend="Interval"
+          value={params.interval}
+          options={CHART_INTERVALS.map((interval) => [interval, interval])}
+          onChange={(interval) => update({ interval })}
+        />
+        <label className="compare-toggle">
+          <input type="checkbox" checked={params.compare} disabled={!counterpart} onChange={(event) => update({ compare: event.target.checked })} />
+          Compare premium on Binance and OKX
+          {quote && !counterpart && exchangeLoaded && <span className="muted"> ({quote.coin} is not listed on {EXCHANGE_LABEL[OTHER[quote.exchange]]})</span>}
+        </label>
+      </div>
+      {!key ? (
+        <p className="empty-state">Pick a perpetual above, or open one from the screener, to chart its mark, index and premium.</p>
+      ) : !quote ? (
+        exchangeLoaded ? (
+          <p className="empty-state" role="alert">
+            No perpetual {symbol} is listed on {EXCHANGE_LABEL[exchange!]}.
+          </p>
+        ) : (
+          <p className="empty-state" role="status">
+            Loading {symbol} from {EXCHANGE_LABEL[exchange!]}…
+          </p>
+        )
+      ) : (
+        <>
+          <h2 className="chart-title">
+            {quote.symbol} <span className="muted">{EXCHANGE_LABEL[quote.exchange]} perpetual</span>
+          </h2>
+          <QuoteStats quote={quote} />
+          {params.compare && legs ? (
+            <ComparePanel coin={quote.coin} legs={legs} interval={params.interval} />
+          ) : (
+            <MarkIndexPanel target={target!} interval={params.interval} />
+          )}
+          <FundingHistoryPanel quote={quote} />
+        </>
+      )}
     </section>
   );
 }

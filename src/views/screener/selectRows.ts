@@ -44,6 +44,14 @@ function mainContracts(quotes: readonly PerpQuote[], exchange: ExchangeId): Map<
   return best;
 }
 
+/** The coin's main contract on an exchange (what the cross view pairs), or undefined when it is not listed there. */
+export function mainContractFor(quotes: readonly PerpQuote[], exchange: ExchangeId, coin: string): PerpQuote | undefined {
+  return mainContracts(
+    quotes.filter((quote) => quote.coin === coin),
+    exchange,
+  ).get(coin);
+}
+
 function rank(quote: PerpQuote): number {
   return (quote.quote === 'USDT' ? 1e18 : 0) + (quote.quoteVolume24h ?? 0);
 }

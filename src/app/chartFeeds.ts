@@ -1,0 +1,87 @@
+import { DEFAULT_BACKOFF } from '../connection/backoff';
+import { startRestSource } from '../connection/restSource';
+import { realScheduler } from '../connection/scheduler';
+import { endpoints } from '../config/endpoints';
+import type { ChartInterval } from '../domain/candles';
+import type { FundingSettlement } from '../domain/fundingHistory';
+import { perpKey, type PerpQuote } from '../domain/perpetual';
+import { loadFundingHistory, loadMarkIndexHistory, type HistoryTarget, type MarkIndexHistory, type RestBases } from '../feeds/chartHistory';
+import { usePerpetualStore } from '../store/perpetualStore';
+
+export type { HistoryTarget, MarkIndexHistory } from '../feeds/chartHistory';
+
+/** Where a REST load stands: what the view shows while history is loading or retrying. */
+export interface LoadState {
+  state: 'loading' | 'ok' | 'failed';
+  detail: string | null;
+  retryAt: number | null;
+}
+
+const REST_BASES: RestBases = { binance: endpoints.VITE_BINANCE_FUTURES_REST, okx: endpoints.VITE_OKX_REST };
+export const FUNDING_HISTORY_DAYS = 30;
+
+const restOptions = {
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+  scheduler: realScheduler,
+  random: Math.random,
+  backoff: { ...DEFAULT_BACKOFF, capMs: 60_000 },
+  refreshMs: null,
+};
+
+/**
+ * Calls `onTick` with a perpetual's mark and index whenever the store applies a newer one. The
+ * store already batches per frame, so this runs at most once a frame however fast the feed is.
+ */
+function followQuote(key: string, onTick: (time: number, mark: number | null, index: number | null) => void): () => void {
+  let seenMark = 0;
+  let seenIndex = 0;
+  const emit = (quote: PerpQuote | undefined) => {
+    if (!quote || (quote.markTime <= seenMark && quote.indexTime <= seenIndex)) return;
+    seenMark = quote.markTime;
+    seenIndex = quote.indexTime;
+    onTick(Math.max(quote.markTime, quote.indexTime), quote.mark, quote.index);
+  };
+  emit(usePerpetualStore.getState().quotes[key]);
+  return usePerpetualStore.subscribe((state, previous) => {
+    const quote = state.quotes[key];
+    if (quote !== previous.quotes[key]) emit(quote);
+  });
+}
+
+export interface MarkIndexSink {
+  onState: (state: LoadState) => void;
+  onHistory: (history: MarkIndexHistory) => void;
+  onTick: (time: number, mark: number | null, index: number | null) => void;
+}
+
+/** History first (retried with backoff until it loads), then live ticks from the perpetual store. */
+export function followMarkIndex(target: HistoryTarget, interval: ChartInterval, sink: MarkIndexSink): () => void {
+  let stopLive: (() => void) | null = null;
+  const stopLoad = startRestSource({
+    ...restOptions,
+    load: (fetchImpl) => loadMarkIndexHistory(fetchImpl, REST_BASES, target, interval),
+    onValue: (history) => {
+      sink.onHistory(history);
+      stopLive = followQuote(perpKey(target.exchange, target.symbol), sink.onTick);
+    },
+    onState: sink.onState,
+  });
+  return () => {
+    stopLoad();
+    stopLive?.();
+  };
+}
+
+/** The last 30 days of realised funding, retried with backoff until it loads. */
+export function loadRecentFunding(
+  target: HistoryTarget,
+  onState: (state: LoadState) => void,
+  onValue: (settlements: FundingSettlement[]) => void,
+): () => void {
+  return startRestSource({
+    ...restOptions,
+    load: (fetchImpl) => loadFundingHistory(fetchImpl, REST_BASES, target, Date.now(), FUNDING_HISTORY_DAYS),
+    onValue,
+    onState,
+  });
+}

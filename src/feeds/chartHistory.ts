@@ -1,0 +1,107 @@
+import { getJson, type FetchOutcome } from '../connection/restSource';
+import { normaliseCandles, type Candle, type ChartInterval } from '../domain/candles';
+import type { ExchangeId } from '../domain/exchange';
+import type { FundingSettlement } from '../domain/fundingHistory';
+import { fundingHistoryUrl as binanceFundingUrl, indexKlinesUrl, markKlinesUrl, parseFundingHistory as parseBinanceFunding } from './binance/history';
+import { parseCandleRows } from './candles';
+import { candlesUrl, fundingHistoryUrl as okxFundingUrl, okxData, parseFundingHistory as parseOkxFunding } from './okx/history';
+
+export interface HistoryTarget {
+  exchange: ExchangeId;
+  symbol: string;
+  /** OKX index instrument (e.g. `BTC-USDT`); Binance keys index klines by the symbol's pair. */
+  indexId: string | null;
+}
+
+export interface RestBases {
+  binance: string;
+  okx: string;
+}
+
+export interface MarkIndexHistory {
+  mark: Candle[];
+  index: Candle[];
+}
+
+const BINANCE_BARS = 500;
+const OKX_PAGES = 3;
+const DAY_MS = 86_400_000;
+
+async function candlesFrom(fetchImpl: typeof fetch, url: string, envelope: boolean): Promise<FetchOutcome<Candle[]>> {
+  const response = await getJson(fetchImpl, url);
+  if (!response.ok) return response;
+  const unwrapped = envelope ? okxData(response.value) : { ok: true as const, data: response.value };
+  if (!unwrapped.ok) return unwrapped;
+  const parsed = parseCandleRows(unwrapped.data);
+  return parsed ? { ok: true, value: parsed.candles } : { ok: false, detail: 'unexpected response' };
+}
+
+/** OKX serves 100 bars a call, newest first; older pages come from the history endpoint with `after`. */
+async function okxCandles(fetchImpl: typeof fetch, base: string, kind: 'mark-price' | 'index', instId: string, interval: ChartInterval) {
+  const all: Candle[] = [];
+  let after: number | null = null;
+  for (let page = 0; page < OKX_PAGES; page++) {
+    const outcome = await candlesFrom(fetchImpl, candlesUrl(base, kind, instId, interval, after), true);
+    if (!outcome.ok) return page === 0 ? outcome : { ok: true as const, value: normaliseCandles(all) };
+    if (outcome.value.length === 0) break;
+    all.push(...outcome.value);
+    after = Math.min(...outcome.value.map((candle) => candle.time));
+  }
+  return { ok: true as const, value: normaliseCandles(all) };
+}
+
+/** Mark and index bars for one perpetual, oldest first. */
+export async function loadMarkIndexHistory(
+  fetchImpl: typeof fetch,
+  bases: RestBases,
+  target: HistoryTarget,
+  interval: ChartInterval,
+): Promise<FetchOutcome<MarkIndexHistory>> {
+  const [mark, index] =
+    target.exchange === 'binance'
+      ? await Promise.all([
+          candlesFrom(fetchImpl, markKlinesUrl(bases.binance, target.symbol, interval, BINANCE_BARS), false),
+          candlesFrom(fetchImpl, indexKlinesUrl(bases.binance, target.symbol, interval, BINANCE_BARS), false),
+        ])
+      : await Promise.all([
+          okxCandles(fetchImpl, bases.okx, 'mark-price', target.symbol, interval),
+          target.indexId === null
+            ? Promise.resolve<FetchOutcome<Candle[]>>({ ok: false, detail: 'index unknown' })
+            : okxCandles(fetchImpl, bases.okx, 'index', target.indexId, interval),
+        ]);
+  if (!mark.ok) return mark;
+  if (!index.ok) return index;
+  return { ok: true, value: { mark: normaliseCandles(mark.value), index: normaliseCandles(index.value) } };
+}
+
+/** Realised funding over the last `days`, oldest first. */
+export async function loadFundingHistory(
+  fetchImpl: typeof fetch,
+  bases: RestBases,
+  target: HistoryTarget,
+  now: number,
+  days: number,
+): Promise<FetchOutcome<FundingSettlement[]>> {
+  const from = now - days * DAY_MS;
+  if (target.exchange === 'binance') {
+    const response = await getJson(fetchImpl, binanceFundingUrl(bases.binance, target.symbol, from));
+    if (!response.ok) return response;
+    const settlements = parseBinanceFunding(response.value);
+    return settlements ? { ok: true, value: settlements } : { ok: false, detail: 'unexpected response' };
+  }
+  const all: FundingSettlement[] = [];
+  let after: number | null = null;
+  // 30 days of hourly funding is 720 settlements: pages of 100, newest first.
+  for (let page = 0; page < 10; page++) {
+    const response = await getJson(fetchImpl, okxFundingUrl(bases.okx, target.symbol, after));
+    if (!response.ok) return page === 0 ? response : { ok: true, value: all.sort((a, b) => a.time - b.time) };
+    const unwrapped = okxData(response.value);
+    if (!unwrapped.ok) return unwrapped;
+    const settlements = parseOkxFunding(unwrapped.data) ?? [];
+    if (settlements.length === 0) break;
+    all.push(...settlements);
+    after = settlements[0]!.time;
+    if (after <= from) break;
+  }
+  return { ok: true, value: all.filter((settlement) => settlement.time > from).sort((a, b) => a.time - b.time) };
+}

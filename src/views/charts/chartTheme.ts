@@ -1,0 +1,48 @@
+import { ColorType, type DeepPartial, type ChartOptions, type Time } from 'lightweight-charts';
+
+export const COLORS = {
+  mark: '#4aa3ff',
+  index: '#f5b84b',
+  premiumUp: 'rgba(56, 211, 159, 0.8)',
+  premiumDown: 'rgba(255, 107, 107, 0.8)',
+  binance: '#f0b90b',
+  okx: '#d8e1ea',
+};
+
+const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayOnly = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const full = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** Seconds (the chart's time unit) → a Date. The chart works in UTC; we format in the user's own zone. */
+export function dateOf(time: Time): Date {
+  return new Date((time as number) * 1000);
+}
+
+export function formatChartTime(time: Time): string {
+  return full.format(dateOf(time));
+}
+
+/** A bar's open time (ms) in the user's local time, as the legend shows it. */
+export function formatBarTime(ms: number | null): string {
+  return ms === null ? '—' : full.format(new Date(ms));
+}
+
+export const CHART_OPTIONS: DeepPartial<ChartOptions> = {
+  autoSize: true,
+  layout: {
+    background: { type: ColorType.Solid, color: '#111923' },
+    textColor: '#8596a8',
+    fontFamily: "ui-monospace, 'DejaVu Sans Mono', monospace",
+    panes: { separatorColor: '#223040' },
+  },
+  grid: { vertLines: { color: '#18222d' }, horzLines: { color: '#18222d' } },
+  rightPriceScale: { borderColor: '#223040' },
+  timeScale: {
+    borderColor: '#223040',
+    timeVisible: true,
+    secondsVisible: false,
+    tickMarkFormatter: (time: Time, tickType: number) => (tickType <= 2 ? dayOnly : timeOnly).format(dateOf(time)),
+  },
+  localization: { timeFormatter: formatChartTime },
+  crosshair: { mode: 0 },
+};
