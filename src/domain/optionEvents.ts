@@ -5,7 +5,20 @@ import type { OptionInstrument } from './option';
  * Normalised option events: the only thing option feeds hand to the store. Each live kind
  * patches its own fields of one option; times are exchange event times (ms).
  */
-export type OptionEvent = OptionInstrumentEvent | OptionListCompleteEvent | OptionGreeksEvent | OptionMarkEvent | OptionBookEvent;
+export type OptionEvent =
+  | OptionUnderlyingsEvent
+  | OptionInstrumentEvent
+  | OptionListCompleteEvent
+  | OptionGreeksEvent
+  | OptionMarkEvent
+  | OptionBookEvent;
+
+/** The chains an exchange lists options on (Binance underlyings, OKX families), for picking one. */
+export interface OptionUnderlyingsEvent {
+  kind: 'underlyings';
+  exchange: ExchangeId;
+  underlyings: string[];
+}
 
 export interface OptionInstrumentEvent extends OptionInstrument {
   kind: 'instrument';

@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { OptionEvent, OptionGreeksEvent, OptionInstrumentEvent } from '../domain/optionEvents';
+import { binanceOptionInstrument, parseOptionMarkPrices } from '../feeds/binance/optionParse';
+import optionMarkPrice from '../feeds/binance/fixtures/optionMarkPrice.json';
+import { okxOptionInstrument } from '../feeds/okx/optionParse';
+import { createOptionIngest, type OptionIngest } from './optionIngest';
+import type { OptionState } from './optionStore';
+
+/** The seed page's event time: both seed options (20 and 23 Nov 2025) are live then. */
+const T = 1762867543321;
+const NOV20 = Date.UTC(2025, 10, 20, 8);
+
+let now = T + 5;
+let store: StoreApi<OptionState>;
+let ingest: OptionIngest;
+let flushes: number;
+
+beforeEach(() => {
+  now = T + 5;
+  flushes = 0;
+  store = createStore<OptionState>()(() => ({
+    chains: {},
+    underlyings: { binance: [], okx: [] },
+    counters: { rejected: { binance: 0, okx: 0 }, coalesced: 0, applied: 0 },
+  }));
+  ingest = createOptionIngest({
+    store,
+    schedule: () => {
+      flushes++;
+    },
+    now: () => now,
+    instrumentFromSymbol: { binance: binanceOptionInstrument, okx: okxOptionInstrument },
+  });
+});
+
+const chain = (key: string) => store.getState().chains[key] ?? {};
+const btc = () => chain('binance:BTCUSDT');
+
+function greeks(symbol: string, time: number, delta: number): OptionGreeksEvent {
+  return {
+    kind: 'greeks', exchange: 'binance', symbol, time, markIv: 0.5, bidIv: null, askIv: 0.6,
+    delta, gamma: 0.00001, theta: -10, vega: 5, underlyingPrice: 100_000,
+  };
+}
+
+function listed(symbol: string, isListed = true): OptionInstrumentEvent {
+  return { kind: 'instrument', ...binanceOptionInstrument(symbol)!, listed: isListed };
+}
+
+describe('batching', () => {
+  it('applies the seed payload in one store update, creating each option from its symbol', () => {
+    let updates = 0;
+    store.subscribe(() => updates++);
+    ingest.push(parseOptionMarkPrices(optionMarkPrice).events);
+    expect(flushes).toBe(1);
+    expect(updates).toBe(0);
+    ingest.flushNow();
+    expect(updates).toBe(1);
+    expect(btc()['binance:BTC-251120-126000-C']).toMatchObject({
+      underlying: 'BTCUSDT', strike: 126_000, callPut: 'call', expiry: NOV20,
+      mark: 770.543, bid: null, ask: 900, markIv: 0.9408058, bidIv: null, delta: 0.11111964, theta: -164.26702615,
+      underlyingPrice: 104334.60217391, updatedAt: T + 5,
+    });
+    expect(Object.keys(btc())).toHaveLength(2);
+  });
+
+  it('keeps the newest event of each kind per option, never going back in exchange time', () => {
+    const symbol = 'BTC-251120-126000-C';
+    ingest.push([greeks(symbol, T + 2, 0.2), greeks(symbol, T + 1, 0.1), greeks(symbol, T + 3, 0.3)]);
+    ingest.flushNow();
+    expect(btc()[`binance:${symbol}`]?.delta).toBe(0.3);
+    expect(store.getState().counters.coalesced).toBe(2);
+    ingest.push([greeks(symbol, T, 0.9)]);
+    ingest.flushNow();
+    expect(btc()[`binance:${symbol}`]?.delta).toBe(0.3);
+  });
+
+  it('gives a new record only to chains that changed', () => {
+    ingest.push([greeks('BTC-251120-126000-C', T, 0.1), greeks('ETH-251120-4000-C', T, 0.1)]);
+    ingest.flushNow();
+    const eth = chain('binance:ETHUSDT');
+    ingest.push([greeks('BTC-251120-126000-C', T + 1, 0.2)]);
+    ingest.flushNow();
+    expect(chain('binance:ETHUSDT')).toBe(eth);
+  });
+
+  it('counts pushes for symbols that are not options', () => {
+    ingest.push([greeks('BTCUSDT', T, 0.1)]);
+    ingest.flushNow();
+    expect(store.getState().counters.rejected.binance).toBe(1);
+  });
+});
+
+describe('listings and settlement', () => {
+  it('adds strikes listed while open and removes what the complete list no longer has', () => {
+    ingest.push([listed('BTC-251120-126000-C'), listed('BTC-251120-127000-C'), { kind: 'list-complete', exchange: 'binance' }]);
+    ingest.flushNow();
+    expect(Object.keys(btc()).sort()).toEqual(['binance:BTC-251120-126000-C', 'binance:BTC-251120-127000-C']);
+    ingest.push([greeks('BTC-251120-128000-C', T, 0.05)]);
+    ingest.flushNow();
+    expect(btc()['binance:BTC-251120-128000-C']?.delta).toBe(0.05);
+    ingest.push([listed('BTC-251120-127000-C'), listed('BTC-251120-128000-C'), { kind: 'list-complete', exchange: 'binance' }]);
+    ingest.flushNow();
+    expect(Object.keys(btc()).sort()).toEqual(['binance:BTC-251120-127000-C', 'binance:BTC-251120-128000-C']);
+  });
+
+  it('drops an option the venue delists', () => {
+    ingest.push([listed('BTC-251120-126000-C')]);
+    ingest.flushNow();
+    ingest.push([listed('BTC-251120-126000-C', false)]);
+    ingest.flushNow();
+    expect(btc()).toEqual({});
+  });
+
+  it('removes an expiry at its settlement time, and a late push does not bring it back', () => {
+    ingest.push(parseOptionMarkPrices(optionMarkPrice).events);
+    ingest.flushNow();
+    now = NOV20;
+    ingest.push([greeks('BTC-251120-126000-C', NOV20, 0.5)]);
+    ingest.flushNow();
+    expect(Object.keys(btc())).toEqual(['binance:BTC-251123-126000-C']);
+  });
+
+  it('records each exchange’s chains for the picker', () => {
+    const events: OptionEvent[] = [{ kind: 'underlyings', exchange: 'okx', underlyings: ['ETH-USD', 'BTC-USD'] }];
+    ingest.push(events);
+    ingest.flushNow();
+    expect(store.getState().underlyings).toEqual({ binance: [], okx: ['BTC-USD', 'ETH-USD'] });
+  });
+});

@@ -1,0 +1,234 @@
+import type { StoreApi } from 'zustand';
+import type { ExchangeId } from '../domain/exchange';
+import { chainKey, optionKey, type OptionInstrument, type OptionQuote } from '../domain/option';
+import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
+import type { OptionChainRows, OptionState } from './optionStore';
+
+export interface OptionIngestOptions {
+  store: StoreApi<OptionState>;
+  /** Runs the flush later: once per animation frame in the page, immediately or on fake timers in tests. */
+  schedule: (flush: () => void) => void;
+  now: () => number;
+  /** Option symbols describe themselves, so a pushed symbol always yields its row (new strikes appear at once). */
+  instrumentFromSymbol: Record<ExchangeId, (symbol: string) => OptionInstrument | null>;
+}
+
+export interface OptionIngest {
+  push(events: readonly OptionEvent[]): void;
+  reject(exchange: ExchangeId, count: number): void;
+  flushNow(): void;
+}
+
+interface OptionPatch {
+  greeks?: OptionGreeksEvent;
+  mark?: OptionMarkEvent;
+  book?: OptionBookEvent;
+}
+
+function emptyQuote(instrument: OptionInstrument): OptionQuote {
+  return {
+    ...instrument,
+    key: optionKey(instrument.exchange, instrument.symbol),
+    mark: null, bid: null, ask: null, bidSize: null, askSize: null,
+    markIv: null, bidIv: null, askIv: null,
+    delta: null, gamma: null, theta: null, vega: null,
+    underlyingPrice: null, highLimit: null, lowLimit: null,
+    greeksTime: 0, markTime: 0, bookTime: 0, updatedAt: 0,
+  };
+}
+
+/** Applies one option's coalesced patch to a copy; each kind only moves forward in exchange time. */
+function patchQuote(previous: OptionQuote, patch: OptionPatch, receivedAt: number): OptionQuote | null {
+  const next: OptionQuote = { ...previous };
+  let changed = false;
+  const { greeks, mark, book } = patch;
+  if (greeks && greeks.time >= next.greeksTime) {
+    next.greeksTime = greeks.time;
+    next.markIv = greeks.markIv;
+    next.bidIv = greeks.bidIv;
+    next.askIv = greeks.askIv;
+    next.delta = greeks.delta;
+    next.gamma = greeks.gamma;
+    next.theta = greeks.theta;
+    next.vega = greeks.vega;
+    next.underlyingPrice = greeks.underlyingPrice;
+    changed = true;
+  }
+  if (mark && mark.time >= next.markTime) {
+    next.markTime = mark.time;
+    next.mark = mark.mark;
+    next.highLimit = mark.highLimit;
+    next.lowLimit = mark.lowLimit;
+    changed = true;
+  }
+  if (book && book.time >= next.bookTime) {
+    next.bookTime = book.time;
+    next.bid = book.bid;
+    next.ask = book.ask;
+    next.bidSize = book.bidSize;
+    next.askSize = book.askSize;
+    changed = true;
+  }
+  if (!changed) return null;
+  next.updatedAt = receivedAt;
+  return next;
+}
+
+/**
+ * The hot path between option feeds and the store, as for perpetuals: events are buffered and
+ * coalesced (newest of each kind per option), then applied in one `setState` per frame. Only the
+ * chains that changed get a new record, so a view reading one chain ignores pushes for others.
+ * Options at or past their expiry leave the store at the first flush after it (settlement).
+ */
+export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
+  const { store } = options;
+  /** Options listed since the exchange's last list-complete: the list a list-complete makes final. */
+  const pendingList: Record<ExchangeId, Set<string>> = { binance: new Set(), okx: new Set() };
+  let catalogue: OptionEvent[] = [];
+  let patches = new Map<string, OptionPatch>();
+  let coalesced = 0;
+  const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
+  let earliestExpiry = Number.POSITIVE_INFINITY;
+  let scheduled = false;
+
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    options.schedule(flush);
+  };
+
+  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => {
+    const key = optionKey(exchange, symbol);
+    let patch = patches.get(key);
+    if (!patch) {
+      patch = {};
+      patches.set(key, patch);
+    }
+    return patch;
+  };
+
+  function push(events: readonly OptionEvent[]): void {
+    for (const event of events) {
+      switch (event.kind) {
+        case 'underlyings':
+        case 'instrument':
+        case 'list-complete':
+          catalogue.push(event);
+          break;
+        case 'greeks':
+        case 'mark':
+        case 'book': {
+          const patch = patchFor(event.exchange, event.symbol);
+          const previous = patch[event.kind];
+          if (previous) coalesced++;
+          if (!previous || event.time >= previous.time) (patch as Record<string, OptionEvent>)[event.kind] = event;
+          break;
+        }
+      }
+    }
+    if (events.length > 0) schedule();
+  }
+
+  function flush(): void {
+    scheduled = false;
+    const now = options.now();
+    const current = store.getState();
+    let chains: Record<string, OptionChainRows> | null = null;
+    const copied = new Map<string, Record<string, OptionQuote>>();
+    let underlyings = current.underlyings;
+    let applied = 0;
+
+    const rowsOf = (key: string): OptionChainRows | undefined => (chains ?? current.chains)[key];
+    const writable = (key: string): Record<string, OptionQuote> => {
+      let rows = copied.get(key);
+      if (!rows) {
+        rows = { ...(rowsOf(key) ?? {}) };
+        copied.set(key, rows);
+        chains ??= { ...current.chains };
+        chains[key] = rows;
+      }
+      return rows;
+    };
+    const write = (quote: OptionQuote): void => {
+      writable(chainKey(quote.exchange, quote.underlying))[quote.key] = quote;
+      earliestExpiry = Math.min(earliestExpiry, quote.expiry);
+      applied++;
+    };
+    const remove = (quote: OptionQuote): void => {
+      delete writable(chainKey(quote.exchange, quote.underlying))[quote.key];
+    };
+    const find = (instrument: OptionInstrument): OptionQuote | undefined =>
+      rowsOf(chainKey(instrument.exchange, instrument.underlying))?.[optionKey(instrument.exchange, instrument.symbol)];
+
+    for (const event of catalogue) {
+      if (event.kind === 'underlyings') {
+        underlyings = { ...underlyings, [event.exchange]: [...event.underlyings].sort() };
+      } else if (event.kind === 'instrument') {
+        const existing = find(event);
+        if (!event.listed || event.expiry <= now) {
+          pendingList[event.exchange].delete(optionKey(event.exchange, event.symbol));
+          if (existing) remove(existing);
+          continue;
+        }
+        pendingList[event.exchange].add(optionKey(event.exchange, event.symbol));
+        if (!existing) {
+          const { kind: _, listed: __, ...instrument } = event;
+          write(emptyQuote(instrument));
+        }
+      } else if (event.kind === 'list-complete') {
+        const listed = pendingList[event.exchange];
+        for (const [key, rows] of Object.entries(chains ?? current.chains)) {
+          if (!key.startsWith(`${event.exchange}:`)) continue;
+          for (const quote of Object.values(rows)) if (!listed.has(quote.key)) remove(quote);
+        }
+        pendingList[event.exchange] = new Set();
+      }
+    }
+
+    const receivedAt = now;
+    for (const [key, patch] of patches) {
+      const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
+      const symbol = key.slice(exchange.length + 1);
+      const instrument = options.instrumentFromSymbol[exchange](symbol);
+      if (!instrument) {
+        rejected[exchange]++;
+        continue;
+      }
+      // A late push for a settled option must not bring its row back.
+      if (instrument.expiry <= now) continue;
+      const row = find(instrument) ?? emptyQuote(instrument);
+      const updated = patchQuote(row, patch, receivedAt);
+      if (updated) write(updated);
+    }
+
+    if (now >= earliestExpiry) {
+      earliestExpiry = Number.POSITIVE_INFINITY;
+      for (const rows of Object.values(chains ?? current.chains)) {
+        for (const quote of Object.values(rows)) {
+          if (quote.expiry <= now) remove(quote);
+          else earliestExpiry = Math.min(earliestExpiry, quote.expiry);
+        }
+      }
+    }
+
+    catalogue = [];
+    patches = new Map();
+    const counters = {
+      rejected: { ...rejected },
+      coalesced: current.counters.coalesced + coalesced,
+      applied: current.counters.applied + applied,
+    };
+    coalesced = 0;
+    store.setState({ chains: chains ?? current.chains, underlyings, counters });
+  }
+
+  return {
+    push,
+    reject(exchange, count) {
+      if (count <= 0) return;
+      rejected[exchange] += count;
+      schedule();
+    },
+    flushNow: flush,
+  };
+}
