@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { buildAndPreview } from '../../scripts/lib/previewBuild.ts';
 import { startFakeExchange } from '../fake-exchange/server.ts';
 
@@ -8,13 +9,16 @@ import { startFakeExchange } from '../fake-exchange/server.ts';
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const fake = await startFakeExchange({ binancePort: 0, okxPort: 0, controlPort: 0 });
+  // One build per run: the build embeds this run's fake exchange ports, and runs may overlap.
+  const outDir = `e2e/.runtime/dist-${process.pid}`;
   try {
-    const app = await buildAndPreview({ outDir: 'e2e/.runtime/dist', env: fake.env });
+    const app = await buildAndPreview({ outDir, env: fake.env });
     process.env.APP_URL = app.url;
     process.env.FAKE_CONTROL_URL = fake.controlUrl;
     return async () => {
       await app.close();
       await fake.close();
+      await rm(outDir, { recursive: true, force: true });
     };
   } catch (error) {
     await fake.close();
