@@ -111,9 +111,20 @@ describe('rows', () => {
   });
 
   it('computes the 24 h change from last and open', () => {
-    ingest.push([{ kind: 'ticker', exchange: 'binance', symbol: 'ETHUSDT', time: T, last: 3300, open24h: 3000, quoteVolume24h: 1e9 }]);
+    ingest.push([binanceMark('ETHUSDT', T, 3301), { kind: 'ticker', exchange: 'binance', symbol: 'ETHUSDT', time: T, last: 3300, open24h: 3000, quoteVolume24h: 1e9 }]);
     ingest.flushNow();
     expect(quotes()['binance:ETHUSDT']!.change24h).toBeCloseTo(0.1, 12);
-    expect(quotes()['binance:ETHUSDT']!.mark).toBeNull();
+  });
+
+  it('without the list, starts no row from a ticker alone (dated contracts tick too); a perpetual’s ticker waits for its mark', () => {
+    const ticker = (symbol: string) => ({ kind: 'ticker' as const, exchange: 'binance' as const, symbol, time: T, last: 3300, open24h: 3000, quoteVolume24h: 1e9 });
+    ingest.push([ticker('ETHUSDT_261225'), ticker('ETHUSDT')]);
+    ingest.flushNow();
+    expect(quotes()).toEqual({});
+    ingest.push([binanceMark('ETHUSDT', T + 1, 3301)]);
+    ingest.flushNow();
+    expect(Object.keys(quotes())).toEqual(['binance:ETHUSDT']);
+    expect(quotes()['binance:ETHUSDT']).toMatchObject({ mark: 3301, last: 3300, quoteVolume24h: 1e9 });
+    expect(store.getState().counters.rejected.binance).toBe(0);
   });
 });

@@ -163,11 +163,18 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     }
 
     const receivedAt = options.now();
+    const waiting = new Map<string, RowPatch>();
     for (const [key, patch] of patches) {
       let row = read(key);
       if (!row) {
         const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
         const symbol = key.slice(exchange.length + 1);
+        // Without the list, only a mark or funding event proves a perpetual (the parsers skip dated
+        // contracts there); ticker streams carry dated contracts too. A ticker alone waits for its mark.
+        if (!registry.listKnown[exchange] && !patch.mark && !patch.funding) {
+          waiting.set(key, patch);
+          continue;
+        }
         const instrument = registry.listKnown[exchange] ? null : options.instrumentFromSymbol[exchange](symbol);
         if (!instrument) {
           rejected[exchange]++;
@@ -190,7 +197,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     }
 
     lists = [];
-    patches = new Map();
+    patches = waiting;
     indexes = new Map();
     const counters = {
       rejected: { ...rejected },
