@@ -25,5 +25,11 @@ interface SourceStatusState {
 
 export const useSourceStatusStore = create<SourceStatusState>()((set) => ({
   sources: {},
-  report: (status) => set((state) => ({ sources: { ...state.sources, [status.id]: status } })),
+  report: (status) =>
+    set((state) => {
+      // A retry of a failed source is still a missing source until it succeeds: keeping the failure
+      // up while the request is in flight stops the notice blinking away on every retry.
+      if (status.state === 'loading' && state.sources[status.id]?.state === 'failed') return state;
+      return { sources: { ...state.sources, [status.id]: status } };
+    }),
 }));

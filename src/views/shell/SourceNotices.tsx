@@ -3,6 +3,11 @@ import type { ExchangeId } from '../../domain/exchange';
 import { useNow } from '../../hooks/useNow';
 import { useSourceStatusStore } from '../../store/sourceStatusStore';
 
+function retryText(retryAt: number, now: number): string {
+  const seconds = Math.ceil((retryAt - now) / 1000);
+  return seconds > 0 ? `Retrying in ${seconds}s.` : 'Retrying now.';
+}
+
 /** Which REST sources are missing, why, what is assumed meanwhile, and when the next try is. */
 export function SourceNotices({ exchanges }: { exchanges: readonly ExchangeId[] }) {
   const failed = useSourceStatusStore(
@@ -15,7 +20,7 @@ export function SourceNotices({ exchanges }: { exchanges: readonly ExchangeId[] 
       {failed.map((source) => (
         <li key={source.id} className="notice">
           <strong>{source.label} unavailable</strong> ({source.detail ?? 'unknown error'}): {source.fallback}.
-          {source.retryAt !== null && ` Retrying in ${Math.max(0, Math.ceil((source.retryAt - now) / 1000))}s.`}
+          {source.retryAt !== null && ` ${retryText(source.retryAt, now)}`}
         </li>
       ))}
     </ul>

@@ -1,0 +1,26 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSourceStatusStore, type SourceStatus } from './sourceStatusStore';
+
+const base: Omit<SourceStatus, 'state' | 'detail' | 'retryAt'> = {
+  id: 'binance:fundingInfo',
+  exchange: 'binance',
+  label: 'Binance funding intervals',
+  fallback: 'intervals assumed 8 h (marked *)',
+};
+const report = (status: Pick<SourceStatus, 'state' | 'detail' | 'retryAt'>) => useSourceStatusStore.getState().report({ ...base, ...status });
+const current = () => useSourceStatusStore.getState().sources[base.id];
+
+beforeEach(() => useSourceStatusStore.setState({ sources: {} }));
+
+describe('source status', () => {
+  it('keeps a failed source failed while its retry is in flight, until the retry answers', () => {
+    report({ state: 'loading', detail: null, retryAt: null });
+    report({ state: 'failed', detail: 'HTTP 451: unavailable from your region', retryAt: 5_000 });
+    report({ state: 'loading', detail: null, retryAt: null });
+    expect(current()).toMatchObject({ state: 'failed', detail: 'HTTP 451: unavailable from your region', retryAt: 5_000 });
+    report({ state: 'ok', detail: null, retryAt: null });
+    expect(current()).toMatchObject({ state: 'ok', detail: null });
+    report({ state: 'loading', detail: null, retryAt: null });
+    expect(current()?.state).toBe('loading');
+  });
+});
