@@ -1,6 +1,6 @@
 import { connectionStatus } from '../support/connectionStatus.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { columnIndex, perpTable, rowFor } from '../support/screener.ts';
+import { columnIndex, columnTexts, perpTable, rowFor, sourceNotice, sourceNotices } from '../support/screener.ts';
 
 const LOAD_TIMEOUT = 20_000;
 const RECOVERY_TIMEOUT = 45_000;
@@ -58,5 +58,95 @@ test.describe('screener under bad input and faults', () => {
     await expect(connectionStatus(page, 'Binance')).toContainText('live', { timeout: RECOVERY_TIMEOUT });
     await expect(binanceRow).not.toHaveClass(/stale/, { timeout: 10_000 });
     await expectMarkToMove(page, 'BTCUSDT');
+  });
+});
+
+/**
+ * Streams first, REST as help: with Binance's REST host blocked (HTTP 451, as from a blocked
+ * region) and its streams up, the screener still fills from the streams, perpetuals only.
+ */
+test.describe('screener with Binance REST blocked and its streams up', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  /** fundingInfo lists it at 4 h; without fundingInfo the screener can only assume 8 h. */
+  const ADJUSTED_SYMBOL = 'ETHUSDT';
+  /** Binance's quarterly delivery contracts: BTCUSDT_261225 etc. */
+  const DATED_SYMBOL = /_\d{6}$/;
+
+  test.beforeEach(async ({ app }) => {
+    // Chromium logs every refused request to the console; here they are the point.
+    app.expectBrowserError(/status of 451/);
+    await app.control('/funding', { exchange: 'binance', symbol: ADJUSTED_SYMBOL, rate: 0.0005, intervalHours: 4 });
+    await app.control('/refuse', { exchange: 'binance', status: 451, scope: 'rest' });
+  });
+
+  const RETRYING = /Retrying (?:in (\d+)s|now)\./;
+
+  function secondsUntilRetry(notice: string): number {
+    const match = RETRYING.exec(notice);
+    if (!match) throw new Error(`no retry in notice: ${notice}`);
+    return Number(match[1] ?? 0);
+  }
+
+  /** Counts the source notices on every animation frame from now on; the reader returns the fewest seen. */
+  async function recordFewestNotices(page: import('@playwright/test').Page): Promise<() => Promise<number>> {
+    await page.evaluate(() => {
+      const harness = window as unknown as { __fewestNotices: number };
+      harness.__fewestNotices = Infinity;
+      const count = () => {
+        const shown = document.querySelectorAll('[aria-label="Data source problems"] li').length;
+        harness.__fewestNotices = Math.min(harness.__fewestNotices, shown);
+        requestAnimationFrame(count);
+      };
+      count();
+    });
+    return () => page.evaluate(() => (window as unknown as { __fewestNotices: number }).__fewestNotices);
+  }
+
+  async function intervalOf(page: import('@playwright/test').Page, symbol: string): Promise<string> {
+    const table = perpTable(page);
+    return rowFor(table, symbol).getByRole('cell').nth(await columnIndex(table, 'Interval')).innerText();
+  }
+
+  test('fills from the streams with 8 h assumed, names the missing source, and recovers after the retry', async ({ app, page }) => {
+    await app.gotoApp('/screener?q=ETH');
+    const table = perpTable(page);
+    await expect(connectionStatus(page, 'Binance')).toContainText('live', { timeout: LOAD_TIMEOUT });
+    await expect(rowFor(table, 'ETHUSDT')).toBeVisible({ timeout: LOAD_TIMEOUT });
+    await expect(rowFor(table, 'ETHUSDC')).toBeVisible();
+    await expect(page.getByText(/\([1-9]\d* Binance · [1-9]\d* OKX\)/)).toBeVisible();
+
+    const intervals = sourceNotice(page, 'Binance funding intervals');
+    await expect(intervals).toContainText('HTTP 451');
+    await expect(intervals).toContainText('intervals assumed 8 h');
+    await expect(intervals).toContainText(RETRYING);
+    const instruments = sourceNotice(page, 'Binance instrument list');
+    await expect(instruments).toContainText('HTTP 451');
+    await expect(instruments).toContainText(RETRYING);
+
+    await expect(table.getByRole('columnheader', { name: 'Interval' })).toHaveAttribute('title', /\* = assumed 8 h/);
+    await expect.poll(() => intervalOf(page, ADJUSTED_SYMBOL)).toBe('8h*');
+    expect(await intervalOf(page, 'ETHUSDC')).toBe('8h*');
+    // OKX pushes each swap's interval with its funding rate: nothing assumed there.
+    await expect.poll(() => intervalOf(page, 'ETH-USDT-SWAP'), { timeout: LOAD_TIMEOUT }).toMatch(/^\dh$/);
+
+    // Watch a few seconds of live streams: the dated contracts' mini tickers arrive alongside the
+    // perpetuals' (ETHUSDT already has its volume), and none may become a row. Meanwhile the notices
+    // must stay up, also while a retry is in flight, counted on every frame so a blink cannot slip by.
+    const volumeColumn = await columnIndex(table, '24h volume');
+    await expect(rowFor(table, 'ETHUSDT').getByRole('cell').nth(volumeColumn)).not.toHaveText('—', { timeout: LOAD_TIMEOUT });
+    const fewestNotices = await recordFewestNotices(page);
+    await page.waitForTimeout(8_000);
+    expect((await columnTexts(table, 'Symbol')).filter((symbol) => DATED_SYMBOL.test(symbol))).toEqual([]);
+    expect(await fewestNotices()).toBe(2);
+
+    // Both notices count down to their next try; the later of the two bounds the wait after /accept.
+    const retrySeconds = (await sourceNotices(page).getByRole('listitem').allInnerTexts()).map(secondsUntilRetry);
+    await app.control('/accept', { exchange: 'binance' });
+    const recovery = { timeout: (Math.max(...retrySeconds) + 10) * 1000 };
+    await expect.poll(() => intervalOf(page, ADJUSTED_SYMBOL), recovery).toBe('4h');
+    await expect(sourceNotices(page)).toBeHidden(recovery);
+    expect(await intervalOf(page, 'ETHUSDC')).toMatch(/^\dh$/);
+    await expect(rowFor(table, 'ETHUSDT')).toBeVisible();
   });
 });

@@ -47,3 +47,13 @@ export function volumeOf(text: string): number | null {
 export function rowFor(table: Locator, symbol: string): Locator {
   return bodyRows(table).filter({ has: table.page().getByRole('cell', { name: symbol, exact: true }) });
 }
+
+/** The list of missing REST sources above the table ("Data source problems"). */
+export function sourceNotices(page: Page): Locator {
+  return page.getByRole('list', { name: 'Data source problems' });
+}
+
+/** One missing source's notice, by the source's label, e.g. "Binance funding intervals". */
+export function sourceNotice(page: Page, label: string): Locator {
+  return sourceNotices(page).getByRole('listitem').filter({ hasText: `${label} unavailable` });
+}
