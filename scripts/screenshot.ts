@@ -1,0 +1,98 @@
+/**
+ * `npm run screenshot [-- --rate N --seed N]`: the production build served over a local fake
+ * exchange, opened in headless Chromium, one PNG per view in docs/ for the README.
+ * A new view is one entry in VIEWS.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, expect, type Page } from '@playwright/test';
+import { startFakeExchange } from '../e2e/fake-exchange/server.ts';
+import { numberFlag } from './lib/flags.ts';
+import { buildAndPreview } from './lib/previewBuild.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const VIEWPORT = { width: 1280, height: 800 };
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+/** Both exchanges connect, list and push within seconds; OKX funding rates can take a little longer. */
+const READY_TIMEOUT_MS = 90_000;
+
+interface ScreenshotView {
+  /** Path of the app to open. */
+  path: string;
+  /** PNG, relative to the repository root. */
+  file: string;
+  /** Resolves once the view shows what the picture is for: full, live, real numbers. */
+  ready: (page: Page) => Promise<void>;
+}
+
+const VIEWS: ScreenshotView[] = [{ path: '/screener', file: 'docs/screenshot-screener.png', ready: screenerReady }];
+
+async function bothExchangesLive(page: Page): Promise<void> {
+  for (const exchange of ['Binance', 'OKX']) {
+    await expect(page.getByRole('status', { name: `${exchange} connection` })).toContainText('live', { timeout: READY_TIMEOUT_MS });
+  }
+}
+
+/** Every perpetual listed (the count holds still), sorted by annualised funding, highest first, with values on every visible row. */
+async function screenerReady(page: Page): Promise<void> {
+  await bothExchangesLive(page);
+  const table = page.getByRole('table', { name: 'Perpetuals' });
+  const summary = page.getByText(/^\d+ perpetuals \(\d+ Binance · \d+ OKX\)/);
+  await expect(summary).toBeVisible({ timeout: READY_TIMEOUT_MS });
+  let previous = '';
+  await expect
+    .poll(
+      async () => {
+        const current = await summary.innerText();
+        const settled = current === previous && !/\(0 Binance|· 0 OKX/.test(current);
+        previous = current;
+        return settled;
+      },
+      { timeout: READY_TIMEOUT_MS, intervals: [2_000] },
+    )
+    .toBe(true);
+
+  const funding = table.getByRole('columnheader', { name: /Funding annualised/ });
+  if ((await funding.getAttribute('aria-sort')) !== 'descending') {
+    await funding.getByRole('button').click();
+    if ((await funding.getAttribute('aria-sort')) !== 'descending') await funding.getByRole('button').click();
+  }
+  await expect(funding).toHaveAttribute('aria-sort', 'descending');
+
+  const rows = table.locator('tbody tr:not(.spacer)');
+  await expect(rows.first()).toBeVisible();
+  await expect
+    .poll(async () => (await rows.allInnerTexts()).some((text) => /—|NaN|undefined|Infinity/.test(text)), { timeout: READY_TIMEOUT_MS })
+    .toBe(false);
+}
+
+const { values: flags } = parseArgs({ options: { rate: { type: 'string' }, seed: { type: 'string' } } });
+const fake = await startFakeExchange({
+  binancePort: 0,
+  okxPort: 0,
+  controlPort: 0,
+  seed: numberFlag('seed', flags.seed),
+  rate: numberFlag('rate', flags.rate),
+});
+const outDir = `e2e/.runtime/screenshot-dist-${process.pid}`;
+const cleanups: Array<() => Promise<void>> = [() => fake.close(), () => rm(`${REPO_ROOT}${outDir}`, { recursive: true, force: true })];
+try {
+  const app = await buildAndPreview({ outDir, env: fake.env });
+  cleanups.unshift(() => app.close());
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  cleanups.unshift(() => browser.close());
+  const page = await browser.newPage({ viewport: VIEWPORT, colorScheme: 'dark' });
+  for (const view of VIEWS) {
+    await page.goto(new URL(view.path, app.url).href);
+    await view.ready(page);
+    const file = `${REPO_ROOT}${view.file}`;
+    await mkdir(dirname(file), { recursive: true });
+    await page.screenshot({ path: file });
+    console.log(`${view.file} (${view.path})`);
+  }
+} finally {
+  for (const cleanup of cleanups) await cleanup();
+}
