@@ -1,8 +1,180 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
+import { chainKey, UNDERLYING_PRICE_LABEL, type OptionQuote } from '../../domain/option';
+import { useNow } from '../../hooks/useNow';
+import { useOptionCatalog, useOptionChainFeed } from '../../hooks/useOptionFeeds';
+import { selectLinkStatus, useConnectionStatusStore } from '../../store/connectionStatusStore';
+import { useOptionStore } from '../../store/optionStore';
+import { formatPrice } from '../format/numbers';
+import { SourceNotices } from '../shell/SourceNotices';
+import { formatAge } from '../shell/formatAge';
+import { sideColumns, type ChainColumnId } from './chainColumns';
+import { expiriesOf, expiryChain, resolveExpiry, type ExpiryTab } from './chainRows';
+import { ChainTable } from './ChainTable';
+import { ExpiryTabs } from './ExpiryTabs';
+import { OptionsControls } from './OptionsControls';
+import { defaultUnderlying, optionsSearch, parseOptionsParams, type OptionsParams } from './optionsParams';
+import { SmilePanel } from './SmilePanel';
+import { isOptionStale } from './staleness';
+import './options.css';
+
+const PANEL_ID = 'chain-panel';
+const NO_UNDERLYINGS: readonly string[] = [];
+
+/** `BTCUSDT` / `BTC-USD` → `BTC`, to keep the coin when switching exchange. */
+function baseOf(underlying: string): string {
+  return underlying.replace(/-?USDT?$/, '');
+}
+
+function underlyingFor(exchange: ExchangeId, base: string): string {
+  return exchange === 'binance' ? `${base}USDT` : `${base}-USD`;
+}
+
+const expiryTitle = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 export function OptionsPage() {
+  const [search, setSearch] = useSearchParams();
+  const params = useMemo(() => parseOptionsParams(search), [search]);
+  const { exchange } = params;
+  const listed = useOptionStore((state) => state.underlyings[exchange]) ?? NO_UNDERLYINGS;
+  // Streams first: a linked chain opens before (or without) the exchange's option list.
+  const underlying = params.underlying !== null && (listed.length === 0 || listed.includes(params.underlying))
+    ? params.underlying
+    : defaultUnderlying(listed);
+  const unknownUnderlying = params.underlying !== null && underlying !== params.underlying ? params.underlying : null;
+
+  useOptionCatalog();
+  useOptionChainFeed(exchange, underlying);
+
+  const rows = useOptionStore((state) => (underlying === null ? undefined : state.chains[chainKey(exchange, underlying)]));
+  const now = useNow();
+  const link = useConnectionStatusStore(selectLinkStatus(exchange));
+  const tabs = useMemo(() => expiriesOf(rows, now), [rows, now]);
+  const selected = resolveExpiry(tabs, params.expiry);
+  const chain = useMemo(() => (selected ? expiryChain(rows, selected.expiry) : null), [rows, selected?.expiry]);
+  const [hidden, setHidden] = useState<ReadonlySet<ChainColumnId>>(() => new Set());
+  const columns = useMemo(() => sideColumns(hidden), [hidden]);
+  const isStale = useCallback((quote: OptionQuote) => isOptionStale(quote, now), [now]);
+  const [settledNotice, setSettledNotice] = useState<string | null>(null);
+
+  // flushSync for the trader's own clicks (a transition would keep yielding to per-frame store
+  // updates and let the controls lag); a plain update when an effect corrects the link.
+  const navigate = useCallback(
+    (next: OptionsParams, urgent = true) => setSearch(optionsSearch(next), { replace: true, flushSync: urgent }),
+    [setSearch],
+  );
+  const choose = useCallback(
+    (patch: Partial<OptionsParams>) => {
+      setSettledNotice(null);
+      navigate({ ...params, underlying, ...patch });
+    },
+    [navigate, params, underlying],
+  );
+
+  // Keep the link shareable: it always names the chain and expiry on screen. An expiry that
+  // settled while open (or in an old link) gives way to the next one, and the page says so.
+  useEffect(() => {
+    if (underlying === null || selected === null) return;
+    if (params.underlying === underlying && params.expiry === selected.date) return;
+    if (params.expiry !== null && params.expiry !== selected.date && params.underlying === underlying) {
+      setSettledNotice(`The ${params.expiry} expiry is no longer listed (settled); showing ${selected.date}.`);
+    }
+    navigate({ exchange, underlying, expiry: selected.date }, false);
+  }, [exchange, underlying, selected, params.underlying, params.expiry, navigate]);
+
+  const onExchange = (next: ExchangeId) =>
+    choose({ exchange: next, underlying: underlying === null ? null : underlyingFor(next, baseOf(underlying)), expiry: null });
+  const onSelectExpiry = useCallback((tab: ExpiryTab) => choose({ expiry: tab.date }), [choose]);
+  const onToggleColumn = (id: ChainColumnId) =>
+    setHidden((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  const sample = chain?.rows[0]?.call ?? chain?.rows[0]?.put;
+  const priceCurrency = sample?.priceCurrency ?? (exchange === 'binance' ? 'USDT' : underlying === null ? '' : baseOf(underlying));
+  const strikeCurrency = exchange === 'binance' ? 'USDT' : 'USD';
+  const newestUpdate = chain?.rows.reduce((newest, row) => Math.max(newest, row.call?.updatedAt ?? 0, row.put?.updatedAt ?? 0), 0) ?? 0;
+  const staleStrikes = chain?.rows.filter((row) => (row.call && isStale(row.call)) || (row.put && isStale(row.put))).length ?? 0;
+  const exchangeLabel = EXCHANGE_LABEL[exchange];
+
+  let state: string;
+  if (link.state === 'down') state = `${exchangeLabel} unreachable${link.reason ? `: ${link.reason}` : ''}`;
+  else if (link.state === 'reconnecting') state = `reconnecting to ${exchangeLabel}`;
+  else if (newestUpdate === 0) state = 'waiting for quotes';
+  else if (staleStrikes > 0) state = `stale: no update for ${formatAge(now - newestUpdate)}`;
+  else state = 'live';
+
   return (
-    <section aria-labelledby="options-title" className="page">
+    <section aria-labelledby="options-title" className="page options">
       <h1 id="options-title">Options chain</h1>
-      <p className="empty-state">Pick an underlying to read its chain.</p>
+      <OptionsControls
+        exchange={exchange}
+        underlyings={listed}
+        underlying={underlying}
+        hidden={hidden}
+        onExchange={onExchange}
+        onUnderlying={(value) => choose({ underlying: value, expiry: null })}
+        onToggleColumn={onToggleColumn}
+      />
+      <SourceNotices exchanges={[exchange]} />
+      {(unknownUnderlying || settledNotice) && (
+        <ul className="notices" aria-label="Chain notices">
+          {unknownUnderlying && (
+            <li className="notice">
+              {exchangeLabel} lists no options on {unknownUnderlying}; showing {underlying}.
+            </li>
+          )}
+          {settledNotice && <li className="notice">{settledNotice}</li>}
+        </ul>
+      )}
+      {underlying === null ? (
+        <p className="empty-state" role="status">
+          Loading the option lists of Binance and OKX…
+        </p>
+      ) : selected === null || chain === null ? (
+        <p className="empty-state" role="status">
+          {link.state === 'down'
+            ? `${exchangeLabel} is unreachable${link.reason ? ` (${link.reason})` : ''}; retrying.`
+            : `Loading ${underlying} options from ${exchangeLabel}…`}
+        </p>
+      ) : (
+        <>
+          <p className="chain-status" role="status" aria-label="Chain status">
+            <strong>{underlying}</strong>
+            <span>
+              {UNDERLYING_PRICE_LABEL[exchange]} {formatPrice(chain.underlyingPrice)}
+            </span>
+            <span>ATM {chain.atmStrike === null ? '—' : formatPrice(chain.atmStrike, Number.isInteger(chain.atmStrike) ? 0 : undefined)}</span>
+            <span>{chain.rows.length} strikes</span>
+            <span className={state === 'live' ? 'state-live' : 'state-warn'}>{state}</span>
+          </p>
+          <ExpiryTabs tabs={tabs} selected={selected.expiry} now={now} panelId={PANEL_ID} onSelect={onSelectExpiry} />
+          <div id={PANEL_ID} role="tabpanel" aria-labelledby={`expiry-${selected.date}`} className="chain-panel">
+            <p className="chain-legend">
+              Prices in {priceCurrency}; IV annualised. Greeks are Black-Scholes in USD for one option on one {baseOf(underlying)}
+              {exchange === 'okx' ? ' (OKX’s BS greeks, not its coin-terms ones)' : ''}: delta and gamma per $1 move of the
+              underlying, theta in $ per calendar day, vega in $ per 1 vol point. Shaded cells are in the money against the{' '}
+              {UNDERLYING_PRICE_LABEL[exchange].toLowerCase()}.
+            </p>
+            <ChainTable
+              label={`${underlying} options expiring ${expiryTitle.format(selected.expiry)}`}
+              rows={chain.rows}
+              calls={columns.calls}
+              puts={columns.puts}
+              currency={priceCurrency}
+              strikeCurrency={strikeCurrency}
+              underlyingPrice={chain.underlyingPrice}
+              atmStrike={chain.atmStrike}
+              isStale={isStale}
+              scrollKey={`${exchange}|${underlying}|${selected.expiry}`}
+            />
+            <SmilePanel exchange={exchange} underlying={underlying} expiry={selected.expiry} expiryLabel={expiryTitle.format(selected.expiry)} />
+          </div>
+        </>
+      )}
     </section>
   );
 }

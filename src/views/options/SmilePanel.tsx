@@ -1,0 +1,83 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ExchangeId } from '../../domain/exchange';
+import { chainKey } from '../../domain/option';
+import { useOptionStore } from '../../store/optionStore';
+import type { OptionChainRows } from '../../store/optionStore';
+import { expiryChain } from './chainRows';
+import { formatIv } from './chainColumns';
+import { SmileChart } from './smileChart';
+import { smilePoints, type SmileAxis } from './smilePoints';
+
+interface SmilePanelProps {
+  exchange: ExchangeId;
+  underlying: string;
+  expiry: number;
+  expiryLabel: string;
+}
+
+/**
+ * The selected expiry's IV smile. The chart lives outside React: this panel subscribes to the
+ * option store itself and pushes each change of the chain to the chart and to the caption.
+ */
+export function SmilePanel({ exchange, underlying, expiry, expiryLabel }: SmilePanelProps) {
+  const [axis, setAxis] = useState<SmileAxis>('strike');
+  const containerRef = useRef<HTMLDivElement>(null);
+  const captionRef = useRef<HTMLParagraphElement>(null);
+  const chartRef = useRef<SmileChart | null>(null);
+  const name = useId();
+
+  useEffect(() => {
+    const chart = new SmileChart(containerRef.current!, axis);
+    chartRef.current = chart;
+    return () => {
+      chart.remove();
+      chartRef.current = null;
+    };
+    // Created once per mount: axis and data changes go through setPoints, not a new chart.
+  }, []);
+
+  useEffect(() => {
+    const key = chainKey(exchange, underlying);
+    let drawn: OptionChainRows | undefined;
+    const draw = (rows: OptionChainRows | undefined) => {
+      drawn = rows;
+      const chain = expiryChain(rows, expiry);
+      const points = smilePoints(chain, axis);
+      chartRef.current?.setPoints(points, axis);
+      const atm = chain.rows.find((row) => row.strike === chain.atmStrike);
+      const atmIv = atm?.call?.markIv ?? atm?.put?.markIv ?? null;
+      if (captionRef.current) {
+        captionRef.current.textContent =
+          points.length === 0
+            ? `No implied vols for ${expiryLabel} yet.`
+            : `${points.length} strikes; ATM mark IV ${formatIv(atmIv)}. Mark IV line, bid-ask IV band, out-of-the-money options (puts below, calls above the ${exchange === 'okx' ? 'forward' : 'index'}).`;
+      }
+    };
+    draw(useOptionStore.getState().chains[key]);
+    return useOptionStore.subscribe((state) => {
+      const rows = state.chains[key];
+      if (rows !== drawn) draw(rows);
+    });
+  }, [exchange, underlying, expiry, expiryLabel, axis]);
+
+  return (
+    <figure className="smile" aria-labelledby={`${name}-title`}>
+      <div className="smile-head">
+        <h2 id={`${name}-title`} className="smile-title">IV smile · {expiryLabel}</h2>
+        <fieldset className="segmented">
+          <legend>Against</legend>
+          {(['strike', 'delta'] as const).map((value) => (
+            <label key={value} className={axis === value ? 'selected' : ''}>
+              <input type="radio" name={`${name}-axis`} value={value} checked={axis === value} onChange={() => setAxis(value)} />
+              {value === 'strike' ? 'Strike' : 'Delta'}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <div className="smile-chart" ref={containerRef} role="img" aria-label={`Implied volatility smile for ${expiryLabel}`} />
+      <figcaption>
+        <p className="smile-caption" ref={captionRef} />
+      </figcaption>
+    </figure>
+  );
+}
