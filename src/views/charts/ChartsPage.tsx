@@ -6,6 +6,7 @@ import { perpKey, type PerpQuote } from '../../domain/perpetual';
 import { usePerpetualStore } from '../../store/perpetualStore';
 import { Segmented } from '../controls/Segmented';
 import { mainContractFor } from '../screener/selectRows';
+import { ChartAttribution } from './ChartAttribution';
 import { chartSearch, parseChartParams, parseExchange, type ChartParams } from './chartParams';
 import { ComparePanel } from './ComparePanel';
 import { FundingHistoryPanel } from './FundingHistoryPanel';
@@ -90,6 +91,7 @@ export function ChartsPage() {
             <MarkIndexPanel target={target!} interval={params.interval} />
           )}
           <FundingHistoryPanel quote={quote} />
+          <ChartAttribution />
         </>
       )}
     </section>

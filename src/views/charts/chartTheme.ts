@@ -34,6 +34,8 @@ export const CHART_OPTIONS: DeepPartial<ChartOptions> = {
     textColor: '#8596a8',
     fontFamily: "ui-monospace, 'DejaVu Sans Mono', monospace",
     panes: { separatorColor: '#223040' },
+    // The logo injects an inline <style> our CSP refuses; ChartAttribution credits TradingView instead, as the licence asks.
+    attributionLogo: false,
   },
   grid: { vertLines: { color: '#18222d' }, horzLines: { color: '#18222d' } },
   rightPriceScale: { borderColor: '#223040' },
