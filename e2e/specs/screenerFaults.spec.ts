@@ -12,6 +12,10 @@ test.describe('screener under bad input and faults', () => {
     await app.gotoApp('/screener?q=BTC');
     await expect(rowFor(perpTable(page), 'BTCUSDT')).toBeVisible({ timeout: LOAD_TIMEOUT });
     await expect(rowFor(perpTable(page), 'BTC-USDT-SWAP')).toBeVisible({ timeout: LOAD_TIMEOUT });
+    // A row appears as soon as the instrument list lists it; faults are meant to hit a feed that has already pushed.
+    for (const symbol of ['BTCUSDT', 'BTC-USDT-SWAP']) {
+      await expect.poll(() => markOf(page, symbol), { timeout: LOAD_TIMEOUT }).toMatch(/\d/);
+    }
   });
 
   async function markOf(page: import('@playwright/test').Page, symbol: string): Promise<string> {
