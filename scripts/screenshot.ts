@@ -28,7 +28,10 @@ interface ScreenshotView {
   ready: (page: Page) => Promise<void>;
 }
 
-const VIEWS: ScreenshotView[] = [{ path: '/screener', file: 'docs/screenshot-screener.png', ready: screenerReady }];
+const VIEWS: ScreenshotView[] = [
+  { path: '/screener', file: 'docs/screenshot-screener.png', ready: screenerReady },
+  { path: '/charts/binance/BTCUSDT', file: 'docs/screenshot-chart.png', ready: chartReady },
+];
 
 async function bothExchangesLive(page: Page): Promise<void> {
   for (const exchange of ['Binance', 'OKX']) {
@@ -67,6 +70,15 @@ async function screenerReady(page: Page): Promise<void> {
   await expect
     .poll(async () => (await rows.allInnerTexts()).some((text) => /—|NaN|undefined|Infinity/.test(text)), { timeout: READY_TIMEOUT_MS })
     .toBe(false);
+}
+
+/** History drawn, a live update applied, live values and funding averages filled in. */
+async function chartReady(page: Page): Promise<void> {
+  await bothExchangesLive(page);
+  const summary = page.getByLabel('BTCUSDT mark vs index data');
+  await expect(summary).toHaveText(/; [1-9]\d* live updates$/, { timeout: READY_TIMEOUT_MS });
+  await expect(page.getByRole('figure', { name: 'BTCUSDT funding history' }).getByRole('img')).toBeVisible({ timeout: READY_TIMEOUT_MS });
+  await expect(page.getByLabel('BTCUSDT live values')).not.toContainText(/—|NaN|undefined|Infinity/, { timeout: READY_TIMEOUT_MS });
 }
 
 const { values: flags } = parseArgs({ options: { rate: { type: 'string' }, seed: { type: 'string' } } });
