@@ -2,6 +2,8 @@ import type { LinkState } from '../../domain/connectionState';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { useNow } from '../../hooks/useNow';
 import { selectLinkStatus, useConnectionStatusStore } from '../../store/connectionStatusStore';
+import { useOptionStore } from '../../store/optionStore';
+import { usePerpetualStore } from '../../store/perpetualStore';
 import { formatAge } from './formatAge';
 
 const STATE_WORD: Record<LinkState, string> = {
@@ -14,6 +16,8 @@ const STATE_WORD: Record<LinkState, string> = {
 
 export function ConnectionBadge({ exchange }: { exchange: ExchangeId }) {
   const status = useConnectionStatusStore(selectLinkStatus(exchange));
+  // Items refused at the edge (bad numbers, missing fields) inside frames that decoded fine.
+  const rejected = usePerpetualStore((state) => state.counters.rejected[exchange]) + useOptionStore((state) => state.counters.rejected[exchange]);
   const now = useNow();
   const label = EXCHANGE_LABEL[exchange];
   const age = status.lastMessageAt === null ? null : formatAge(now - status.lastMessageAt);
@@ -22,6 +26,7 @@ export function ConnectionBadge({ exchange }: { exchange: ExchangeId }) {
     `${status.reconnects} reconnects`,
     `${status.subscriptionErrors} subscription errors`,
     `${status.droppedMessages} bad messages dropped`,
+    `${rejected} bad values rejected`,
   ].join(', ');
   return (
     <div role="status" aria-label={`${label} connection`} className={`badge badge-${status.state}`} title={details}>
