@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from '@playwright/test';
+import { buildAndPreview, type PreviewedBuild } from '../../scripts/lib/previewBuild.ts';
+import { storeProbePlugin } from './storeProbePlugin.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+export interface FakePorts {
+  binance: number;
+  okx: number;
+  control: number;
+}
+
+export interface RunningFake {
+  binanceUrl: string;
+  okxUrl: string;
+  controlUrl: string;
+  env: Record<string, string>;
+  ports: FakePorts;
+  rate: number;
+  close(): Promise<void>;
+}
+
+const FAKE_CLI = fileURLToPath(new URL('../../e2e/fake-exchange/cli.ts', import.meta.url));
+const portOf = (url: string): number => Number(new URL(url).port);
+
+/**
+ * Starts the fake exchange at a rate in a child process (`npm run fake-exchange`'s CLI): at ×10
+ * and ×30 it keeps a core busy, and in this process it would delay the harness's own commands
+ * to the browser. The build bakes the endpoints in, so every rate after the first reuses the
+ * first one's ports and one build serves them all.
+ */
+export async function startFakeAt(rate: number, seed: number, ports: FakePorts | null): Promise<RunningFake> {
+  const portFlags = ports ? ['--binance-port', ports.binance, '--okx-port', ports.okx, '--control-port', ports.control].map(String) : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', FAKE_CLI, '--seed', String(seed), '--rate', String(rate), ...portFlags], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Never leave the fake running when the bench itself is stopped or fails.
+  const stopChild = () => child.kill('SIGTERM');
+  process.once('exit', stopChild);
+  const [line] = (await Promise.race([once(createInterface({ input: child.stdout! }), 'line'), exited.then(() => [null])])) as [string | null];
+  if (!line) throw new Error(`the fake exchange exited before it started (rate ${rate})`);
+  const started = JSON.parse(line) as { binance: string; okx: string; control: string; env: Record<string, string> };
+  return {
+    binanceUrl: started.binance,
+    okxUrl: started.okx,
+    controlUrl: started.control,
+    env: started.env,
+    rate,
+    ports: { binance: portOf(started.binance), okx: portOf(started.okx), control: portOf(started.control) },
+    close: async () => {
+      process.off('exit', stopChild);
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The production build plus the bench's read-only store probe, served by vite preview. */
+export function buildBenchApp(env: Record<string, string>): Promise<PreviewedBuild> {
+  return buildAndPreview({ outDir: 'bench/.runtime/dist', env, plugins: [storeProbePlugin()] });
+}
+
+/** Gzipped size of the JavaScript index.html loads up front, measured on a plain production build. */
+export async function initialJsGzipBytes(env: Record<string, string>): Promise<number> {
+  const build = await buildAndPreview({ outDir: 'bench/.runtime/product-dist', env });
+  await build.close();
+  const html = readFileSync(join(build.outDir, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="\/([^"]+\.js)"/g)].map((match) => match[1]!);
+  const files = new Set(initial.length > 0 ? initial : readdirSync(join(build.outDir, 'assets')).filter((name) => name.endsWith('.js')));
+  let bytes = 0;
+  for (const file of files) bytes += gzipSync(readFileSync(join(build.outDir, file))).length;
+  return bytes;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  chromium: string;
+  loadAverage: [number, number, number];
+}
+
+export function machineInfo(browser: Browser): MachineInfo {
+  const [one = 0, five = 0, fifteen = 0] = loadavg();
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    chromium: browser.version(),
+    loadAverage: [one, five, fifteen],
+  };
+}
+
+/** What the fake market lists: the rows a full screener shows, and Binance symbols to probe. */
+export async function fakeUniverse(fake: RunningFake): Promise<{ expectedRows: number; binanceSymbols: string[] }> {
+  const binance = (await (await fetch(`${fake.binanceUrl}/fapi/v1/exchangeInfo`)).json()) as {
+    symbols: { symbol: string; contractType: string; status: string }[];
+  };
+  const okx = (await (await fetch(`${fake.okxUrl}/api/v5/public/instruments?instType=SWAP`)).json()) as { data: { state: string }[] };
+  const binanceSymbols = binance.symbols.filter((item) => item.contractType === 'PERPETUAL' && item.status === 'TRADING').map((item) => item.symbol);
+  return { expectedRows: binanceSymbols.length + okx.data.filter((item) => item.state === 'live').length, binanceSymbols };
+}
+
+/** Frames the fake exchange has sent so far, per exchange, over its open connections. */
+export async function fakeSentFrames(controlUrl: string): Promise<{ binance: number; okx: number }> {
+  const stats = (await (await fetch(`${controlUrl}/stats`)).json()) as Record<'binance' | 'okx', { connections: { sent: number }[] }>;
+  const sum = (exchange: 'binance' | 'okx') => stats[exchange].connections.reduce((total, connection) => total + connection.sent, 0);
+  return { binance: sum('binance'), okx: sum('okx') };
+}
+
+export async function pinFunding(controlUrl: string, exchange: 'binance' | 'okx', symbol: string, rate: number): Promise<void> {
+  const url = new URL('/funding', controlUrl);
+  url.search = new URLSearchParams({ exchange, symbol, rate: String(rate) }).toString();
+  const response = await fetch(url, { method: 'POST' });
+  if (!response.ok) throw new Error(`POST ${url.pathname}${url.search}: HTTP ${response.status} ${await response.text()}`);
+}

@@ -1,0 +1,100 @@
+import type { Browser } from '@playwright/test';
+import type { ParseFloor } from '../page/instruments.ts';
+import { sleep, type ScenarioContext, type ViewScenario } from '../scenarios/scenario.ts';
+import { breakDownProfile, type CpuProfile, type ProfileBreakdown } from './cpuProfile.ts';
+import { measureWindow, type WindowMeasure } from './measureWindow.ts';
+import { heapAfterGc, openPageSession, type BenchWindow } from './pageSession.ts';
+
+export interface ScenarioSettings {
+  log(message: string): void;
+  appUrl: string;
+  assetsDir: string;
+  controlUrl: string;
+  rate: number;
+  binanceSocketMarker: string;
+  expectedRows: number;
+  binanceSymbols: readonly string[];
+  nextProbeId(): number;
+  warmupSeconds: number;
+  phaseSeconds: number;
+  profileSeconds: number;
+}
+
+export interface PhaseProfile {
+  phase: string;
+  framesReceived: number;
+  breakdown: ProfileBreakdown;
+}
+
+export interface ScenarioResult {
+  rate: number;
+  scenario: ViewScenario;
+  /** ms from navigation until every row was live (views that define it). */
+  liveAfterMs: number | null;
+  windows: WindowMeasure[];
+  profiles: PhaseProfile[];
+  parseFloor: ParseFloor;
+  heapStartBytes: number;
+  heapEndBytes: number;
+}
+
+const FLOOR_CAPTURE_MS = 2000;
+const FLOOR_REPEATS = 7;
+const PROFILE_SAMPLING_US = 200;
+
+/**
+ * One view at one rate, in a fresh browser context: load until live, warm up, then each phase
+ * measured (frame times, long tasks, latency, counters) and afterwards profiled again with the
+ * CPU profiler on (kept apart so the profiler's own cost does not touch the frame times), the
+ * JSON.parse floor over the frames captured at the start of the first window, and the heap.
+ */
+export async function runScenario(browser: Browser, scenario: ViewScenario, settings: ScenarioSettings): Promise<ScenarioResult> {
+  const session = await openPageSession(browser, { binanceSocketMarker: settings.binanceSocketMarker, expectedRows: settings.expectedRows });
+  try {
+    const context: ScenarioContext = {
+      session,
+      appUrl: settings.appUrl,
+      controlUrl: settings.controlUrl,
+      rate: settings.rate,
+      binanceSymbols: settings.binanceSymbols,
+      nextProbeId: settings.nextProbeId,
+    };
+    const { page, cdp } = session;
+    await page.goto(new URL(scenario.path, settings.appUrl).href);
+    const liveAfterMs = await scenario.waitUntilLive(context);
+    settings.log(`live after ${liveAfterMs?.toFixed(0) ?? '?'} ms`);
+    await sleep(settings.warmupSeconds * 1000);
+    const heapStartBytes = await heapAfterGc(cdp);
+
+    await page.evaluate((ms) => (window as unknown as BenchWindow).__bench.captureFrames(ms), FLOOR_CAPTURE_MS);
+    const windows: WindowMeasure[] = [];
+    for (const phase of scenario.phases) {
+      settings.log(`measuring: ${phase.name}`);
+      windows.push(await measureWindow(session, settings.controlUrl, phase.name, settings.phaseSeconds, (deadline) => phase.activity(context, deadline)));
+    }
+
+    const profiles: PhaseProfile[] = [];
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_SAMPLING_US });
+    for (const phase of scenario.phases) {
+      settings.log(`profiling: ${phase.name}`);
+      const before = await page.evaluate(() => (window as unknown as BenchWindow).__bench.frames());
+      await cdp.send('Profiler.start');
+      await phase.activity(context, Date.now() + settings.profileSeconds * 1000);
+      const { profile } = await cdp.send('Profiler.stop');
+      const after = await page.evaluate(() => (window as unknown as BenchWindow).__bench.frames());
+      profiles.push({
+        phase: phase.name,
+        framesReceived: after.binance + after.okx - before.binance - before.okx,
+        breakdown: breakDownProfile(profile as CpuProfile, settings.assetsDir),
+      });
+    }
+    await cdp.send('Profiler.disable');
+
+    const parseFloor = await page.evaluate((repeats) => (window as unknown as BenchWindow).__bench.parseFloor(repeats), FLOOR_REPEATS);
+    const heapEndBytes = await heapAfterGc(cdp);
+    return { rate: settings.rate, scenario, liveAfterMs, windows, profiles, parseFloor, heapStartBytes, heapEndBytes };
+  } finally {
+    await session.close();
+  }
+}

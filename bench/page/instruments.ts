@@ -1,0 +1,197 @@
+/**
+ * Runs inside the benchmarked page, before the app's own scripts (an init script). It is compiled
+ * on its own to plain JavaScript by bench/harness/pageScripts.ts, so it imports nothing; the
+ * harness reads it through `window.__bench`.
+ *
+ * What it costs the page: one extra `message` listener per socket (a counter, plus a substring
+ * search while a latency probe waits), one rAF callback per frame, and, while probes wait, one
+ * MutationObserver over the table. All of it counts towards the main-thread figures.
+ */
+
+export interface InstrumentConfig {
+  /** Socket URLs containing this text are counted as Binance, the rest as OKX. */
+  binanceSocketMarker: string;
+}
+
+export interface FrameCounts {
+  binance: number;
+  okx: number;
+  bytes: number;
+}
+
+export interface LatencyProbe {
+  id: number;
+  /** Text of the frame that first carries the probed value, e.g. `"r":"0.05010000"`. */
+  frameMarker: string;
+  /** Text the view shows once that value is rendered, e.g. `+5.0100%`. */
+  domText: string;
+  /** CSS selector of the element whose text must contain domText. */
+  domSelector: string;
+}
+
+export interface ProbeResult {
+  id: number;
+  /** Exchange event time of the first frame carrying the value (epoch ms). */
+  eventTime: number | null;
+  /** Wall time the frame reached the page (epoch ms). */
+  arrivedAt: number | null;
+  /** Wall time the value was in the DOM (epoch ms). */
+  renderedAt: number | null;
+}
+
+export interface RecordedWindow {
+  /** rAF-to-rAF intervals (ms). */
+  frameIntervals: number[];
+  /** Long tasks (> 50 ms) seen by the Long Tasks API (durations, ms). */
+  longTasks: number[];
+}
+
+export interface ParseFloor {
+  frames: number;
+  bytes: number;
+  /** JSON.parse time per frame over the captured frames (µs), median of the repeats. */
+  microsPerFrame: number;
+}
+
+export interface BenchPageApi {
+  frames(): FrameCounts;
+  startRecording(): void;
+  stopRecording(): RecordedWindow;
+  captureFrames(durationMs: number): void;
+  parseFloor(repeats: number): ParseFloor;
+  armProbe(probe: LatencyProbe): void;
+  probeResults(): ProbeResult[];
+}
+
+export function installBenchInstruments(config: InstrumentConfig): void {
+  const counts: FrameCounts = { binance: 0, okx: 0, bytes: 0 };
+  let captureUntil = 0;
+  let captured: string[] = [];
+
+  interface PendingProbe {
+    probe: LatencyProbe;
+    result: ProbeResult;
+  }
+  const pending: PendingProbe[] = [];
+  const results: ProbeResult[] = [];
+  let domWatch: MutationObserver | null = null;
+
+  /** Event time of the item carrying the probed value: Binance `E`, OKX `ts`. */
+  const eventTimeOf = (frame: string, marker: string): number | null => {
+    const message: unknown = JSON.parse(frame);
+    const record = message as { data?: unknown };
+    const items = Array.isArray(record.data) ? record.data : Array.isArray(message) ? message : [record.data ?? message];
+    for (const item of items as Record<string, unknown>[]) {
+      if (!JSON.stringify(item).includes(marker)) continue;
+      const time = Number(item.E ?? item.ts);
+      return Number.isFinite(time) ? time : null;
+    }
+    return null;
+  };
+
+  const checkDom = (): void => {
+    const now = Date.now();
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const entry = pending[i]!;
+      if (entry.result.eventTime === null) continue;
+      const element = document.querySelector(entry.probe.domSelector);
+      if (!element?.textContent?.includes(entry.probe.domText)) continue;
+      entry.result.renderedAt = now;
+      results.push(entry.result);
+      pending.splice(i, 1);
+    }
+    if (pending.length === 0) {
+      domWatch?.disconnect();
+      domWatch = null;
+    }
+  };
+
+  const watchDom = (): void => {
+    if (domWatch) return;
+    domWatch = new MutationObserver(checkDom);
+    domWatch.observe(document.body, { subtree: true, childList: true, characterData: true });
+  };
+
+  const onFrame = (binance: boolean) => (event: MessageEvent) => {
+    const data = event.data;
+    if (typeof data !== 'string') return;
+    if (binance) counts.binance++;
+    else counts.okx++;
+    counts.bytes += data.length;
+    if (captureUntil > 0) {
+      if (performance.now() < captureUntil) captured.push(data);
+      else captureUntil = 0;
+    }
+    for (const entry of pending) {
+      if (entry.result.eventTime !== null || !data.includes(entry.probe.frameMarker)) continue;
+      entry.result.arrivedAt = Date.now();
+      entry.result.eventTime = eventTimeOf(data, entry.probe.frameMarker);
+      watchDom();
+    }
+  };
+
+  const PageWebSocket = window.WebSocket;
+  class CountingWebSocket extends PageWebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      // Added before the app sets onmessage, so it runs first and stamps arrival before the app's work.
+      this.addEventListener('message', onFrame(String(url).includes(config.binanceSocketMarker)));
+    }
+  }
+  window.WebSocket = CountingWebSocket;
+
+  let recording = false;
+  let lastFrameAt = 0;
+  let frameIntervals: number[] = [];
+  let longTasks: number[] = [];
+  const onAnimationFrame = (time: number): void => {
+    if (recording && lastFrameAt > 0) frameIntervals.push(time - lastFrameAt);
+    lastFrameAt = time;
+    requestAnimationFrame(onAnimationFrame);
+  };
+  requestAnimationFrame(onAnimationFrame);
+  new PerformanceObserver((list) => {
+    if (!recording) return;
+    for (const entry of list.getEntries()) longTasks.push(entry.duration);
+  }).observe({ type: 'longtask' });
+
+  const api: BenchPageApi = {
+    frames: () => ({ ...counts }),
+    startRecording() {
+      frameIntervals = [];
+      longTasks = [];
+      lastFrameAt = 0;
+      recording = true;
+    },
+    stopRecording() {
+      recording = false;
+      return { frameIntervals, longTasks };
+    },
+    captureFrames(durationMs) {
+      captured = [];
+      captureUntil = performance.now() + durationMs;
+    },
+    parseFloor(repeats) {
+      const frames = captured;
+      const totals: number[] = [];
+      let sink = 0;
+      for (let repeat = 0; repeat < repeats; repeat++) {
+        const start = performance.now();
+        for (const frame of frames) sink += JSON.parse(frame) === null ? 1 : 0;
+        totals.push(performance.now() - start);
+      }
+      totals.sort((a, b) => a - b);
+      const median = totals[Math.floor(totals.length / 2)] ?? 0;
+      const bytes = frames.reduce((sum, frame) => sum + frame.length, sink);
+      return { frames: frames.length, bytes, microsPerFrame: frames.length > 0 ? (median * 1000) / frames.length : 0 };
+    },
+    armProbe(probe) {
+      pending.push({ probe, result: { id: probe.id, eventTime: null, arrivedAt: null, renderedAt: null } });
+    },
+    probeResults() {
+      const unresolved = pending.map((entry) => ({ ...entry.result }));
+      return [...results, ...unresolved];
+    },
+  };
+  (window as unknown as { __bench: BenchPageApi }).__bench = api;
+}

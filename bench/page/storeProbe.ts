@@ -1,0 +1,42 @@
+/**
+ * Bundled into the benchmark's build only (a second entry script injected by
+ * bench/harness/storeProbePlugin.ts), never into the product: it shares the app's store module
+ * and exposes read-only figures the DOM does not show (ingest counters, rows without values).
+ * It runs nothing per message; the page asks for figures when it wants them.
+ */
+import type { IngestCounters } from '../../src/store/perpetualStore';
+import { usePerpetualStore } from '../../src/store/perpetualStore';
+
+export interface StoreProbeApi {
+  counters(): IngestCounters;
+  rows(): { total: number; live: number };
+  /** performance.now() when the store first held `expectedRows` rows, each with a mark and a funding rate. */
+  fullAt(): number | null;
+}
+
+interface ProbeWindow {
+  __benchExpectedRows?: number;
+  __benchStore?: StoreProbeApi;
+}
+
+const probeWindow = window as unknown as ProbeWindow;
+
+function rows(): { total: number; live: number } {
+  const quotes = Object.values(usePerpetualStore.getState().quotes);
+  return { total: quotes.length, live: quotes.filter((quote) => quote.mark !== null && quote.fundingRate !== null).length };
+}
+
+let fullAt: number | null = null;
+const stopWatching = usePerpetualStore.subscribe(() => {
+  const expected = probeWindow.__benchExpectedRows ?? Number.POSITIVE_INFINITY;
+  const { total, live } = rows();
+  if (total !== expected || live !== expected) return;
+  fullAt = performance.now();
+  stopWatching();
+});
+
+probeWindow.__benchStore = {
+  counters: () => usePerpetualStore.getState().counters,
+  rows,
+  fullAt: () => fullAt,
+};

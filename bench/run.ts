@@ -1,0 +1,98 @@
+/**
+ * `npm run bench [-- --rates 1,10,30 --seconds 15 --views screener --out bench/results.md]`:
+ * the built app in headless Chromium against the fake exchange at each rate, every view
+ * measured the same way; writes a markdown report. Not a test: nothing here runs in CI.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { numberFlag } from '../scripts/lib/flags.ts';
+import { buildBenchApp, fakeUniverse, initialJsGzipBytes, launchChromium, machineInfo, startFakeAt, type RunningFake } from './harness/environment.ts';
+import { runScenario, type ScenarioResult } from './harness/runScenario.ts';
+import { renderReport } from './report.ts';
+import { SCENARIOS } from './scenarios/index.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const { values: flags } = parseArgs({
+  options: {
+    rates: { type: 'string', default: '1,10,30' },
+    views: { type: 'string' },
+    seconds: { type: 'string' },
+    warmup: { type: 'string' },
+    'profile-seconds': { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string', default: 'bench/results.md' },
+  },
+});
+
+const rates = flags.rates.split(',').map((text) => numberFlag('rates', text)!);
+const seed = numberFlag('seed', flags.seed) ?? 42;
+const phaseSeconds = numberFlag('seconds', flags.seconds) ?? 15;
+const warmupSeconds = numberFlag('warmup', flags.warmup) ?? 5;
+const profileSeconds = numberFlag('profile-seconds', flags['profile-seconds']) ?? 8;
+const wanted = flags.views?.split(',');
+const scenarios = SCENARIOS.filter((scenario) => !wanted || wanted.includes(scenario.id));
+const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+const startedAt = new Date();
+let running: RunningFake = await startFakeAt(rates[0]!, seed, null);
+const universe = await fakeUniverse(running);
+log(`fake exchange up (${universe.expectedRows} perpetuals); building the app`);
+const initialJs = await initialJsGzipBytes(running.env);
+const app = await buildBenchApp(running.env);
+const browser = await launchChromium();
+const machineBefore = machineInfo(browser);
+const results: ScenarioResult[] = [];
+let probeId = 0;
+try {
+  for (const [index, rate] of rates.entries()) {
+    if (index > 0) {
+      const ports = running.ports;
+      await running.close();
+      running = await startFakeAt(rate, seed, ports);
+    }
+    for (const scenario of scenarios.filter((candidate) => candidate.notMeasured === null)) {
+      log(`×${rate} ${scenario.title}`);
+      results.push(
+        await runScenario(browser, scenario, {
+          appUrl: app.url,
+          assetsDir: join(app.outDir, 'assets'),
+          controlUrl: running.controlUrl,
+          log,
+          rate,
+          binanceSocketMarker: `:${running.ports.binance}/`,
+          expectedRows: universe.expectedRows,
+          binanceSymbols: universe.binanceSymbols,
+          nextProbeId: () => ++probeId,
+          warmupSeconds,
+          phaseSeconds,
+          profileSeconds,
+        }),
+      );
+    }
+  }
+  const markdown = renderReport({
+    command,
+    startedAt,
+    machineBefore,
+    machineAfter: machineInfo(browser),
+    seed,
+    warmupSeconds,
+    phaseSeconds,
+    profileSeconds,
+    initialJsGzipBytes: initialJs,
+    results,
+    notMeasured: scenarios.filter((scenario) => scenario.notMeasured !== null),
+    rates,
+  });
+  writeFileSync(join(REPO_ROOT, flags.out), markdown);
+  console.log(markdown);
+  log(`written to ${flags.out}`);
+} finally {
+  await browser.close();
+  await app.close();
+  await running.close();
+}
