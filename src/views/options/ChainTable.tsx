@@ -27,7 +27,10 @@ function HeaderCells({ side, columns, currency }: { side: 'Call' | 'Put'; column
     <th key={column.id} scope="col" className={`chain-head ${side === 'Call' ? 'call' : 'put'}`}>
       <span className="visually-hidden">{side} </span>
       {column.label}
-      <span className="chain-unit"> {headerUnit(column, currency)}</span>
+      <span className="chain-unit">
+        <span className="visually-hidden"> in </span>
+        {headerUnit(column, currency)}
+      </span>
     </th>
   ));
 }
@@ -91,7 +94,11 @@ export function ChainTable({ label, rows, calls, puts, currency, strikeCurrency,
           <tr>
             <th scope="colgroup" colSpan={calls.length} className="chain-group call">Calls</th>
             <th scope="col" rowSpan={2} className="chain-head chain-strike-head">
-              Strike<span className="chain-unit"> {strikeCurrency}</span>
+              Strike
+              <span className="chain-unit">
+                <span className="visually-hidden"> in </span>
+                {strikeCurrency}
+              </span>
             </th>
             <th scope="colgroup" colSpan={puts.length} className="chain-group put">Puts</th>
           </tr>

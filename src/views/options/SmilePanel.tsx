@@ -50,7 +50,7 @@ export function SmilePanel({ exchange, underlying, expiry, expiryLabel }: SmileP
         captionRef.current.textContent =
           points.length === 0
             ? `No implied vols for ${expiryLabel} yet.`
-            : `${points.length} strikes; ATM mark IV ${formatIv(atmIv)}. Mark IV line, bid-ask IV band, out-of-the-money options (puts below, calls above the ${exchange === 'okx' ? 'forward' : 'index'}).`;
+            : `${points.length} strikes; ATM mark IV ${formatIv(atmIv, 2)}. Mark IV line, bid-ask IV band, out-of-the-money options (puts below, calls above the ${exchange === 'okx' ? 'forward' : 'index'}).`;
       }
     };
     draw(useOptionStore.getState().chains[key]);
@@ -77,6 +77,12 @@ export function SmilePanel({ exchange, underlying, expiry, expiryLabel }: SmileP
       <div className="smile-chart" ref={containerRef} role="img" aria-label={`Implied volatility smile for ${expiryLabel}`} />
       <figcaption>
         <p className="smile-caption" ref={captionRef} />
+        <p className="smile-caption">
+          Chart by{' '}
+          <a href="https://www.tradingview.com/" target="_blank" rel="noopener noreferrer">
+            TradingView Lightweight Charts™
+          </a>
+        </p>
       </figcaption>
     </figure>
   );

@@ -4,6 +4,7 @@ import { formatDelta, formatGreek, formatIv, formatOptionPrice, sideColumns } fr
 describe('chain cell formats', () => {
   it('shows IV fractions as percentages and never a sentinel', () => {
     expect(formatIv(0.9408058)).toBe('94.1%');
+    expect(formatIv(0.9408058, 2)).toBe('94.08%');
     expect(formatIv(null)).toBe('—');
   });
 
@@ -23,6 +24,7 @@ describe('chain cell formats', () => {
     expect(formatOptionPrice(4390, 'USDT')).toBe('4,390.00');
     expect(formatOptionPrice(0.0123, 'USDT')).toBe('0.0123000');
     expect(formatOptionPrice(0.0123, 'BTC')).toBe('0.0123');
+    expect(formatOptionPrice(0.01031562, 'BTC', true)).toBe('0.010316');
     expect(formatOptionPrice(null, 'BTC')).toBe('—');
   });
 });

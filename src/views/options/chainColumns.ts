@@ -11,7 +11,7 @@ export interface ChainColumn {
   format: (quote: OptionQuote) => string;
 }
 
-const percent1 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percentFormats = [1, 2].map((digits) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 const fixed3 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const significant4 = new Intl.NumberFormat('en-US', { minimumSignificantDigits: 4, maximumSignificantDigits: 4 });
 
@@ -19,9 +19,9 @@ function signed(text: string, value: number): string {
   return value < 0 ? `−${text.replace('-', '')}` : text;
 }
 
-/** An IV fraction as a percentage: 0.9408 → "94.1%". */
-export function formatIv(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? NO_VALUE : `${percent1.format(value * 100)}%`;
+/** An IV fraction as a percentage: 0.9408 → "94.1%" (or "94.08%" with 2 decimals). */
+export function formatIv(value: number | null, decimals: 1 | 2 = 1): string {
+  return value === null || !Number.isFinite(value) ? NO_VALUE : `${percentFormats[decimals - 1]!.format(value * 100)}%`;
 }
 
 export function formatDelta(value: number | null): string {
@@ -33,10 +33,13 @@ export function formatGreek(value: number | null): string {
   return value === null || !Number.isFinite(value) ? NO_VALUE : signed(significant4.format(value), value);
 }
 
-/** Option prices: USDT to Binance's 3 decimals (2 from 1,000 up, more for sub-dollar options); coin prices (OKX) to OKX's 0.0001 tick. */
-export function formatOptionPrice(value: number | null, currency: string): string {
+/**
+ * Option prices: USDT to Binance's 3 decimals (2 from 1,000 up, more for sub-dollar options); coin
+ * prices (OKX) to OKX's 0.0001 tick, or to 6 decimals for a mark, which is a model value finer than the tick.
+ */
+export function formatOptionPrice(value: number | null, currency: string, isMark = false): string {
   if (value === null) return NO_VALUE;
-  if (currency !== 'USDT' && currency !== 'USD') return formatPrice(value, 4);
+  if (currency !== 'USDT' && currency !== 'USD') return formatPrice(value, isMark ? 6 : 4);
   return formatPrice(value, value >= 1000 ? 2 : value >= 1 || value === 0 ? 3 : undefined);
 }
 
@@ -44,7 +47,7 @@ export function formatOptionPrice(value: number | null, currency: string): strin
 export const CHAIN_COLUMNS: readonly ChainColumn[] = [
   { id: 'bid', label: 'Bid', unit: '{ccy}', format: (q) => formatOptionPrice(q.bid, q.priceCurrency) },
   { id: 'ask', label: 'Ask', unit: '{ccy}', format: (q) => formatOptionPrice(q.ask, q.priceCurrency) },
-  { id: 'mark', label: 'Mark', unit: '{ccy}', format: (q) => formatOptionPrice(q.mark, q.priceCurrency) },
+  { id: 'mark', label: 'Mark', unit: '{ccy}', format: (q) => formatOptionPrice(q.mark, q.priceCurrency, true) },
   { id: 'bidIv', label: 'Bid IV', unit: '%', format: (q) => formatIv(q.bidIv) },
   { id: 'markIv', label: 'Mark IV', unit: '%', format: (q) => formatIv(q.markIv) },
   { id: 'askIv', label: 'Ask IV', unit: '%', format: (q) => formatIv(q.askIv) },

@@ -5,6 +5,7 @@ import type { SmileAxis, SmilePoint } from './smilePoints';
 /** The smile chart's own small theme (the charts view's theme is not shared yet). */
 const SMILE_OPTIONS: DeepPartial<PriceChartOptions> = {
   autoSize: true,
+  // The logo injects an inline <style> our CSP refuses; the panel credits TradingView in text, as the licence asks.
   layout: { background: { color: '#111923' }, textColor: '#8596a8', fontSize: 11, attributionLogo: false },
   grid: { vertLines: { color: '#18222d' }, horzLines: { color: '#18222d' } },
   rightPriceScale: { borderColor: '#223040' },
