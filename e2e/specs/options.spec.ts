@@ -158,4 +158,22 @@ test.describe('options chain', () => {
     await expectCellToMove(page, 'Put Mark');
     await expect(chainStatus(page)).toContainText('live');
   });
+
+  test('a link to a settled expiry opens the next one and says so', async ({ app, page }) => {
+    await openChain(page, app.gotoApp, '/options?exchange=binance&underlying=ETHUSDT&expiry=2020-01-03');
+    await expect(page.getByRole('list', { name: 'Chain notices' })).toContainText('The 2020-01-03 expiry is no longer listed (settled)');
+    await expect(selectedExpiry(page)).toHaveAttribute('id', await expiryTabs(page).first().getAttribute('id') ?? '');
+    await expect(page).toHaveURL(/underlying=ETHUSDT&expiry=\d{4}-\d{2}-\d{2}/);
+    await expect(page).not.toHaveURL(/expiry=2020-01-03/);
+  });
+
+  test('a stalled feed greys the chain and says so, then recovers', async ({ app, page }) => {
+    await openChain(page, app.gotoApp);
+    await app.control('/stall', { exchange: 'binance' });
+    await expect(atmRow(page)).toHaveClass(/stale/, { timeout: 15_000 });
+    await expect(chainStatus(page)).toContainText(/stale|reconnecting|unreachable/);
+    await app.control('/resume', { exchange: 'binance' });
+    await expect(atmRow(page)).not.toHaveClass(/stale/, { timeout: RECOVERY_TIMEOUT });
+    await expectCellToMove(page, 'Call Mark');
+  });
 });
