@@ -1,0 +1,20 @@
+import { fundingProbes } from './fundingProbes.ts';
+import type { ViewScenario } from './scenario.ts';
+
+const SYMBOL = 'BTCUSDT';
+const LIVE_VALUES = `dl[aria-label="${SYMBOL} live values"]`;
+
+/** The mark-vs-index chart of BTCUSDT: history loaded, then live; probes read the live values above the chart. */
+export const chartScenario: ViewScenario = {
+  id: 'chart',
+  title: `Chart, ${SYMBOL} mark vs index`,
+  notMeasured: null,
+  path: `/charts/binance/${SYMBOL}`,
+  async waitUntilLive(context) {
+    const { page } = context.session;
+    await page.locator(LIVE_VALUES).waitFor();
+    await page.locator('.chart-canvas canvas').first().waitFor();
+    return null;
+  },
+  phases: [{ name: 'live, watching', activity: fundingProbes(() => [SYMBOL], LIVE_VALUES) }],
+};
