@@ -84,7 +84,7 @@ export function renderReport(report: BenchReport): string {
 
   lines.push('## Per view, rate and phase', '');
   lines.push(
-    '| rate | view | phase | frames/s received (sent) | row updates applied/s | coalesced/s | main thread per frame (µs): all tasks / script / style + layout | frame p50 / p95 / p99 (ms) | long tasks (max ms) | update→DOM p50 / p99 (ms) |',
+    '| rate | view | phase | frames/s received (sent by the fake) | row updates applied/s | coalesced/s | main thread per frame (µs): all tasks / script / style + layout | frame p50 / p95 / p99 (ms) | long tasks (max ms) | update→DOM p50 / p99 (ms) |',
   );
   lines.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const result of results) {
@@ -97,7 +97,7 @@ export function renderReport(report: BenchReport): string {
       const latency =
         window.latencyMs === null
           ? '—'
-          : `${ms(window.latencyMs.p50)} / ${ms(window.latencyMs.p99)} (n=${window.latencyMs.count}${window.probesUnresolved > 0 ? `, ${window.probesUnresolved} unseen` : ''})`;
+          : `${ms(window.latencyMs.p50)} / ${ms(window.latencyMs.p99)} (n=${window.latencyMs.count}${window.probesNotRendered > 0 ? `, ${window.probesNotRendered} not rendered` : ''})`;
       lines.push(
         `| ×${result.rate} | ${result.scenario.title} | ${window.phase} | ${perSecond(window.framesReceived)} (${perSecond(window.framesSent)}) | ${perSecond(window.applied)} | ${perSecond(window.coalesced)} | ${mainPerFrame} | ${dist(window.frameMs)} | ${longTasks} | ${latency} |`,
       );

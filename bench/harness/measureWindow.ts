@@ -17,9 +17,10 @@ export interface WindowMeasure {
   mainThread: MainThreadTimes;
   frameMs: Distribution;
   longTasks: number[];
-  /** Update→DOM latency (ms) of the probes resolved in the window, and how many were not. */
+  /** Update→DOM latency (ms) of the probes resolved in the window. */
   latencyMs: Distribution | null;
-  probesUnresolved: number;
+  /** Probes whose value reached the page but not the DOM within 2 s of the window's end. */
+  probesNotRendered: number;
 }
 
 export type Activity = (deadline: number) => Promise<void>;
@@ -67,7 +68,8 @@ export async function measureWindow(session: PageSession, controlUrl: string, ph
     frameMs: distribution(recorded.frameIntervals),
     longTasks: recorded.longTasks,
     latencyMs: probes.length === 0 ? null : distribution(resolved.map((probe) => probe.renderedAt - probe.eventTime)),
-    probesUnresolved: probes.length - resolved.length,
+    // A probe whose value never reached the page was re-pinned before the fake pushed it: no latency to measure.
+    probesNotRendered: probes.filter((probe) => probe.eventTime !== null && probe.renderedAt === null).length,
   };
 }
 
@@ -76,7 +78,7 @@ async function settledProbes(session: PageSession): Promise<ProbeResult[]> {
   const deadline = Date.now() + 2000;
   for (;;) {
     const probes = await session.page.evaluate(() => (window as unknown as BenchWindow).__bench.probeResults());
-    if (Date.now() > deadline || probes.every((probe) => probe.renderedAt !== null)) return probes;
+    if (Date.now() > deadline || probes.every((probe) => probe.renderedAt !== null || probe.eventTime === null)) return probes;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -16,5 +16,5 @@ export const chartScenario: ViewScenario = {
     await page.locator('.chart-canvas canvas').first().waitFor();
     return null;
   },
-  phases: [{ name: 'live, watching', activity: fundingProbes(() => [SYMBOL], LIVE_VALUES) }],
+  phases: [{ name: 'live, watching', activity: fundingProbes(() => [SYMBOL], LIVE_VALUES, 1200) }],
 };

@@ -47,7 +47,7 @@ export const screenerScenario: ViewScenario = {
     return (await handle.jsonValue()) as number;
   },
   phases: [
-    { name: 'live, watching', activity: fundingProbes((context) => context.binanceSymbols, TABLE_BODY) },
+    { name: 'live, watching', activity: fundingProbes((context) => context.binanceSymbols, TABLE_BODY, 500) },
     { name: 'scroll + sort', activity: scrollAndSort },
   ],
 };
