@@ -5,7 +5,7 @@ import { chainKey } from '../domain/option';
 import { binanceOptionInstrument } from '../feeds/binance/optionParse';
 import { startBinanceOptionCatalog, startBinanceOptionChain } from '../feeds/binance/optionFeed';
 import { okxOptionInstrument } from '../feeds/okx/optionParse';
-import { startOkxOptionCatalog, startOkxOptionChain } from '../feeds/okx/optionFeed';
+import { startOkxOptionCatalog, startOkxOptionChain, type OkxOptionChain } from '../feeds/okx/optionFeed';
 import type { OptionFeedDeps } from '../feeds/optionFeedDeps';
 import { createOptionIngest } from '../store/optionIngest';
 import { useOptionStore } from '../store/optionStore';
@@ -58,6 +58,17 @@ export const acquireOptionCatalog = refCounted(() => {
 });
 
 const chainFeeds = new Map<string, () => () => void>();
+/** The running OKX chains by family, for following an expiry's marks and books. */
+const okxChains = new Map<string, OkxOptionChain>();
+
+function startOkxChain(family: string): () => void {
+  const chain = startOkxOptionChain(deps, appEndpoints.okxPublic, family);
+  okxChains.set(family, chain);
+  return () => {
+    okxChains.delete(family);
+    chain.stop();
+  };
+}
 
 /** One chain's live quotes (a trader reads one chain at a time), while a view shows it. */
 export function acquireOptionChain(exchange: ExchangeId, underlying: string): () => void {
@@ -65,11 +76,23 @@ export function acquireOptionChain(exchange: ExchangeId, underlying: string): ()
   let acquire = chainFeeds.get(key);
   if (!acquire) {
     acquire = refCounted(() =>
-      exchange === 'binance'
-        ? startBinanceOptionChain(deps, appEndpoints.binanceOptions, underlying)
-        : startOkxOptionChain(deps, appEndpoints.okxPublic, underlying),
+      exchange === 'binance' ? startBinanceOptionChain(deps, appEndpoints.binanceOptions, underlying) : startOkxChain(underlying),
     );
     chainFeeds.set(key, acquire);
   }
   return acquire();
+}
+
+/**
+ * The chain plus everything of one expiry (ms) while a view shows that expiry. Binance's one
+ * stream per underlying already carries every option's mark; OKX adds per-option marks and books
+ * for this expiry only (see startOkxOptionChain).
+ */
+export function acquireOptionExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void {
+  const releaseChain = acquireOptionChain(exchange, underlying);
+  const releaseExpiry = exchange === 'okx' ? okxChains.get(underlying)?.followExpiry(expiry) : undefined;
+  return () => {
+    releaseExpiry?.();
+    releaseChain();
+  };
 }

@@ -40,28 +40,92 @@ function summaryRow(instId: string) {
   };
 }
 
+function startChain() {
+  const recording = recordingHub();
+  const pushed: OptionEvent[] = [];
+  const deps = { hub: recording.hub, ingest: { push: (events: readonly OptionEvent[]) => pushed.push(...events), reject: () => {}, flushNow: () => {} } };
+  const chain = startOkxOptionChain(deps as unknown as OptionFeedDeps, endpoint, 'BTC-USD');
+  return { ...recording, pushed, chain };
+}
+
+const summary = 'opt-summary|||BTC-USD';
+const quoteTopics = (symbol: string) => [`mark-price|${symbol}||`, `tickers|${symbol}||`];
+const DEC27 = DEC26 + 86_400_000;
+const a = 'BTC-USD-251226-100000-C';
+const a2 = 'BTC-USD-251226-100000-P';
+const b = 'BTC-USD-251227-100000-P'; // a day later than a
+
 describe('startOkxOptionChain', () => {
-  it('follows the options opt-summary lists with mark-price and tickers, drops them at expiry, releases all on stop', () => {
-    const { hub, active, push } = recordingHub();
-    const pushed: OptionEvent[] = [];
-    const deps = { hub, ingest: { push: (events: readonly OptionEvent[]) => pushed.push(...events), reject: () => {}, flushNow: () => {} } };
-    const stop = startOkxOptionChain(deps as unknown as OptionFeedDeps, endpoint, 'BTC-USD');
-    const summary = 'opt-summary|||BTC-USD';
+  it('takes greeks for every expiry from opt-summary, and marks and books only for a followed expiry', () => {
+    const { chain, active, push, pushed } = startChain();
     expect(active()).toEqual([summary]);
 
-    const a = 'BTC-USD-251226-100000-C';
-    const b = 'BTC-USD-251227-100000-P'; // a day later than a
-    push(summary, [summaryRow(a), summaryRow(b)], DEC26 - 1000);
-    expect(active()).toEqual([`mark-price|${a}||`, `mark-price|${b}||`, summary, `tickers|${a}||`, `tickers|${b}||`]);
-    expect(pushed.filter((event) => event.kind === 'greeks')).toHaveLength(2);
+    push(summary, [summaryRow(a), summaryRow(a2), summaryRow(b)], DEC26 - 5000);
+    expect(pushed.filter((event) => event.kind === 'greeks')).toHaveLength(3);
+    expect(active()).toEqual([summary]);
+
+    // Following subscribes at once the options the last opt-summary listed, without waiting for the next.
+    const release = chain.followExpiry(DEC26);
+    expect(active()).toEqual([...quoteTopics(a), ...quoteTopics(a2), summary].sort());
+
+    push(`mark-price|${a}||`, [{ instType: 'OPTION', instId: a, markPx: '0.02', ts: String(DEC26 - 4000) }], DEC26 - 4000);
+    expect(pushed.at(-1)).toMatchObject({ kind: 'mark', symbol: a, mark: 0.02 });
+
+    release();
+    expect(active()).toEqual([summary]);
+    chain.stop();
+  });
+
+  it('switches expiry: the old expiry\'s options leave and the new one\'s join in the same call stack (one hub batch)', () => {
+    const { chain, active, push } = startChain();
+    push(summary, [summaryRow(a), summaryRow(b)], DEC26 - 5000);
+    const releaseA = chain.followExpiry(DEC26);
+    expect(active()).toEqual([...quoteTopics(a), summary].sort());
+
+    releaseA();
+    const releaseB = chain.followExpiry(DEC27);
+    expect(active()).toEqual([...quoteTopics(b), summary].sort());
+
+    releaseB();
+    releaseB(); // a second release is a no-op, not a second unsubscribe
+    expect(active()).toEqual([summary]);
+    chain.stop();
+  });
+
+  it('counts followers of an expiry: it stays followed until the last one releases', () => {
+    const { chain, active, push } = startChain();
+    push(summary, [summaryRow(a)], DEC26 - 5000);
+    const first = chain.followExpiry(DEC26);
+    const second = chain.followExpiry(DEC26);
+    first();
+    expect(active()).toEqual([...quoteTopics(a), summary].sort());
+    second();
+    expect(active()).toEqual([summary]);
+    chain.stop();
+  });
+
+  it('follows an expiry named before opt-summary lists it, picks up options listed later, and drops them at expiry', () => {
+    const { chain, active, push } = startChain();
+    chain.followExpiry(DEC26);
+    expect(active()).toEqual([summary]);
+
+    push(summary, [summaryRow(a), summaryRow(b)], DEC26 - 5000);
+    expect(active()).toEqual([...quoteTopics(a), summary].sort());
+    push(summary, [summaryRow(a), summaryRow(a2), summaryRow(b)], DEC26 - 4000);
+    expect(active()).toEqual([...quoteTopics(a), ...quoteTopics(a2), summary].sort());
 
     push(summary, [summaryRow(b)], DEC26);
-    expect(active()).toEqual([`mark-price|${b}||`, summary, `tickers|${b}||`]);
+    expect(active()).toEqual([summary]);
+    chain.stop();
+  });
 
-    push(`mark-price|${b}||`, [{ instType: 'OPTION', instId: b, markPx: '0.02', ts: String(DEC26) }], DEC26);
-    expect(pushed.at(-1)).toMatchObject({ kind: 'mark', symbol: b, mark: 0.02 });
-
-    stop();
+  it('releases everything on stop', () => {
+    const { chain, active, push } = startChain();
+    push(summary, [summaryRow(a), summaryRow(b)], DEC26 - 5000);
+    chain.followExpiry(DEC26);
+    chain.followExpiry(DEC27);
+    expect(active()).toHaveLength(5);
+    chain.stop();
     expect(active()).toEqual([]);
   });
 });

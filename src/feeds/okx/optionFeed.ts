@@ -28,16 +28,35 @@ export function startOkxOptionCatalog(deps: OptionFeedDeps, endpoint: Endpoint<O
 
 const OPTION_CHANNELS = ['mark-price', 'tickers'] as const;
 
+/** A running OKX chain: greeks for every expiry, marks and books for the expiries being shown. */
+export interface OkxOptionChain {
+  /**
+   * Adds `mark-price` and `tickers` for each option of one expiry (ms) until the returned release
+   * is called; counted, so two users of one expiry share its subscriptions.
+   */
+  followExpiry(expiry: number): () => void;
+  stop(): void;
+}
+
 /**
  * One family's chain, live: `opt-summary` (one push per second with every option's vols, USD
- * greeks and forward) and, per option it lists, `mark-price` and `tickers` (best bid/ask). Only the
- * open chain's options are subscribed, which keeps the per-option arguments (two per option,
- * ~800 for BTC-USD) within what the hub spreads over OKX's per-socket limits. Options leave at
- * expiry; options listed later join as soon as opt-summary carries them.
+ * greeks and forward, for all expiries, so every expiry tab keeps its data) and, only for the
+ * options of the followed expiries (the one the trader reads), `mark-price` and `tickers` (best
+ * bid/ask). Following the whole family would be ~1,600 channels for BTC-USD; one expiry is a
+ * tenth of that. A switch costs a handful of requests: the hub sends the old expiry's
+ * unsubscribes and the new one's subscribes in the same tick, 100 args a request, against OKX's
+ * 480 subscribe/unsubscribe requests an hour per connection (an expiry of 100 options = 2+2
+ * requests, so about a hundred switches an hour before the hub has to wait).
+ * Options leave at expiry; options listed later join as soon as opt-summary carries them.
  */
-export function startOkxOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<OkxArg>, family: string): () => void {
+export function startOkxOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<OkxArg>, family: string): OkxOptionChain {
   const { hub, ingest } = deps;
+  /** Every live option opt-summary lists, by symbol, with its expiry. */
+  const listed = new Map<string, number>();
+  /** How many users follow each expiry. */
+  const followers = new Map<number, number>();
   const followed = new Map<string, { expiry: number; release: () => void }>();
+  let lastSummaryAt = 0;
 
   const onOptionPush = (payload: unknown, topicKey: string): void => {
     const { events, rejected } = topicKey.startsWith('mark-price|') ? parseOptionMarkPrices(payload) : parseOptionTickers(payload);
@@ -45,16 +64,17 @@ export function startOkxOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<Okx
     ingest.reject('okx', rejected);
   };
 
-  const follow = (symbols: readonly string[], now: number): void => {
-    for (const symbol of symbols) {
-      if (followed.has(symbol)) continue;
-      const instrument = okxOptionInstrument(symbol);
-      if (!instrument || instrument.expiry <= now) continue;
-      const args = OPTION_CHANNELS.map((channel) => ({ channel, instId: symbol }));
-      followed.set(symbol, { expiry: instrument.expiry, release: hub.subscribe(endpoint, args, onOptionPush) });
+  /** Subscribes what is listed and followed but not yet subscribed; releases what settled or is no longer followed. */
+  const reconcile = (now: number): void => {
+    for (const [symbol, expiry] of listed) {
+      if (expiry <= now) listed.delete(symbol);
+      else if (followers.has(expiry) && !followed.has(symbol)) {
+        const args = OPTION_CHANNELS.map((channel) => ({ channel, instId: symbol }));
+        followed.set(symbol, { expiry, release: hub.subscribe(endpoint, args, onOptionPush) });
+      }
     }
     for (const [symbol, entry] of followed) {
-      if (entry.expiry > now) continue;
+      if (entry.expiry > now && followers.has(entry.expiry)) continue;
       entry.release();
       followed.delete(symbol);
     }
@@ -64,12 +84,36 @@ export function startOkxOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<Okx
     const { events, rejected } = parseOptSummary(payload);
     ingest.push(events);
     ingest.reject('okx', rejected);
-    follow(events.map((event) => event.symbol), receivedAt);
+    for (const { symbol } of events) {
+      if (listed.has(symbol)) continue;
+      const instrument = okxOptionInstrument(symbol);
+      if (instrument) listed.set(symbol, instrument.expiry);
+    }
+    lastSummaryAt = receivedAt;
+    reconcile(receivedAt);
   });
 
-  return () => {
-    stopSummary();
-    for (const entry of followed.values()) entry.release();
-    followed.clear();
+  return {
+    followExpiry(expiry) {
+      followers.set(expiry, (followers.get(expiry) ?? 0) + 1);
+      // The options opt-summary listed last (at most a second ago) are subscribed at once, not at its next push.
+      reconcile(lastSummaryAt);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const count = followers.get(expiry)! - 1;
+        if (count > 0) followers.set(expiry, count);
+        else followers.delete(expiry);
+        reconcile(lastSummaryAt);
+      };
+    },
+    stop() {
+      stopSummary();
+      for (const entry of followed.values()) entry.release();
+      followed.clear();
+      followers.clear();
+      listed.clear();
+    },
   };
 }

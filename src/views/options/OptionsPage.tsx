@@ -45,13 +45,14 @@ export function OptionsPage() {
   const unknownUnderlying = params.underlying !== null && underlying !== params.underlying ? params.underlying : null;
 
   useOptionCatalog();
-  useOptionChainFeed(exchange, underlying);
 
   const rows = useOptionStore((state) => (underlying === null ? undefined : state.chains[chainKey(exchange, underlying)]));
   const now = useNow();
   const link = useConnectionStatusStore(selectLinkStatus(exchange));
   const tabs = useMemo(() => expiriesOf(rows, now), [rows, now]);
   const selected = resolveExpiry(tabs, params.expiry);
+  // The linked (or nearest) expiry, as shown: on OKX only its options get marks and books.
+  useOptionChainFeed(exchange, underlying, selected?.expiry ?? null);
   const chain = useMemo(() => (selected ? expiryChain(rows, selected.expiry) : null), [rows, selected?.expiry]);
   const [hidden, setHidden] = useState<ReadonlySet<ChainColumnId>>(() => new Set());
   const columns = useMemo(() => sideColumns(hidden), [hidden]);
