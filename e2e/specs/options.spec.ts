@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { connectionStatus } from '../support/connectionStatus.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { atmRow, cellText, chainStatus, chainTable, expiryTabs, numberIn, selectedExpiry, underlyingPriceShown } from '../support/options.ts';
+import { atmRow, cellText, chainStatus, chainTable, expiryTabs, numberIn, okxSubscribedExpiries, selectedExpiry, underlyingPriceShown } from '../support/options.ts';
 
 const LOAD_TIMEOUT = 20_000;
 const RECOVERY_TIMEOUT = 45_000;
@@ -117,6 +117,22 @@ test.describe('options chain', () => {
     // Coin prices: an ATM BTC option costs a few hundredths of a BTC, a USD vega some dollars.
     await expect.poll(async () => numberIn(await cellText(atmRow(page), 'Put Mark')), { timeout: LOAD_TIMEOUT }).toBeLessThan(1);
     expect(numberIn(await cellText(atmRow(page), 'Put Vega'))).toBeGreaterThan(1);
+  });
+
+  test('OKX streams marks and books for the shown expiry only, and moves them when the expiry changes', async ({ app, page }) => {
+    await openChain(page, app.gotoApp, '/options?exchange=okx&underlying=BTC-USD');
+    const subscribed = async () => ({ marks: await okxSubscribedExpiries('BTC-USD', 'mark-price'), books: await okxSubscribedExpiries('BTC-USD', 'tickers') });
+    const firstDate = (await selectedExpiry(page).getAttribute('id'))!.replace('expiry-', '');
+    await expect.poll(subscribed, { timeout: LOAD_TIMEOUT }).toEqual({ marks: [firstDate], books: [firstDate] });
+
+    await expiryTabs(page).nth(2).click();
+    const nextDate = (await selectedExpiry(page).getAttribute('id'))!.replace('expiry-', '');
+    expect(nextDate).not.toBe(firstDate);
+    await expect.poll(subscribed, { timeout: LOAD_TIMEOUT }).toEqual({ marks: [nextDate], books: [nextDate] });
+    // The new expiry's marks fill in within moments (the fake answers a subscribe with a push), and nothing greys.
+    await expect.poll(async () => numberIn(await cellText(atmRow(page), 'Call Mark')), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect(atmRow(page)).not.toHaveClass(/stale/);
+    await expect(chainStatus(page)).toContainText('live');
   });
 
   test('every underlying with options on either exchange shows a live chain with greeks and a smile', async ({ app, page }) => {

@@ -48,3 +48,19 @@ export async function underlyingPriceShown(page: Page): Promise<number | null> {
   const match = /(?:Index|Forward)\s*([\d,.]+)/.exec(text);
   return match ? numberIn(match[1]!) : null;
 }
+
+/** The expiry dates (`2025-12-26`) of the options of one OKX family whose `channel` the app is subscribed to, from the fake's GET /stats. */
+export async function okxSubscribedExpiries(family: string, channel: 'mark-price' | 'tickers'): Promise<string[]> {
+  const control = process.env.FAKE_CONTROL_URL;
+  if (!control) throw new Error('FAKE_CONTROL_URL is not set: run the browser tests with `playwright test`');
+  const response = await fetch(`${control.replace(/\/+$/, '')}/stats`);
+  const stats = (await response.json()) as { okx: { connections: { subscriptions: { channel: string; instId?: string }[] }[] } };
+  const dates = new Set<string>();
+  for (const { subscriptions } of stats.okx.connections) {
+    for (const arg of subscriptions) {
+      const datePart = arg.channel === channel ? arg.instId?.slice(family.length + 1).match(/^(\d\d)(\d\d)(\d\d)-/) : null;
+      if (arg.instId?.startsWith(`${family}-`) && datePart) dates.add(`20${datePart[1]}-${datePart[2]}-${datePart[3]}`);
+    }
+  }
+  return [...dates].sort();
+}
