@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { CHART_INTERVALS, type ChartInterval } from '../../domain/candles';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { perpKey, type PerpQuote } from '../../domain/perpetual';
+import { useReplaceSearch } from '../../hooks/useReplaceSearch';
 import { usePerpetualStore } from '../../store/perpetualStore';
 import { Segmented } from '../controls/Segmented';
 import { mainContractFor } from '../screener/selectRows';
@@ -29,7 +30,8 @@ function useCounterpart(quote: PerpQuote | undefined): PerpQuote | undefined {
 
 export function ChartsPage() {
   const { exchange: exchangeParam, symbol } = useParams();
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
+  const replaceSearch = useReplaceSearch();
   const params = useMemo(() => parseChartParams(search), [search]);
   const exchange = parseExchange(exchangeParam);
   const key = exchange && symbol ? perpKey(exchange, symbol) : null;
@@ -38,8 +40,8 @@ export function ChartsPage() {
   const counterpart = useCounterpart(quote);
 
   const update = useCallback(
-    (patch: Partial<ChartParams>) => setSearch(chartSearch({ ...params, ...patch }), { replace: true, flushSync: true }),
-    [params, setSearch],
+    (patch: Partial<ChartParams>) => replaceSearch(chartSearch({ ...params, ...patch }), { flushSync: true }),
+    [params, replaceSearch],
   );
 
   // Stable per instrument, so a live price tick never restarts the history load.

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { chainKey, UNDERLYING_PRICE_LABEL, type OptionQuote } from '../../domain/option';
 import { useNow } from '../../hooks/useNow';
+import { useReplaceSearch } from '../../hooks/useReplaceSearch';
 import { useOptionCatalog, useOptionChainFeed } from '../../hooks/useOptionFeeds';
 import { selectLinkStatus, useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { useOptionStore } from '../../store/optionStore';
@@ -34,7 +35,8 @@ function underlyingFor(exchange: ExchangeId, base: string): string {
 const expiryTitle = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export function OptionsPage() {
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
+  const replaceSearch = useReplaceSearch();
   const params = useMemo(() => parseOptionsParams(search), [search]);
   const { exchange } = params;
   const listed = useOptionStore((state) => state.underlyings[exchange]) ?? NO_UNDERLYINGS;
@@ -62,8 +64,8 @@ export function OptionsPage() {
   // flushSync for the trader's own clicks (a transition would keep yielding to per-frame store
   // updates and let the controls lag); a plain update when an effect corrects the link.
   const navigate = useCallback(
-    (next: OptionsParams, urgent = true) => setSearch(optionsSearch(next), { replace: true, flushSync: urgent }),
-    [setSearch],
+    (next: OptionsParams, urgent = true) => replaceSearch(optionsSearch(next), { flushSync: urgent }),
+    [replaceSearch],
   );
   const choose = useCallback(
     (patch: Partial<OptionsParams>) => {

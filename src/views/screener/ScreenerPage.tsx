@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
 import type { PerpQuote } from '../../domain/perpetual';
 import { useNow } from '../../hooks/useNow';
+import { useReplaceSearch } from '../../hooks/useReplaceSearch';
 import { usePerpetualStore } from '../../store/perpetualStore';
 import { SourceNotices } from '../shell/SourceNotices';
 import { DataTable } from '../table/DataTable';
@@ -17,7 +18,8 @@ const perpRowId = (quote: PerpQuote) => quote.key;
 const crossRowId = (row: CrossRow) => row.coin;
 
 export function ScreenerPage() {
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
+  const replaceSearch = useReplaceSearch();
   const params = useMemo(() => parseScreenerParams(search), [search]);
   const quotes = usePerpetualStore((state) => state.quotes);
   const all = useMemo(() => Object.values(quotes), [quotes]);
@@ -29,9 +31,9 @@ export function ScreenerPage() {
       const next = { ...params, ...patch };
       if (patch.view && patch.view !== params.view) next.sort = DEFAULT_SORT[patch.view];
       // flushSync: a transition would keep yielding to the per-frame store updates and let controls lag.
-      setSearch(screenerSearch(next), { replace: true, flushSync: true });
+      replaceSearch(screenerSearch(next), { flushSync: true });
     },
-    [params, setSearch],
+    [params, replaceSearch],
   );
   const onSortingChange = useCallback((sort: SortKey[]) => update({ sort }), [update]);
   const openChart = useCallback(
