@@ -1,82 +1,101 @@
-import type { ExchangeId } from '../domain/exchange';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
+import type { ExchangeId } from '../domain/exchange';
 import type { OptionQuote } from '../domain/option';
 import type { PerpQuote } from '../domain/perpetual';
 import { useConnectionStatusStore } from '../store/connectionStatusStore';
-import { useOptionStore, type OptionChainRows } from '../store/optionStore';
-import { usePerpetualStore } from '../store/perpetualStore';
-import { useSourceStatusStore } from '../store/sourceStatusStore';
+import { useOptionStore, type OptionChainRows, type OptionState } from '../store/optionStore';
+import { usePerpetualStore, type IngestCounters } from '../store/perpetualStore';
+import { useSourceStatusStore, type SourceStatus } from '../store/sourceStatusStore';
 import type { FeedRequest, WorkerBatch, WorkerCommand } from '../worker/protocol';
-import { applyRows } from '../worker/rowsPatch';
+import { applyRows, collectRows, type PendingRows } from '../worker/rowsPatch';
+
+/**
+ * What arrived from the worker since the last frame, merged on arrival (newest per row), so a
+ * tab whose frames are paused holds one change per row rather than every batch.
+ */
+const pending = {
+  perpRows: new Map() as PendingRows<PerpQuote>,
+  perpCounters: null as IngestCounters | null,
+  optionChains: new Map<string, PendingRows<OptionQuote>>(),
+  underlyings: null as OptionState['underlyings'] | null,
+  optionCounters: null as IngestCounters | null,
+  links: new Map<ExchangeId, ExchangeLinkStatus>(),
+  sources: [] as SourceStatus[],
+};
 
 let worker: Worker | null = null;
 let nextLease = 0;
-let queued: WorkerBatch[] = [];
 let frameRequested = false;
 
-/** Applies every batch that arrived since the last frame, with one setState per store. */
-function applyQueued(): void {
-  frameRequested = false;
-  const batches = queued;
-  queued = [];
-
-  const perpBatches = batches.flatMap((batch) => (batch.perp ? [batch.perp] : []));
-  const lastPerp = perpBatches.at(-1);
-  if (lastPerp) {
-    const quotes: Record<string, PerpQuote> = { ...usePerpetualStore.getState().quotes };
-    for (const perp of perpBatches) applyRows(quotes, perp.quotes);
-    usePerpetualStore.setState({ quotes, counters: lastPerp.counters });
+function collect(batch: WorkerBatch): void {
+  if (batch.perp) {
+    collectRows(pending.perpRows, batch.perp.quotes);
+    pending.perpCounters = batch.perp.counters;
   }
+  if (batch.option) {
+    for (const [key, patch] of Object.entries(batch.option.chains)) {
+      let rows = pending.optionChains.get(key);
+      if (!rows) pending.optionChains.set(key, (rows = new Map()));
+      collectRows(rows, patch);
+    }
+    if (batch.option.underlyings) pending.underlyings = batch.option.underlyings;
+    pending.optionCounters = batch.option.counters;
+  }
+  for (const link of batch.links) pending.links.set(link.exchange, link);
+  pending.sources.push(...batch.sources);
+}
 
-  const optionBatches = batches.flatMap((batch) => (batch.option ? [batch.option] : []));
-  const lastOption = optionBatches.at(-1);
-  if (lastOption) {
+/** Applies what arrived since the last frame, with one setState per store that changed. */
+function applyPending(): void {
+  frameRequested = false;
+  if (pending.perpCounters) {
+    const quotes: Record<string, PerpQuote> = { ...usePerpetualStore.getState().quotes };
+    applyRows(quotes, pending.perpRows);
+    usePerpetualStore.setState({ quotes, counters: pending.perpCounters });
+    pending.perpRows.clear();
+    pending.perpCounters = null;
+  }
+  if (pending.optionCounters) {
     const current = useOptionStore.getState();
     const chains: Record<string, OptionChainRows> = { ...current.chains };
-    const copied = new Map<string, Record<string, OptionQuote>>();
-    let underlyings = current.underlyings;
-    for (const option of optionBatches) {
-      for (const [key, patch] of Object.entries(option.chains)) {
-        let rows = copied.get(key);
-        if (!rows) copied.set(key, (rows = { ...chains[key] }));
-        applyRows(rows, patch);
-        chains[key] = rows;
-      }
-      if (option.underlyings) underlyings = option.underlyings;
+    for (const [key, changes] of pending.optionChains) {
+      const rows: Record<string, OptionQuote> = { ...chains[key] };
+      applyRows(rows, changes);
+      chains[key] = rows;
     }
-    useOptionStore.setState({ chains, underlyings, counters: lastOption.counters });
+    useOptionStore.setState({ chains, underlyings: pending.underlyings ?? current.underlyings, counters: pending.optionCounters });
+    pending.optionChains.clear();
+    pending.underlyings = null;
+    pending.optionCounters = null;
   }
-
-  const links = new Map<ExchangeId, ExchangeLinkStatus>();
-  for (const batch of batches) for (const link of batch.links) links.set(link.exchange, link);
-  if (links.size > 0) {
-    useConnectionStatusStore.setState((state) => ({ byExchange: { ...state.byExchange, ...Object.fromEntries(links) } }));
+  if (pending.links.size > 0) {
+    const links = Object.fromEntries(pending.links);
+    useConnectionStatusStore.setState((state) => ({ byExchange: { ...state.byExchange, ...links } }));
+    pending.links.clear();
   }
-
-  const sources = batches.flatMap((batch) => batch.sources);
-  if (sources.length > 0) useSourceStatusStore.getState().reportAll(sources);
+  if (pending.sources.length > 0) {
+    useSourceStatusStore.getState().reportAll(pending.sources);
+    pending.sources = [];
+  }
 }
 
 function ingestWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL('../worker/ingestWorker.ts', import.meta.url), { type: 'module', name: 'ingest' });
     worker.onmessage = (event: MessageEvent<WorkerBatch>) => {
-      queued.push(event.data);
+      collect(event.data);
       if (frameRequested) return;
       frameRequested = true;
-      requestAnimationFrame(applyQueued);
+      requestAnimationFrame(applyPending);
     };
   }
   return worker;
 }
 
-function send(command: WorkerCommand): void {
-  ingestWorker().postMessage(command);
-}
-
 /** Asks the ingest worker to run a feed until the returned release is called (once). */
 export function acquireFeed(request: FeedRequest): () => void {
   const lease = ++nextLease;
+  const send = (command: WorkerCommand): void => ingestWorker().postMessage(command);
   send({ type: 'acquire', lease, request });
   let released = false;
   return () => {

@@ -16,8 +16,18 @@ export function diffRows<Row>(previous: Readonly<Record<string, Row>>, next: Rea
   return upserts.length > 0 || removed.length > 0 ? { upserts, removed } : null;
 }
 
-/** Applies a patch to a record the caller owns (a copy made once per frame). */
-export function applyRows<Row extends { key: string }>(rows: Record<string, Row>, patch: RowsPatch<Row>): void {
-  for (const key of patch.removed) delete rows[key];
-  for (const row of patch.upserts) rows[row.key] = row;
+/** Row changes waiting to be applied, newest per key (null: removed), however many patches arrived. */
+export type PendingRows<Row> = Map<string, Row | null>;
+
+export function collectRows<Row extends { key: string }>(pending: PendingRows<Row>, patch: RowsPatch<Row>): void {
+  for (const key of patch.removed) pending.set(key, null);
+  for (const row of patch.upserts) pending.set(row.key, row);
+}
+
+/** Applies waiting changes to a record the caller owns (a copy made once per frame). */
+export function applyRows<Row>(rows: Record<string, Row>, pending: PendingRows<Row>): void {
+  for (const [key, row] of pending) {
+    if (row === null) delete rows[key];
+    else rows[key] = row;
+  }
 }
