@@ -11,6 +11,8 @@ export default defineConfig(({ mode }) => {
       Object.entries(endpoints).map(([name, value]) => [`import.meta.env.${name}`, JSON.stringify(value)]),
     ),
     build: { target: 'es2022', sourcemap: true },
+    // The ingest worker (src/worker/ingestWorker.ts) is created as a module worker.
+    worker: { format: 'es' },
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1' },
   };

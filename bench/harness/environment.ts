@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { buildAndPreview, type PreviewedBuild } from '../../scripts/lib/previewBuild.ts';
 import { storeProbePlugin } from './storeProbePlugin.ts';
+import { workerInstrumentsPlugin } from './workerInstrumentsPlugin.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -65,9 +66,14 @@ export async function startFakeAt(rate: number, seed: number, ports: FakePorts |
   };
 }
 
-/** The production build plus the bench's read-only store probe, served by vite preview. */
+/** The production build plus the bench's read-only store probe and worker socket counters, served by vite preview. */
 export function buildBenchApp(env: Record<string, string>): Promise<PreviewedBuild> {
-  return buildAndPreview({ outDir: 'bench/.runtime/dist', env, plugins: [storeProbePlugin()] });
+  return buildAndPreview({
+    outDir: 'bench/.runtime/dist',
+    env,
+    plugins: [storeProbePlugin()],
+    workerPlugins: [workerInstrumentsPlugin()],
+  });
 }
 
 /** Gzipped size of the JavaScript index.html loads up front, measured on a plain production build. */

@@ -6,6 +6,10 @@
  * What it costs the page: one extra `message` listener per socket (a counter, plus a substring
  * search while a latency probe waits), one rAF callback per frame, and, while probes wait, one
  * MutationObserver over the table. All of it counts towards the main-thread figures.
+ *
+ * Sockets opened inside a worker (the app's ingest worker) are counted there by
+ * bench/page/workerInstruments.ts, bundled into the bench build's worker only; it reports to
+ * this script over a BroadcastChannel (messages below).
  */
 
 export interface InstrumentConfig {
@@ -63,6 +67,32 @@ export interface BenchPageApi {
   probeResults(): ProbeResult[];
 }
 
+export const BENCH_CHANNEL = 'funding-desk-bench';
+
+/** Worker → page over BENCH_CHANNEL. */
+export type WorkerReport =
+  | { kind: 'hello' }
+  /** Totals since the worker started, per socket URL. */
+  | { kind: 'counts'; byUrl: Record<string, { frames: number; bytes: number }> }
+  | { kind: 'probe-seen'; id: number; arrivedAt: number; eventTime: number | null }
+  | { kind: 'captured'; frames: string[] };
+
+/** Page → worker over BENCH_CHANNEL. */
+export type PageRequest = { kind: 'arm'; probe: LatencyProbe } | { kind: 'capture'; durationMs: number };
+
+/** Event time of the item carrying the probed value: Binance `E`, OKX `ts`. */
+export function eventTimeOf(frame: string, marker: string): number | null {
+  const message: unknown = JSON.parse(frame);
+  const record = message as { data?: unknown };
+  const items = Array.isArray(record.data) ? record.data : Array.isArray(message) ? message : [record.data ?? message];
+  for (const item of items as Record<string, unknown>[]) {
+    if (!JSON.stringify(item).includes(marker)) continue;
+    const time = Number(item.E ?? item.ts);
+    return Number.isFinite(time) ? time : null;
+  }
+  return null;
+}
+
 export function installBenchInstruments(config: InstrumentConfig): void {
   const counts: FrameCounts = { binance: 0, okx: 0, bytes: 0 };
   let captureUntil = 0;
@@ -75,19 +105,6 @@ export function installBenchInstruments(config: InstrumentConfig): void {
   const pending: PendingProbe[] = [];
   const results: ProbeResult[] = [];
   let domWatch: MutationObserver | null = null;
-
-  /** Event time of the item carrying the probed value: Binance `E`, OKX `ts`. */
-  const eventTimeOf = (frame: string, marker: string): number | null => {
-    const message: unknown = JSON.parse(frame);
-    const record = message as { data?: unknown };
-    const items = Array.isArray(record.data) ? record.data : Array.isArray(message) ? message : [record.data ?? message];
-    for (const item of items as Record<string, unknown>[]) {
-      if (!JSON.stringify(item).includes(marker)) continue;
-      const time = Number(item.E ?? item.ts);
-      return Number.isFinite(time) ? time : null;
-    }
-    return null;
-  };
 
   const checkDom = (): void => {
     const now = Date.now();
@@ -140,6 +157,34 @@ export function installBenchInstruments(config: InstrumentConfig): void {
   }
   window.WebSocket = CountingWebSocket;
 
+  const channel = new BroadcastChannel(BENCH_CHANNEL);
+  let workerCounts: FrameCounts = { binance: 0, okx: 0, bytes: 0 };
+  let captureDurationMs = 0;
+  const request = (message: PageRequest): void => channel.postMessage(message);
+  channel.onmessage = (event: MessageEvent<WorkerReport>) => {
+    const report = event.data;
+    if (report.kind === 'hello') {
+      // A worker that starts after probes were armed (or a capture began) still gets them.
+      for (const entry of pending) if (entry.result.eventTime === null) request({ kind: 'arm', probe: entry.probe });
+      if (captureDurationMs > 0) request({ kind: 'capture', durationMs: captureDurationMs });
+    } else if (report.kind === 'counts') {
+      workerCounts = { binance: 0, okx: 0, bytes: 0 };
+      for (const [url, count] of Object.entries(report.byUrl)) {
+        if (url.includes(config.binanceSocketMarker)) workerCounts.binance += count.frames;
+        else workerCounts.okx += count.frames;
+        workerCounts.bytes += count.bytes;
+      }
+    } else if (report.kind === 'probe-seen') {
+      const entry = pending.find((candidate) => candidate.probe.id === report.id);
+      if (!entry || entry.result.eventTime !== null) return;
+      entry.result.arrivedAt = report.arrivedAt;
+      entry.result.eventTime = report.eventTime;
+      watchDom();
+    } else {
+      captured.push(...report.frames);
+    }
+  };
+
   let recording = false;
   let lastFrameAt = 0;
   let frameIntervals: number[] = [];
@@ -156,7 +201,11 @@ export function installBenchInstruments(config: InstrumentConfig): void {
   }).observe({ type: 'longtask' });
 
   const api: BenchPageApi = {
-    frames: () => ({ ...counts }),
+    frames: () => ({
+      binance: counts.binance + workerCounts.binance,
+      okx: counts.okx + workerCounts.okx,
+      bytes: counts.bytes + workerCounts.bytes,
+    }),
     startRecording() {
       frameIntervals = [];
       longTasks = [];
@@ -170,6 +219,8 @@ export function installBenchInstruments(config: InstrumentConfig): void {
     captureFrames(durationMs) {
       captured = [];
       captureUntil = performance.now() + durationMs;
+      captureDurationMs = durationMs;
+      request({ kind: 'capture', durationMs });
     },
     parseFloor(repeats) {
       const frames = captured;
@@ -187,6 +238,7 @@ export function installBenchInstruments(config: InstrumentConfig): void {
     },
     armProbe(probe) {
       pending.push({ probe, result: { id: probe.id, eventTime: null, arrivedAt: null, renderedAt: null } });
+      request({ kind: 'arm', probe });
     },
     probeResults() {
       const unresolved = pending.map((entry) => ({ ...entry.result }));

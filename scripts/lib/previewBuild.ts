@@ -10,6 +10,8 @@ export interface PreviewBuildOptions {
   env: Record<string, string>;
   /** Added after the app's own plugins, e.g. a benchmark probe. */
   plugins?: PluginOption[];
+  /** Added to the worker bundles (Vite applies `plugins` to workers in dev only). */
+  workerPlugins?: PluginOption[];
 }
 
 export interface PreviewedBuild {
@@ -30,6 +32,7 @@ export async function buildAndPreview(options: PreviewBuildOptions): Promise<Pre
     configFile: `${REPO_ROOT}vite.config.ts`,
     logLevel: 'warn',
     plugins: options.plugins ?? [],
+    worker: { plugins: () => options.workerPlugins ?? [] },
     build: { outDir: options.outDir, emptyOutDir: true },
     preview: { host: '127.0.0.1', port: 0 },
   };

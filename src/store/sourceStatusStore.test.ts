@@ -23,4 +23,16 @@ describe('source status', () => {
     report({ state: 'loading', detail: null, retryAt: null });
     expect(current()?.state).toBe('loading');
   });
+
+  it('applies several reports in order as one change, with the same rule', () => {
+    const seen: number[] = [];
+    const stop = useSourceStatusStore.subscribe(() => seen.push(1));
+    useSourceStatusStore.getState().reportAll([
+      { ...base, state: 'failed', detail: 'HTTP 500', retryAt: 5_000 },
+      { ...base, state: 'loading', detail: null, retryAt: null },
+    ]);
+    stop();
+    expect(seen).toHaveLength(1);
+    expect(current()).toMatchObject({ state: 'failed', detail: 'HTTP 500' });
+  });
 });

@@ -1,17 +1,8 @@
-import { createConnectionHub } from '../connection/connectionHub';
-import { webSocketFactory } from '../connection/socketFactory';
 import { endpoints } from '../config/endpoints';
 import { binanceMarketEndpoint } from '../feeds/binance/endpoints';
 import { okxEndpoint } from '../feeds/okx/endpoints';
-import { useConnectionStatusStore } from '../store/connectionStatusStore';
 
-/** The page's single connection hub: every socket of the app goes through it. */
-export const hub = createConnectionHub({
-  sockets: webSocketFactory(WebSocket),
-  onStatus: (status) => useConnectionStatusStore.getState().setStatus(status),
-  onProblem: (exchange, kind, detail) => console.warn(`[${exchange}] ${kind}: ${detail}`),
-});
-
+/** The socket endpoints the ingest worker connects to, from build-time configuration. */
 export const appEndpoints = {
   binanceFutures: binanceMarketEndpoint(
     endpoints.VITE_BINANCE_FUTURES_WS,

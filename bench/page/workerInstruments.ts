@@ -1,0 +1,66 @@
+/**
+ * Bundled into the benchmark build's ingest worker only (prepended by
+ * bench/harness/workerInstrumentsPlugin.ts), never into the product. It does for sockets opened
+ * in the worker what bench/page/instruments.ts does for the page's: counts frames, stamps the
+ * first frame carrying an armed probe value and captures frames for the JSON.parse floor, and
+ * reports to the page over a BroadcastChannel. Its cost lands on the worker, not the main thread.
+ */
+import { BENCH_CHANNEL, eventTimeOf, type LatencyProbe, type PageRequest, type WorkerReport } from './instruments.ts';
+
+const COUNTS_EVERY_MS = 100;
+
+const channel = new BroadcastChannel(BENCH_CHANNEL);
+const report = (message: WorkerReport): void => channel.postMessage(message);
+const byUrl: Record<string, { frames: number; bytes: number }> = {};
+let countsChanged = false;
+let armed: LatencyProbe[] = [];
+let captureUntil = 0;
+let captured: string[] = [];
+
+channel.onmessage = (event: MessageEvent<PageRequest>) => {
+  const request = event.data;
+  if (request.kind === 'arm') {
+    if (!armed.some((probe) => probe.id === request.probe.id)) armed.push(request.probe);
+  } else {
+    captured = [];
+    captureUntil = performance.now() + request.durationMs;
+    setTimeout(() => {
+      captureUntil = 0;
+      report({ kind: 'captured', frames: captured });
+      captured = [];
+    }, request.durationMs);
+  }
+};
+
+const onFrame = (url: string) => (event: MessageEvent) => {
+  const data: unknown = event.data;
+  if (typeof data !== 'string') return;
+  const count = (byUrl[url] ??= { frames: 0, bytes: 0 });
+  count.frames++;
+  count.bytes += data.length;
+  countsChanged = true;
+  if (captureUntil > 0 && performance.now() < captureUntil) captured.push(data);
+  if (armed.length === 0) return;
+  const seen = armed.filter((probe) => data.includes(probe.frameMarker));
+  if (seen.length === 0) return;
+  armed = armed.filter((probe) => !seen.includes(probe));
+  for (const probe of seen) report({ kind: 'probe-seen', id: probe.id, arrivedAt: Date.now(), eventTime: eventTimeOf(data, probe.frameMarker) });
+};
+
+const WorkerWebSocket = globalThis.WebSocket;
+class CountingWebSocket extends WorkerWebSocket {
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(url, protocols);
+    // Added before the app sets onmessage, so it runs first and stamps arrival before the app's work.
+    this.addEventListener('message', onFrame(String(url)));
+  }
+}
+globalThis.WebSocket = CountingWebSocket;
+
+setInterval(() => {
+  if (!countsChanged) return;
+  countsChanged = false;
+  report({ kind: 'counts', byUrl });
+}, COUNTS_EVERY_MS);
+
+report({ kind: 'hello' });

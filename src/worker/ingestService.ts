@@ -1,0 +1,165 @@
+import { createStore } from 'zustand/vanilla';
+import { createConnectionHub } from '../connection/connectionHub';
+import type { Scheduler } from '../connection/scheduler';
+import type { SocketFactory } from '../connection/socketFactory';
+import type { ExchangeLinkStatus } from '../domain/connectionState';
+import type { ExchangeId } from '../domain/exchange';
+import type { OptionQuote } from '../domain/option';
+import { binanceOptionInstrument } from '../feeds/binance/optionParse';
+import { instrumentFromSymbol } from '../feeds/binance/parse';
+import { okxOptionInstrument } from '../feeds/okx/optionParse';
+import { instrumentFromSwapId } from '../feeds/okx/parse';
+import { createOptionIngest } from '../store/optionIngest';
+import type { OptionState } from '../store/optionStore';
+import { createPerpIngest } from '../store/perpIngest';
+import type { IngestCounters, PerpetualState } from '../store/perpetualStore';
+import type { SourceStatus } from '../store/sourceStatusStore';
+import { optionFeeds } from './optionFeeds';
+import { perpetualFeeds } from './perpetualFeeds';
+import type { FeedRequest, OptionBatch, PerpBatch, RowsPatch, WorkerBatch, WorkerCommand } from './protocol';
+import { diffRows } from './rowsPatch';
+
+/** One batch per tick: about a frame, so the page gets at most one message per frame. */
+export const TICK_MS = 16;
+
+export interface IngestServiceOptions {
+  post: (batch: WorkerBatch) => void;
+  sockets: SocketFactory;
+  fetch: typeof fetch;
+  scheduler: Scheduler;
+  random: () => number;
+  onProblem?: (exchange: ExchangeId, kind: string, detail: string) => void;
+}
+
+const emptyCounters = (): IngestCounters => ({ rejected: { binance: 0, okx: 0 }, coalesced: 0, applied: 0 });
+
+function diffChains(previous: OptionState['chains'], next: OptionState['chains']): Record<string, RowsPatch<OptionQuote>> | null {
+  if (previous === next) return null;
+  let chains: Record<string, RowsPatch<OptionQuote>> | null = null;
+  for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
+    const patch = diffRows(previous[key] ?? {}, next[key] ?? {});
+    if (patch) (chains ??= {})[key] = patch;
+  }
+  return chains;
+}
+
+/**
+ * Everything between the sockets and the page's stores, run inside the ingest worker: the hub,
+ * the feeds, parsing and coalescing. The ingests apply to mirror stores here; each tick the
+ * rows that changed since the last tick go to the page as one batch.
+ */
+export function createIngestService(options: IngestServiceOptions): { handle(command: WorkerCommand): void } {
+  const { scheduler } = options;
+  const perpMirror = createStore<PerpetualState>()(() => ({ quotes: {}, counters: emptyCounters() }));
+  const optionMirror = createStore<OptionState>()(() => ({
+    chains: {},
+    underlyings: { binance: [], okx: [] },
+    counters: emptyCounters(),
+  }));
+
+  const flushes = new Set<() => void>();
+  const links = new Map<ExchangeId, ExchangeLinkStatus>();
+  let sources: SourceStatus[] = [];
+  let timer: unknown = null;
+  let perpSent = perpMirror.getState();
+  let optionSent = optionMirror.getState();
+
+  const tick = (): void => {
+    timer = null;
+    const due = [...flushes];
+    flushes.clear();
+    due.forEach((flush) => flush());
+
+    const perpNow = perpMirror.getState();
+    let perp: PerpBatch | null = null;
+    if (perpNow !== perpSent) {
+      const quotes = diffRows(perpSent.quotes, perpNow.quotes) ?? { upserts: [], removed: [] };
+      perp = { quotes, counters: perpNow.counters };
+      perpSent = perpNow;
+    }
+    const optionNow = optionMirror.getState();
+    let option: OptionBatch | null = null;
+    if (optionNow !== optionSent) {
+      option = {
+        chains: diffChains(optionSent.chains, optionNow.chains) ?? {},
+        underlyings: optionNow.underlyings !== optionSent.underlyings ? optionNow.underlyings : null,
+        counters: optionNow.counters,
+      };
+      optionSent = optionNow;
+    }
+    if (!perp && !option && links.size === 0 && sources.length === 0) return;
+    options.post({ type: 'batch', perp, option, links: [...links.values()], sources });
+    links.clear();
+    sources = [];
+  };
+
+  const arm = (): void => {
+    if (timer === null) timer = scheduler.setTimeout(tick, TICK_MS);
+  };
+  const schedule = (flush: () => void): void => {
+    flushes.add(flush);
+    arm();
+  };
+
+  const hub = createConnectionHub({
+    sockets: options.sockets,
+    scheduler,
+    random: options.random,
+    fetch: options.fetch,
+    onStatus: (status) => {
+      links.set(status.exchange, status);
+      arm();
+    },
+    onProblem: options.onProblem,
+  });
+  const reportSource = (status: SourceStatus): void => {
+    sources.push(status);
+    arm();
+  };
+  const now = () => scheduler.now();
+
+  const perpIngest = createPerpIngest({
+    store: perpMirror,
+    schedule,
+    now,
+    instrumentFromSymbol: {
+      binance: (symbol) => ({ kind: 'instrument', ...instrumentFromSymbol(symbol), indexId: null, listed: true }),
+      okx: instrumentFromSwapId,
+    },
+  });
+  const optionIngest = createOptionIngest({
+    store: optionMirror,
+    schedule,
+    now,
+    instrumentFromSymbol: { binance: binanceOptionInstrument, okx: okxOptionInstrument },
+  });
+
+  const common = { hub, fetch: options.fetch, scheduler, random: options.random, reportSource };
+  const acquirePerpetuals = perpetualFeeds({ ...common, ingest: perpIngest });
+  const optionFeedSet = optionFeeds({ ...common, ingest: optionIngest });
+
+  const start = (request: FeedRequest): (() => void) => {
+    switch (request.feed) {
+      case 'perpetuals':
+        return acquirePerpetuals();
+      case 'option-catalog':
+        return optionFeedSet.acquireCatalog();
+      case 'option-chain':
+        return optionFeedSet.acquireChain(request.exchange, request.underlying);
+      case 'option-expiry':
+        return optionFeedSet.acquireExpiry(request.exchange, request.underlying, request.expiry);
+    }
+  };
+
+  const leases = new Map<number, () => void>();
+  return {
+    handle(command) {
+      if (command.type === 'acquire') {
+        if (!leases.has(command.lease)) leases.set(command.lease, start(command.request));
+      } else {
+        leases.get(command.lease)?.();
+        leases.delete(command.lease);
+      }
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { endpoints } from '../config/endpoints';
+import type { ExchangeId } from '../domain/exchange';
+import { chainKey } from '../domain/option';
+import { startBinanceOptionCatalog, startBinanceOptionChain } from '../feeds/binance/optionFeed';
+import { startOkxOptionCatalog, startOkxOptionChain, type OkxOptionChain } from '../feeds/okx/optionFeed';
+import type { OptionFeedDeps } from '../feeds/optionFeedDeps';
+import { appEndpoints } from './endpoints';
+import { refCounted } from './refCounted';
+
+export interface OptionFeeds {
+  /** Both exchanges' option lists (which chains exist), while any options view is open. */
+  acquireCatalog(): () => void;
+  /** One chain's live quotes (a trader reads one chain at a time), while a view shows it. */
+  acquireChain(exchange: ExchangeId, underlying: string): () => void;
+  /**
+   * The chain plus everything of one expiry (ms) while a view shows that expiry. Binance's one
+   * stream per underlying already carries every option's mark; OKX adds per-option marks and
+   * books for this expiry only (see startOkxOptionChain).
+   */
+  acquireExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void;
+}
+
+export function optionFeeds(deps: OptionFeedDeps): OptionFeeds {
+  const acquireCatalog = refCounted(() => {
+    const stops = [
+      startBinanceOptionCatalog(deps, endpoints.VITE_BINANCE_OPTIONS_REST),
+      startOkxOptionCatalog(deps, appEndpoints.okxPublic),
+    ];
+    return () => stops.forEach((stop) => stop());
+  });
+
+  const chainFeeds = new Map<string, () => () => void>();
+  /** The running OKX chains by family, for following an expiry's marks and books. */
+  const okxChains = new Map<string, OkxOptionChain>();
+
+  const startOkxChain = (family: string): (() => void) => {
+    const chain = startOkxOptionChain(deps, appEndpoints.okxPublic, family);
+    okxChains.set(family, chain);
+    return () => {
+      okxChains.delete(family);
+      chain.stop();
+    };
+  };
+
+  const acquireChain = (exchange: ExchangeId, underlying: string): (() => void) => {
+    const key = chainKey(exchange, underlying);
+    let acquire = chainFeeds.get(key);
+    if (!acquire) {
+      acquire = refCounted(() =>
+        exchange === 'binance' ? startBinanceOptionChain(deps, appEndpoints.binanceOptions, underlying) : startOkxChain(underlying),
+      );
+      chainFeeds.set(key, acquire);
+    }
+    return acquire();
+  };
+
+  const acquireExpiry = (exchange: ExchangeId, underlying: string, expiry: number): (() => void) => {
+    const releaseChain = acquireChain(exchange, underlying);
+    const releaseExpiry = exchange === 'okx' ? okxChains.get(underlying)?.followExpiry(expiry) : undefined;
+    return () => {
+      releaseExpiry?.();
+      releaseChain();
+    };
+  };
+
+  return { acquireCatalog, acquireChain, acquireExpiry };
+}
