@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chartFigure, expectNumber, legendValue, statValue, summaryOf } from '../support/charts';
+import { chartFigure, expectNumber, legendSnapshot, legendValue, statValue, summaryOf } from '../support/charts';
 import { expect, test } from '../support/fixtures';
 import { crossTable, perpTable, rowFor } from '../support/screener';
 
@@ -35,10 +35,8 @@ test.describe('mark vs index charts', () => {
         return mark === statMark;
       })
       .toBe(true);
-    const mark = await expectNumber(legendValue(figure, 'Mark'));
-    const index = await expectNumber(legendValue(figure, 'Index'));
-    const premium = await expectNumber(legendValue(figure, 'Premium (bps)'));
-    expect(premium).toBeCloseTo((mark / index - 1) * 10_000, 0);
+    const legend = await legendSnapshot(figure);
+    expect(legend['Premium (bps)']).toBeCloseTo((legend.Mark! / legend.Index! - 1) * 10_000, 0);
     await expect(page.getByText(/NaN|undefined/)).toHaveCount(0);
   });
 
@@ -80,10 +78,10 @@ test.describe('mark vs index charts', () => {
     const figure = page.getByRole('figure', { name: 'SOL premium, Binance vs OKX, 1m bars' });
     await expect(figure.getByLabel('Binance SOLUSDT premium data')).toBeVisible();
     await expect(figure.getByLabel('OKX SOL-USDT-SWAP premium data')).toBeVisible();
-    const binance = await expectNumber(legendValue(figure, 'Binance premium (bps)'));
-    const okx = await expectNumber(legendValue(figure, 'OKX premium (bps)'));
-    const gap = await expectNumber(legendValue(figure, 'Binance − OKX (bps)'));
-    expect(gap).toBeCloseTo(binance - okx, 1);
+    await expectNumber(legendValue(figure, 'Binance premium (bps)'));
+    await expectNumber(legendValue(figure, 'OKX premium (bps)'));
+    const legend = await legendSnapshot(figure);
+    expect(legend['Binance − OKX (bps)']).toBeCloseTo(legend['Binance premium (bps)']! - legend['OKX premium (bps)']!, 1);
 
     await page.getByRole('checkbox', { name: /Compare premium/ }).uncheck();
     await expect(page).toHaveURL(/\/charts\/binance\/SOLUSDT$/);

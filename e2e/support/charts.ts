@@ -18,6 +18,17 @@ export function statValue(page: Page, symbol: string, term: string | RegExp): Lo
   return stats.locator('div').filter({ has: page.locator('dt', { hasText: pattern }) }).locator('dd');
 }
 
+/**
+ * Every legend value at one moment, by term. Live ticks revise the legend every frame, so values
+ * that are compared with each other must come from one read, not one read each.
+ */
+export async function legendSnapshot(figure: Locator): Promise<Record<string, number | null>> {
+  const pairs = await figure
+    .getByLabel('Chart legend')
+    .evaluate((legend) => [...legend.querySelectorAll('div')].map((item) => [item.querySelector('dt')?.textContent ?? '', item.querySelector('dd')?.textContent ?? '']));
+  return Object.fromEntries(pairs.map(([term, value]) => [term, numberOf(value!)]));
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -16,6 +16,7 @@ export function bodyRows(table: Locator): Locator {
 
 /** The zero-based position of a column, found by its header's accessible name. */
 export async function columnIndex(table: Locator, header: string | RegExp): Promise<number> {
+  await table.getByRole('columnheader').first().waitFor();
   const names = await table.getByRole('columnheader').allInnerTexts();
   const index = names.findIndex((name) => (typeof header === 'string' ? name.replace(/[▲▼\d]+$/, '').trim() === header : header.test(name)));
   if (index < 0) throw new Error(`no column ${String(header)} among ${names.join(' | ')}`);
