@@ -7,6 +7,7 @@ import { expiryChain } from './chainRows';
 import { formatIv } from './chainColumns';
 import { SmileChart } from './smileChart';
 import { smilePoints, type SmileAxis } from './smilePoints';
+import { ChartAttribution } from '../charts/ChartAttribution';
 
 interface SmilePanelProps {
   exchange: ExchangeId;
@@ -77,12 +78,7 @@ export function SmilePanel({ exchange, underlying, expiry, expiryLabel }: SmileP
       <div className="smile-chart" ref={containerRef} role="img" aria-label={`Implied volatility smile for ${expiryLabel}`} />
       <figcaption>
         <p className="smile-caption" ref={captionRef} />
-        <p className="smile-caption">
-          Chart by{' '}
-          <a href="https://www.tradingview.com/" target="_blank" rel="noopener noreferrer">
-            TradingView Lightweight Charts™
-          </a>
-        </p>
+        <ChartAttribution />
       </figcaption>
     </figure>
   );
