@@ -3,6 +3,7 @@ import type { ExchangeId } from '../domain/exchange';
 import { chainKey, optionKey, type OptionInstrument, type OptionQuote } from '../domain/option';
 import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
 import type { OptionChainRows, OptionState } from './optionStore';
+import { flushOncePerTick, patchOf } from './batching';
 
 export interface OptionIngestOptions {
   store: StoreApi<OptionState>;
@@ -89,23 +90,8 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   let earliestExpiry = Number.POSITIVE_INFINITY;
-  let scheduled = false;
-
-  const schedule = (): void => {
-    if (scheduled) return;
-    scheduled = true;
-    options.schedule(flush);
-  };
-
-  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => {
-    const key = optionKey(exchange, symbol);
-    let patch = patches.get(key);
-    if (!patch) {
-      patch = {};
-      patches.set(key, patch);
-    }
-    return patch;
-  };
+  const schedule = flushOncePerTick(options.schedule, flush);
+  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => patchOf(patches, optionKey(exchange, symbol));
 
   function push(events: readonly OptionEvent[]): void {
     for (const event of events) {
@@ -130,7 +116,6 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   }
 
   function flush(): void {
-    scheduled = false;
     const now = options.now();
     const current = store.getState();
     let chains: Record<string, OptionChainRows> | null = null;

@@ -4,6 +4,7 @@ import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent
 import { perpKey, type PerpQuote } from '../domain/perpetual';
 import { createPerpRegistry, emptyQuote, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
 import type { PerpetualState } from './perpetualStore';
+import { flushOncePerTick, patchOf } from './batching';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 
@@ -35,23 +36,8 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   let indexes = new Map<string, PerpIndexEvent>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
-  let scheduled = false;
-
-  const schedule = (): void => {
-    if (scheduled) return;
-    scheduled = true;
-    options.schedule(flush);
-  };
-
-  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => {
-    const key = perpKey(exchange, symbol);
-    let patch = patches.get(key);
-    if (!patch) {
-      patch = {};
-      patches.set(key, patch);
-    }
-    return patch;
-  };
+  const schedule = flushOncePerTick(options.schedule, flush);
+  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => patchOf(patches, perpKey(exchange, symbol));
 
   function push(events: readonly PerpEvent[]): void {
     for (const event of events) {
@@ -92,7 +78,6 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   }
 
   function flush(): void {
-    scheduled = false;
     const current = store.getState();
     const quotes = current.quotes;
     let next: Record<string, PerpQuote> | null = null;
