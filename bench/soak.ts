@@ -55,7 +55,7 @@ try {
   const sample = async () => {
     const frames = await session.page.evaluate(() => (window as unknown as BenchWindow).__bench.frames());
     const counters = await ingestCounters(session.page);
-    const heapBytes = await heapAfterGc(session.cdp);
+    const heapBytes = await heapAfterGc(session.page);
     samples.push({ minute: (Date.now() - soakStart) / 60_000, heapBytes, frames: frames.binance + frames.okx, applied: counters.applied, coalesced: counters.coalesced });
     log(`${samples.at(-1)!.minute.toFixed(1)} min: heap ${mb(heapBytes)} MB`);
   };

@@ -1,18 +1,40 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, readdirSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
+import { ChromiumPipe } from './cdp/chromiumPipe.ts';
 import { buildAndPreview, type PreviewedBuild } from '../../scripts/lib/previewBuild.ts';
 import { storeProbePlugin } from './storeProbePlugin.ts';
 import { workerInstrumentsPlugin } from './workerInstrumentsPlugin.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+/** As Playwright launches it, so figures stay comparable with earlier runs: no throttling of a page nobody looks at. */
+const HEADLESS_ARGS = [
+  '--headless',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
+  '--disable-field-trial-config',
+  '--disable-dev-shm-usage',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--disable-hang-monitor',
+  '--disable-ipc-flooding-protection',
+  '--no-default-browser-check',
+];
+
+export interface BenchBrowser {
+  pipe: ChromiumPipe;
+  version: string;
+  close(): Promise<void>;
+}
 
 export interface FakePorts {
   binance: number;
@@ -88,8 +110,19 @@ export async function initialJsGzipBytes(env: Record<string, string>): Promise<n
   return bytes;
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/** Headless Chromium on a DevTools pipe of the bench's own (see ChromiumPipe for why not Playwright), with a throwaway profile. */
+export async function launchChromium(): Promise<BenchBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
+  const pipe = ChromiumPipe.launch(CHROMIUM, [...CHROMIUM_ARGS, ...HEADLESS_ARGS, `--user-data-dir=${profile}`, 'about:blank']);
+  const { product } = await pipe.send<{ product: string }>('Browser.getVersion');
+  return {
+    pipe,
+    version: product.replace(/^\D*\//, ''),
+    close: async () => {
+      await pipe.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface MachineInfo {
@@ -101,14 +134,14 @@ export interface MachineInfo {
   loadAverage: [number, number, number];
 }
 
-export function machineInfo(browser: Browser): MachineInfo {
+export function machineInfo(browser: BenchBrowser): MachineInfo {
   const [one = 0, five = 0, fifteen = 0] = loadavg();
   return {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     cores: cpus().length,
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
-    chromium: browser.version(),
+    chromium: browser.version,
     loadAverage: [one, five, fifteen],
   };
 }

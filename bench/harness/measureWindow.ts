@@ -31,18 +31,18 @@ export type Activity = (deadline: number) => Promise<void>;
  * are recorded in the page during the window.
  */
 export async function measureWindow(session: PageSession, controlUrl: string, phase: string, seconds: number, activity: Activity): Promise<WindowMeasure> {
-  const { page, cdp } = session;
+  const { page } = session;
   const framesBefore = await page.evaluate(() => (window as unknown as BenchWindow).__bench.frames());
   const countersBefore = await ingestCounters(page);
   const sentBefore = await fakeSentFrames(controlUrl);
-  const timesBefore = await mainThreadTimes(cdp);
+  const timesBefore = await mainThreadTimes(page);
   const probesBefore = new Set((await page.evaluate(() => (window as unknown as BenchWindow).__bench.probeResults())).map((probe) => probe.id));
   await page.evaluate(() => (window as unknown as BenchWindow).__bench.startRecording());
   const startedAt = Date.now();
   await activity(startedAt + seconds * 1000);
   const recorded = await page.evaluate(() => (window as unknown as BenchWindow).__bench.stopRecording());
   const elapsed = (Date.now() - startedAt) / 1000;
-  const timesAfter = await mainThreadTimes(cdp);
+  const timesAfter = await mainThreadTimes(page);
   const sentAfter = await fakeSentFrames(controlUrl);
   const countersAfter = await ingestCounters(page);
   const framesAfter = await page.evaluate(() => (window as unknown as BenchWindow).__bench.frames());

@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { IngestCounters } from '../../src/store/perpetualStore';
 import type { BenchPageApi } from '../page/instruments.ts';
 import type { StoreProbeApi } from '../page/storeProbe.ts';
+import { BenchPage } from './cdp/benchPage.ts';
+import type { BenchBrowser } from './environment.ts';
 import { instrumentsInitScript } from './pageScripts.ts';
 
 /** The page globals the bench installs (instruments) and builds in (store probe). */
@@ -12,9 +13,7 @@ export interface BenchWindow {
 }
 
 export interface PageSession {
-  context: BrowserContext;
-  page: Page;
-  cdp: CDPSession;
+  page: BenchPage;
   close(): Promise<void>;
 }
 
@@ -27,22 +26,16 @@ export interface MainThreadTimes {
 }
 
 /** A fresh browser context with the bench instruments installed before the app loads. */
-export async function openPageSession(browser: Browser, options: { binanceSocketMarker: string; expectedRows: number }): Promise<PageSession> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  // At ×10 and ×30 a saturated page answers the harness slowly; that is a finding, not a harness failure.
-  page.setDefaultTimeout(180_000);
-  await page.addInitScript((expectedRows) => {
-    (window as unknown as BenchWindow).__benchExpectedRows = expectedRows;
-  }, options.expectedRows);
-  await page.addInitScript({ content: instrumentsInitScript({ binanceSocketMarker: options.binanceSocketMarker }) });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return { context, page, cdp, close: () => context.close() };
+export async function openPageSession(browser: BenchBrowser, options: { binanceSocketMarker: string; expectedRows: number }): Promise<PageSession> {
+  const page = await BenchPage.open(browser.pipe, { width: 1400, height: 900 });
+  await page.addInitScript(`window.__benchExpectedRows = ${JSON.stringify(options.expectedRows)};`);
+  await page.addInitScript(instrumentsInitScript({ binanceSocketMarker: options.binanceSocketMarker }));
+  await page.send('Performance.enable');
+  return { page, close: () => page.close() };
 }
 
-export async function mainThreadTimes(cdp: CDPSession): Promise<MainThreadTimes> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
+export async function mainThreadTimes(page: BenchPage): Promise<MainThreadTimes> {
+  const { metrics } = await page.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
   const seconds = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
   return {
     taskMs: seconds('TaskDuration') * 1000,
@@ -53,12 +46,12 @@ export async function mainThreadTimes(cdp: CDPSession): Promise<MainThreadTimes>
 }
 
 /** JS heap in use after a forced full garbage collection (bytes). */
-export async function heapAfterGc(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+export async function heapAfterGc(page: BenchPage): Promise<number> {
+  await page.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await page.send<{ usedSize: number }>('Runtime.getHeapUsage');
   return usedSize;
 }
 
-export function ingestCounters(page: Page): Promise<IngestCounters> {
+export function ingestCounters(page: BenchPage): Promise<IngestCounters> {
   return page.evaluate(() => (window as unknown as BenchWindow).__benchStore.counters());
 }

@@ -1,8 +1,8 @@
-import type { Browser } from '@playwright/test';
 import type { ParseFloor } from '../page/instruments.ts';
 import { sleep, type ScenarioContext, type ViewScenario } from '../scenarios/scenario.ts';
 import { breakDownProfile, type CpuProfile, type ProfileBreakdown } from './cpuProfile.ts';
 import { measureWindow, type WindowMeasure } from './measureWindow.ts';
+import type { BenchBrowser } from './environment.ts';
 import { heapAfterGc, openPageSession, type BenchWindow } from './pageSession.ts';
 
 export interface ScenarioSettings {
@@ -48,7 +48,7 @@ const PROFILE_SAMPLING_US = 200;
  * CPU profiler on (kept apart so the profiler's own cost does not touch the frame times), the
  * JSON.parse floor over the frames captured at the start of the first window, and the heap.
  */
-export async function runScenario(browser: Browser, scenario: ViewScenario, settings: ScenarioSettings): Promise<ScenarioResult> {
+export async function runScenario(browser: BenchBrowser, scenario: ViewScenario, settings: ScenarioSettings): Promise<ScenarioResult> {
   const session = await openPageSession(browser, { binanceSocketMarker: settings.binanceSocketMarker, expectedRows: settings.expectedRows });
   try {
     const context: ScenarioContext = {
@@ -59,14 +59,14 @@ export async function runScenario(browser: Browser, scenario: ViewScenario, sett
       binanceSymbols: settings.binanceSymbols,
       nextProbeId: settings.nextProbeId,
     };
-    const { page, cdp } = session;
+    const { page } = session;
     await page.goto(new URL(scenario.path, settings.appUrl).href);
     const liveAfterMs = await scenario.waitUntilLive(context);
     settings.log(`live after ${liveAfterMs?.toFixed(0) ?? '?'} ms`);
     await sleep(settings.warmupSeconds * 1000);
-    const heapStartBytes = await heapAfterGc(cdp);
+    const heapStartBytes = await heapAfterGc(page);
 
-    await page.evaluate((ms) => (window as unknown as BenchWindow).__bench.captureFrames(ms), FLOOR_CAPTURE_MS);
+    await page.evaluate((ms: number) => (window as unknown as BenchWindow).__bench.captureFrames(ms), FLOOR_CAPTURE_MS);
     const windows: WindowMeasure[] = [];
     for (const phase of scenario.phases) {
       settings.log(`measuring: ${phase.name}`);
@@ -74,25 +74,25 @@ export async function runScenario(browser: Browser, scenario: ViewScenario, sett
     }
 
     const profiles: PhaseProfile[] = [];
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_SAMPLING_US });
+    await page.send('Profiler.enable');
+    await page.send('Profiler.setSamplingInterval', { interval: PROFILE_SAMPLING_US });
     for (const phase of scenario.phases) {
       settings.log(`profiling: ${phase.name}`);
       const before = await page.evaluate(() => (window as unknown as BenchWindow).__bench.frames());
-      await cdp.send('Profiler.start');
+      await page.send('Profiler.start');
       await phase.activity(context, Date.now() + settings.profileSeconds * 1000);
-      const { profile } = await cdp.send('Profiler.stop');
+      const { profile } = await page.send<{ profile: CpuProfile }>('Profiler.stop');
       const after = await page.evaluate(() => (window as unknown as BenchWindow).__bench.frames());
       profiles.push({
         phase: phase.name,
         framesReceived: after.binance + after.okx - before.binance - before.okx,
-        breakdown: breakDownProfile(profile as CpuProfile, settings.assetsDir),
+        breakdown: breakDownProfile(profile, settings.assetsDir),
       });
     }
-    await cdp.send('Profiler.disable');
+    await page.send('Profiler.disable');
 
-    const parseFloor = await page.evaluate((repeats) => (window as unknown as BenchWindow).__bench.parseFloor(repeats), FLOOR_REPEATS);
-    const heapEndBytes = await heapAfterGc(cdp);
+    const parseFloor = await page.evaluate((repeats: number) => (window as unknown as BenchWindow).__bench.parseFloor(repeats), FLOOR_REPEATS);
+    const heapEndBytes = await heapAfterGc(page);
     return { rate: settings.rate, scenario, liveAfterMs, windows, profiles, parseFloor, heapStartBytes, heapEndBytes };
   } finally {
     await session.close();

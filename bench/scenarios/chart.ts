@@ -12,8 +12,8 @@ export const chartScenario: ViewScenario = {
   path: `/charts/binance/${SYMBOL}`,
   async waitUntilLive(context) {
     const { page } = context.session;
-    await page.locator(LIVE_VALUES).waitFor();
-    await page.locator('.chart-canvas canvas').first().waitFor();
+    await page.waitForSelector(LIVE_VALUES);
+    await page.waitForSelector('.chart-canvas canvas');
     return null;
   },
   phases: [{ name: 'live, watching', activity: fundingProbes(() => [SYMBOL], LIVE_VALUES, 1200) }],

@@ -12,7 +12,7 @@ export const optionsScenario: ViewScenario = {
   notMeasured: null,
   path: `/options?exchange=binance&underlying=${UNDERLYING}`,
   async waitUntilLive(context) {
-    await context.session.page.getByRole('rowheader', { name: /ATM$/ }).first().waitFor();
+    await context.session.page.waitForSelector('th[scope="row"] .atm-badge');
     return null;
   },
   phases: [{ name: 'live, watching', activity: (_context, deadline) => sleep(deadline - Date.now()) }],

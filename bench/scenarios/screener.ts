@@ -12,9 +12,9 @@ const SORT_HEADERS = ['Funding per interval (%)', 'Mark', 'Premium (bps)', '24h 
 /** A user reading the table: wheel-scrolling down and back up, re-sorting by a header every 1.5 s. */
 async function scrollAndSort(context: ScenarioContext, deadline: number): Promise<void> {
   const { page } = context.session;
-  const box = await page.locator('.table-scroll').boundingBox();
+  const box = await page.boundingBox('.table-scroll');
   if (!box) throw new Error('the screener table is not on screen');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouseMove(box.x + box.width / 2, box.y + box.height / 2);
   let wheels = 0;
   let direction = 1;
   let sorts = 0;
@@ -22,10 +22,10 @@ async function scrollAndSort(context: ScenarioContext, deadline: number): Promis
   while (Date.now() < deadline) {
     if (Date.now() >= nextSortAt) {
       const header = SORT_HEADERS[sorts++ % SORT_HEADERS.length]!;
-      await page.getByRole('button', { name: header, exact: true }).click();
+      await page.clickButton(header);
       nextSortAt += SORT_EVERY_MS;
     }
-    await page.mouse.wheel(0, direction * WHEEL_PX);
+    await page.wheel(0, direction * WHEEL_PX);
     if (++wheels % WHEELS_PER_DIRECTION === 0) direction = -direction;
     await sleep(Math.min(WHEEL_EVERY_MS, deadline - Date.now()));
   }
@@ -39,12 +39,12 @@ export const screenerScenario: ViewScenario = {
   path: '/screener?rate=interval',
   async waitUntilLive(context) {
     const { page } = context.session;
-    const handle = await page.waitForFunction(() => (window as unknown as BenchWindow).__benchStore.fullAt(), undefined, {
-      timeout: 120_000,
-      polling: 100,
+    const fullAt = await page.waitForFunction(() => (window as unknown as BenchWindow).__benchStore.fullAt(), undefined, {
+      timeoutMs: 120_000,
+      pollMs: 100,
     });
-    await page.locator(TABLE_BODY).waitFor();
-    return (await handle.jsonValue()) as number;
+    await page.waitForSelector(TABLE_BODY);
+    return fullAt;
   },
   phases: [
     { name: 'live, watching', activity: fundingProbes((context) => context.binanceSymbols, TABLE_BODY, 500) },
