@@ -1,7 +1,7 @@
 import type { MachineInfo } from './harness/environment.ts';
 import type { ScenarioResult } from './harness/runScenario.ts';
 import type { Distribution } from './harness/stats.ts';
-import { ENTRY_AREAS } from './harness/cpuProfile.ts';
+import { ENTRY_AREAS, ingestMs, type ProfileBreakdown } from './harness/cpuProfile.ts';
 import type { ViewScenario } from './scenarios/scenario.ts';
 
 export interface BenchReport {
@@ -26,13 +26,22 @@ const dist = (d: Distribution | null, decimals = 1): string =>
   d === null || d.count === 0 ? '—' : `${fixed(d.p50, decimals)} / ${fixed(d.p95, decimals)} / ${fixed(d.p99, decimals)}`;
 const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 
-/** µs of app ingest (socket handling, parse, store apply) per received frame, from the CPU profile of the first phase. */
+/**
+ * µs of app ingest (socket handling, parse, coalescing, batching, applying batches) per received
+ * frame, on both threads, from the CPU profiles of the first phase; null without a worker profile,
+ * since then most of the ingest went unseen.
+ */
 export function ingestMicrosPerFrame(result: ScenarioResult): number | null {
   const profile = result.profiles[0];
-  if (!profile || profile.framesReceived === 0) return null;
-  const entry = profile.breakdown.byEntry;
-  const ingestMs = (entry['ingest: socket + parse'] ?? 0) + (entry['ingest: store apply'] ?? 0);
-  return (ingestMs * 1000) / profile.framesReceived;
+  if (!profile?.worker || profile.framesReceived === 0) return null;
+  return ((ingestMs(profile.breakdown) + ingestMs(profile.worker)) * 1000) / profile.framesReceived;
+}
+
+/** Busy µs per received frame of the ingest worker's thread, JS and native (socket message dispatch, posting). */
+function workerBusyMicrosPerFrame(result: ScenarioResult): number | null {
+  const profile = result.profiles[0];
+  if (!profile?.worker || profile.framesReceived === 0) return null;
+  return (profile.worker.busyMs * 1000) / profile.framesReceived;
 }
 
 function machineLine(machine: MachineInfo): string {
@@ -84,9 +93,9 @@ export function renderReport(report: BenchReport): string {
 
   lines.push('## Per view, rate and phase', '');
   lines.push(
-    '| rate | view | phase | frames/s received (sent by the fake) | row updates applied/s | coalesced/s | main thread per frame (µs): all tasks / script / style + layout | frame p50 / p95 / p99 (ms) | long tasks (max ms) | update→DOM p50 / p99 (ms) |',
+    '| rate | view | phase | frames/s received (sent by the fake) | row updates applied/s | coalesced/s | main thread per frame (µs): all tasks / script / style + layout | frame p50 / p95 / p99 (ms) | long tasks (max ms) | update→DOM p50 / p99 (ms) | of which exchange→socket p50 / p95 / p99 (ms) |',
   );
-  lines.push('|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const result of results) {
     for (const window of result.windows) {
       const perSecond = (value: number) => (value / window.seconds).toFixed(0);
@@ -99,49 +108,56 @@ export function renderReport(report: BenchReport): string {
           ? '—'
           : `${ms(window.latencyMs.p50)} / ${ms(window.latencyMs.p99)} (n=${window.latencyMs.count}${window.probesNotRendered > 0 ? `, ${window.probesNotRendered} not rendered` : ''})`;
       lines.push(
-        `| ×${result.rate} | ${result.scenario.title} | ${window.phase} | ${perSecond(window.framesReceived)} (${perSecond(window.framesSent)}) | ${perSecond(window.applied)} | ${perSecond(window.coalesced)} | ${mainPerFrame} | ${dist(window.frameMs)} | ${longTasks} | ${latency} |`,
+        `| ×${result.rate} | ${result.scenario.title} | ${window.phase} | ${perSecond(window.framesReceived)} (${perSecond(window.framesSent)}) | ${perSecond(window.applied)} | ${perSecond(window.coalesced)} | ${mainPerFrame} | ${dist(window.frameMs)} | ${longTasks} | ${latency} | ${dist(window.arrivalMs)} |`,
       );
     }
   }
   for (const scenario of report.notMeasured) {
-    for (const rate of report.rates) lines.push(`| ×${rate} | ${scenario.title} | — | ${scenario.notMeasured} | | | | | | |`);
+    for (const rate of report.rates) lines.push(`| ×${rate} | ${scenario.title} | — | ${scenario.notMeasured} | | | | | | | |`);
   }
   lines.push('');
 
   lines.push('## Ingest against the JSON.parse floor', '');
-  lines.push('| rate | view | frames captured (MB) | JSON.parse floor (µs/frame) | app ingest (µs/frame) | ratio | main thread, whole page (µs/frame) |');
-  lines.push('|---|---|---|---|---|---|---|');
+  lines.push('| rate | view | frames captured (MB) | JSON.parse floor (µs/frame) | app ingest (µs/frame) | ratio | ingest worker busy, JS + native (µs/frame) | main thread, whole page (µs/frame) |');
+  lines.push('|---|---|---|---|---|---|---|---|');
   for (const result of results) {
     const floor = result.parseFloor;
     const ingest = ingestMicrosPerFrame(result);
     const live = result.windows[0];
     const whole = live && live.framesReceived > 0 ? (live.mainThread.taskMs * 1000) / live.framesReceived : null;
     lines.push(
-      `| ×${result.rate} | ${result.scenario.title} | ${floor.frames} (${mb(floor.bytes)}) | ${fixed(floor.microsPerFrame, 1)} | ${fixed(ingest, 1)} | ${ingest !== null && floor.microsPerFrame > 0 ? `${(ingest / floor.microsPerFrame).toFixed(2)}×` : '—'} | ${fixed(whole, 0)} |`,
+      `| ×${result.rate} | ${result.scenario.title} | ${floor.frames} (${mb(floor.bytes)}) | ${fixed(floor.microsPerFrame, 1)} | ${fixed(ingest, 1)} | ${ingest !== null && floor.microsPerFrame > 0 ? `${(ingest / floor.microsPerFrame).toFixed(2)}×` : '—'} | ${fixed(workerBusyMicrosPerFrame(result), 1)} | ${fixed(whole, 0)} |`,
     );
   }
   lines.push('');
 
-  lines.push('## Where the main-thread time goes (CPU profile, by what started the work)', '');
+  lines.push('## Where the time goes (CPU profiles of both threads, by what started the work)', '');
   const header = ENTRY_AREAS.map((area) => area).join(' | ');
-  lines.push(`| rate | view | phase | main thread busy | ${header} |`);
-  lines.push(`|---|---|---|---|${ENTRY_AREAS.map(() => '---').join('|')}|`);
+  lines.push(`| rate | view | phase | thread | busy | ${header} |`);
+  lines.push(`|---|---|---|---|---|${ENTRY_AREAS.map(() => '---').join('|')}|`);
+  const threadsOf = (profile: ScenarioResult['profiles'][number]): [string, ProfileBreakdown][] => [
+    ['page (main)', profile.breakdown],
+    ...(profile.worker ? [['ingest worker', profile.worker] as [string, ProfileBreakdown]] : []),
+  ];
   for (const result of results) {
     for (const profile of result.profiles) {
-      const { busyMs, byEntry, wallMs } = profile.breakdown;
-      const cells = ENTRY_AREAS.map((area) => pct(byEntry[area] ?? 0, busyMs)).join(' | ');
-      lines.push(`| ×${result.rate} | ${result.scenario.title} | ${profile.phase} | ${pct(busyMs, wallMs)} | ${cells} |`);
+      for (const [thread, { busyMs, byEntry, wallMs }] of threadsOf(profile)) {
+        const cells = ENTRY_AREAS.map((area) => pct(byEntry[area] ?? 0, busyMs)).join(' | ');
+        lines.push(`| ×${result.rate} | ${result.scenario.title} | ${profile.phase} | ${thread} | ${pct(busyMs, wallMs)} | ${cells} |`);
+      }
     }
   }
   lines.push('');
-  lines.push('Heaviest functions by self time (rate, phase: share of busy time):', '');
+  lines.push('Heaviest functions by self time (rate, phase, thread: share of that thread\'s busy time):', '');
   for (const result of results) {
     for (const profile of result.profiles) {
-      const top = profile.breakdown.topFunctions
-        .slice(0, 6)
-        .map((fn) => `\`${fn.name}\` ${pct(fn.ms, profile.breakdown.busyMs)}`)
-        .join(', ');
-      lines.push(`- ×${result.rate} ${result.scenario.title}, ${profile.phase}: ${top}`);
+      for (const [thread, breakdown] of threadsOf(profile)) {
+        const top = breakdown.topFunctions
+          .slice(0, 6)
+          .map((fn) => `\`${fn.name}\` ${pct(fn.ms, breakdown.busyMs)}`)
+          .join(', ');
+        lines.push(`- ×${result.rate} ${result.scenario.title}, ${profile.phase}, ${thread}: ${top}`);
+      }
     }
   }
   lines.push('');

@@ -40,6 +40,7 @@ try {
     appUrl: app.url,
     controlUrl: fake.controlUrl,
     rate,
+    binanceSocketMarker: `:${fake.ports.binance}/`,
     binanceSymbols: universe.binanceSymbols,
     nextProbeId: () => 0,
   };

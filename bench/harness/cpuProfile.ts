@@ -14,6 +14,7 @@ export interface CpuProfile {
 export const ENTRY_AREAS = [
   'ingest: socket + parse',
   'ingest: store apply',
+  'ingest: batch to page',
   'React render + commit',
   'table sort + virtualiser',
   'view code',
@@ -40,13 +41,21 @@ export interface ProfileBreakdown {
 
 /** Code area of an original source path from the build's source map. */
 function areaOfSource(source: string): Area {
+  if (/\/bench\//.test(source)) return 'bench instruments';
   if (/\/src\/(connection|feeds)\//.test(source)) return 'ingest: socket + parse';
+  if (/\/src\/worker\//.test(source)) return 'ingest: batch to page';
   if (/\/src\/store\/|\/src\/app\/perpetuals|node_modules\/zustand\//.test(source)) return 'ingest: store apply';
   if (/node_modules\/(react-dom|react|scheduler)\//.test(source)) return 'React render + commit';
   if (/node_modules\/@tanstack\//.test(source)) return 'table sort + virtualiser';
   if (/node_modules\/react-router/.test(source)) return 'router';
   if (/\/src\//.test(source)) return 'view code';
   return 'other app JS';
+}
+
+/** Time (ms) a breakdown attributes to ingest: socket handling, parsing, coalescing and batching. */
+export function ingestMs(breakdown: ProfileBreakdown): number {
+  const entry = breakdown.byEntry;
+  return (entry['ingest: socket + parse'] ?? 0) + (entry['ingest: store apply'] ?? 0) + (entry['ingest: batch to page'] ?? 0);
 }
 
 /**

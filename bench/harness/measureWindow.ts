@@ -19,6 +19,8 @@ export interface WindowMeasure {
   longTasks: number[];
   /** Update→DOM latency (ms) of the probes resolved in the window. */
   latencyMs: Distribution | null;
+  /** Of that latency, the part from the exchange's event time to the frame reaching the worker's socket (ms). */
+  arrivalMs: Distribution | null;
   /** Probes whose value reached the page but not the DOM within 2 s of the window's end. */
   probesNotRendered: number;
 }
@@ -68,6 +70,7 @@ export async function measureWindow(session: PageSession, controlUrl: string, ph
     frameMs: distribution(recorded.frameIntervals),
     longTasks: recorded.longTasks,
     latencyMs: probes.length === 0 ? null : distribution(resolved.map((probe) => probe.renderedAt - probe.eventTime)),
+    arrivalMs: probes.length === 0 ? null : distribution(resolved.flatMap((probe) => (probe.arrivedAt === null ? [] : [probe.arrivedAt - probe.eventTime]))),
     // A probe whose value never reached the page was re-pinned before the fake pushed it: no latency to measure.
     probesNotRendered: probes.filter((probe) => probe.eventTime !== null && probe.renderedAt === null).length,
   };

@@ -23,7 +23,10 @@ export interface ScenarioSettings {
 export interface PhaseProfile {
   phase: string;
   framesReceived: number;
+  /** The page's main thread. */
   breakdown: ProfileBreakdown;
+  /** The ingest worker's thread (sockets, parsing, coalescing), profiled over the same window. */
+  worker: ProfileBreakdown | null;
 }
 
 export interface ScenarioResult {
@@ -41,6 +44,7 @@ export interface ScenarioResult {
 const FLOOR_CAPTURE_MS = 2000;
 const FLOOR_REPEATS = 7;
 const PROFILE_SAMPLING_US = 200;
+const INGEST_WORKER_SCRIPT = '/assets/ingestWorker-';
 
 /**
  * One view at one rate, in a fresh browser context: load until live, warm up, then each phase
@@ -56,6 +60,7 @@ export async function runScenario(browser: BenchBrowser, scenario: ViewScenario,
       appUrl: settings.appUrl,
       controlUrl: settings.controlUrl,
       rate: settings.rate,
+      binanceSocketMarker: settings.binanceSocketMarker,
       binanceSymbols: settings.binanceSymbols,
       nextProbeId: settings.nextProbeId,
     };
@@ -74,22 +79,27 @@ export async function runScenario(browser: BenchBrowser, scenario: ViewScenario,
     }
 
     const profiles: PhaseProfile[] = [];
-    await page.send('Profiler.enable');
-    await page.send('Profiler.setSamplingInterval', { interval: PROFILE_SAMPLING_US });
+    const [worker = null] = page.workerSessions(INGEST_WORKER_SCRIPT);
+    const threads = [page.sessionId, ...(worker ? [worker] : [])];
+    const toEach = (method: string, params: Record<string, unknown> = {}) =>
+      Promise.all(threads.map((thread) => page.sendToSession<{ profile: CpuProfile }>(thread, method, params)));
+    await toEach('Profiler.enable');
+    await toEach('Profiler.setSamplingInterval', { interval: PROFILE_SAMPLING_US });
     for (const phase of scenario.phases) {
       settings.log(`profiling: ${phase.name}`);
       const before = await page.evaluate(() => (window as unknown as BenchWindow).__bench.frames());
-      await page.send('Profiler.start');
+      await toEach('Profiler.start');
       await phase.activity(context, Date.now() + settings.profileSeconds * 1000);
-      const { profile } = await page.send<{ profile: CpuProfile }>('Profiler.stop');
+      const [main, ingest] = await toEach('Profiler.stop');
       const after = await page.evaluate(() => (window as unknown as BenchWindow).__bench.frames());
       profiles.push({
         phase: phase.name,
         framesReceived: after.binance + after.okx - before.binance - before.okx,
-        breakdown: breakDownProfile(profile, settings.assetsDir),
+        breakdown: breakDownProfile(main!.profile, settings.assetsDir),
+        worker: ingest ? breakDownProfile(ingest.profile, settings.assetsDir) : null,
       });
     }
-    await page.send('Profiler.disable');
+    await toEach('Profiler.disable');
 
     const parseFloor = await page.evaluate((repeats: number) => (window as unknown as BenchWindow).__bench.parseFloor(repeats), FLOOR_REPEATS);
     const heapEndBytes = await heapAfterGc(page);

@@ -27,6 +27,8 @@ export interface LatencyProbe {
   id: number;
   /** Text of the frame that first carries the probed value, e.g. `"r":"0.05010000"`. */
   frameMarker: string;
+  /** Text of the URL of the socket that carries it: only that socket's frames are searched, so other sockets' frames cost the probe nothing. */
+  socketMarker: string;
   /** Text the view shows once that value is rendered, e.g. `+5.0100%`. */
   domText: string;
   /** CSS selector of the element whose text must contain domText. */
@@ -129,7 +131,7 @@ export function installBenchInstruments(config: InstrumentConfig): void {
     domWatch.observe(document.body, { subtree: true, childList: true, characterData: true });
   };
 
-  const onFrame = (binance: boolean) => (event: MessageEvent) => {
+  const onFrame = (url: string, binance: boolean) => (event: MessageEvent) => {
     const data = event.data;
     if (typeof data !== 'string') return;
     if (binance) counts.binance++;
@@ -140,7 +142,7 @@ export function installBenchInstruments(config: InstrumentConfig): void {
       else captureUntil = 0;
     }
     for (const entry of pending) {
-      if (entry.result.eventTime !== null || !data.includes(entry.probe.frameMarker)) continue;
+      if (entry.result.eventTime !== null || !url.includes(entry.probe.socketMarker) || !data.includes(entry.probe.frameMarker)) continue;
       entry.result.arrivedAt = Date.now();
       entry.result.eventTime = eventTimeOf(data, entry.probe.frameMarker);
       watchDom();
@@ -152,7 +154,7 @@ export function installBenchInstruments(config: InstrumentConfig): void {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
       // Added before the app sets onmessage, so it runs first and stamps arrival before the app's work.
-      this.addEventListener('message', onFrame(String(url).includes(config.binanceSocketMarker)));
+      this.addEventListener('message', onFrame(String(url), String(url).includes(config.binanceSocketMarker)));
     }
   }
   window.WebSocket = CountingWebSocket;

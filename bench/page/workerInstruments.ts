@@ -41,7 +41,7 @@ const onFrame = (url: string) => (event: MessageEvent) => {
   countsChanged = true;
   if (captureUntil > 0 && performance.now() < captureUntil) captured.push(data);
   if (armed.length === 0) return;
-  const seen = armed.filter((probe) => data.includes(probe.frameMarker));
+  const seen = armed.filter((probe) => url.includes(probe.socketMarker) && data.includes(probe.frameMarker));
   if (seen.length === 0) return;
   armed = armed.filter((probe) => !seen.includes(probe));
   for (const probe of seen) report({ kind: 'probe-seen', id: probe.id, arrivedAt: Date.now(), eventTime: eventTimeOf(data, probe.frameMarker) });

@@ -17,7 +17,7 @@ export function fundingProbes(symbols: (context: ScenarioContext) => readonly st
       const id = context.nextProbeId();
       const symbol = candidates[id % candidates.length]!;
       const rate = Math.round((0.05 + id * 0.0001) * 1e8) / 1e8;
-      const probe = { id, frameMarker: `"r":"${rate.toFixed(8)}"`, domText: `+${(rate * 100).toFixed(4)}%`, domSelector };
+      const probe = { id, frameMarker: `"r":"${rate.toFixed(8)}"`, socketMarker: context.binanceSocketMarker, domText: `+${(rate * 100).toFixed(4)}%`, domSelector };
       await page.evaluate((armed: typeof probe) => (window as unknown as BenchWindow).__bench.armProbe(armed), probe);
       await pinFunding(context.controlUrl, 'binance', symbol, rate);
       await sleep(Math.min(everyMs, deadline - Date.now()));

@@ -5,6 +5,8 @@ export interface ScenarioContext {
   appUrl: string;
   controlUrl: string;
   rate: number;
+  /** Text in the URL of the app's Binance sockets (their port): where the funding probes' values arrive. */
+  binanceSocketMarker: string;
   binanceSymbols: readonly string[];
   /** Unique across the whole run, so each latency probe pins a value never shown before. */
   nextProbeId(): number;
