@@ -76,7 +76,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     count: sortedRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
@@ -183,7 +183,7 @@ function DataRowInner<T>({ row, rowIndex, columns, className, onActivate, activa
     >
       {columns.map((column) => (
         <td key={column.id} className={`align-${column.align} ${column.cellClass?.(row) ?? ''}`}>
-          {column.render(row)}
+          <div className="cell">{column.render(row)}</div>
         </td>
       ))}
     </tr>
