@@ -19,8 +19,12 @@ import { perpetualFeeds } from './perpetualFeeds';
 import type { FeedRequest, OptionBatch, PerpBatch, RowsPatch, WorkerBatch, WorkerCommand } from './protocol';
 import { diffRows } from './rowsPatch';
 
-/** One batch per tick: about a frame, so the page gets at most one message per frame. */
-export const TICK_MS = 16;
+/**
+ * One batch per tick, ten a second: as often as a reader can follow a number, and the page then
+ * re-renders its tables ten times a second instead of sixty. Each row's latest value wins, so
+ * nothing is lost; an update waits at most one tick (50 ms on average).
+ */
+export const TICK_MS = 100;
 
 export interface IngestServiceOptions {
   post: (batch: WorkerBatch) => void;
