@@ -1,27 +1,35 @@
 import type { Scheduler } from './scheduler';
 
+/** At most `sockets` new sockets in any `perMs` window (an exchange's per-IP connection-rate limit). */
+export interface ConnectRate {
+  sockets: number;
+  perMs: number;
+}
+
 /**
- * Spaces out new sockets to one exchange (OKX allows 3 new connections a second per IP):
- * callers queue and are let through one per interval. `acquire` returns a cancel function.
+ * Holds new sockets to one exchange to its connection-rate limit: callers queue and are let
+ * through while fewer than `rate.sockets` went through in the last `rate.perMs`, so a burst up to
+ * the limit opens at once and the rest wait for the window to move. `acquire` returns a cancel function.
  */
 export interface ConnectGate {
   acquire(go: () => void): () => void;
 }
 
-export function createConnectGate(scheduler: Scheduler, minIntervalMs: number): ConnectGate {
+export function createConnectGate(scheduler: Scheduler, rate: ConnectRate): ConnectGate {
   const waiting: Array<() => void> = [];
-  let lastAt = -Infinity;
+  const grantedAt: number[] = [];
   let timer: unknown = null;
 
   const drain = (): void => {
     timer = null;
     while (waiting.length > 0) {
-      const wait = lastAt + minIntervalMs - scheduler.now();
-      if (wait > 0) {
-        timer = scheduler.setTimeout(drain, wait);
+      const now = scheduler.now();
+      while (grantedAt.length > 0 && grantedAt[0]! + rate.perMs <= now) grantedAt.shift();
+      if (grantedAt.length >= rate.sockets) {
+        timer = scheduler.setTimeout(drain, grantedAt[0]! + rate.perMs - now);
         return;
       }
-      lastAt = scheduler.now();
+      grantedAt.push(now);
       waiting.shift()?.();
     }
   };

@@ -105,7 +105,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
   const gateFor = <Topic>(endpoint: Endpoint<Topic>): ConnectGate => {
     let gate = gates.get(endpoint.exchange);
     if (!gate) {
-      gate = createConnectGate(scheduler, endpoint.protocol.minConnectIntervalMs);
+      gate = createConnectGate(scheduler, endpoint.protocol.connectRate);
       gates.set(endpoint.exchange, gate);
     }
     return gate;

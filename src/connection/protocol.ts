@@ -1,4 +1,5 @@
 import type { ExchangeId } from '../domain/exchange';
+import type { ConnectRate } from './connectGate';
 
 /**
  * What an inbound frame is, as far as the connection layer cares. Only `data` goes on to
@@ -36,8 +37,8 @@ export interface WireProtocol<Topic> {
   maxTopicsPerSocket: number;
   /** Spacing between frames we send on one socket (exchanges close sockets that send too fast). */
   minSendIntervalMs: number;
-  /** Spacing between new sockets to this exchange (per-IP connection-rate limits). */
-  minConnectIntervalMs: number;
+  /** New sockets to this exchange allowed per window (its per-IP connection-rate limit, with a margin). */
+  connectRate: ConnectRate;
   /** The exchange cuts sockets after this long; we move to a fresh one before. */
   maxSocketLifetimeMs: number | null;
 }

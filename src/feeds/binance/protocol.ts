@@ -62,6 +62,7 @@ export const binanceProtocol: WireProtocol<BinanceStream> = {
   firstDataTimeoutMs: 15_000,
   maxTopicsPerSocket: 200,
   minSendIntervalMs: 250,
-  minConnectIntervalMs: 250,
+  // Documented: 300 connection attempts per 5 minutes per IP; one every 250 ms stays far inside it.
+  connectRate: { sockets: 1, perMs: 250 },
   maxSocketLifetimeMs: 24 * 60 * 60_000,
 };

@@ -44,9 +44,9 @@ export interface OkxOptionChain {
  * options of the followed expiries (the one the trader reads), `mark-price` and `tickers` (best
  * bid/ask). Following the whole family would be ~1,600 channels for BTC-USD; one expiry is a
  * tenth of that. A switch costs a handful of requests: the hub sends the old expiry's
- * unsubscribes and the new one's subscribes in the same tick, 100 args a request, against OKX's
- * 480 subscribe/unsubscribe requests an hour per connection (an expiry of 100 options = 2+2
- * requests, so about a hundred switches an hour before the hub has to wait).
+ * unsubscribes and the new one's subscribes in the same tick, up to 400 args a request, against
+ * OKX's 480 subscribe/unsubscribe requests an hour per connection (an expiry of 100 options = 1+1
+ * requests, so over two hundred switches an hour before the hub has to wait).
  * Options leave at expiry; options listed later join as soon as opt-summary carries them.
  */
 export function startOkxOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<OkxArg>, family: string): OkxOptionChain {
