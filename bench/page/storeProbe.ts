@@ -10,6 +10,8 @@ import { usePerpetualStore } from '../../src/store/perpetualStore';
 export interface StoreProbeApi {
   counters(): IngestCounters;
   rows(): { total: number; live: number };
+  /** Keys of the rows still without a mark or a funding rate, and what each lacks. */
+  notLive(): string[];
   /** performance.now() when the store first held `expectedRows` rows, each with a mark and a funding rate. */
   fullAt(): number | null;
 }
@@ -38,5 +40,9 @@ const stopWatching = usePerpetualStore.subscribe(() => {
 probeWindow.__benchStore = {
   counters: () => usePerpetualStore.getState().counters,
   rows,
+  notLive: () =>
+    Object.values(usePerpetualStore.getState().quotes)
+      .filter((quote) => quote.mark === null || quote.fundingRate === null)
+      .map((quote) => `${quote.key}${quote.mark === null ? ' (no mark)' : ''}${quote.fundingRate === null ? ' (no funding)' : ''}`),
   fullAt: () => fullAt,
 };
