@@ -6,7 +6,7 @@ import { useConnectionStatusStore } from '../store/connectionStatusStore';
 import { useOptionStore, type OptionChainRows, type OptionState } from '../store/optionStore';
 import { usePerpetualStore, type IngestCounters } from '../store/perpetualStore';
 import { useSourceStatusStore, type SourceStatus } from '../store/sourceStatusStore';
-import type { FeedRequest, WorkerBatch, WorkerCommand } from '../worker/protocol';
+import { decodeBatch, type FeedRequest, type WorkerBatch, type WorkerCommand } from '../worker/protocol';
 import { applyRows, collectRows, type PendingRows } from '../worker/rowsPatch';
 
 /**
@@ -82,8 +82,8 @@ function applyPending(): void {
 function ingestWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL('../worker/ingestWorker.ts', import.meta.url), { type: 'module', name: 'ingest' });
-    worker.onmessage = (event: MessageEvent<WorkerBatch>) => {
-      collect(event.data);
+    worker.onmessage = (event: MessageEvent<string>) => {
+      collect(decodeBatch(event.data));
       if (frameRequested) return;
       frameRequested = true;
       requestAnimationFrame(applyPending);

@@ -5,17 +5,17 @@
 import { realScheduler } from '../connection/scheduler';
 import { webSocketFactory } from '../connection/socketFactory';
 import { createIngestService } from './ingestService';
-import type { WorkerBatch, WorkerCommand } from './protocol';
+import { encodeBatch, type WorkerCommand } from './protocol';
 
 interface WorkerScope {
-  postMessage(batch: WorkerBatch): void;
+  postMessage(batch: string): void;
   onmessage: ((event: MessageEvent<WorkerCommand>) => void) | null;
 }
 
 const scope = globalThis as unknown as WorkerScope;
 
 const service = createIngestService({
-  post: (batch) => scope.postMessage(batch),
+  post: (batch) => scope.postMessage(encodeBatch(batch)),
   sockets: webSocketFactory(WebSocket),
   fetch: (input, init) => fetch(input, init),
   scheduler: realScheduler,

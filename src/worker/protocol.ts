@@ -37,6 +37,15 @@ export interface OptionBatch {
 }
 
 /** Worker → page: everything one worker tick produced, already coalesced; the page applies it in one frame. */
+/**
+ * Batches cross to the page as JSON text: Chromium copies a string across threads in one go,
+ * while structured clone rebuilds every row object on the page's main thread, property by
+ * property (~10 ms for a batch of 700 rows, measured with Long Animation Frames at ×10, against
+ * ~1 ms for JSON.parse of the same batch). Batches hold only JSON values (numbers are finite).
+ */
+export const encodeBatch = (batch: WorkerBatch): string => JSON.stringify(batch);
+export const decodeBatch = (text: string): WorkerBatch => JSON.parse(text) as WorkerBatch;
+
 export interface WorkerBatch {
   type: 'batch';
   perp: PerpBatch | null;
