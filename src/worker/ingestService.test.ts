@@ -69,7 +69,11 @@ describe('ingest service (the worker side)', () => {
     batches = [];
     socket.receive(markPush('ETHUSDT', '0.00040000', 2_000));
     vi.advanceTimersByTime(TICK_MS);
-    expect(batches.map((batch) => batch.perp?.quotes.upserts.map((quote) => quote.key))).toEqual([['binance:ETHUSDT']]);
+    const quotes = batches.map((batch) => batch.perp!.quotes);
+    expect(quotes.map((patch) => patch.upserts)).toEqual([[]]);
+    expect(quotes.map((patch) => patch.changes.map((change) => change.key))).toEqual([['binance:ETHUSDT']]);
+    expect(quotes[0]!.changes[0]).toMatchObject({ key: 'binance:ETHUSDT', fundingRate: 0.0004 });
+    expect(quotes[0]!.changes[0]).not.toHaveProperty('symbol');
   });
 
   it('passes link status changes on, and stops the feed when its last lease is released', () => {

@@ -77,7 +77,7 @@ export function createIngestService(options: IngestServiceOptions): { handle(com
     const perpNow = perpMirror.getState();
     let perp: PerpBatch | null = null;
     if (perpNow !== perpSent) {
-      const quotes = diffRows(perpSent.quotes, perpNow.quotes) ?? { upserts: [], removed: [] };
+      const quotes = diffRows(perpSent.quotes, perpNow.quotes) ?? { upserts: [], changes: [], removed: [] };
       perp = { quotes, counters: perpNow.counters };
       perpSent = perpNow;
     }
