@@ -38,7 +38,9 @@ function HeaderCells({ side, columns, currency }: { side: 'Call' | 'Put'; column
 function SideCells({ quote, columns, itm, side }: { quote: OptionQuote | null; columns: readonly ChainColumn[]; itm: boolean; side: string }) {
   return columns.map((column) => (
     <td key={column.id} className={`chain-cell ${side}${itm ? ' itm' : ''}`}>
-      {quote ? column.format(quote) : ''}
+      <span className="chain-value" style={{ width: `${column.widthCh}ch` }}>
+        {quote ? column.format(quote) : ''}
+      </span>
     </td>
   ));
 }
