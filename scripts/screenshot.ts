@@ -31,6 +31,7 @@ interface ScreenshotView {
 const VIEWS: ScreenshotView[] = [
   { path: '/screener', file: 'docs/screenshot-screener.png', ready: screenerReady },
   { path: '/charts/binance/BTCUSDT', file: 'docs/screenshot-chart.png', ready: chartReady },
+  { path: '/options?exchange=binance&underlying=BTCUSDT', file: 'docs/screenshot-options.png', ready: optionsReady },
 ];
 
 async function bothExchangesLive(page: Page): Promise<void> {
@@ -79,6 +80,14 @@ async function chartReady(page: Page): Promise<void> {
   await expect(summary).toHaveText(/; [1-9]\d* live updates$/, { timeout: READY_TIMEOUT_MS });
   await expect(page.getByRole('figure', { name: 'BTCUSDT funding history' }).getByRole('img')).toBeVisible({ timeout: READY_TIMEOUT_MS });
   await expect(page.getByLabel('BTCUSDT live values')).not.toContainText(/—|NaN|undefined|Infinity/, { timeout: READY_TIMEOUT_MS });
+}
+
+/** The BTC chain open on its nearest expiry, the ATM strike marked, greeks filled in on the ATM row. */
+async function optionsReady(page: Page): Promise<void> {
+  await bothExchangesLive(page);
+  const atm = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /ATM$/ }) });
+  await expect(atm).toBeVisible({ timeout: READY_TIMEOUT_MS });
+  await expect(atm).not.toContainText(/—|NaN|undefined|Infinity/, { timeout: READY_TIMEOUT_MS });
 }
 
 const { values: flags } = parseArgs({ options: { rate: { type: 'string' }, seed: { type: 'string' } } });
