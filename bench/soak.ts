@@ -26,6 +26,19 @@ const BURST_MS = 5000;
 const command = `npm run bench:soak${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 const log = (message: string) => console.log(`[soak ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
+const signedMb = (bytes: number) => `${bytes < 0 ? '−' : '+'}${mb(Math.abs(bytes))}`;
+const signedPercent = (fraction: number) => `${fraction < 0 ? '−' : '+'}${Math.abs(fraction * 100).toFixed(1)} %`;
+
+/** Straight line through (x, y) points by least squares. */
+function leastSquares(points: [number, number][]): { slope: number; intercept: number } {
+  const n = points.length;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / n;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / n;
+  const sxy = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
+  const sxx = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  return { slope, intercept: meanY - slope * meanX };
+}
 
 const startedAt = new Date();
 const fake = await startFakeAt(rate, seed, null);
@@ -71,6 +84,9 @@ try {
   const first = samples[0]!;
   const last = samples.at(-1)!;
   const growth = last.heapBytes / first.heapBytes - 1;
+  const trend = leastSquares(samples.map((row) => [row.minute, row.heapBytes]));
+  const trendGrowth = (trend.slope * minutes) / trend.intercept;
+  const heaps = samples.map((row) => row.heapBytes);
   const machineAfter = machineInfo(browser);
   const lines = [
     '# Soak results',
@@ -79,7 +95,8 @@ try {
     '',
     `- Machine: ${machineBefore.cpu}, ${machineBefore.cores} cores; Chromium ${machineBefore.chromium}; load average ${machineBefore.loadAverage.map((value) => value.toFixed(2)).join(' / ')} at start, ${machineAfter.loadAverage.map((value) => value.toFixed(2)).join(' / ')} at end`,
     `- Screener at ×${rate} for ${minutes} min after a ${warmupSeconds} s warm-up; a ${BURST_MS / 1000} s scroll-and-sort burst every ${sampleSeconds} s; heap read after a forced GC`,
-    `- **Heap growth after warm-up: ${(growth * 100).toFixed(1)} %** (${mb(first.heapBytes)} → ${mb(last.heapBytes)} MB; target < 10 %)`,
+    `- **Heap growth after warm-up: ${signedPercent(trendGrowth)} over ${minutes} min** (least-squares trend through every sample: ${signedMb(trend.slope)} MB a minute from ${mb(trend.intercept)} MB; target < 10 %)`,
+    `- First to last sample: ${signedPercent(growth)} (${mb(first.heapBytes)} → ${mb(last.heapBytes)} MB). Single samples swing between ${mb(Math.min(...heaps))} and ${mb(Math.max(...heaps))} MB with whatever batches are in flight when the GC runs, so two samples alone say little; the trend is the growth.`,
     '',
     '| minute | JS heap after GC (MB) | frames received | row updates applied | coalesced |',
     '|---|---|---|---|---|',
