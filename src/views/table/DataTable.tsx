@@ -9,7 +9,7 @@ import {
   type RowData,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { downloadText, toCsv } from './csv';
 import type { SortKey } from '../screener/screenerParams';
 import type { TableColumn } from './tableColumn';
@@ -17,6 +17,8 @@ import type { TableColumn } from './tableColumn';
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
 
 const ROW_HEIGHT = 30;
+/** The row height for the stylesheet, which sizes each contained cell from it. */
+const tableStyle = (minWidth: number) => ({ minWidth, '--row-height': `${ROW_HEIGHT}px` }) as CSSProperties;
 
 export interface DataTableProps<T> {
   label: string;
@@ -99,7 +101,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
       )}
     </div>
     <div className="table-scroll" ref={scrollRef} tabIndex={-1}>
-      <table className="data-table" aria-label={props.label} aria-rowcount={sortedRows.length + 1} style={{ minWidth: totalWidth }}>
+      <table className="data-table" aria-label={props.label} aria-rowcount={sortedRows.length + 1} style={tableStyle(totalWidth)}>
         <colgroup>
           {columns.map((column) => (
             <col key={column.id} style={{ width: column.width }} />
