@@ -38,9 +38,7 @@ function HeaderCells({ side, columns, currency }: { side: 'Call' | 'Put'; column
 function SideCells({ quote, columns, itm, side }: { quote: OptionQuote | null; columns: readonly ChainColumn[]; itm: boolean; side: string }) {
   return columns.map((column) => (
     <td key={column.id} className={`chain-cell ${side}${itm ? ' itm' : ''}`}>
-      <span className="chain-value" style={{ width: `${column.widthCh}ch` }}>
-        {quote ? column.format(quote) : ''}
-      </span>
+      {quote ? column.format(quote) : ''}
     </td>
   ));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OptionQuote } from '../../domain/option';
-import { CHAIN_COLUMNS, formatDelta, formatGreek, formatIv, formatOptionPrice, sideColumns, type ChainColumnId } from './chainColumns';
+import { formatDelta, formatGreek, formatIv, formatOptionPrice, sideColumns } from './chainColumns';
 
 describe('chain cell formats', () => {
   it('shows IV fractions as percentages and never a sentinel', () => {
@@ -27,28 +26,6 @@ describe('chain cell formats', () => {
     expect(formatOptionPrice(0.0123, 'BTC')).toBe('0.0123');
     expect(formatOptionPrice(0.01031562, 'BTC', true)).toBe('0.010316');
     expect(formatOptionPrice(null, 'BTC')).toBe('—');
-  });
-});
-
-describe('column widths', () => {
-  const quote = (fields: Partial<OptionQuote>) => ({ priceCurrency: 'USDT', ...fields }) as OptionQuote;
-  const widest: Record<ChainColumnId, OptionQuote[]> = {
-    bid: [quote({ bid: 98_765.43 }), quote({ bid: 0.012345 })],
-    ask: [quote({ ask: 98_765.43 }), quote({ ask: 0.0123 }), quote({ ask: 0.0123, priceCurrency: 'BTC' })],
-    mark: [quote({ mark: 98_765.43 }), quote({ mark: 0.01031562, priceCurrency: 'BTC' })],
-    bidIv: [quote({ bidIv: 9.999 })],
-    markIv: [quote({ markIv: 9.999 })],
-    askIv: [quote({ askIv: 9.999 })],
-    delta: [quote({ delta: -0.999 })],
-    gamma: [quote({ gamma: 0.00000001234 }), quote({ gamma: -12_345 })],
-    theta: [quote({ theta: -0.00001234 }), quote({ theta: -98_765 })],
-    vega: [quote({ vega: 0.00001234 }), quote({ vega: 98_765 })],
-  };
-
-  it('fits the widest value each column shows, so a contained cell never cuts digits off', () => {
-    for (const column of CHAIN_COLUMNS) {
-      for (const sample of widest[column.id]) expect(column.format(sample).length, `${column.id}: ${column.format(sample)}`).toBeLessThanOrEqual(column.widthCh);
-    }
   });
 });
 

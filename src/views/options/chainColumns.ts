@@ -9,8 +9,6 @@ export interface ChainColumn {
   /** Shown under the label; `{ccy}` is the chain's price currency. */
   unit: string;
   format: (quote: OptionQuote) => string;
-  /** Width of the widest value the format produces, in characters of the table's monospace font. */
-  widthCh: number;
 }
 
 const percentFormats = [1, 2].map((digits) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
@@ -47,19 +45,16 @@ export function formatOptionPrice(value: number | null, currency: string, isMark
 
 /** Columns in reading order for the put side; the call side mirrors the groups around the strike. */
 export const CHAIN_COLUMNS: readonly ChainColumn[] = [
-  // Prices: "12,345.67" (USDT) or "0.012345" (a coin mark to 6 decimals).
-  { id: 'bid', label: 'Bid', unit: '{ccy}', format: (q) => formatOptionPrice(q.bid, q.priceCurrency), widthCh: 9 },
-  { id: 'ask', label: 'Ask', unit: '{ccy}', format: (q) => formatOptionPrice(q.ask, q.priceCurrency), widthCh: 9 },
-  { id: 'mark', label: 'Mark', unit: '{ccy}', format: (q) => formatOptionPrice(q.mark, q.priceCurrency, true), widthCh: 9 },
-  // IVs: "123.4%".
-  { id: 'bidIv', label: 'Bid IV', unit: '%', format: (q) => formatIv(q.bidIv), widthCh: 6 },
-  { id: 'markIv', label: 'Mark IV', unit: '%', format: (q) => formatIv(q.markIv), widthCh: 6 },
-  { id: 'askIv', label: 'Ask IV', unit: '%', format: (q) => formatIv(q.askIv), widthCh: 6 },
-  // Greeks: "−0.523"; four significant digits from "0.00000001234" (a far wing's BTC gamma) up to "−12,345".
-  { id: 'delta', label: 'Delta', unit: 'per $1', format: (q) => formatDelta(q.delta), widthCh: 6 },
-  { id: 'gamma', label: 'Gamma', unit: 'Δ per $1', format: (q) => formatGreek(q.gamma), widthCh: 13 },
-  { id: 'theta', label: 'Theta', unit: '$ per day', format: (q) => formatGreek(q.theta), widthCh: 11 },
-  { id: 'vega', label: 'Vega', unit: '$ per vol pt', format: (q) => formatGreek(q.vega), widthCh: 11 },
+  { id: 'bid', label: 'Bid', unit: '{ccy}', format: (q) => formatOptionPrice(q.bid, q.priceCurrency) },
+  { id: 'ask', label: 'Ask', unit: '{ccy}', format: (q) => formatOptionPrice(q.ask, q.priceCurrency) },
+  { id: 'mark', label: 'Mark', unit: '{ccy}', format: (q) => formatOptionPrice(q.mark, q.priceCurrency, true) },
+  { id: 'bidIv', label: 'Bid IV', unit: '%', format: (q) => formatIv(q.bidIv) },
+  { id: 'markIv', label: 'Mark IV', unit: '%', format: (q) => formatIv(q.markIv) },
+  { id: 'askIv', label: 'Ask IV', unit: '%', format: (q) => formatIv(q.askIv) },
+  { id: 'delta', label: 'Delta', unit: 'per $1', format: (q) => formatDelta(q.delta) },
+  { id: 'gamma', label: 'Gamma', unit: 'Δ per $1', format: (q) => formatGreek(q.gamma) },
+  { id: 'theta', label: 'Theta', unit: '$ per day', format: (q) => formatGreek(q.theta) },
+  { id: 'vega', label: 'Vega', unit: '$ per vol pt', format: (q) => formatGreek(q.vega) },
 ];
 
 const GROUPS: readonly (readonly ChainColumnId[])[] = [
