@@ -9,6 +9,12 @@ import { SmileChart } from './smileChart';
 import { smilePoints, type SmileAxis } from './smilePoints';
 import { ChartAttribution } from '../charts/ChartAttribution';
 
+/**
+ * The smile redraws at most this often. A smile's shape moves slowly, and each redraw repaints
+ * the whole canvas: at ten batches a second it was a large share of the options view's frame time.
+ */
+const REDRAW_EVERY_MS = 1000;
+
 interface SmilePanelProps {
   exchange: ExchangeId;
   underlying: string;
@@ -55,10 +61,22 @@ export function SmilePanel({ exchange, underlying, expiry, expiryLabel }: SmileP
       }
     };
     draw(useOptionStore.getState().chains[key]);
-    return useOptionStore.subscribe((state) => {
-      const rows = state.chains[key];
+    let drawnAt = performance.now();
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const drawLatest = () => {
+      pending = null;
+      drawnAt = performance.now();
+      const rows = useOptionStore.getState().chains[key];
       if (rows !== drawn) draw(rows);
+    };
+    const unsubscribe = useOptionStore.subscribe((state) => {
+      if (state.chains[key] === drawn || pending !== null) return;
+      pending = setTimeout(drawLatest, Math.max(0, drawnAt + REDRAW_EVERY_MS - performance.now()));
     });
+    return () => {
+      unsubscribe();
+      if (pending !== null) clearTimeout(pending);
+    };
   }, [exchange, underlying, expiry, expiryLabel, axis]);
 
   return (
