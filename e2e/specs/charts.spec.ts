@@ -134,7 +134,7 @@ test.describe('mark vs index charts', () => {
   });
 
   test('leaving and reopening charts many times disposes them: no canvases left behind, no heap growth', async ({ page, app }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await app.gotoApp('/charts/binance/BTCUSDT');
     const openAndLeave = async () => {
       await page.getByRole('link', { name: 'Charts', exact: true }).click();
@@ -146,7 +146,9 @@ test.describe('mark vs index charts', () => {
       await page.goBack();
       await expect(chartFigure(page, 'BTCUSDT', '1m').getByLabel('BTCUSDT mark vs index data')).toBeVisible();
     };
-    for (let i = 0; i < 3; i++) await openAndLeave();
+    // The heap keeps settling for about a dozen visits (compiled code, the chart library's and router's caches):
+    // measured here, +0.75 MB over visits 1-12 after three warm-ups, then +0.19 and +0.25 MB over the next two dozen.
+    for (let i = 0; i < 12; i++) await openAndLeave();
     const warm = await heapAfterGc(page);
     for (let i = 0; i < 12; i++) await openAndLeave();
     const after = await heapAfterGc(page);
