@@ -1,23 +1,9 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_ARGS } from './scripts/lib/systemChromium.ts';
 
-/** Debian's Chromium, used on CI and in the dev container; on a laptop Playwright's own browser is used instead. */
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-
-const systemChromiumLaunch = {
-  executablePath: SYSTEM_CHROMIUM,
-  // Keep the browser quiet and self-contained: no sandbox or GPU in containers, and no
-  // background traffic (updates, sync, QUIC probes) to hosts the machine cannot reach.
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-quic',
-    '--disable-sync',
-  ],
-};
+/** Debian's Chromium on CI and in the dev container; on a laptop without it, Playwright's own browser. */
+const systemChromiumLaunch = { executablePath: SYSTEM_CHROMIUM, args: [...SYSTEM_CHROMIUM_ARGS] };
 
 export default defineConfig({
   testDir: 'e2e/specs',

@@ -11,11 +11,10 @@ import { chromium, expect, type Page } from '@playwright/test';
 import { startFakeExchange } from '../e2e/fake-exchange/server.ts';
 import { numberFlag } from './lib/flags.ts';
 import { buildAndPreview } from './lib/previewBuild.ts';
+import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_ARGS } from './lib/systemChromium.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 /** Both exchanges connect, list and push within seconds; OKX funding rates can take a little longer. */
 const READY_TIMEOUT_MS = 90_000;
 
@@ -103,7 +102,7 @@ const cleanups: Array<() => Promise<void>> = [() => fake.close(), () => rm(`${RE
 try {
   const app = await buildAndPreview({ outDir, env: fake.env });
   cleanups.unshift(() => app.close());
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: [...SYSTEM_CHROMIUM_ARGS] });
   cleanups.unshift(() => browser.close());
   const page = await browser.newPage({ viewport: VIEWPORT, colorScheme: 'dark' });
   for (const view of VIEWS) {

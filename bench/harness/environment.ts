@@ -7,12 +7,11 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ChromiumPipe } from './cdp/chromiumPipe.ts';
+import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_ARGS } from '../../scripts/lib/systemChromium.ts';
 import { buildAndPreview, type PreviewedBuild } from '../../scripts/lib/previewBuild.ts';
 import { storeProbePlugin } from './storeProbePlugin.ts';
 import { workerInstrumentsPlugin } from './workerInstrumentsPlugin.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 /** As Playwright launches it, so figures stay comparable with earlier runs: no throttling of a page nobody looks at. */
 const HEADLESS_ARGS = [
   '--headless',
@@ -113,7 +112,7 @@ export async function initialJsGzipBytes(env: Record<string, string>): Promise<n
 /** Headless Chromium on a DevTools pipe of the bench's own (see ChromiumPipe for why not Playwright), with a throwaway profile. */
 export async function launchChromium(): Promise<BenchBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
-  const pipe = ChromiumPipe.launch(CHROMIUM, [...CHROMIUM_ARGS, ...HEADLESS_ARGS, `--user-data-dir=${profile}`, 'about:blank']);
+  const pipe = ChromiumPipe.launch(SYSTEM_CHROMIUM, [...SYSTEM_CHROMIUM_ARGS, ...HEADLESS_ARGS, `--user-data-dir=${profile}`, 'about:blank']);
   const { product } = await pipe.send<{ product: string }>('Browser.getVersion');
   return {
     pipe,
