@@ -30,7 +30,8 @@ const restOptions = {
 
 /**
  * Calls `onTick` with a perpetual's mark and index whenever the store applies a newer one. The
- * store already batches per frame, so this runs at most once a frame however fast the feed is.
+ * store takes the ingest worker's batches, ten a second, so this runs at most that often however
+ * fast the feed is.
  */
 function followQuote(key: string, onTick: (time: number, mark: number | null, index: number | null) => void): () => void {
   let seenMark = 0;

@@ -7,7 +7,7 @@ import { flushOncePerTick, patchOf } from './batching';
 
 export interface OptionIngestOptions {
   store: StoreApi<OptionState>;
-  /** Runs the flush later: once per animation frame in the page, immediately or on fake timers in tests. */
+  /** Runs the flush later: on the ingest worker's next tick (ten a second), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
   now: () => number;
   /** Option symbols describe themselves, so a pushed symbol always yields its row (new strikes appear at once). */
@@ -77,7 +77,7 @@ function patchQuote(previous: OptionQuote, patch: OptionPatch, receivedAt: numbe
 
 /**
  * The hot path between option feeds and the store, as for perpetuals: events are buffered and
- * coalesced (newest of each kind per option), then applied in one `setState` per frame. Only the
+ * coalesced (newest of each kind per option), then applied in one `setState` per flush. Only the
  * chains that changed get a new record, so a view reading one chain ignores pushes for others.
  * Options at or past their expiry leave the store at the first flush after it (settlement).
  */

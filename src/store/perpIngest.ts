@@ -10,7 +10,7 @@ type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEven
 
 export interface PerpIngestOptions {
   store: StoreApi<PerpetualState>;
-  /** Runs the flush later: once per animation frame in the page, immediately or on fake timers in tests. */
+  /** Runs the flush later: on the ingest worker's next tick (ten a second), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
   now: () => number;
   /** Streams-first: what a symbol alone says about its instrument, for rows whose list has not arrived. */
@@ -25,8 +25,8 @@ export interface PerpIngest {
 
 /**
  * The hot path between feeds and the store. Events are buffered and coalesced (only the newest
- * event of each kind per row survives), then applied to the store in one `setState` per frame:
- * however fast the sockets push, React sees at most one store change per frame.
+ * event of each kind per row survives), then applied to the store in one `setState` per flush:
+ * however fast the sockets push, the store changes at most once per tick of `schedule`.
  */
 export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const { store } = options;

@@ -43,7 +43,6 @@ export interface OptionBatch {
   counters: IngestCounters;
 }
 
-/** Worker → page: everything one worker tick produced, already coalesced; the page applies it in one frame. */
 /**
  * Batches cross to the page as JSON text, parsed on arrival. Decoding lands on the page's main
  * thread either way; at ×10 (ten batches a second) a trace put structured-clone decoding at
@@ -53,6 +52,7 @@ export interface OptionBatch {
 export const encodeBatch = (batch: WorkerBatch): string => JSON.stringify(batch);
 export const decodeBatch = (text: string): WorkerBatch => JSON.parse(text) as WorkerBatch;
 
+/** Worker → page: everything one worker tick produced, already coalesced; the page applies it in one frame. */
 export interface WorkerBatch {
   type: 'batch';
   perp: PerpBatch | null;
