@@ -59,12 +59,26 @@ export interface ParseFloor {
   microsPerFrame: number;
 }
 
+/** JSON.parse over captured frames on the thread that received them: the median total of `repeats` passes. */
+export function timeJsonParse(frames: readonly string[], repeats: number): { frames: number; bytes: number; ms: number } {
+  const totals: number[] = [];
+  let sink = 0;
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    const start = performance.now();
+    for (const frame of frames) sink += JSON.parse(frame) === null ? 1 : 0;
+    totals.push(performance.now() - start);
+  }
+  totals.sort((a, b) => a - b);
+  const bytes = frames.reduce((sum, frame) => sum + frame.length, sink);
+  return { frames: frames.length, bytes, ms: totals[Math.floor(totals.length / 2)] ?? 0 };
+}
+
 export interface BenchPageApi {
   frames(): FrameCounts;
   startRecording(): void;
   stopRecording(): RecordedWindow;
   captureFrames(durationMs: number): void;
-  parseFloor(repeats: number): ParseFloor;
+  parseFloor(repeats: number): Promise<ParseFloor>;
   armProbe(probe: LatencyProbe): void;
   probeResults(): ProbeResult[];
 }
@@ -77,10 +91,14 @@ export type WorkerReport =
   /** Totals since the worker started, per socket URL. */
   | { kind: 'counts'; byUrl: Record<string, { frames: number; bytes: number }> }
   | { kind: 'probe-seen'; id: number; arrivedAt: number; eventTime: number | null }
-  | { kind: 'captured'; frames: string[] };
+  /** The worker's JSON.parse floor over the frames it captured (see timeJsonParse). */
+  | { kind: 'floor'; frames: number; bytes: number; ms: number };
 
 /** Page → worker over BENCH_CHANNEL. */
-export type PageRequest = { kind: 'arm'; probe: LatencyProbe } | { kind: 'capture'; durationMs: number };
+export type PageRequest =
+  | { kind: 'arm'; probe: LatencyProbe }
+  | { kind: 'capture'; durationMs: number }
+  | { kind: 'floor'; repeats: number };
 
 /** Event time of the item carrying the probed value: Binance `E`, OKX `ts`. */
 export function eventTimeOf(frame: string, marker: string): number | null {
@@ -160,12 +178,15 @@ export function installBenchInstruments(config: InstrumentConfig): void {
   window.WebSocket = CountingWebSocket;
 
   const channel = new BroadcastChannel(BENCH_CHANNEL);
+  let workerStarted = false;
+  let workerFloor: ((floor: { frames: number; bytes: number; ms: number }) => void) | null = null;
   let workerCounts: FrameCounts = { binance: 0, okx: 0, bytes: 0 };
   let captureDurationMs = 0;
   const request = (message: PageRequest): void => channel.postMessage(message);
   channel.onmessage = (event: MessageEvent<WorkerReport>) => {
     const report = event.data;
     if (report.kind === 'hello') {
+      workerStarted = true;
       // A worker that starts after probes were armed (or a capture began) still gets them.
       for (const entry of pending) if (entry.result.eventTime === null) request({ kind: 'arm', probe: entry.probe });
       if (captureDurationMs > 0) request({ kind: 'capture', durationMs: captureDurationMs });
@@ -183,7 +204,8 @@ export function installBenchInstruments(config: InstrumentConfig): void {
       entry.result.eventTime = report.eventTime;
       watchDom();
     } else {
-      captured.push(...report.frames);
+      workerFloor?.(report);
+      workerFloor = null;
     }
   };
 
@@ -224,19 +246,18 @@ export function installBenchInstruments(config: InstrumentConfig): void {
       captureDurationMs = durationMs;
       request({ kind: 'capture', durationMs });
     },
-    parseFloor(repeats) {
-      const frames = captured;
-      const totals: number[] = [];
-      let sink = 0;
-      for (let repeat = 0; repeat < repeats; repeat++) {
-        const start = performance.now();
-        for (const frame of frames) sink += JSON.parse(frame) === null ? 1 : 0;
-        totals.push(performance.now() - start);
-      }
-      totals.sort((a, b) => a - b);
-      const median = totals[Math.floor(totals.length / 2)] ?? 0;
-      const bytes = frames.reduce((sum, frame) => sum + frame.length, sink);
-      return { frames: frames.length, bytes, microsPerFrame: frames.length > 0 ? (median * 1000) / frames.length : 0 };
+    async parseFloor(repeats) {
+      // Each thread times its own frames: the worker's floor is JSON.parse on the thread that ingests them.
+      const onPage = timeJsonParse(captured, repeats);
+      const inWorker = workerStarted
+        ? await new Promise<{ frames: number; bytes: number; ms: number }>((resolve) => {
+            workerFloor = resolve;
+            request({ kind: 'floor', repeats });
+          })
+        : { frames: 0, bytes: 0, ms: 0 };
+      const frames = onPage.frames + inWorker.frames;
+      const ms = onPage.ms + inWorker.ms;
+      return { frames, bytes: onPage.bytes + inWorker.bytes, microsPerFrame: frames > 0 ? (ms * 1000) / frames : 0 };
     },
     armProbe(probe) {
       pending.push({ probe, result: { id: probe.id, eventTime: null, arrivedAt: null, renderedAt: null } });

@@ -2,10 +2,10 @@
  * Bundled into the benchmark build's ingest worker only (prepended by
  * bench/harness/workerInstrumentsPlugin.ts), never into the product. It does for sockets opened
  * in the worker what bench/page/instruments.ts does for the page's: counts frames, stamps the
- * first frame carrying an armed probe value and captures frames for the JSON.parse floor, and
- * reports to the page over a BroadcastChannel. Its cost lands on the worker, not the main thread.
+ * first frame carrying an armed probe value, captures frames and times the JSON.parse floor over
+ * them on this thread, and reports to the page over a BroadcastChannel. Its cost lands on the worker, not the main thread.
  */
-import { BENCH_CHANNEL, eventTimeOf, type LatencyProbe, type PageRequest, type WorkerReport } from './instruments.ts';
+import { BENCH_CHANNEL, eventTimeOf, timeJsonParse, type LatencyProbe, type PageRequest, type WorkerReport } from './instruments.ts';
 
 const COUNTS_EVERY_MS = 100;
 
@@ -21,14 +21,11 @@ channel.onmessage = (event: MessageEvent<PageRequest>) => {
   const request = event.data;
   if (request.kind === 'arm') {
     if (!armed.some((probe) => probe.id === request.probe.id)) armed.push(request.probe);
-  } else {
+  } else if (request.kind === 'capture') {
     captured = [];
     captureUntil = performance.now() + request.durationMs;
-    setTimeout(() => {
-      captureUntil = 0;
-      report({ kind: 'captured', frames: captured });
-      captured = [];
-    }, request.durationMs);
+  } else {
+    report({ kind: 'floor', ...timeJsonParse(captured, request.repeats) });
   }
 };
 
@@ -39,7 +36,10 @@ const onFrame = (url: string) => (event: MessageEvent) => {
   count.frames++;
   count.bytes += data.length;
   countsChanged = true;
-  if (captureUntil > 0 && performance.now() < captureUntil) captured.push(data);
+  if (captureUntil > 0) {
+    if (performance.now() < captureUntil) captured.push(data);
+    else captureUntil = 0;
+  }
   if (armed.length === 0) return;
   const seen = armed.filter((probe) => url.includes(probe.socketMarker) && data.includes(probe.frameMarker));
   if (seen.length === 0) return;
