@@ -19,12 +19,14 @@ const markPush = (symbol: string, rate: string, time: number) => ({
   data: [{ e: 'markPriceUpdate', E: time, s: symbol, p: '100.5', i: '100.4', P: '100.45', r: rate, T: time + 3_600_000 }],
 });
 
-function start() {
+/** REST never answers unless a test says otherwise: rows come from the streams alone (streams-first). */
+const neverAnswers = (() => new Promise(() => {})) as typeof fetch;
+
+function start(fetchImpl: typeof fetch = neverAnswers) {
   const service = createIngestService({
     post: (batch) => batches.push(batch),
     sockets: server.factory,
-    // REST lists never answer here: rows come from the streams alone (streams-first).
-    fetch: (() => new Promise(() => {})) as typeof fetch,
+    fetch: fetchImpl,
     scheduler: realScheduler,
     random: () => 0.5,
   });
@@ -74,6 +76,28 @@ describe('ingest service (the worker side)', () => {
     expect(quotes.map((patch) => patch.changes.map((change) => change.key))).toEqual([['binance:ETHUSDT']]);
     expect(quotes[0]!.changes[0]).toMatchObject({ key: 'binance:ETHUSDT', fundingRate: 0.0004 });
     expect(quotes[0]!.changes[0]).not.toHaveProperty('symbol');
+  });
+
+  it('fills Binance rows from one premiumIndex snapshot before the stream pushes, and the stream then moves them on', async () => {
+    const snapshot = [
+      { symbol: 'BTCUSDT', markPrice: '100.1', indexPrice: '100.0', estimatedSettlePrice: '100.05', lastFundingRate: '0.00012000', interestRate: '0.0001', nextFundingTime: 3_601_000, time: 1_500 },
+      { symbol: 'BTCUSDT_261225', markPrice: '101', indexPrice: '100.0', estimatedSettlePrice: '100', lastFundingRate: '', interestRate: '', nextFundingTime: 0, time: 1_500 },
+    ];
+    const answersSnapshot = ((url: string) =>
+      url.endsWith('/fapi/v1/premiumIndex') ? Promise.resolve(new Response(JSON.stringify(snapshot))) : neverAnswers(url)) as typeof fetch;
+    const { socket } = start(answersSnapshot);
+    await vi.advanceTimersByTimeAsync(TICK_MS);
+    const filled = batches.flatMap((batch) => batch.perp?.quotes.upserts ?? []);
+    expect(filled.map((quote) => [quote.key, quote.mark, quote.fundingRate])).toEqual([['binance:BTCUSDT', 100.1, 0.00012]]);
+
+    // A push older than the snapshot changes nothing; a newer one moves the row on.
+    batches = [];
+    socket.receive(markPush('BTCUSDT', '0.00099000', 1_000));
+    vi.advanceTimersByTime(TICK_MS);
+    expect(batches.flatMap((batch) => batch.perp?.quotes.changes ?? [])).toEqual([]);
+    socket.receive(markPush('BTCUSDT', '0.00020000', 2_000));
+    vi.advanceTimersByTime(TICK_MS);
+    expect(batches.flatMap((batch) => batch.perp?.quotes.changes ?? [])).toEqual([expect.objectContaining({ key: 'binance:BTCUSDT', fundingRate: 0.0002 })]);
   });
 
   it('passes link status changes on, and stops the feed when its last lease is released', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import markPriceAllMarket from './fixtures/markPriceAllMarket.json';
 import markPriceSymbol from './fixtures/markPriceSymbol.json';
 import miniTickers from './fixtures/miniTickers.json';
-import { instrumentFromSymbol, parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers } from './parse';
+import { instrumentFromSymbol, parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parsePremiumIndex } from './parse';
 
 describe('parseMarkPrices (seed pages)', () => {
   it('reads the all-market array exactly', () => {
@@ -83,6 +83,45 @@ describe('REST helpers', () => {
       ['BLZUSDT', 4],
       ['XYZUSDT', 1],
     ]);
+  });
+
+  // The response example of GET /fapi/v1/premiumIndex in Binance's USDⓈ-M market data docs, plus a delivery contract.
+  const premiumIndexItem = {
+    symbol: 'BTCUSDT',
+    markPrice: '11793.63104562',
+    indexPrice: '11781.80495970',
+    estimatedSettlePrice: '11781.16138815',
+    lastFundingRate: '0.00038246',
+    interestRate: '0.00010000',
+    nextFundingTime: 1597392000000,
+    time: 1597370495002,
+  };
+
+  it('reads every symbol of premiumIndex as mark events, skipping delivery contracts', () => {
+    const dated = { ...premiumIndexItem, symbol: 'BTCUSDT_261225', lastFundingRate: '', nextFundingTime: 0 };
+    expect(parsePremiumIndex([premiumIndexItem, dated])).toEqual({
+      events: [
+        {
+          kind: 'mark',
+          exchange: 'binance',
+          symbol: 'BTCUSDT',
+          time: 1597370495002,
+          mark: 11793.63104562,
+          index: 11781.8049597,
+          estimatedSettle: 11781.16138815,
+          fundingRate: 0.00038246,
+          nextFundingTime: 1597392000000,
+        },
+      ],
+      rejected: 0,
+    });
+  });
+
+  it('rejects and counts bad premiumIndex items, and refuses a body that is not a list', () => {
+    const bad = [{ ...premiumIndexItem, markPrice: '-1' }, { ...premiumIndexItem, time: 'soon' }, { ...premiumIndexItem, symbol: '' }, 7];
+    expect(parsePremiumIndex(bad)).toEqual({ events: [], rejected: 4 });
+    expect(parsePremiumIndex(premiumIndexItem)).toBeNull();
+    expect(parsePremiumIndex({ code: -1121, msg: 'Invalid symbol.' })).toBeNull();
   });
 
   it('splits a bare symbol when exchangeInfo is unavailable', () => {

@@ -2,44 +2,78 @@ import { coinOf, type PerpInstrument } from '../../domain/perpetual';
 import type { ParseResult, PerpMarkEvent, PerpTickerEvent } from '../../domain/perpEvents';
 import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
 
+/** A mark-price record's fields, as named by the stream (`p`, `i`, …) or by REST (`markPrice`, `indexPrice`, …). */
+interface MarkFields {
+  symbol: unknown;
+  time: unknown;
+  mark: unknown;
+  index: unknown;
+  estimatedSettle: unknown;
+  fundingRate: unknown;
+  nextFundingTime: unknown;
+}
+
+/**
+ * One mark-price record → a mark event; `'dated'` for a delivery contract (an empty funding rate
+ * and a next funding time of 0: not a perpetual, skipped without counting as bad data); null
+ * when a number is missing or not valid.
+ */
+function markEvent(fields: MarkFields): PerpMarkEvent | 'dated' | null {
+  if (fields.fundingRate === '' || fields.nextFundingTime === 0) return 'dated';
+  const symbol = text(fields.symbol);
+  const time = timestamp(fields.time);
+  const mark = positive(fields.mark);
+  const index = positive(fields.index);
+  const fundingRate = finite(fields.fundingRate);
+  const nextFundingTime = timestamp(fields.nextFundingTime);
+  if (symbol === null || time === null || mark === null || index === null || fundingRate === null || nextFundingTime === null) {
+    return null;
+  }
+  const estimatedSettle = positive(fields.estimatedSettle);
+  return { kind: 'mark', exchange: 'binance', symbol, time, mark, index, estimatedSettle, fundingRate, nextFundingTime };
+}
+
+function collectMarks(items: readonly unknown[], fieldsOf: (item: Record<string, unknown>) => MarkFields | null): ParseResult<PerpMarkEvent> {
+  const events: PerpMarkEvent[] = [];
+  let rejected = 0;
+  for (const item of items) {
+    const fields = isRecord(item) ? fieldsOf(item) : null;
+    const event = fields === null ? null : markEvent(fields);
+    if (event === null) rejected++;
+    else if (event !== 'dated') events.push(event);
+  }
+  return { events, rejected };
+}
+
 /**
  * `!markPrice@arr[@1s]` / `<symbol>@markPrice[@1s]` → mark events. Dated delivery contracts
  * travel in the same array with an empty `r` and a `T` of 0: they are not perpetuals and are
  * skipped without counting as bad data.
  */
 export function parseMarkPrices(payload: unknown): ParseResult<PerpMarkEvent> {
-  const items = Array.isArray(payload) ? payload : [payload];
-  const events: PerpMarkEvent[] = [];
-  let rejected = 0;
-  for (const item of items) {
-    if (!isRecord(item) || item.e !== 'markPriceUpdate') {
-      rejected++;
-      continue;
-    }
-    if (item.r === '' || item.T === 0) continue;
-    const symbol = text(item.s);
-    const time = timestamp(item.E);
-    const mark = positive(item.p);
-    const index = positive(item.i);
-    const fundingRate = finite(item.r);
-    const nextFundingTime = timestamp(item.T);
-    if (symbol === null || time === null || mark === null || index === null || fundingRate === null || nextFundingTime === null) {
-      rejected++;
-      continue;
-    }
-    events.push({
-      kind: 'mark',
-      exchange: 'binance',
-      symbol,
-      time,
-      mark,
-      index,
-      estimatedSettle: positive(item.P),
-      fundingRate,
-      nextFundingTime,
-    });
-  }
-  return { events, rejected };
+  return collectMarks(Array.isArray(payload) ? payload : [payload], (item) =>
+    item.e === 'markPriceUpdate'
+      ? { symbol: item.s, time: item.E, mark: item.p, index: item.i, estimatedSettle: item.P, fundingRate: item.r, nextFundingTime: item.T }
+      : null,
+  );
+}
+
+/**
+ * `GET /fapi/v1/premiumIndex` (every symbol) → mark events, the same values the mark-price
+ * stream carries, stamped with their own `time`. Delivery contracts come with an empty
+ * `lastFundingRate` and a `nextFundingTime` of 0 and are skipped. Null when the body is not a list.
+ */
+export function parsePremiumIndex(body: unknown): ParseResult<PerpMarkEvent> | null {
+  if (!Array.isArray(body)) return null;
+  return collectMarks(body, (item) => ({
+    symbol: item.symbol,
+    time: item.time,
+    mark: item.markPrice,
+    index: item.indexPrice,
+    estimatedSettle: item.estimatedSettlePrice,
+    fundingRate: item.lastFundingRate,
+    nextFundingTime: item.nextFundingTime,
+  }));
 }
 
 /** `!miniTicker@arr` → ticker events. The stream carries only symbols that changed; the store keeps the rest. */

@@ -4,7 +4,7 @@ import { DEFAULT_BACKOFF } from '../../connection/backoff';
 import { DEFAULT_FUNDING_INTERVAL_HOURS } from '../../domain/funding';
 import type { PerpEvent } from '../../domain/perpEvents';
 import type { PerpFeedDeps } from '../perpFeedDeps';
-import { parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers } from './parse';
+import { parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parsePremiumIndex } from './parse';
 import { ALL_MARK_PRICES_1S, ALL_MINI_TICKERS } from './streams';
 
 const HOUR_MS = 3_600_000;
@@ -12,7 +12,8 @@ const HOUR_MS = 3_600_000;
 /**
  * Binance USDⓈ-M perpetuals: the two all-market streams fill every row; exchangeInfo (which
  * symbols are trading perpetuals) and fundingInfo (adjusted intervals) refine them when the
- * REST host is reachable, and are retried with backoff when it is not.
+ * REST host is reachable, and are retried with backoff when it is not. One premiumIndex snapshot
+ * at the start gives every row its mark and funding before the stream's first push.
  */
 export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<string>, restBase: string): () => void {
   const { hub, ingest } = deps;
@@ -20,6 +21,17 @@ export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<stri
     const { events, rejected } = stream === ALL_MARK_PRICES_1S ? parseMarkPrices(payload) : parseMiniTickers(payload);
     ingest.push(events);
     ingest.reject('binance', rejected);
+  });
+
+  // The all-market mark stream pushes once a second, so a fresh page could wait up to a second for
+  // it; the same figures over REST usually answer sooner. Only a head start: if it fails, the
+  // stream fills the rows anyway, so it is neither retried nor reported as a missing source.
+  let stopped = false;
+  void getJson(deps.fetch, `${restBase}/fapi/v1/premiumIndex`).then((response) => {
+    const snapshot = response.ok && !stopped ? parsePremiumIndex(response.value) : null;
+    if (!snapshot) return;
+    ingest.push(snapshot.events);
+    ingest.reject('binance', snapshot.rejected);
   });
 
   const restOptions = { fetch: deps.fetch, scheduler: deps.scheduler, random: deps.random, backoff: { ...DEFAULT_BACKOFF, capMs: 5 * 60_000 } };
@@ -70,6 +82,7 @@ export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<stri
   });
 
   return () => {
+    stopped = true;
     stopStreams();
     stopInstruments();
     stopIntervals();
