@@ -147,7 +147,13 @@ test.describe('screener with Binance REST blocked and its streams up', () => {
     // Both notices count down to their next try; the later of the two bounds the wait after /accept.
     const retrySeconds = (await sourceNotices(page).getByRole('listitem').allInnerTexts()).map(secondsUntilRetry);
     await app.control('/accept', { exchange: 'binance' });
-    const recovery = { timeout: (Math.max(...retrySeconds) + 10) * 1000 };
+    // A retry that fired (and failed) between reading the countdowns and the accept schedules the
+    // next one a backoff step later: read them again, so the bound covers that next try too.
+    const retrySecondsAfter = (await sourceNotices(page).getByRole('listitem').allInnerTexts()).flatMap((notice) => {
+      const match = RETRYING.exec(notice);
+      return match ? [Number(match[1] ?? 0)] : [];
+    });
+    const recovery = { timeout: (Math.max(...retrySeconds, ...retrySecondsAfter) + 10) * 1000 };
     await expect.poll(() => intervalOf(page, ADJUSTED_SYMBOL), recovery).toBe('4h');
     await expect(sourceNotices(page)).toBeHidden(recovery);
     expect(await intervalOf(page, 'ETHUSDC')).toMatch(/^\dh$/);
