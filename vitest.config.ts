@@ -6,7 +6,7 @@ import viteConfig from './vite.config.ts';
 export default defineConfig((env) =>
   mergeConfig(viteConfig(env), {
     test: {
-      exclude: [...configDefaults.exclude, 'e2e/specs/**', 'e2e/.runtime/**'],
+      exclude: [...configDefaults.exclude, 'e2e/specs/**', 'e2e/.runtime/**', 'bench/.runtime/**'],
       // A few tests simulate a day of timers or generate whole option markets: about a second on an idle
       // machine, but over the 5 s default on a busy 2-core CI box. A hang still fails, after 30 s.
       testTimeout: 30_000,
