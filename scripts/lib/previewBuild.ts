@@ -12,6 +12,8 @@ export interface PreviewBuildOptions {
   plugins?: PluginOption[];
   /** Added to the worker bundles (Vite applies `plugins` to workers in dev only). */
   workerPlugins?: PluginOption[];
+  /** Also write Vite's manifest (.vite/manifest.json: each chunk's static and dynamic imports). */
+  manifest?: boolean;
 }
 
 export interface PreviewedBuild {
@@ -33,7 +35,7 @@ export async function buildAndPreview(options: PreviewBuildOptions): Promise<Pre
     logLevel: 'warn',
     plugins: options.plugins ?? [],
     worker: { plugins: () => options.workerPlugins ?? [] },
-    build: { outDir: options.outDir, emptyOutDir: true },
+    build: { outDir: options.outDir, emptyOutDir: true, manifest: options.manifest ?? false },
     preview: { host: '127.0.0.1', port: 0 },
   };
   await build(config);

@@ -92,14 +92,6 @@ function ingestWorker(): Worker {
   return worker;
 }
 
-/**
- * Starts the ingest worker without asking it for anything yet: called before the first render,
- * so fetching and compiling its script overlaps the page's own start instead of following it.
- */
-export function startIngestWorker(): void {
-  ingestWorker();
-}
-
 /** Asks the ingest worker to run a feed until the returned release is called (once). */
 export function acquireFeed(request: FeedRequest): () => void {
   const lease = ++nextLease;
