@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { Connection } from '../core/connection.ts';
+import { Connection, type Transport } from '../core/connection.ts';
 import type { ExchangeFaults } from '../core/faults.ts';
 
 /**
@@ -17,8 +17,8 @@ export class BinanceConnection extends Connection {
   lastPingAt: number | null = null;
   private readonly recentMessages: number[] = [];
 
-  constructor(socket: WebSocket, path: string, faults: ExchangeFaults, now: () => number, readonly route: BinanceRoute, combined: boolean) {
-    super(socket, path, faults, now);
+  constructor(socket: WebSocket, transport: Transport, path: string, faults: ExchangeFaults, now: () => number, readonly route: BinanceRoute, combined: boolean) {
+    super(socket, transport, path, faults, now);
     this.combined = combined;
     this.lastPongAt = this.openedAt;
   }

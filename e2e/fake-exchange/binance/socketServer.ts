@@ -58,7 +58,7 @@ export class BinanceSocketServer {
       return;
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      const connection = new BinanceConnection(ws, url.pathname + url.search, this.faults, this.now, routed.route, routed.combined);
+      const connection = new BinanceConnection(ws, socket, url.pathname + url.search, this.faults, this.now, routed.route, routed.combined);
       this.accept(connection, ws);
       this.subscribe(connection, routed.streams);
     });

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { Connection } from '../core/connection.ts';
+import { Connection, type Transport } from '../core/connection.ts';
 import type { ExchangeFaults } from '../core/faults.ts';
 
 export type OkxPath = 'public' | 'business';
@@ -15,8 +15,8 @@ export class OkxConnection extends Connection {
   lastHeardAt: number;
   private readonly requestTimes: number[] = [];
 
-  constructor(socket: WebSocket, path: string, faults: ExchangeFaults, now: () => number, readonly kind: OkxPath, connId: string) {
-    super(socket, path, faults, now);
+  constructor(socket: WebSocket, transport: Transport, path: string, faults: ExchangeFaults, now: () => number, readonly kind: OkxPath, connId: string) {
+    super(socket, transport, path, faults, now);
     this.connId = connId;
     this.lastHeardAt = this.openedAt;
   }

@@ -66,7 +66,7 @@ export class OkxSocketServer {
     this.recentUpgrades.push(now);
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       const connId = (Math.imul(++this.connectionCount, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0');
-      this.accept(new OkxConnection(ws, url.pathname + url.search, this.faults, this.now, kind, connId), ws);
+      this.accept(new OkxConnection(ws, socket, url.pathname + url.search, this.faults, this.now, kind, connId), ws);
     });
   }
 
