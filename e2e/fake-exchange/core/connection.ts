@@ -1,6 +1,9 @@
 import type { WebSocket } from 'ws';
 import type { ExchangeFaults } from './faults.ts';
 
+/** About a dozen TCP segments (frames are ASCII JSON, so characters count as bytes): big frames (Binance's all-market arrays) leave at once. */
+const WRITE_BATCH_BYTES = 16 * 1024;
+
 /** The TCP socket under a WebSocket: the upgrade's socket, which `ws` writes its frames to. */
 export interface Transport {
   cork(): void;
@@ -17,7 +20,8 @@ export class Connection {
   lastSentAt: number;
   sent = 0;
   received = 0;
-  private corked = false;
+  /** Bytes of frames handed to the corked socket and not yet written out. */
+  private batchedBytes = 0;
 
   constructor(
     readonly socket: WebSocket,
@@ -42,25 +46,31 @@ export class Connection {
   }
 
   /**
-   * Sends even while stalled: for the control API's deliberate faults only. Frames sent in one
-   * turn of the event loop (a push round) leave in one write to the TCP socket, as a server
-   * batching its output would send them, rather than one system call per frame. Each frame is
-   * still its own WebSocket message.
+   * Sends even while stalled: for the control API's deliberate faults only. Small frames sent in
+   * one turn of the event loop (a push round) are gathered into writes of up to WRITE_BATCH_BYTES,
+   * as a server batching its output would send them, rather than one system call per frame; a
+   * batch leaves once it is that big or the turn ends, so a frame waits at most the time it takes
+   * to build the next ~50 small ones. Each frame is still its own WebSocket message.
    */
   sendRaw(text: string): void {
     if (!this.open) return;
-    if (!this.corked) {
-      this.corked = true;
+    if (this.batchedBytes === 0) {
       this.transport.cork();
-      process.nextTick(() => {
-        this.corked = false;
-        this.transport.uncork();
-      });
+      process.nextTick(this.flush);
     }
     this.socket.send(text);
     this.sent++;
     this.lastSentAt = this.now();
+    this.batchedBytes += text.length;
+    if (this.batchedBytes >= WRITE_BATCH_BYTES) this.flush();
   }
+
+  /** Writes out the frames gathered since the socket was corked (once per cork; later calls do nothing). */
+  private readonly flush = (): void => {
+    if (this.batchedBytes === 0) return;
+    this.batchedBytes = 0;
+    this.transport.uncork();
+  };
 
   ping(): void {
     if (!this.faults.stalled && this.open) this.socket.ping();
