@@ -13,7 +13,7 @@ const PER_INSTRUMENT_CHANNELS: Record<string, Parser> = {
 };
 /** The channels a row needs to be live (a mark and a funding rate), subscribed for every swap before the rest. */
 const LIVE_CHANNELS = ['mark-price', 'funding-rate'];
-const DETAIL_CHANNELS = ['tickers'];
+const DETAIL_CHANNELS = Object.keys(PER_INSTRUMENT_CHANNELS).filter((channel) => !LIVE_CHANNELS.includes(channel));
 const INDEX_CHANNEL = 'index-tickers';
 
 /**
@@ -47,9 +47,9 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>)
     );
 
   const follow = (listed: PerpInstrumentEvent[], delisted: PerpInstrumentEvent[]): void => {
-    const fresh = listed.filter(({ symbol }) => !subscribed.has(symbol));
-    const live = new Map(fresh.map(({ symbol }) => [symbol, subscribeEach(symbol, LIVE_CHANNELS)]));
-    for (const { symbol } of fresh) {
+    const fresh = [...new Set(listed.map(({ symbol }) => symbol))].filter((symbol) => !subscribed.has(symbol));
+    const live = new Map(fresh.map((symbol) => [symbol, subscribeEach(symbol, LIVE_CHANNELS)]));
+    for (const symbol of fresh) {
       const releaseDetail = subscribeEach(symbol, DETAIL_CHANNELS);
       const releaseLive = live.get(symbol)!;
       subscribed.set(symbol, () => {
