@@ -13,6 +13,7 @@ import { realScheduler, type Scheduler } from '../../src/connection/scheduler';
 import { webSocketFactory, type SocketFactory, type SocketHandlers } from '../../src/connection/socketFactory';
 import { createIngestService } from '../../src/worker/ingestService';
 import { encodeBatch } from '../../src/worker/protocol';
+import { timeJsonParse } from '../page/instruments.ts';
 
 interface SocketEvent {
   at: number;
@@ -158,15 +159,6 @@ async function replayOnce(recording: Recording, timedFrom: number): Promise<numb
   return elapsed;
 }
 
-function parseFloorOnce(frames: readonly string[]): number {
-  let sink = 0;
-  const started = performance.now();
-  for (const frame of frames) sink += JSON.parse(frame) === null ? 1 : 0;
-  const elapsed = performance.now() - started;
-  // Reading the sink keeps the parses from being optimised away.
-  return sink < 0 ? -1 : elapsed;
-}
-
 async function replay(): Promise<void> {
   if (!existsSync(env.INGEST_RECORDING!)) throw new Error('no recording: run npm run bench:ingest');
   const recording = JSON.parse(readFileSync(env.INGEST_RECORDING!, 'utf8')) as Recording;
@@ -176,7 +168,7 @@ async function replay(): Promise<void> {
   const bytes = frames.reduce((sum, frame) => sum + frame.length, 0);
   const runs: { app: number; floor: number }[] = [];
   for (let run = 0; run < Number(env.INGEST_REPEATS); run++) {
-    runs.push({ app: await replayOnce(recording, timedFrom), floor: parseFloorOnce(frames) });
+    runs.push({ app: await replayOnce(recording, timedFrom), floor: timeJsonParse(frames, 1).ms });
   }
   const perFrame = (ms: number) => (ms * 1000) / frames.length;
   const app = median(runs.map((run) => run.app));

@@ -85,6 +85,9 @@ export interface BenchPageApi {
 
 export const BENCH_CHANNEL = 'funding-desk-bench';
 
+/** Seven passes over ~15 k frames take well under a second; a worker silent for this long is gone. */
+const WORKER_FLOOR_TIMEOUT_MS = 30_000;
+
 /** Worker → page over BENCH_CHANNEL. */
 export type WorkerReport =
   | { kind: 'hello' }
@@ -249,12 +252,15 @@ export function installBenchInstruments(config: InstrumentConfig): void {
     async parseFloor(repeats) {
       // Each thread times its own frames: the worker's floor is JSON.parse on the thread that ingests them.
       const onPage = timeJsonParse(captured, repeats);
+      const none = { frames: 0, bytes: 0, ms: 0 };
+      // A worker that never answers (it crashed) leaves the floor to the page's frames, not the bench hanging.
       const inWorker = workerStarted
         ? await new Promise<{ frames: number; bytes: number; ms: number }>((resolve) => {
             workerFloor = resolve;
             request({ kind: 'floor', repeats });
+            setTimeout(() => resolve(none), WORKER_FLOOR_TIMEOUT_MS);
           })
-        : { frames: 0, bytes: 0, ms: 0 };
+        : none;
       const frames = onPage.frames + inWorker.frames;
       const ms = onPage.ms + inWorker.ms;
       return { frames, bytes: onPage.bytes + inWorker.bytes, microsPerFrame: frames > 0 ? (ms * 1000) / frames : 0 };
