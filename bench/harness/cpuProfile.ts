@@ -43,7 +43,8 @@ export interface ProfileBreakdown {
 function areaOfSource(source: string): Area {
   if (/\/bench\//.test(source)) return 'bench instruments';
   if (/\/src\/(connection|feeds)\//.test(source)) return 'ingest: socket + parse';
-  if (/\/src\/worker\//.test(source)) return 'ingest: batch to page';
+  // The worker's side of a batch (diff, encode, post) and the page's (decode, merge, apply to the stores).
+  if (/\/src\/worker\/|\/src\/app\/workerClient/.test(source)) return 'ingest: batch to page';
   if (/\/src\/store\/|\/src\/app\/perpetuals|node_modules\/zustand\//.test(source)) return 'ingest: store apply';
   if (/node_modules\/(react-dom|react|scheduler)\//.test(source)) return 'React render + commit';
   if (/node_modules\/@tanstack\//.test(source)) return 'table sort + virtualiser';
