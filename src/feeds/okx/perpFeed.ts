@@ -39,18 +39,14 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>)
     ingest.reject('okx', rejected);
   };
 
-  const subscribeEach = (symbol: string, channels: string[]): (() => void) =>
-    hub.subscribe(
-      endpoint,
-      channels.map((channel) => ({ channel, instId: symbol })),
-      onPush,
-    );
+  const subscribeSwapChannels = (symbol: string, channels: string[]): (() => void) =>
+    hub.subscribe(endpoint, channels.map((channel) => ({ channel, instId: symbol })), onPush);
 
   const follow = (listed: PerpInstrumentEvent[], delisted: PerpInstrumentEvent[]): void => {
     const fresh = [...new Set(listed.map(({ symbol }) => symbol))].filter((symbol) => !subscribed.has(symbol));
-    const live = new Map(fresh.map((symbol) => [symbol, subscribeEach(symbol, LIVE_CHANNELS)]));
+    const live = new Map(fresh.map((symbol) => [symbol, subscribeSwapChannels(symbol, LIVE_CHANNELS)]));
     for (const symbol of fresh) {
-      const releaseDetail = subscribeEach(symbol, DETAIL_CHANNELS);
+      const releaseDetail = subscribeSwapChannels(symbol, DETAIL_CHANNELS);
       const releaseLive = live.get(symbol)!;
       subscribed.set(symbol, () => {
         releaseLive();
