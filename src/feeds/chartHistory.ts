@@ -4,7 +4,8 @@ import type { ExchangeId } from '../domain/exchange';
 import type { FundingSettlement } from '../domain/fundingHistory';
 import { fundingHistoryUrl as binanceFundingUrl, indexKlinesUrl, markKlinesUrl, parseFundingHistory as parseBinanceFunding } from './binance/history';
 import { parseCandleRows } from './candles';
-import { candlesUrl, fundingHistoryUrl as okxFundingUrl, okxData, parseFundingHistory as parseOkxFunding } from './okx/history';
+import { okxData } from './okx/envelope';
+import { candlesUrl, fundingHistoryUrl as okxFundingUrl, parseFundingHistory as parseOkxFunding } from './okx/history';
 
 export interface HistoryTarget {
   exchange: ExchangeId;

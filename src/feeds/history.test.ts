@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFundingHistory as binanceFunding } from './binance/history';
 import { parseCandleRows } from './candles';
-import { candlesUrl, okxData, parseFundingHistory as okxFunding } from './okx/history';
+import { okxData } from './okx/envelope';
+import { candlesUrl, parseFundingHistory as okxFunding } from './okx/history';
 
 describe('parseCandleRows', () => {
   it('reads Binance mark-price klines (documented shape)', () => {

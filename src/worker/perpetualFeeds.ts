@@ -10,7 +10,7 @@ export function perpetualFeeds(deps: PerpFeedDeps): () => () => void {
   return refCounted(() => {
     const stops = [
       startBinancePerpFeed(deps, appEndpoints.binanceFutures, endpoints.VITE_BINANCE_FUTURES_REST),
-      startOkxPerpFeed(deps, appEndpoints.okxPublic),
+      startOkxPerpFeed(deps, appEndpoints.okxPublic, endpoints.VITE_OKX_REST),
     ];
     return () => stops.forEach((stop) => stop());
   });

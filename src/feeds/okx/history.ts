@@ -22,13 +22,6 @@ export function fundingHistoryUrl(restBase: string, instId: string, after: numbe
   return `${restBase}/api/v5/public/funding-rate-history?instId=${encodeURIComponent(instId)}&limit=100${after === null ? '' : `&after=${after}`}`;
 }
 
-/** The `{code, msg, data}` envelope: a non-"0" code is an error even with HTTP 200. */
-export function okxData(body: unknown): { ok: true; data: unknown } | { ok: false; detail: string } {
-  if (!isRecord(body)) return { ok: false, detail: 'unexpected response' };
-  if (body.code !== '0') return { ok: false, detail: `OKX error ${String(body.code)}: ${String(body.msg ?? '')}` };
-  return { ok: true, data: body.data };
-}
-
 /** funding-rate-history data (newest first) → settlements, oldest first. `realizedRate` is what was paid. */
 export function parseFundingHistory(data: unknown): FundingSettlement[] | null {
   if (!Array.isArray(data)) return null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import markPricePush from './fixtures/markPricePush.json';
 import subscribeAck from './fixtures/subscribeAck.json';
 import subscribeError from './fixtures/subscribeError.json';
-import { parseFundingRates, parseIndexTickers, parseMarkPrices, parseSwapInstruments, parseTickers } from './parse';
+import { parseFundingRates, parseIndexTickers, parseMarkPrices, parseSwapInstruments, parseTickers, parseTickersResponse } from './parse';
 import { okxProtocol } from './protocol';
 
 describe('OKX frames (seed page)', () => {
@@ -91,6 +91,16 @@ describe('OKX channels', () => {
   it('values 24 h volume in the quote currency', () => {
     const ticker = { instId: 'ETH-USDT-SWAP', last: '3000', open24h: '2900', volCcy24h: '1500.5', ts: '1763870000000' };
     expect(parseTickers([ticker]).events[0]).toMatchObject({ last: 3000, open24h: 2900, quoteVolume24h: 4_501_500 });
+  });
+
+  it('reads the REST ticker list inside its envelope, and refuses an error envelope whatever the HTTP status', () => {
+    const item = { instType: 'SWAP', instId: 'LTC-USD-SWAP', last: '9999.99', open24h: '9000', volCcy24h: '2222', vol24h: '2222', ts: '1597026383085' };
+    expect(parseTickersResponse({ code: '0', msg: '', data: [item, { instId: 'BAD-USD-SWAP' }] })).toMatchObject({
+      events: [{ symbol: 'LTC-USD-SWAP', last: 9999.99, open24h: 9000 }],
+      rejected: 1,
+    });
+    expect(parseTickersResponse({ code: '50011', msg: 'Too Many Requests', data: [] })).toBeNull();
+    expect(parseTickersResponse('<html>')).toBeNull();
   });
 
   it('rejects and counts bad items, never throwing', () => {

@@ -9,6 +9,7 @@ import type {
   PerpTickerEvent,
 } from '../../domain/perpEvents';
 import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
+import { okxData } from './envelope';
 
 /** Runs `parseItem` over a push's `data` array, counting the items it refuses. */
 function each<E>(payload: unknown, parseItem: (item: Record<string, unknown>) => E | null): ParseResult<E> {
@@ -101,6 +102,12 @@ export function parseTickers(payload: unknown): ParseResult<PerpTickerEvent> {
     if (symbol === null || time === null || last === null || open24h === null || baseVolume === null) return null;
     return { kind: 'ticker', exchange: 'okx', symbol, time, last, open24h, quoteVolume24h: baseVolume * last };
   });
+}
+
+/** `GET /api/v5/market/tickers?instType=SWAP`: every swap's ticker in one response, the same items the channel pushes. */
+export function parseTickersResponse(body: unknown): ParseResult<PerpTickerEvent> | null {
+  const unwrapped = okxData(body);
+  return unwrapped.ok && Array.isArray(unwrapped.data) ? parseTickers(unwrapped.data) : null;
 }
 
 /** Without the instrument list, a swap id still says its coin, quote and index: `BTC-USDT-SWAP` → BTC, USDT, `BTC-USDT`. */
