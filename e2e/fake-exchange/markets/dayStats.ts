@@ -36,6 +36,10 @@ export interface DayStats extends PriceStats {
  */
 export class DayStatsBook {
   private readonly windows = new RollingWindows();
+  /** Per series: the opens of the current UTC and UTC+8 days, which change once a day. */
+  private readonly dayOpens = new Map<string, { dayStart: number; utc8Start: number; utc0: number; utc8: number }>();
+  /** Per instrument: the volume of the hours that completed in the last day, which changes once an hour. */
+  private readonly hourVolumes = new Map<Instrument, { hourStart: number; current: number; full: number; oldest: number }>();
 
   constructor(
     private readonly history: PriceHistory,
@@ -75,16 +79,29 @@ export class DayStatsBook {
     const completed = this.windows.dayBefore(key, span, minute);
     const current = span(minute, minute);
     const bar = completed ? (current ? mergeBars({ ...completed }, current) : completed) : current;
-    const dayStart = minute - (minute % MINUTES_PER_DAY);
-    const utc8Start = minute - ((minute + UTC8_OFFSET_MINUTES) % MINUTES_PER_DAY);
+    const opens = this.opensOfDay(key, span, minute);
     return {
       open: bar?.open ?? last,
       high: Math.max(bar?.high ?? last, last),
       low: Math.min(bar?.low ?? last, last),
       last,
-      openUtc0: span(dayStart, dayStart)?.open ?? last,
-      openUtc8: span(utc8Start, utc8Start)?.open ?? last,
+      openUtc0: opens?.utc0 ?? last,
+      openUtc8: opens?.utc8 ?? last,
     };
+  }
+
+  /** A minute's open never changes once the minute has begun, so each day's is computed once. */
+  private opensOfDay(key: string, span: (from: number, to: number) => Bar | undefined, minute: number) {
+    const dayStart = minute - (minute % MINUTES_PER_DAY);
+    const utc8Start = minute - ((minute + UTC8_OFFSET_MINUTES) % MINUTES_PER_DAY);
+    const cached = this.dayOpens.get(key);
+    if (cached?.dayStart === dayStart && cached.utc8Start === utc8Start) return cached;
+    const utc0 = span(dayStart, dayStart)?.open;
+    const utc8 = span(utc8Start, utc8Start)?.open;
+    if (utc0 === undefined || utc8 === undefined) return undefined;
+    const opens = { dayStart, utc8Start, utc0, utc8 };
+    this.dayOpens.set(key, opens);
+    return opens;
   }
 
   /** 24 hourly shares plus the elapsed part of the current hour. */
@@ -92,12 +109,23 @@ export class DayStatsBook {
     const minute = now / MINUTE_MS;
     const hourStart = Math.floor(minute / HOUR_MINUTES) * HOUR_MINUTES;
     const elapsed = (minute - hourStart) / HOUR_MINUTES;
-    let volume = elapsed * this.hourVolume(instrument, hourStart);
-    for (let hour = 1; hour <= 24; hour++) {
-      const weight = hour === 24 ? 1 - elapsed : 1;
-      volume += weight * this.hourVolume(instrument, hourStart - hour * HOUR_MINUTES);
-    }
-    return volume;
+    const hours = this.hourVolumesAt(instrument, hourStart);
+    return elapsed * hours.current + hours.full + (1 - elapsed) * hours.oldest;
+  }
+
+  private hourVolumesAt(instrument: Instrument, hourStart: number) {
+    const cached = this.hourVolumes.get(instrument);
+    if (cached?.hourStart === hourStart) return cached;
+    let full = 0;
+    for (let hour = 1; hour < 24; hour++) full += this.hourVolume(instrument, hourStart - hour * HOUR_MINUTES);
+    const hours = {
+      hourStart,
+      current: this.hourVolume(instrument, hourStart),
+      full,
+      oldest: this.hourVolume(instrument, hourStart - 24 * HOUR_MINUTES),
+    };
+    this.hourVolumes.set(instrument, hours);
+    return hours;
   }
 
   /** Quote volume traded in one hour: a seeded share around the instrument's daily average. */
