@@ -160,3 +160,32 @@ test.describe('screener with Binance REST blocked and its streams up', () => {
     await expect(rowFor(table, 'ETHUSDT')).toBeVisible();
   });
 });
+
+/** OKX's 24 h tickers come over REST; with its REST host blocked the rows still fill from the streams. */
+test.describe('screener with OKX REST blocked and its streams up', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test.beforeEach(async ({ app }) => {
+    app.expectBrowserError(/status of 451/);
+    await app.control('/refuse', { exchange: 'okx', status: 451, scope: 'rest' });
+  });
+
+  test('shows marks and funding, names the missing tickers, and fills 24 h volume once REST answers', async ({ app, page }) => {
+    await app.gotoApp('/screener?q=BTC&ex=okx');
+    const table = perpTable(page);
+    const row = rowFor(table, 'BTC-USDT-SWAP');
+    const cell = async (header: string) => row.getByRole('cell').nth(await columnIndex(table, header));
+    await expect(await cell('Mark')).toHaveText(/\d/, { timeout: LOAD_TIMEOUT });
+    await expect(await cell('Funding annualised (%)')).toHaveText(/\d/, { timeout: LOAD_TIMEOUT });
+
+    const notice = sourceNotice(page, 'OKX 24 h tickers');
+    await expect(notice).toContainText('HTTP 451', { timeout: LOAD_TIMEOUT });
+    await expect(notice).toContainText("24 h change and volume stay as last loaded");
+    await expect(await cell('24h volume')).toHaveText('—');
+
+    await app.control('/accept', { exchange: 'okx' });
+    await expect(notice).toBeHidden({ timeout: 70_000 });
+    await expect(await cell('24h volume')).not.toHaveText('—');
+    await expect(await cell('24h change (%)')).toHaveText(/\d/);
+  });
+});
