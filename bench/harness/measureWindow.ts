@@ -21,6 +21,8 @@ export interface WindowMeasure {
   latencyMs: Distribution | null;
   /** Of that latency, the part from the exchange's event time to the frame reaching the worker's socket (ms). */
   arrivalMs: Distribution | null;
+  /** Age on arrival of a sample of every socket's frames, per exchange (see AGE_SAMPLE_EVERY). */
+  frameAgeMs: { binance: Distribution | null; okx: Distribution | null };
   /** Probes whose value reached the page but not the DOM within 2 s of the window's end. */
   probesNotRendered: number;
 }
@@ -71,6 +73,10 @@ export async function measureWindow(session: PageSession, controlUrl: string, ph
     longTasks: recorded.longTasks,
     latencyMs: probes.length === 0 ? null : distribution(resolved.map((probe) => probe.renderedAt - probe.eventTime)),
     arrivalMs: probes.length === 0 ? null : distribution(resolved.flatMap((probe) => (probe.arrivedAt === null ? [] : [probe.arrivedAt - probe.eventTime]))),
+    frameAgeMs: {
+      binance: recorded.frameAges.binance.length === 0 ? null : distribution(recorded.frameAges.binance),
+      okx: recorded.frameAges.okx.length === 0 ? null : distribution(recorded.frameAges.okx),
+    },
     // A probe whose value never reached the page was re-pinned before the fake pushed it: no latency to measure.
     probesNotRendered: probes.filter((probe) => probe.eventTime !== null && probe.renderedAt === null).length,
   };

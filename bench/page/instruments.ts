@@ -50,6 +50,30 @@ export interface RecordedWindow {
   frameIntervals: number[];
   /** Long tasks (> 50 ms) seen by the Long Tasks API (durations, ms). */
   longTasks: number[];
+  /** Age on arrival (ms from the exchange's event time to the socket) of every AGE_SAMPLE_EVERY-th frame, per exchange. */
+  frameAges: { binance: number[]; okx: number[] };
+}
+
+/**
+ * One frame in this many has its age taken: the probes time one Binance value end to end, and
+ * these show whether every socket, OKX's too, is keeping up or queueing in the transport.
+ */
+export const AGE_SAMPLE_EVERY = 32;
+
+/**
+ * Age (ms) of a frame on arrival, from the event time of its first item (Binance `"E":`, OKX
+ * `"ts":"`); null for frames without one (acks, pongs). A substring search, not a parse.
+ */
+export function frameAge(frame: string, receivedAt: number): number | null {
+  let at = frame.indexOf('"E":');
+  let start = at + 4;
+  if (at < 0) {
+    at = frame.indexOf('"ts":"');
+    start = at + 6;
+  }
+  if (at < 0) return null;
+  const time = Number(frame.slice(start, start + 13));
+  return Number.isFinite(time) && time > 0 ? receivedAt - time : null;
 }
 
 export interface ParseFloor {
@@ -93,6 +117,8 @@ export type WorkerReport =
   | { kind: 'hello' }
   /** Totals since the worker started, per socket URL. */
   | { kind: 'counts'; byUrl: Record<string, { frames: number; bytes: number }> }
+  /** Ages (ms) of the frames sampled since the last report, per socket URL. */
+  | { kind: 'ages'; byUrl: Record<string, number[]> }
   | { kind: 'probe-seen'; id: number; arrivedAt: number; eventTime: number | null }
   /** The worker's JSON.parse floor over the frames it captured (see timeJsonParse). */
   | { kind: 'floor'; frames: number; bytes: number; ms: number };
@@ -152,12 +178,21 @@ export function installBenchInstruments(config: InstrumentConfig): void {
     domWatch.observe(document.body, { subtree: true, childList: true, characterData: true });
   };
 
+  let frameAges: RecordedWindow['frameAges'] = { binance: [], okx: [] };
+  let recording = false;
+  const recordAges = (binance: boolean, ages: readonly number[]): void => {
+    if (recording) frameAges[binance ? 'binance' : 'okx'].push(...ages);
+  };
+
   const onFrame = (url: string, binance: boolean) => (event: MessageEvent) => {
     const data = event.data;
     if (typeof data !== 'string') return;
-    if (binance) counts.binance++;
-    else counts.okx++;
+    const seen = binance ? ++counts.binance : ++counts.okx;
     counts.bytes += data.length;
+    if (seen % AGE_SAMPLE_EVERY === 0) {
+      const age = frameAge(data, Date.now());
+      if (age !== null) recordAges(binance, [age]);
+    }
     if (captureUntil > 0) {
       if (performance.now() < captureUntil) captured.push(data);
       else captureUntil = 0;
@@ -200,6 +235,8 @@ export function installBenchInstruments(config: InstrumentConfig): void {
         else workerCounts.okx += count.frames;
         workerCounts.bytes += count.bytes;
       }
+    } else if (report.kind === 'ages') {
+      for (const [url, ages] of Object.entries(report.byUrl)) recordAges(url.includes(config.binanceSocketMarker), ages);
     } else if (report.kind === 'probe-seen') {
       const entry = pending.find((candidate) => candidate.probe.id === report.id);
       if (!entry || entry.result.eventTime !== null) return;
@@ -212,7 +249,6 @@ export function installBenchInstruments(config: InstrumentConfig): void {
     }
   };
 
-  let recording = false;
   let lastFrameAt = 0;
   let frameIntervals: number[] = [];
   let longTasks: number[] = [];
@@ -236,12 +272,13 @@ export function installBenchInstruments(config: InstrumentConfig): void {
     startRecording() {
       frameIntervals = [];
       longTasks = [];
+      frameAges = { binance: [], okx: [] };
       lastFrameAt = 0;
       recording = true;
     },
     stopRecording() {
       recording = false;
-      return { frameIntervals, longTasks };
+      return { frameIntervals, longTasks, frameAges };
     },
     captureFrames(durationMs) {
       captured = [];

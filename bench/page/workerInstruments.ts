@@ -1,11 +1,11 @@
 /**
  * Bundled into the benchmark build's ingest worker only (prepended by
  * bench/harness/workerInstrumentsPlugin.ts), never into the product. It does for sockets opened
- * in the worker what bench/page/instruments.ts does for the page's: counts frames, stamps the
- * first frame carrying an armed probe value, captures frames and times the JSON.parse floor over
+ * in the worker what bench/page/instruments.ts does for the page's: counts frames, samples their
+ * age on arrival, stamps the first frame carrying an armed probe value, captures frames and times the JSON.parse floor over
  * them on this thread, and reports to the page over a BroadcastChannel. Its cost lands on the worker, not the main thread.
  */
-import { BENCH_CHANNEL, eventTimeOf, timeJsonParse, type LatencyProbe, type PageRequest, type WorkerReport } from './instruments.ts';
+import { AGE_SAMPLE_EVERY, BENCH_CHANNEL, eventTimeOf, frameAge, timeJsonParse, type LatencyProbe, type PageRequest, type WorkerReport } from './instruments.ts';
 
 const COUNTS_EVERY_MS = 100;
 
@@ -13,6 +13,7 @@ const channel = new BroadcastChannel(BENCH_CHANNEL);
 const report = (message: WorkerReport): void => channel.postMessage(message);
 const byUrl: Record<string, { frames: number; bytes: number }> = {};
 let countsChanged = false;
+let ages: Record<string, number[]> = {};
 let armed: LatencyProbe[] = [];
 let captureUntil = 0;
 let captured: string[] = [];
@@ -38,6 +39,10 @@ const onFrame = (url: string) => (event: MessageEvent) => {
   count.frames++;
   count.bytes += data.length;
   countsChanged = true;
+  if (count.frames % AGE_SAMPLE_EVERY === 0) {
+    const age = frameAge(data, Date.now());
+    if (age !== null) (ages[url] ??= []).push(age);
+  }
   if (captureUntil > 0) {
     if (performance.now() < captureUntil) captured.push(data);
     else captureUntil = 0;
@@ -63,6 +68,8 @@ setInterval(() => {
   if (!countsChanged) return;
   countsChanged = false;
   report({ kind: 'counts', byUrl });
+  report({ kind: 'ages', byUrl: ages });
+  ages = {};
 }, COUNTS_EVERY_MS);
 
 report({ kind: 'hello' });
