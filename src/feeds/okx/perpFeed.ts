@@ -1,12 +1,12 @@
 import type { Endpoint } from '../../connection/connectionHub';
 import { DEFAULT_BACKOFF } from '../../connection/backoff';
 import { getJson, startRestSource } from '../../connection/restSource';
-import type { PerpEvent, PerpInstrumentEvent, PerpTickerEvent } from '../../domain/perpEvents';
+import type { ParseResult, PerpEvent, PerpInstrumentEvent, PerpTickerEvent } from '../../domain/perpEvents';
 import type { PerpFeedDeps } from '../perpFeedDeps';
 import { parseFundingRates, parseIndexTickers, parseMarkPrices, parseSwapInstruments, parseTickersResponse } from './parse';
 import type { OkxArg } from './protocol';
 
-type Parser = (payload: unknown) => { events: PerpEvent[]; rejected: number };
+type Parser = (payload: unknown) => ParseResult<PerpEvent>;
 
 /** What makes a row live: its mark and its funding rate, subscribed for every swap before any index. */
 const PER_SWAP_CHANNELS: Record<string, Parser> = {
@@ -66,7 +66,7 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
   };
 
   const pollTickers = (): (() => void) =>
-    startRestSource<{ events: PerpTickerEvent[]; rejected: number }>({
+    startRestSource<ParseResult<PerpTickerEvent>>({
       fetch: deps.fetch,
       scheduler: deps.scheduler,
       random: deps.random,
