@@ -37,8 +37,8 @@ export interface DayStats extends PriceStats {
 export class DayStatsBook {
   private readonly windows = new RollingWindows();
   /** Per series: the opens of the current UTC and UTC+8 days, which change once a day. */
-  private readonly dayOpens = new Map<string, { dayStart: number; utc8Start: number; utc0: number; utc8: number }>();
-  /** Per instrument: the volume of the hours that completed in the last day, which changes once an hour. */
+  private readonly dayOpens = new Map<string, { dayStart: number; utc8Start: number; utc0: number | undefined; utc8: number | undefined }>();
+  /** Per instrument: the hourly volumes the rolling day is made of, which change once an hour. */
   private readonly hourVolumes = new Map<Instrument, { hourStart: number; current: number; full: number; oldest: number }>();
 
   constructor(
@@ -85,22 +85,19 @@ export class DayStatsBook {
       high: Math.max(bar?.high ?? last, last),
       low: Math.min(bar?.low ?? last, last),
       last,
-      openUtc0: opens?.utc0 ?? last,
-      openUtc8: opens?.utc8 ?? last,
+      openUtc0: opens.utc0 ?? last,
+      openUtc8: opens.utc8 ?? last,
     };
   }
 
-  /** A minute's open never changes once the minute has begun, so each day's is computed once. */
+  /** A minute's open never changes once the minute has begun, so each day's is computed once (and looked up again until both are known). */
   private opensOfDay(key: string, span: (from: number, to: number) => Bar | undefined, minute: number) {
     const dayStart = minute - (minute % MINUTES_PER_DAY);
     const utc8Start = minute - ((minute + UTC8_OFFSET_MINUTES) % MINUTES_PER_DAY);
     const cached = this.dayOpens.get(key);
     if (cached?.dayStart === dayStart && cached.utc8Start === utc8Start) return cached;
-    const utc0 = span(dayStart, dayStart)?.open;
-    const utc8 = span(utc8Start, utc8Start)?.open;
-    if (utc0 === undefined || utc8 === undefined) return undefined;
-    const opens = { dayStart, utc8Start, utc0, utc8 };
-    this.dayOpens.set(key, opens);
+    const opens = { dayStart, utc8Start, utc0: span(dayStart, dayStart)?.open, utc8: span(utc8Start, utc8Start)?.open };
+    if (opens.utc0 !== undefined && opens.utc8 !== undefined) this.dayOpens.set(key, opens);
     return opens;
   }
 
