@@ -31,7 +31,7 @@ function vitest(phase: 'record' | 'replay', env: Record<string, string>): void {
       INGEST_SECONDS: values.seconds,
       INGEST_REPEATS: values.repeats,
       INGEST_OUT: values.out,
-      INGEST_COMMAND: `npm run bench:ingest -- ${process.argv.slice(2).join(' ')}`.trim(),
+      INGEST_COMMAND: ['npm run bench:ingest', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
     },
   });
   if (result.status !== 0) throw new Error(`the ${phase} phase failed (exit ${result.status})`);

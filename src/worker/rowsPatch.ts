@@ -45,7 +45,7 @@ export function collectRows<Row extends { key: string }>(pending: PendingRows<Ro
   }
 }
 
-/** Applies waiting changes to a record the caller owns (a copy made once per applied batch). */
+/** Applies waiting changes to a record the caller owns (a copy made once per frame, however many batches arrived). */
 export function applyRows<Row>(rows: Record<string, Row>, pending: PendingRows<Row & { key: string }>): void {
   for (const [key, waiting] of pending) {
     if (waiting === null) delete rows[key];
