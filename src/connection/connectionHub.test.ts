@@ -142,6 +142,22 @@ describe('subscribing', () => {
   });
 });
 
+describe('status', () => {
+  it("reports only the exchanges it was asked for, through drops and stop, so another worker's hub owns the rest", () => {
+    hub.subscribe(binance, ['!markPrice@arr@1s'], () => undefined);
+    const socket = server.last();
+    socket.open();
+    ackAllBinance(socket);
+    pushBinance(socket, '!markPrice@arr@1s', [{ s: 'BTCUSDT' }]);
+    vi.advanceTimersByTime(3000);
+    socket.drop();
+    vi.advanceTimersByTime(3000);
+    hub.stop();
+    expect(statuses.map((status) => status.exchange)).not.toContain('okx');
+    expect(statuses.map((status) => status.state)).toEqual(expect.arrayContaining(['live', 'reconnecting', 'idle']));
+  });
+});
+
 describe('reconnecting', () => {
   it('resubscribes everything after a dropped socket, with a jittered delay', () => {
     const listener = vi.fn();

@@ -93,9 +93,10 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
   };
 
   // The age of the last message changes with every message; the header only needs it once a second.
+  // Only exchanges this hub has been asked for are reported: another hub (another worker's) may own the rest.
   const tickStatus = (): void => {
     statusTimer = null;
-    for (const exchange of EXCHANGES) emit(exchange);
+    for (const exchange of lastEmitted.keys()) emit(exchange);
     if (pools.size > 0) statusTimer = scheduler.setTimeout(tickStatus, STATUS_TICK_MS);
   };
   const ensureStatusTicking = (): void => {
@@ -324,7 +325,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
       pools.clear();
       if (statusTimer !== null) scheduler.clearTimeout(statusTimer);
       statusTimer = null;
-      for (const exchange of EXCHANGES) emit(exchange);
+      for (const exchange of lastEmitted.keys()) emit(exchange);
     },
   };
 }
