@@ -8,8 +8,9 @@ import type { WorkerBatch } from './protocol';
 let server: ScriptedServer;
 let batches: WorkerBatch[];
 
+/** The newest Binance socket (a reconnect opens a fresh one). */
 const binanceSocket = (): ScriptedSocket => {
-  const socket = server.sockets.find((candidate) => candidate.url.startsWith(endpoints.VITE_BINANCE_FUTURES_WS));
+  const socket = server.sockets.filter((candidate) => candidate.url.startsWith(endpoints.VITE_BINANCE_FUTURES_WS)).at(-1);
   if (!socket) throw new Error('no Binance socket');
   return socket;
 };
@@ -22,13 +23,13 @@ const markPush = (symbol: string, rate: string, time: number) => ({
 /** REST never answers unless a test says otherwise: rows come from the streams alone (streams-first). */
 const neverAnswers = (() => new Promise(() => {})) as typeof fetch;
 
-function start(fetchImpl: typeof fetch = neverAnswers) {
+function start(fetchImpl: typeof fetch = neverAnswers, random = () => 0.5) {
   const service = createIngestService({
     post: (batch) => batches.push(batch),
     sockets: server.factory,
     fetch: fetchImpl,
     scheduler: realScheduler,
-    random: () => 0.5,
+    random,
   });
   service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals' } });
   const socket = binanceSocket();
@@ -98,6 +99,25 @@ describe('ingest service (the worker side)', () => {
     socket.receive(markPush('BTCUSDT', '0.00020000', 2_000));
     vi.advanceTimersByTime(TICK_MS);
     expect(batches.flatMap((batch) => batch.perp?.quotes.changes ?? [])).toEqual([expect.objectContaining({ key: 'binance:BTCUSDT', fundingRate: 0.0002 })]);
+  });
+
+  it('passes on every state a link goes through, even a reconnect quicker than a tick', () => {
+    // The shortest backoff draw: the socket is replaced 50 ms after the drop, inside one tick.
+    const { socket } = start(neverAnswers, () => 0);
+    socket.receive(markPush('BTCUSDT', '0.00010000', 1_000));
+    // Past Binance's connection-rate window, so the new socket is not held back.
+    vi.advanceTimersByTime(1_000);
+    batches = [];
+    socket.drop();
+    vi.advanceTimersByTime(50);
+    const fresh = binanceSocket();
+    expect(fresh).not.toBe(socket);
+    fresh.open();
+    for (const frame of fresh.sentJson()) if (frame.method === 'SUBSCRIBE') fresh.receive({ result: null, id: frame.id });
+    fresh.receive(markPush('BTCUSDT', '0.00020000', 2_000));
+    vi.advanceTimersByTime(TICK_MS);
+    const states = batches.flatMap((batch) => batch.links).map((link) => link.state);
+    expect(states).toEqual(['reconnecting', 'live']);
   });
 
   it('passes link status changes on, and stops the feed when its last lease is released', () => {

@@ -97,6 +97,10 @@ export function createIngestService(options: IngestServiceOptions): { handle(com
     sources = [];
   };
 
+  const postNow = (): void => {
+    if (timer !== null) scheduler.clearTimeout(timer);
+    tick();
+  };
   const arm = (): void => {
     if (timer === null) timer = scheduler.setTimeout(tick, TICK_MS);
   };
@@ -111,6 +115,9 @@ export function createIngestService(options: IngestServiceOptions): { handle(com
     random: options.random,
     fetch: options.fetch,
     onStatus: (status) => {
+      // Newest per tick, but never a state the page has not seen yet: a reconnect quicker than a
+      // tick would otherwise never show as reconnecting.
+      if (links.has(status.exchange) && links.get(status.exchange)!.state !== status.state) postNow();
       links.set(status.exchange, status);
       arm();
     },
