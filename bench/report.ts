@@ -35,15 +35,16 @@ const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
  */
 export function ingestMicrosPerFrame(result: ScenarioResult): number | null {
   const profile = result.profiles[0];
-  if (!profile?.worker || profile.framesReceived === 0) return null;
-  return ((ingestMs(profile.breakdown) + ingestMs(profile.worker)) * 1000) / profile.framesReceived;
+  if (!profile || profile.workers.length === 0 || profile.framesReceived === 0) return null;
+  const workersMs = profile.workers.reduce((sum, worker) => sum + ingestMs(worker.breakdown), 0);
+  return ((ingestMs(profile.breakdown) + workersMs) * 1000) / profile.framesReceived;
 }
 
-/** Busy µs per received frame of the ingest worker's thread, JS and native (socket message dispatch, posting). */
+/** Busy µs per received frame of the ingest workers' threads together, JS and native (socket message dispatch, posting). */
 function workerBusyMicrosPerFrame(result: ScenarioResult): number | null {
   const profile = result.profiles[0];
-  if (!profile?.worker || profile.framesReceived === 0) return null;
-  return (profile.worker.busyMs * 1000) / profile.framesReceived;
+  if (!profile || profile.workers.length === 0 || profile.framesReceived === 0) return null;
+  return (profile.workers.reduce((sum, worker) => sum + worker.breakdown.busyMs, 0) * 1000) / profile.framesReceived;
 }
 
 function machineLine(machine: MachineInfo): string {
@@ -179,7 +180,7 @@ export function renderReport(report: BenchReport): string {
   lines.push(`|---|---|---|---|---|${ENTRY_AREAS.map(() => '---').join('|')}|`);
   const threadsOf = (profile: ScenarioResult['profiles'][number]): [string, ProfileBreakdown][] => [
     ['page (main)', profile.breakdown],
-    ...(profile.worker ? [['ingest worker', profile.worker] as [string, ProfileBreakdown]] : []),
+    ...profile.workers.map(({ name, breakdown }) => [`worker ${name}`, breakdown] as [string, ProfileBreakdown]),
   ];
   for (const result of results) {
     for (const profile of result.profiles) {

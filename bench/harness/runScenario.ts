@@ -25,8 +25,8 @@ export interface PhaseProfile {
   framesReceived: number;
   /** The page's main thread. */
   breakdown: ProfileBreakdown;
-  /** The ingest worker's thread (sockets, parsing, coalescing), profiled over the same window. */
-  worker: ProfileBreakdown | null;
+  /** The ingest workers' threads (sockets, parsing, coalescing; one per exchange), profiled over the same window. */
+  workers: { name: string; breakdown: ProfileBreakdown }[];
 }
 
 export interface ScenarioResult {
@@ -90,8 +90,8 @@ export async function runScenario(browser: BenchBrowser, scenario: ViewScenario,
     }
 
     const profiles: PhaseProfile[] = [];
-    const [worker = null] = page.workerSessions(INGEST_WORKER_SCRIPT);
-    const threads = [page.sessionId, ...(worker ? [worker] : [])];
+    const workers = page.workerSessions(INGEST_WORKER_SCRIPT);
+    const threads = [page.sessionId, ...workers.map((worker) => worker.sessionId)];
     const toEach = (method: string, params: Record<string, unknown> = {}) =>
       Promise.all(threads.map((thread) => page.sendToSession<{ profile: CpuProfile }>(thread, method, params)));
     await toEach('Profiler.enable');
@@ -101,13 +101,13 @@ export async function runScenario(browser: BenchBrowser, scenario: ViewScenario,
       const before = await page.evaluate(() => (window as unknown as BenchWindow).__bench.frames());
       await toEach('Profiler.start');
       await phase.activity(context, Date.now() + settings.profileSeconds * 1000);
-      const [main, ingest] = await toEach('Profiler.stop');
+      const [main, ...ingest] = await toEach('Profiler.stop');
       const after = await page.evaluate(() => (window as unknown as BenchWindow).__bench.frames());
       profiles.push({
         phase: phase.name,
         framesReceived: after.binance + after.okx - before.binance - before.okx,
         breakdown: breakDownProfile(main!.profile, settings.assetsDir),
-        worker: ingest ? breakDownProfile(ingest.profile, settings.assetsDir) : null,
+        workers: ingest.map(({ profile }, index) => ({ name: workers[index]!.title, breakdown: breakDownProfile(profile, settings.assetsDir) })),
       });
     }
     await toEach('Profiler.disable');

@@ -107,25 +107,34 @@ export interface BenchPageApi {
   probeResults(): ProbeResult[];
 }
 
-export const BENCH_CHANNEL = 'funding-desk-bench';
+/**
+ * One BroadcastChannel each way: a broadcast reaches every other listener of its name, so with
+ * reports and requests on one channel each worker would take the other's reports for requests.
+ */
+export const BENCH_CHANNELS = { reports: 'funding-desk-bench-reports', requests: 'funding-desk-bench-requests' } as const;
 
 /** Seven passes over ~15 k frames take well under a second; a worker silent for this long is gone. */
 const WORKER_FLOOR_TIMEOUT_MS = 30_000;
 
-/** Worker → page over BENCH_CHANNEL. */
+/**
+ * Worker → page over BENCH_CHANNELS.reports. The app runs one ingest worker per exchange; each reports
+ * under its own name, and no two open the same socket URL.
+ */
 export type WorkerReport =
-  | { kind: 'hello' }
+  | { kind: 'hello'; worker: string }
   /** Totals since the worker started, per socket URL. */
   | { kind: 'counts'; byUrl: Record<string, { frames: number; bytes: number }> }
   /** Ages (ms) of the frames sampled since the last report, per socket URL. */
   | { kind: 'ages'; byUrl: Record<string, number[]> }
   | { kind: 'probe-seen'; id: number; arrivedAt: number; eventTime: number | null }
   /** The worker's JSON.parse floor over the frames it captured (see timeJsonParse). */
-  | { kind: 'floor'; frames: number; bytes: number; ms: number };
+  | { kind: 'floor'; worker: string; frames: number; bytes: number; ms: number };
 
-/** Page → worker over BENCH_CHANNEL. */
+/** Page → workers over BENCH_CHANNELS.requests. */
 export type PageRequest =
   | { kind: 'arm'; probe: LatencyProbe }
+  /** A probe one worker has seen: the others stop searching their frames for it. */
+  | { kind: 'disarm'; id: number }
   | { kind: 'capture'; durationMs: number }
   | { kind: 'floor'; repeats: number };
 
@@ -215,22 +224,25 @@ export function installBenchInstruments(config: InstrumentConfig): void {
   }
   window.WebSocket = CountingWebSocket;
 
-  const channel = new BroadcastChannel(BENCH_CHANNEL);
-  let workerStarted = false;
-  let workerFloor: ((floor: { frames: number; bytes: number; ms: number }) => void) | null = null;
+  const reports = new BroadcastChannel(BENCH_CHANNELS.reports);
+  const requests = new BroadcastChannel(BENCH_CHANNELS.requests);
+  const workersStarted = new Set<string>();
+  let workerFloor: ((worker: string, floor: { frames: number; bytes: number; ms: number }) => void) | null = null;
+  const workerCountsByUrl: Record<string, { frames: number; bytes: number }> = {};
   let workerCounts: FrameCounts = { binance: 0, okx: 0, bytes: 0 };
   let captureDurationMs = 0;
-  const request = (message: PageRequest): void => channel.postMessage(message);
-  channel.onmessage = (event: MessageEvent<WorkerReport>) => {
+  const request = (message: PageRequest): void => requests.postMessage(message);
+  reports.onmessage = (event: MessageEvent<WorkerReport>) => {
     const report = event.data;
     if (report.kind === 'hello') {
-      workerStarted = true;
+      workersStarted.add(report.worker);
       // A worker that starts after probes were armed (or a capture began) still gets them.
       for (const entry of pending) if (entry.result.eventTime === null) request({ kind: 'arm', probe: entry.probe });
       if (captureDurationMs > 0) request({ kind: 'capture', durationMs: captureDurationMs });
     } else if (report.kind === 'counts') {
+      Object.assign(workerCountsByUrl, report.byUrl);
       workerCounts = { binance: 0, okx: 0, bytes: 0 };
-      for (const [url, count] of Object.entries(report.byUrl)) {
+      for (const [url, count] of Object.entries(workerCountsByUrl)) {
         if (url.includes(config.binanceSocketMarker)) workerCounts.binance += count.frames;
         else workerCounts.okx += count.frames;
         workerCounts.bytes += count.bytes;
@@ -239,13 +251,13 @@ export function installBenchInstruments(config: InstrumentConfig): void {
       for (const [url, ages] of Object.entries(report.byUrl)) recordAges(url.includes(config.binanceSocketMarker), ages);
     } else if (report.kind === 'probe-seen') {
       const entry = pending.find((candidate) => candidate.probe.id === report.id);
+      request({ kind: 'disarm', id: report.id });
       if (!entry || entry.result.eventTime !== null) return;
       entry.result.arrivedAt = report.arrivedAt;
       entry.result.eventTime = report.eventTime;
       watchDom();
     } else {
-      workerFloor?.(report);
-      workerFloor = null;
+      workerFloor?.(report.worker, report);
     }
   };
 
@@ -290,14 +302,28 @@ export function installBenchInstruments(config: InstrumentConfig): void {
       // Each thread times its own frames: the worker's floor is JSON.parse on the thread that ingests them.
       const onPage = timeJsonParse(captured, repeats);
       const none = { frames: 0, bytes: 0, ms: 0 };
-      // A worker that never answers (it crashed) leaves the floor to the page's frames, not the bench hanging.
-      const inWorker = workerStarted
-        ? await new Promise<{ frames: number; bytes: number; ms: number }>((resolve) => {
-            workerFloor = resolve;
-            request({ kind: 'floor', repeats });
-            setTimeout(() => resolve(none), WORKER_FLOOR_TIMEOUT_MS);
-          })
-        : none;
+      // A worker that never answers (it crashed) leaves the floor to the others' frames, not the bench hanging.
+      const inWorker =
+        workersStarted.size > 0
+          ? await new Promise<{ frames: number; bytes: number; ms: number }>((resolve) => {
+              const total = { ...none };
+              const answered = new Set<string>();
+              const done = (): void => {
+                workerFloor = null;
+                resolve(total);
+              };
+              workerFloor = (worker, floor) => {
+                if (answered.has(worker)) return;
+                answered.add(worker);
+                total.frames += floor.frames;
+                total.bytes += floor.bytes;
+                total.ms += floor.ms;
+                if (answered.size === workersStarted.size) done();
+              };
+              request({ kind: 'floor', repeats });
+              setTimeout(done, WORKER_FLOOR_TIMEOUT_MS);
+            })
+          : none;
       const frames = onPage.frames + inWorker.frames;
       const ms = onPage.ms + inWorker.ms;
       return { frames, bytes: onPage.bytes + inWorker.bytes, microsPerFrame: frames > 0 ? (ms * 1000) / frames : 0 };

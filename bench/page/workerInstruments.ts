@@ -5,12 +5,15 @@
  * age on arrival, stamps the first frame carrying an armed probe value, captures frames and times the JSON.parse floor over
  * them on this thread, and reports to the page over a BroadcastChannel. Its cost lands on the worker, not the main thread.
  */
-import { AGE_SAMPLE_EVERY, BENCH_CHANNEL, eventTimeOf, frameAge, timeJsonParse, type LatencyProbe, type PageRequest, type WorkerReport } from './instruments.ts';
+import { AGE_SAMPLE_EVERY, BENCH_CHANNELS, eventTimeOf, frameAge, timeJsonParse, type LatencyProbe, type PageRequest, type WorkerReport } from './instruments.ts';
 
 const COUNTS_EVERY_MS = 100;
 
-const channel = new BroadcastChannel(BENCH_CHANNEL);
-const report = (message: WorkerReport): void => channel.postMessage(message);
+/** The worker's name (the app names one per exchange), so the page can tell the workers' answers apart. */
+const WORKER = (globalThis as unknown as { name: string }).name;
+const reports = new BroadcastChannel(BENCH_CHANNELS.reports);
+const requests = new BroadcastChannel(BENCH_CHANNELS.requests);
+const report = (message: WorkerReport): void => reports.postMessage(message);
 const byUrl: Record<string, { frames: number; bytes: number }> = {};
 let countsChanged = false;
 let ages: Record<string, number[]> = {};
@@ -18,15 +21,17 @@ let armed: LatencyProbe[] = [];
 let captureUntil = 0;
 let captured: string[] = [];
 
-channel.onmessage = (event: MessageEvent<PageRequest>) => {
+requests.onmessage = (event: MessageEvent<PageRequest>) => {
   const request = event.data;
   if (request.kind === 'arm') {
     if (!armed.some((probe) => probe.id === request.probe.id)) armed.push(request.probe);
+  } else if (request.kind === 'disarm') {
+    armed = armed.filter((probe) => probe.id !== request.id);
   } else if (request.kind === 'capture') {
     captured = [];
     captureUntil = performance.now() + request.durationMs;
   } else {
-    report({ kind: 'floor', ...timeJsonParse(captured, request.repeats) });
+    report({ kind: 'floor', worker: WORKER, ...timeJsonParse(captured, request.repeats) });
     // The floor is taken once: the frames (megabytes at ×10) need not stay in the worker's heap.
     captured = [];
   }
@@ -72,4 +77,4 @@ setInterval(() => {
   ages = {};
 }, COUNTS_EVERY_MS);
 
-report({ kind: 'hello' });
+report({ kind: 'hello', worker: WORKER });

@@ -20,7 +20,7 @@ interface EvaluateResult {
  * enabling anything in them, so a worker can be profiled without paying per-message instrumentation.
  */
 export class BenchPage {
-  private readonly workers = new Map<string, string>();
+  private readonly workers = new Map<string, { url: string; title: string }>();
   private mouse = { x: 0, y: 0 };
 
   private constructor(
@@ -29,8 +29,8 @@ export class BenchPage {
     readonly sessionId: string,
   ) {
     pipe.on('Target.attachedToTarget', sessionId, (params) => {
-      const info = params.targetInfo as { type: string; url: string };
-      if (info.type === 'worker') this.workers.set(params.sessionId as string, info.url);
+      const info = params.targetInfo as { type: string; url: string; title: string };
+      if (info.type === 'worker') this.workers.set(params.sessionId as string, { url: info.url, title: info.title });
     });
     pipe.on('Target.detachedFromTarget', sessionId, (params) => this.workers.delete(params.sessionId as string));
   }
@@ -51,8 +51,8 @@ export class BenchPage {
   }
 
   /** Sessions of the page's dedicated workers whose script URL contains `urlPart`. */
-  workerSessions(urlPart: string): string[] {
-    return [...this.workers].filter(([, url]) => url.includes(urlPart)).map(([session]) => session);
+  workerSessions(urlPart: string): { sessionId: string; title: string }[] {
+    return [...this.workers].filter(([, { url }]) => url.includes(urlPart)).map(([sessionId, { title }]) => ({ sessionId, title }));
   }
 
   sendToSession<Result = Params>(sessionId: string, method: string, params: Params = {}): Promise<Result> {
