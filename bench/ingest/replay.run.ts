@@ -11,7 +11,8 @@ import { test } from 'vitest';
 import WebSocket from 'ws';
 import { realScheduler, type Scheduler } from '../../src/connection/scheduler';
 import { webSocketFactory, type SocketFactory, type SocketHandlers } from '../../src/connection/socketFactory';
-import { createIngestService } from '../../src/worker/ingestService';
+import { EXCHANGES } from '../../src/domain/exchange';
+import { createIngestService, type IngestService } from '../../src/worker/ingestService';
 import { encodeBatch } from '../../src/worker/protocol';
 import { timeJsonParse } from '../page/instruments.ts';
 
@@ -30,7 +31,10 @@ interface Recording {
 }
 
 const env = process.env;
-const PERPETUALS = { type: 'acquire', lease: 1, request: { feed: 'perpetuals' } } as const;
+/** Both exchanges' perpetuals in one service (the app runs one per exchange, each in its own worker; the work per frame is the same). */
+const acquirePerpetuals = (service: IngestService): void =>
+  EXCHANGES.forEach((exchange, index) => service.handle({ type: 'acquire', lease: index + 1, request: { feed: 'perpetuals', exchange } }));
+const releasePerpetuals = (service: IngestService): void => EXCHANGES.forEach((_, index) => service.handle({ type: 'release', lease: index + 1 }));
 
 /** The same jitter in both phases, so reconnect timings (if any) replay alike. */
 function seeded(seed: number): () => number {
@@ -72,10 +76,10 @@ async function record(): Promise<void> {
     });
   };
   const service = createIngestService({ post: () => undefined, sockets: recordingSockets, fetch: recordingFetch, scheduler: realScheduler, random: seeded(1) });
-  service.handle(PERPETUALS);
+  acquirePerpetuals(service);
   await sleep(Number(env.INGEST_SECONDS) * 1000);
   const recording: Recording = { rate: Number(env.INGEST_RATE), events: events.slice(), responses: [...responses] };
-  service.handle({ type: 'release', lease: 1 });
+  releasePerpetuals(service);
   writeFileSync(env.INGEST_RECORDING!, JSON.stringify(recording));
 }
 
@@ -134,7 +138,7 @@ async function replayOnce(recording: Recording, timedFrom: number): Promise<numb
     scheduler: clock,
     random: seeded(1),
   });
-  service.handle(PERPETUALS);
+  acquirePerpetuals(service);
   const play = (event: SocketEvent): void => {
     clock.advanceTo(event.at);
     const handlers = sockets[event.socket];
@@ -154,7 +158,7 @@ async function replayOnce(recording: Recording, timedFrom: number): Promise<numb
   for (; index < events.length; index++) play(events[index]!);
   clock.advanceTo(events.at(-1)!.at + 1);
   const elapsed = performance.now() - started;
-  service.handle({ type: 'release', lease: 1 });
+  releasePerpetuals(service);
   if (encoded === 0) throw new Error('the replay produced no batches');
   return elapsed;
 }

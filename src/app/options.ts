@@ -1,9 +1,10 @@
-import type { ExchangeId } from '../domain/exchange';
+import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import { acquireFeed } from './workerClient';
 
 /** Both exchanges' option lists (which chains exist), while any options view is open. */
 export function acquireOptionCatalog(): () => void {
-  return acquireFeed({ feed: 'option-catalog' });
+  const releases = EXCHANGES.map((exchange) => acquireFeed({ feed: 'option-catalog', exchange }));
+  return () => releases.forEach((release) => release());
 }
 
 /** One chain's live quotes, while a view shows it. */

@@ -3,34 +3,41 @@ import type { ExchangeId } from '../domain/exchange';
 import type { OptionQuote } from '../domain/option';
 import type { PerpQuote } from '../domain/perpetual';
 import { useConnectionStatusStore } from '../store/connectionStatusStore';
-import { useOptionStore, type OptionChainRows, type OptionState } from '../store/optionStore';
-import { usePerpetualStore, type IngestCounters } from '../store/perpetualStore';
+import { useOptionStore, type OptionChainRows } from '../store/optionStore';
+import { sumCounters, usePerpetualStore, type IngestCounters } from '../store/perpetualStore';
 import { useSourceStatusStore, type SourceStatus } from '../store/sourceStatusStore';
 import { decodeBatch, type FeedRequest, type WorkerBatch, type WorkerCommand } from '../worker/protocol';
 import { applyRows, collectRows, type PendingRows } from '../worker/rowsPatch';
 
 /**
- * What arrived from the worker since the last frame, merged on arrival (newest per row), so a
- * tab whose frames are paused holds one change per row rather than every batch.
+ * What arrived from the workers since the last frame, merged on arrival (newest per row), so a
+ * tab whose frames are paused holds one change per row rather than every batch. Rows and chains
+ * are keyed by exchange, so the two workers' never collide; counters and catalogues are kept per
+ * worker and combined when applied.
  */
 const pending = {
   perpRows: new Map() as PendingRows<PerpQuote>,
-  perpCounters: null as IngestCounters | null,
+  perpCounters: false,
   optionChains: new Map<string, PendingRows<OptionQuote>>(),
-  underlyings: null as OptionState['underlyings'] | null,
-  optionCounters: null as IngestCounters | null,
+  underlyings: {} as Partial<Record<ExchangeId, readonly string[]>>,
+  optionCounters: false,
   links: new Map<ExchangeId, ExchangeLinkStatus>(),
   sources: [] as SourceStatus[],
 };
 
-let worker: Worker | null = null;
+/** Each worker's latest counters (totals since it started): the stores show their sum. */
+const perpCountersOf: Partial<Record<ExchangeId, IngestCounters>> = {};
+const optionCountersOf: Partial<Record<ExchangeId, IngestCounters>> = {};
+
+const workers = new Map<ExchangeId, Worker>();
 let nextLease = 0;
 let frameRequested = false;
 
-function collect(batch: WorkerBatch): void {
+function collect(exchange: ExchangeId, batch: WorkerBatch): void {
   if (batch.perp) {
     collectRows(pending.perpRows, batch.perp.quotes);
-    pending.perpCounters = batch.perp.counters;
+    perpCountersOf[exchange] = batch.perp.counters;
+    pending.perpCounters = true;
   }
   if (batch.option) {
     for (const [key, patch] of Object.entries(batch.option.chains)) {
@@ -38,8 +45,9 @@ function collect(batch: WorkerBatch): void {
       if (!rows) pending.optionChains.set(key, (rows = new Map()));
       collectRows(rows, patch);
     }
-    if (batch.option.underlyings) pending.underlyings = batch.option.underlyings;
-    pending.optionCounters = batch.option.counters;
+    if (batch.option.underlyings) pending.underlyings[exchange] = batch.option.underlyings[exchange];
+    optionCountersOf[exchange] = batch.option.counters;
+    pending.optionCounters = true;
   }
   for (const link of batch.links) pending.links.set(link.exchange, link);
   pending.sources.push(...batch.sources);
@@ -51,9 +59,9 @@ function applyPending(): void {
   if (pending.perpCounters) {
     const quotes: Record<string, PerpQuote> = { ...usePerpetualStore.getState().quotes };
     applyRows(quotes, pending.perpRows);
-    usePerpetualStore.setState({ quotes, counters: pending.perpCounters });
+    usePerpetualStore.setState({ quotes, counters: sumCounters(Object.values(perpCountersOf)) });
     pending.perpRows.clear();
-    pending.perpCounters = null;
+    pending.perpCounters = false;
   }
   if (pending.optionCounters) {
     const current = useOptionStore.getState();
@@ -63,10 +71,11 @@ function applyPending(): void {
       applyRows(rows, changes);
       chains[key] = rows;
     }
-    useOptionStore.setState({ chains, underlyings: pending.underlyings ?? current.underlyings, counters: pending.optionCounters });
+    const underlyings = Object.keys(pending.underlyings).length > 0 ? { ...current.underlyings, ...pending.underlyings } : current.underlyings;
+    useOptionStore.setState({ chains, underlyings, counters: sumCounters(Object.values(optionCountersOf)) });
     pending.optionChains.clear();
-    pending.underlyings = null;
-    pending.optionCounters = null;
+    pending.underlyings = {};
+    pending.optionCounters = false;
   }
   if (pending.links.size > 0) {
     const links = Object.fromEntries(pending.links);
@@ -79,23 +88,29 @@ function applyPending(): void {
   }
 }
 
-function ingestWorker(): Worker {
+/**
+ * One ingest worker per exchange: each parses its own sockets on its own thread, so a burst on
+ * one exchange (OKX's many small frames) does not hold back the other's frames behind it.
+ */
+function ingestWorker(exchange: ExchangeId): Worker {
+  let worker = workers.get(exchange);
   if (!worker) {
-    worker = new Worker(new URL('../worker/ingestWorker.ts', import.meta.url), { type: 'module', name: 'ingest' });
+    worker = new Worker(new URL('../worker/ingestWorker.ts', import.meta.url), { type: 'module', name: `ingest-${exchange}` });
     worker.onmessage = (event: MessageEvent<string>) => {
-      collect(decodeBatch(event.data));
+      collect(exchange, decodeBatch(event.data));
       if (frameRequested) return;
       frameRequested = true;
       requestAnimationFrame(applyPending);
     };
+    workers.set(exchange, worker);
   }
   return worker;
 }
 
-/** Asks the ingest worker to run a feed until the returned release is called (once). */
+/** Asks the request's exchange's ingest worker to run a feed until the returned release is called (once). */
 export function acquireFeed(request: FeedRequest): () => void {
   const lease = ++nextLease;
-  const send = (command: WorkerCommand): void => ingestWorker().postMessage(command);
+  const send = (command: WorkerCommand): void => ingestWorker(request.exchange).postMessage(command);
   send({ type: 'acquire', lease, request });
   let released = false;
   return () => {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ExchangeId } from '../domain/exchange';
 import type { OptionQuote } from '../domain/option';
-import type { IngestCounters } from './perpetualStore';
+import { emptyCounters, type IngestCounters } from './perpetualStore';
 
 /** One chain's options (an exchange's underlying or family), by option key. */
 export type OptionChainRows = Readonly<Record<string, OptionQuote>>;
@@ -17,5 +17,5 @@ export interface OptionState {
 export const useOptionStore = create<OptionState>()(() => ({
   chains: {},
   underlyings: { binance: [], okx: [] },
-  counters: { rejected: { binance: 0, okx: 0 }, coalesced: 0, applied: 0 },
+  counters: emptyCounters(),
 }));

@@ -11,6 +11,20 @@ export interface IngestCounters {
   applied: number;
 }
 
+export const emptyCounters = (): IngestCounters => ({ rejected: { binance: 0, okx: 0 }, coalesced: 0, applied: 0 });
+
+/** Counters of several ingests (one per worker) added up. */
+export function sumCounters(all: readonly IngestCounters[]): IngestCounters {
+  const total = emptyCounters();
+  for (const counters of all) {
+    total.rejected.binance += counters.rejected.binance;
+    total.rejected.okx += counters.rejected.okx;
+    total.coalesced += counters.coalesced;
+    total.applied += counters.applied;
+  }
+  return total;
+}
+
 export interface PerpetualState {
   quotes: Record<string, PerpQuote>;
   counters: IngestCounters;
@@ -18,5 +32,5 @@ export interface PerpetualState {
 
 export const usePerpetualStore = create<PerpetualState>()(() => ({
   quotes: {},
-  counters: { rejected: { binance: 0, okx: 0 }, coalesced: 0, applied: 0 },
+  counters: emptyCounters(),
 }));

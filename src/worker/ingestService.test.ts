@@ -31,7 +31,7 @@ function start(fetchImpl: typeof fetch = neverAnswers, random = () => 0.5) {
     scheduler: realScheduler,
     random,
   });
-  service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals' } });
+  service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'binance' } });
   const socket = binanceSocket();
   socket.open();
   for (const frame of socket.sentJson()) if (frame.method === 'SUBSCRIBE') socket.receive({ result: null, id: frame.id });
@@ -99,6 +99,16 @@ describe('ingest service (the worker side)', () => {
     socket.receive(markPush('BTCUSDT', '0.00020000', 2_000));
     vi.advanceTimersByTime(TICK_MS);
     expect(batches.flatMap((batch) => batch.perp?.quotes.changes ?? [])).toEqual([expect.objectContaining({ key: 'binance:BTCUSDT', fundingRate: 0.0002 })]);
+  });
+
+  it("runs only the requested exchange's feed, so each exchange's worker holds its own sockets", () => {
+    const { service } = start();
+    const okxSockets = () => server.sockets.filter((socket) => socket.url.startsWith(endpoints.VITE_OKX_WS));
+    vi.advanceTimersByTime(5_000);
+    expect(okxSockets()).toEqual([]);
+    service.handle({ type: 'acquire', lease: 2, request: { feed: 'perpetuals', exchange: 'okx' } });
+    vi.advanceTimersByTime(5_000);
+    expect(okxSockets()).toHaveLength(1);
   });
 
   it('passes on every state a link goes through, even a reconnect quicker than a tick', () => {

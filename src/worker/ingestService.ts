@@ -12,7 +12,7 @@ import { instrumentFromSwapId } from '../feeds/okx/parse';
 import { createOptionIngest } from '../store/optionIngest';
 import type { OptionState } from '../store/optionStore';
 import { createPerpIngest } from '../store/perpIngest';
-import type { IngestCounters, PerpetualState } from '../store/perpetualStore';
+import { emptyCounters, type PerpetualState } from '../store/perpetualStore';
 import type { SourceStatus } from '../store/sourceStatusStore';
 import { optionFeeds } from './optionFeeds';
 import { perpetualFeeds } from './perpetualFeeds';
@@ -35,8 +35,6 @@ export interface IngestServiceOptions {
   onProblem?: (exchange: ExchangeId, kind: string, detail: string) => void;
 }
 
-const emptyCounters = (): IngestCounters => ({ rejected: { binance: 0, okx: 0 }, coalesced: 0, applied: 0 });
-
 function diffChains(previous: OptionState['chains'], next: OptionState['chains']): Record<string, RowsPatch<OptionQuote>> | null {
   if (previous === next) return null;
   let chains: Record<string, RowsPatch<OptionQuote>> | null = null;
@@ -48,11 +46,15 @@ function diffChains(previous: OptionState['chains'], next: OptionState['chains']
 }
 
 /**
- * Everything between the sockets and the page's stores, run inside the ingest worker: the hub,
+ * Everything between the sockets and the page's stores, run inside an exchange's ingest worker: the hub,
  * the feeds, parsing and coalescing. The ingests apply to mirror stores here; each tick the
  * rows that changed since the last tick go to the page as one batch.
  */
-export function createIngestService(options: IngestServiceOptions): { handle(command: WorkerCommand): void } {
+export interface IngestService {
+  handle(command: WorkerCommand): void;
+}
+
+export function createIngestService(options: IngestServiceOptions): IngestService {
   const { scheduler } = options;
   const perpMirror = createStore<PerpetualState>()(() => ({ quotes: {}, counters: emptyCounters() }));
   const optionMirror = createStore<OptionState>()(() => ({
@@ -152,9 +154,9 @@ export function createIngestService(options: IngestServiceOptions): { handle(com
   const start = (request: FeedRequest): (() => void) => {
     switch (request.feed) {
       case 'perpetuals':
-        return acquirePerpetuals();
+        return acquirePerpetuals(request.exchange);
       case 'option-catalog':
-        return optionFeedSet.acquireCatalog();
+        return optionFeedSet.acquireCatalog(request.exchange);
       case 'option-chain':
         return optionFeedSet.acquireChain(request.exchange, request.underlying);
       case 'option-expiry':

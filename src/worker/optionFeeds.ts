@@ -8,8 +8,8 @@ import { appEndpoints } from './endpoints';
 import { refCounted } from './refCounted';
 
 export interface OptionFeeds {
-  /** Both exchanges' option lists (which chains exist), while any options view is open. */
-  acquireCatalog(): () => void;
+  /** An exchange's option list (which chains exist), while any options view is open. */
+  acquireCatalog(exchange: ExchangeId): () => void;
   /** One chain's live quotes (a trader reads one chain at a time), while a view shows it. */
   acquireChain(exchange: ExchangeId, underlying: string): () => void;
   /**
@@ -21,13 +21,11 @@ export interface OptionFeeds {
 }
 
 export function optionFeeds(deps: OptionFeedDeps): OptionFeeds {
-  const acquireCatalog = refCounted(() => {
-    const stops = [
-      startBinanceOptionCatalog(deps, endpoints.VITE_BINANCE_OPTIONS_REST),
-      startOkxOptionCatalog(deps, appEndpoints.okxPublic),
-    ];
-    return () => stops.forEach((stop) => stop());
-  });
+  const catalogs: Record<ExchangeId, () => () => void> = {
+    binance: refCounted(() => startBinanceOptionCatalog(deps, endpoints.VITE_BINANCE_OPTIONS_REST)),
+    okx: refCounted(() => startOkxOptionCatalog(deps, appEndpoints.okxPublic)),
+  };
+  const acquireCatalog = (exchange: ExchangeId): (() => void) => catalogs[exchange]();
 
   const chainFeeds = new Map<string, () => () => void>();
   /** The running OKX chains by family, for following an expiry's marks and books. */

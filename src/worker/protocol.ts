@@ -5,10 +5,13 @@ import type { PerpQuote } from '../domain/perpetual';
 import type { IngestCounters } from '../store/perpetualStore';
 import type { SourceStatus } from '../store/sourceStatusStore';
 
-/** A feed the page asks the ingest worker to keep running; the worker refcounts identical requests. */
+/**
+ * A feed the page asks an exchange's ingest worker to keep running; the worker refcounts identical
+ * requests. Each exchange has its own worker (src/app/workerClient.ts), so a request names it.
+ */
 export type FeedRequest =
-  | { feed: 'perpetuals' }
-  | { feed: 'option-catalog' }
+  | { feed: 'perpetuals'; exchange: ExchangeId }
+  | { feed: 'option-catalog'; exchange: ExchangeId }
   | { feed: 'option-chain'; exchange: ExchangeId; underlying: string }
   | { feed: 'option-expiry'; exchange: ExchangeId; underlying: string; expiry: number };
 
