@@ -7,7 +7,7 @@ import { flushOncePerTick, patchOf } from './batching';
 
 export interface OptionIngestOptions {
   store: StoreApi<OptionState>;
-  /** Runs the flush later: on the ingest worker's next tick (ten a second), immediately or on fake timers in tests. */
+  /** Runs the flush later: on its ingest worker's next tick (ten a second), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
   now: () => number;
   /** Option symbols describe themselves, so a pushed symbol always yields its row (new strikes appear at once). */

@@ -10,7 +10,7 @@ type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEven
 
 export interface PerpIngestOptions {
   store: StoreApi<PerpetualState>;
-  /** Runs the flush later: on the ingest worker's next tick (ten a second), immediately or on fake timers in tests. */
+  /** Runs the flush later: on its ingest worker's next tick (ten a second), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
   now: () => number;
   /** Streams-first: what a symbol alone says about its instrument, for rows whose list has not arrived. */

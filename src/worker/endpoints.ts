@@ -2,7 +2,7 @@ import { endpoints } from '../config/endpoints';
 import { binanceMarketEndpoint } from '../feeds/binance/endpoints';
 import { okxEndpoint } from '../feeds/okx/endpoints';
 
-/** The socket endpoints the ingest worker connects to, from build-time configuration. */
+/** The socket endpoints the ingest workers connect to, from build-time configuration. */
 export const appEndpoints = {
   binanceFutures: binanceMarketEndpoint(
     endpoints.VITE_BINANCE_FUTURES_WS,

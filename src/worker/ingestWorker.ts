@@ -1,6 +1,7 @@
 /**
- * The ingest worker's entry: sockets, decoding, parsing and coalescing run here, off the page's
- * main thread. The page sends feed commands and receives one batch per tick (src/app/workerClient.ts).
+ * An ingest worker's entry (the page starts one per exchange): sockets, decoding, parsing and
+ * coalescing run here, off the page's main thread. The page sends feed commands and receives one
+ * batch per tick (src/app/workerClient.ts).
  */
 import { realScheduler } from '../connection/scheduler';
 import { webSocketFactory } from '../connection/socketFactory';
