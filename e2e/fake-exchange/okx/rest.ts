@@ -20,13 +20,14 @@ export const parameterError = (name: string) => new OkxApiError('51000', `Parame
 
 export type OkxEndpoint = (query: URLSearchParams) => unknown[];
 
-/** Public limit: about 20 requests per 2 s per IP. */
+/** OKX states its public limits per endpoint: about 20 requests per 2 s per IP each. */
 const REQUESTS_PER_WINDOW = 20;
 const WINDOW_MS = 2_000;
 
 /** Serves OKX REST: CORS, geo-block, the per-IP request rate and the {code,msg,data} envelope. */
 export class OkxRest {
-  private recent: number[] = [];
+  /** Request times in the last window, per endpoint path. */
+  private readonly recent = new Map<string, number[]>();
 
   constructor(
     private readonly endpoints: Record<string, OkxEndpoint>,
@@ -48,9 +49,10 @@ export class OkxRest {
       return;
     }
     const now = this.now();
-    this.recent = this.recent.filter((time) => time > now - WINDOW_MS);
-    this.recent.push(now);
-    if (this.recent.length > REQUESTS_PER_WINDOW) {
+    const recent = (this.recent.get(url.pathname) ?? []).filter((time) => time > now - WINDOW_MS);
+    recent.push(now);
+    this.recent.set(url.pathname, recent);
+    if (recent.length > REQUESTS_PER_WINDOW) {
       sendJson(response, 429, { msg: 'Too Many Requests', code: '50011' });
       return;
     }
@@ -63,6 +65,6 @@ export class OkxRest {
   }
 
   resetBudget(): void {
-    this.recent = [];
+    this.recent.clear();
   }
 }
