@@ -161,7 +161,7 @@ test.describe('screener with Binance REST blocked and its streams up', () => {
   });
 });
 
-/** OKX's 24 h tickers come over REST; with its REST host blocked the rows still fill from the streams. */
+/** OKX's 24 h tickers and index prices come over REST; with its REST host blocked the rows still fill from the streams. */
 test.describe('screener with OKX REST blocked and its streams up', () => {
   test.describe.configure({ timeout: 120_000 });
 
@@ -170,7 +170,7 @@ test.describe('screener with OKX REST blocked and its streams up', () => {
     await app.control('/refuse', { exchange: 'okx', status: 451, scope: 'rest' });
   });
 
-  test('shows marks and funding, names the missing tickers, and fills 24 h volume once REST answers', async ({ app, page }) => {
+  test('shows marks and funding, names the missing tickers and index prices, and fills them once REST answers', async ({ app, page }) => {
     await app.gotoApp('/screener?q=BTC&ex=okx');
     const table = perpTable(page);
     const row = rowFor(table, 'BTC-USDT-SWAP');
@@ -182,10 +182,18 @@ test.describe('screener with OKX REST blocked and its streams up', () => {
     await expect(notice).toContainText('HTTP 451', { timeout: LOAD_TIMEOUT });
     await expect(notice).toContainText("24 h change and volume stay as last loaded");
     await expect(await cell('24h volume')).toHaveText('—');
+    const indexNotice = sourceNotice(page, 'OKX index prices');
+    await expect(indexNotice).toContainText('HTTP 451', { timeout: LOAD_TIMEOUT });
+    await expect(indexNotice).toContainText('index and premium stay as last loaded');
+    await expect(await cell('Index')).toHaveText('—');
+    await expect(await cell('Premium (bps)')).toHaveText('—');
 
     await app.control('/accept', { exchange: 'okx' });
     await expect(notice).toBeHidden({ timeout: 70_000 });
+    await expect(indexNotice).toBeHidden({ timeout: 70_000 });
     await expect(await cell('24h volume')).not.toHaveText('—');
     await expect(await cell('24h change (%)')).toHaveText(/\d/);
+    await expect(await cell('Index')).toHaveText(/\d/);
+    await expect(await cell('Premium (bps)')).toHaveText(/\d/);
   });
 });

@@ -104,11 +104,24 @@ export function parseTickers(payload: unknown): ParseResult<PerpTickerEvent> {
   });
 }
 
-/** `GET /api/v5/market/tickers?instType=SWAP`: every swap's ticker in one response, the same items the channel pushes. */
-export function parseTickersResponse(body: unknown): ParseResult<PerpTickerEvent> | null {
-  const unwrapped = okxData(body);
-  return unwrapped.ok && Array.isArray(unwrapped.data) ? parseTickers(unwrapped.data) : null;
-}
+/**
+ * A REST response whose `data` holds the same items a channel pushes, read by that channel's
+ * parser; null when it is not one. Only the items whose `instId` the caller follows are read: the
+ * rest (indexes without a swap, swaps not trading) are neither events nor counted as rejected.
+ */
+const fromResponse =
+  <Event>(parse: (payload: unknown) => ParseResult<Event>) =>
+  (body: unknown, follows: (instId: string) => boolean = () => true): ParseResult<Event> | null => {
+    const unwrapped = okxData(body);
+    if (!unwrapped.ok || !Array.isArray(unwrapped.data)) return null;
+    return parse(unwrapped.data.filter((item: unknown) => follows(String((item as { instId?: unknown } | null)?.instId))));
+  };
+
+/** `GET /api/v5/market/tickers?instType=SWAP`: every swap's ticker in one response. */
+export const parseTickersResponse = fromResponse(parseTickers);
+
+/** `GET /api/v5/market/index-tickers?quoteCcy=`: every index quoted in one currency, in one response. */
+export const parseIndexTickersResponse = fromResponse(parseIndexTickers);
 
 /** Without the instrument list, a swap id still says its coin, quote and index: `BTC-USDT-SWAP` → BTC, USDT, `BTC-USDT`. */
 export function instrumentFromSwapId(symbol: string): PerpInstrumentEvent | null {

@@ -38,12 +38,12 @@ const restTicker = (instId: string, last: string) => ({
   ts: '1597026383085',
 });
 
-function startFeed(fetchImpl: typeof fetch = globalThis.fetch) {
+function startFeed(fetchImpl: typeof fetch = globalThis.fetch, onRejected: (count: number) => void = () => undefined) {
   const server = new ScriptedServer();
   const hub = createConnectionHub({ sockets: server.factory, scheduler: realScheduler, random: () => 0.5 });
   const pushed: PerpEvent[] = [];
   const sources: SourceStatus[] = [];
-  const ingest: PerpIngest = { push: (events) => pushed.push(...events), reject: () => undefined, flushNow: () => undefined };
+  const ingest: PerpIngest = { push: (events) => pushed.push(...events), reject: (_exchange, count) => onRejected(count), flushNow: () => undefined };
   const deps = { hub, ingest, fetch: fetchImpl, scheduler: realScheduler, random: () => 0.5, reportSource: (status: SourceStatus) => sources.push(status) };
   const stop = startOkxPerpFeed(deps, endpoint, REST);
   const socket = server.last();
@@ -54,10 +54,10 @@ function startFeed(fetchImpl: typeof fetch = globalThis.fetch) {
 const answer = (body: unknown, status = 200) => Promise.resolve(new Response(JSON.stringify(body), { status }));
 
 describe('OKX perpetual feed', () => {
-  it("asks for every swap's mark price and funding rate before any index, so rows go live after the first requests", async () => {
+  it("subscribes every swap's mark price and funding rate, and neither an index nor a ticker channel", async () => {
     const fetchImpl = vi.fn(() => answer({ code: '0', msg: '', data: [] }));
     const { server, socket, pushed, stop } = startFeed(fetchImpl);
-    const coins = Array.from({ length: 400 }, (_, index) => `C${index}`);
+    const coins = Array.from({ length: 600 }, (_, index) => `C${index}`);
     socket.receive({ arg: { channel: 'instruments', instType: 'SWAP' }, data: coins.map(swap) });
     await vi.advanceTimersByTimeAsync(2_000);
     // 1,200 arguments: past the 1,000 a socket carries, so a second socket takes the rest.
@@ -70,12 +70,36 @@ describe('OKX perpetual feed', () => {
       .filter((frame) => frame.op === 'subscribe')
       .flatMap((frame) => frame.args as OkxArg[])
       .filter((arg) => arg.channel !== 'instruments');
-    const channels = requested.map((arg) => arg.channel);
-    const lastLive = Math.max(channels.lastIndexOf('mark-price'), channels.lastIndexOf('funding-rate'));
-    expect(lastLive).toBe(2 * coins.length - 1);
-    expect(channels.slice(2 * coins.length).every((channel) => channel === 'index-tickers')).toBe(true);
-    expect(new Set(requested.map((arg) => `${arg.channel} ${arg.instId}`)).size).toBe(3 * coins.length);
+    expect(new Set(requested.map((arg) => arg.channel))).toEqual(new Set(['mark-price', 'funding-rate']));
+    expect(new Set(requested.map((arg) => `${arg.channel} ${arg.instId}`)).size).toBe(2 * coins.length);
     expect(pushed.filter((event) => event.kind === 'instrument')).toHaveLength(coins.length);
+    stop();
+  });
+
+  it("polls the followed swaps' index prices over REST once a second, one call per quote currency", async () => {
+    const indexTicker = (instId: string, idxPx: string) => ({ instId, idxPx, high24h: '1', sodUtc0: '1', open24h: '1', low24h: '1', sodUtc8: '1', ts: '1597026383085' });
+    const fetchImpl = vi.fn((url: RequestInfo | URL) => {
+      const quote = new URL(String(url)).searchParams.get('quoteCcy');
+      if (quote === 'USDT') return answer({ code: '0', msg: '', data: [indexTicker('BTC-USDT', '43350'), indexTicker('SPOTONLY-USDT', ''), indexTicker('ETH-USDT', '2300.5')] });
+      if (quote === 'USD') return answer({ code: '0', msg: '', data: [indexTicker('BTC-USD', '43351.2')] });
+      return answer({ code: '0', msg: '', data: [] });
+    });
+    const rejected: number[] = [];
+    const { socket, pushed, stop } = startFeed(fetchImpl, (count) => rejected.push(count));
+    const inverse = { instType: 'SWAP', instId: 'BTC-USD-SWAP', uly: 'BTC-USD', instFamily: 'BTC-USD', state: 'live' };
+    socket.receive({ arg: { channel: 'instruments', instType: 'SWAP' }, data: [swap('BTC'), inverse] });
+    await vi.advanceTimersByTimeAsync(0);
+
+    const indexCalls = () => fetchImpl.mock.calls.map(([url]) => String(url)).filter((url) => url.includes('/index-tickers'));
+    expect(indexCalls()).toEqual([`${REST}/api/v5/market/index-tickers?quoteCcy=USDT`, `${REST}/api/v5/market/index-tickers?quoteCcy=USD`]);
+    // ETH-USDT has no followed swap and SPOTONLY-USDT none either: neither is an event, nor a rejection.
+    expect(pushed.filter((event) => event.kind === 'index')).toEqual([
+      { kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time: 1597026383085, index: 43350 },
+      { kind: 'index', exchange: 'okx', indexId: 'BTC-USD', time: 1597026383085, index: 43351.2 },
+    ]);
+    expect(rejected.reduce((sum, count) => sum + count, 0)).toBe(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(indexCalls()).toHaveLength(4);
     stop();
   });
 
@@ -88,35 +112,39 @@ describe('OKX perpetual feed', () => {
     const { socket, pushed, stop } = startFeed(fetchImpl);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(fetchImpl).not.toHaveBeenCalled();
+    const tickerCalls = () => fetchImpl.mock.calls.filter(([url]) => String(url) === TICKERS_URL).length;
 
     // NEW-USDT-SWAP is listed but not trading yet: its ticker must not become a row.
     socket.receive({ arg: { channel: 'instruments', instType: 'SWAP' }, data: [swap('BTC'), { ...swap('NEW'), state: 'preopen' }] });
     await vi.advanceTimersByTimeAsync(0);
-    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    expect(tickerCalls()).toBe(1);
     const tickers = () => pushed.filter((event) => event.kind === 'ticker');
     expect(tickers()).toEqual([
       { kind: 'ticker', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: 1597026383085, last: 9999.99, open24h: 9000, quoteVolume24h: 2222 * 9999.99 },
     ]);
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(fetchImpl).toHaveBeenCalledTimes(2);
+    expect(tickerCalls()).toBe(2);
     expect(tickers()).toHaveLength(2);
 
     const requested = socket.sentJson().flatMap((frame) => (frame.args ?? []) as OkxArg[]);
     expect(requested.some((arg) => arg.channel === 'tickers')).toBe(false);
     stop();
+    const calls = fetchImpl.mock.calls.length;
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(fetchImpl).toHaveBeenCalledTimes(2);
+    expect(fetchImpl.mock.calls.length).toBe(calls);
   });
 
-  it('says when the ticker poll fails, and why, and keeps retrying', async () => {
+  it('says when the REST polls fail, and why, and keeps retrying', async () => {
     const fetchImpl = vi.fn(() => answer({ code: '50011', msg: 'Too Many Requests', data: [] }, 429));
     const { socket, sources, pushed, stop } = startFeed(fetchImpl);
     socket.receive({ arg: { channel: 'instruments', instType: 'SWAP' }, data: [swap('BTC')] });
     await vi.advanceTimersByTimeAsync(0);
-    expect(sources.at(-1)).toMatchObject({ id: 'okx:tickers', exchange: 'okx', state: 'failed', detail: 'HTTP 429' });
+    for (const id of ['okx:tickers', 'okx:index']) {
+      expect(sources.filter((source) => source.id === id).at(-1)).toMatchObject({ exchange: 'okx', state: 'failed', detail: 'HTTP 429' });
+    }
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(fetchImpl.mock.calls.length).toBeGreaterThan(2);
-    expect(pushed.some((event) => event.kind === 'ticker')).toBe(false);
+    expect(fetchImpl.mock.calls.length).toBeGreaterThan(4);
+    expect(pushed.some((event) => event.kind === 'ticker' || event.kind === 'index')).toBe(false);
     stop();
   });
 });

@@ -1,19 +1,18 @@
 import type { Endpoint } from '../../connection/connectionHub';
 import { DEFAULT_BACKOFF } from '../../connection/backoff';
 import { getJson, startRestSource } from '../../connection/restSource';
-import type { ParseResult, PerpEvent, PerpInstrumentEvent, PerpTickerEvent } from '../../domain/perpEvents';
+import type { ParseResult, PerpEvent, PerpInstrumentEvent } from '../../domain/perpEvents';
 import type { PerpFeedDeps } from '../perpFeedDeps';
-import { parseFundingRates, parseIndexTickers, parseMarkPrices, parseSwapInstruments, parseTickersResponse } from './parse';
+import { parseFundingRates, parseIndexTickersResponse, parseMarkPrices, parseSwapInstruments, parseTickersResponse } from './parse';
 import type { OkxArg } from './protocol';
 
 type Parser = (payload: unknown) => ParseResult<PerpEvent>;
 
-/** What makes a row live: its mark and its funding rate, subscribed for every swap before any index. */
+/** What makes a row live: its mark and its funding rate, per swap. */
 const PER_SWAP_CHANNELS: Record<string, Parser> = {
   'mark-price': parseMarkPrices,
   'funding-rate': parseFundingRates,
 };
-const INDEX_CHANNEL = 'index-tickers';
 
 /**
  * The screener shows OKX's 24 h change and volume, aggregates that barely move in a second. The
@@ -26,22 +25,43 @@ const INDEX_CHANNEL = 'index-tickers';
 const TICKERS_POLL_MS = 2_000;
 
 /**
+ * Index prices likewise: the `index-tickers` channel pushes each index up to every 200 ms, one
+ * WebSocket message per index, as many again as the mark prices. One REST call per quote currency
+ * (USDT, USD, USDC) returns every index, so they are polled once a second, the cadence Binance's
+ * mark-price stream gives its index prices. The bench at ×30 (bench/results.md) has OKX's frames
+ * queueing for seconds in the browser's network stack with the channel and not without it.
+ */
+const INDEX_POLL_MS = 1_000;
+
+/** An OKX REST resource polled for as long as the feed runs; its events go to the rows the feed follows. */
+interface PolledSource {
+  id: string;
+  label: string;
+  fallback: string;
+  everyMs: number;
+  /** The URLs of one poll, asked when it starts (what they cover can grow with the instrument list). */
+  urls: () => string[];
+  parse: (body: unknown, follows: (instId: string) => boolean) => ParseResult<PerpEvent> | null;
+  /** Whether an item of the answers (by its `instId`) belongs to a followed row. */
+  follows: (instId: string) => boolean;
+}
+
+/**
  * OKX perpetual swaps: the `instruments` channel lists every swap (in full on subscribe, then
- * changes); each listed swap then gets its mark price and funding rate, each index its index
- * ticker, and the swaps' 24 h tickers are polled over REST. The hub spreads the arguments over as
- * many sockets as OKX allows. Subscriptions go out in the order they are made, a few hundred
- * arguments a request, so every swap's mark and funding are asked for first: each row is live
- * after the first requests instead of after the last.
+ * changes); each listed swap then gets its mark price and funding rate over the socket, and once
+ * the list is known the swaps' 24 h tickers and their indexes' prices are polled over REST. The
+ * hub spreads the arguments over as many sockets as OKX allows.
  */
 export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>, restBase: string): () => void {
   const { hub, ingest } = deps;
   const subscribed = new Map<string, () => void>();
-  const indexSubscribed = new Map<string, () => void>();
-  let stopTickers: (() => void) | null = null;
+  /** The followed swaps' indexes (`BTC-USDT`), and the quote currencies they are polled by. */
+  const indexIds = new Set<string>();
+  const indexQuotes = new Set<string>();
+  let stopPolls: (() => void) | null = null;
 
   const onPush = (payload: unknown, topicKey: string): void => {
-    const channel = topicKey.slice(0, topicKey.indexOf('|'));
-    const parse = channel === INDEX_CHANNEL ? parseIndexTickers : PER_SWAP_CHANNELS[channel];
+    const parse = PER_SWAP_CHANNELS[topicKey.slice(0, topicKey.indexOf('|'))];
     if (!parse) return;
     const { events, rejected } = parse(payload);
     ingest.push(events);
@@ -49,15 +69,14 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
   };
 
   const follow = (listed: PerpInstrumentEvent[], delisted: PerpInstrumentEvent[]): void => {
-    for (const symbol of new Set(listed.map((event) => event.symbol))) {
+    for (const { symbol, indexId } of listed) {
+      if (indexId !== null) {
+        indexIds.add(indexId);
+        indexQuotes.add(indexId.slice(indexId.lastIndexOf('-') + 1));
+      }
       if (subscribed.has(symbol)) continue;
       const args = Object.keys(PER_SWAP_CHANNELS).map((channel) => ({ channel, instId: symbol }));
       subscribed.set(symbol, hub.subscribe(endpoint, args, onPush));
-    }
-    for (const { indexId } of listed) {
-      if (indexId !== null && !indexSubscribed.has(indexId)) {
-        indexSubscribed.set(indexId, hub.subscribe(endpoint, [{ channel: INDEX_CHANNEL, instId: indexId }], onPush));
-      }
     }
     for (const { symbol } of delisted) {
       subscribed.get(symbol)?.();
@@ -65,54 +84,76 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
     }
   };
 
-  const pollTickers = (): (() => void) =>
-    startRestSource<ParseResult<PerpTickerEvent>>({
+  const poll = (source: PolledSource): (() => void) =>
+    startRestSource<ParseResult<PerpEvent>>({
       fetch: deps.fetch,
       scheduler: deps.scheduler,
       random: deps.random,
       backoff: { ...DEFAULT_BACKOFF, capMs: 60_000 },
-      refreshMs: TICKERS_POLL_MS,
+      refreshMs: source.everyMs,
       load: async (fetchImpl) => {
-        const response = await getJson(fetchImpl, `${restBase}/api/v5/market/tickers?instType=SWAP`);
-        if (!response.ok) return response;
-        const tickers = parseTickersResponse(response.value);
-        return tickers ? { ok: true, value: tickers } : { ok: false, detail: 'unexpected response' };
+        const responses = await Promise.all(source.urls().map((url) => getJson(fetchImpl, url)));
+        const merged: ParseResult<PerpEvent> = { events: [], rejected: 0 };
+        for (const response of responses) {
+          if (!response.ok) return response;
+          const parsed = source.parse(response.value, source.follows);
+          if (!parsed) return { ok: false, detail: 'unexpected response' };
+          merged.events.push(...parsed.events);
+          merged.rejected += parsed.rejected;
+        }
+        return { ok: true, value: merged };
       },
       onValue: ({ events, rejected }) => {
-        // The response also lists swaps that are not trading (pre-open, suspended): not rows.
-        ingest.push(events.filter((event) => subscribed.has(event.symbol)));
+        ingest.push(events);
         ingest.reject('okx', rejected);
       },
-      onState: (state) =>
-        deps.reportSource({
-          id: 'okx:tickers',
-          exchange: 'okx',
-          label: 'OKX 24 h tickers',
-          fallback: "OKX swaps' 24 h change and volume stay as last loaded",
-          ...state,
-        }),
+      onState: (state) => deps.reportSource({ id: source.id, exchange: 'okx', label: source.label, fallback: source.fallback, ...state }),
     });
+
+  const startPolls = (): (() => void) => {
+    const stops = [
+      poll({
+        id: 'okx:tickers',
+        label: 'OKX 24 h tickers',
+        fallback: "OKX swaps' 24 h change and volume stay as last loaded",
+        everyMs: TICKERS_POLL_MS,
+        urls: () => [`${restBase}/api/v5/market/tickers?instType=SWAP`],
+        parse: parseTickersResponse,
+        // The response also lists swaps that are not trading (pre-open, suspended): not rows.
+        follows: (instId) => subscribed.has(instId),
+      }),
+      poll({
+        id: 'okx:index',
+        label: 'OKX index prices',
+        fallback: "OKX swaps' index and premium stay as last loaded",
+        everyMs: INDEX_POLL_MS,
+        urls: () => [...indexQuotes].map((quote) => `${restBase}/api/v5/market/index-tickers?quoteCcy=${encodeURIComponent(quote)}`),
+        parse: parseIndexTickersResponse,
+        // Each answer lists every index in its currency, spot pairs without a swap included.
+        follows: (instId) => indexIds.has(instId),
+      }),
+    ];
+    return () => stops.forEach((stop) => stop());
+  };
 
   const stopInstruments = hub.subscribe(endpoint, [{ channel: 'instruments', instType: 'SWAP' }], (payload) => {
     const { events, rejected } = parseSwapInstruments(payload);
     ingest.reject('okx', rejected);
     const batch: PerpEvent[] = [...events];
-    if (stopTickers === null) batch.push({ kind: 'list-complete', exchange: 'okx' });
+    if (stopPolls === null) batch.push({ kind: 'list-complete', exchange: 'okx' });
     ingest.push(batch);
     follow(
       events.filter((event) => event.listed),
       events.filter((event) => !event.listed),
     );
-    // Started once the list is known, so the first answer already has rows to fill.
-    stopTickers ??= pollTickers();
+    // Started once the list is known, so the first answers already have rows to fill.
+    stopPolls ??= startPolls();
   });
 
   return () => {
     stopInstruments();
-    stopTickers?.();
+    stopPolls?.();
     for (const release of subscribed.values()) release();
-    for (const release of indexSubscribed.values()) release();
     subscribed.clear();
-    indexSubscribed.clear();
   };
 }
