@@ -93,10 +93,28 @@ export function expiryFromDatePart(part: string): number | null {
 }
 
 /**
+ * Parsed symbols by symbol. Every push of a chain repeats the same option symbols (Binance's
+ * carries every option of its underlying, each second), and what a symbol says never changes, so
+ * each is parsed once. Cleared when it grows past a bound: delisted symbols would otherwise stay.
+ */
+const parsedSymbols = new Map<string, Readonly<ParsedOptionSymbol> | null>();
+const MAX_PARSED_SYMBOLS = 50_000;
+
+/**
  * Both symbol forms: `BTC-251120-126000-C` (Binance) and `BTC-USD-251226-100000-C` (OKX).
  * Null for anything else, so a malformed symbol is dropped at the edge.
  */
-export function parseOptionSymbol(symbol: string): ParsedOptionSymbol | null {
+export function parseOptionSymbol(symbol: string): Readonly<ParsedOptionSymbol> | null {
+  let parsed = parsedSymbols.get(symbol);
+  if (parsed === undefined) {
+    if (parsedSymbols.size >= MAX_PARSED_SYMBOLS) parsedSymbols.clear();
+    parsed = parseSymbolParts(symbol);
+    parsedSymbols.set(symbol, parsed);
+  }
+  return parsed;
+}
+
+function parseSymbolParts(symbol: string): ParsedOptionSymbol | null {
   const parts = symbol.split('-');
   if (parts.length !== 4 && parts.length !== 5) return null;
   const [base, ...rest] = parts;

@@ -110,6 +110,22 @@ describe('rows', () => {
     expect(quotes()['okx:BTC-USDC-SWAP']!.index).toBeNull();
   });
 
+  it('leaves a row untouched when a poll repeats its index (same time and price), and moves it when the index moves', () => {
+    const index = (time: number, value: number): PerpEvent => ({ kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time, index: value });
+    ingest.push([
+      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', indexId: 'BTC-USDT', listed: true },
+      index(T, 95_000),
+    ]);
+    ingest.flushNow();
+    const before = quotes()['okx:BTC-USDT-SWAP'];
+    ingest.push([index(T, 95_000)]);
+    ingest.flushNow();
+    expect(quotes()['okx:BTC-USDT-SWAP']).toBe(before);
+    ingest.push([index(T + 1000, 95_010)]);
+    ingest.flushNow();
+    expect(quotes()['okx:BTC-USDT-SWAP']).toMatchObject({ index: 95_010, indexTime: T + 1000 });
+  });
+
   it('computes the 24 h change from last and open', () => {
     ingest.push([binanceMark('ETHUSDT', T, 3301), { kind: 'ticker', exchange: 'binance', symbol: 'ETHUSDT', time: T, last: 3300, open24h: 3000, quoteVolume24h: 1e9 }]);
     ingest.flushNow();

@@ -176,7 +176,8 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
       registry.latestIndex.set(indexKey, event);
       for (const key of registry.byIndex.get(indexKey) ?? []) {
         const row = read(key);
-        if (!row || event.time < row.indexTime) continue;
+        // A poll repeats an index that has not moved (same time and price): nothing to write.
+        if (!row || event.time < row.indexTime || (event.time === row.indexTime && event.index === row.index)) continue;
         write(withDerived({ ...row, index: event.index, indexTime: event.time, updatedAt: receivedAt }));
       }
     }

@@ -6,10 +6,8 @@ import type { PerpFeedDeps } from '../perpFeedDeps';
 import { parseFundingRates, parseIndexTickersResponse, parseMarkPrices, parseSwapInstruments, parseTickersResponse } from './parse';
 import type { OkxArg } from './protocol';
 
-type Parser = (payload: unknown) => ParseResult<PerpEvent>;
-
 /** What makes a row live: its mark and its funding rate, per swap. */
-const PER_SWAP_CHANNELS: Record<string, Parser> = {
+const PER_SWAP_CHANNELS: Record<string, (payload: unknown) => ParseResult<PerpEvent>> = {
   'mark-price': parseMarkPrices,
   'funding-rate': parseFundingRates,
 };
@@ -60,13 +58,15 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
   const indexQuotes = new Set<string>();
   let stopPolls: (() => void) | null = null;
 
-  const onPush = (payload: unknown, topicKey: string): void => {
-    const parse = PER_SWAP_CHANNELS[topicKey.slice(0, topicKey.indexOf('|'))];
-    if (!parse) return;
-    const { events, rejected } = parse(payload);
-    ingest.push(events);
-    ingest.reject('okx', rejected);
-  };
+  /** One listener per channel, so a push is routed by its subscription rather than by reading its topic. */
+  const listeners = Object.entries(PER_SWAP_CHANNELS).map(([channel, parse]) => ({
+    channel,
+    onPush: (payload: unknown): void => {
+      const { events, rejected } = parse(payload);
+      ingest.push(events);
+      ingest.reject('okx', rejected);
+    },
+  }));
 
   const follow = (listed: PerpInstrumentEvent[], delisted: PerpInstrumentEvent[]): void => {
     for (const { symbol, indexId } of listed) {
@@ -75,8 +75,8 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
         indexQuotes.add(indexId.slice(indexId.lastIndexOf('-') + 1));
       }
       if (subscribed.has(symbol)) continue;
-      const args = Object.keys(PER_SWAP_CHANNELS).map((channel) => ({ channel, instId: symbol }));
-      subscribed.set(symbol, hub.subscribe(endpoint, args, onPush));
+      const releases = listeners.map(({ channel, onPush }) => hub.subscribe(endpoint, [{ channel, instId: symbol }], onPush));
+      subscribed.set(symbol, () => releases.forEach((release) => release()));
     }
     for (const { symbol } of delisted) {
       subscribed.get(symbol)?.();
