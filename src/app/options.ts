@@ -1,10 +1,9 @@
-import { EXCHANGES, type ExchangeId } from '../domain/exchange';
-import { acquireFeed } from './workerClient';
+import type { ExchangeId } from '../domain/exchange';
+import { acquireFeed, acquireOnEveryExchange } from './workerClient';
 
 /** Both exchanges' option lists (which chains exist), while any options view is open. */
 export function acquireOptionCatalog(): () => void {
-  const releases = EXCHANGES.map((exchange) => acquireFeed({ feed: 'option-catalog', exchange }));
-  return () => releases.forEach((release) => release());
+  return acquireOnEveryExchange('option-catalog');
 }
 
 /** One chain's live quotes, while a view shows it. */

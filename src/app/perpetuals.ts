@@ -1,14 +1,7 @@
-import { EXCHANGES } from '../domain/exchange';
-import { acquireFeed } from './workerClient';
+import { acquireOnEveryExchange } from './workerClient';
 
 /** The lease taken at boot, before any view has mounted; handed over to the first view's own. */
 let bootLease: (() => void) | null = null;
-
-/** Keeps both exchanges' perpetual feeds running, each in its exchange's ingest worker, until released. */
-function acquireBoth(): () => void {
-  const releases = EXCHANGES.map((exchange) => acquireFeed({ feed: 'perpetuals', exchange }));
-  return () => releases.forEach((release) => release());
-}
 
 /**
  * Starts the perpetual feeds at boot, while the views' code is still loading: the shell keeps them
@@ -16,12 +9,12 @@ function acquireBoth(): () => void {
  * and sockets and REST calls start a few hundred milliseconds sooner.
  */
 export function startPerpetualFeedsEarly(): void {
-  bootLease ??= acquireBoth();
+  bootLease ??= acquireOnEveryExchange('perpetuals');
 }
 
 /** Keeps both exchanges' perpetual feeds running until released. */
 export function acquirePerpetualFeeds(): () => void {
-  const release = acquireBoth();
+  const release = acquireOnEveryExchange('perpetuals');
   bootLease?.();
   bootLease = null;
   return release;

@@ -1,5 +1,5 @@
 import type { ExchangeLinkStatus } from '../domain/connectionState';
-import type { ExchangeId } from '../domain/exchange';
+import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import type { OptionQuote } from '../domain/option';
 import type { PerpQuote } from '../domain/perpetual';
 import { useConnectionStatusStore } from '../store/connectionStatusStore';
@@ -118,4 +118,10 @@ export function acquireFeed(request: FeedRequest): () => void {
     released = true;
     send({ type: 'release', lease });
   };
+}
+
+/** Runs one feed on every exchange, each in its exchange's worker, until the returned release is called. */
+export function acquireOnEveryExchange(feed: 'perpetuals' | 'option-catalog'): () => void {
+  const releases = EXCHANGES.map((exchange) => acquireFeed({ feed, exchange }));
+  return () => releases.forEach((release) => release());
 }
