@@ -136,7 +136,8 @@ export type PageRequest =
   /** A probe one worker has seen: the others stop searching their frames for it. */
   | { kind: 'disarm'; id: number }
   | { kind: 'capture'; durationMs: number }
-  | { kind: 'floor'; repeats: number };
+  /** The named worker times its floor (see timeJsonParse). */
+  | { kind: 'floor'; worker: string; repeats: number };
 
 /** Event time of the item carrying the probed value: Binance `E`, OKX `ts`. */
 export function eventTimeOf(frame: string, marker: string): number | null {
@@ -228,6 +229,19 @@ export function installBenchInstruments(config: InstrumentConfig): void {
   const requests = new BroadcastChannel(BENCH_CHANNELS.requests);
   const workersStarted = new Set<string>();
   let workerFloor: ((worker: string, floor: { frames: number; bytes: number; ms: number }) => void) | null = null;
+  /** One worker's floor; a worker that never answers (it crashed) counts no frames, rather than hanging the bench. */
+  const floorOf = (worker: string, repeats: number) =>
+    new Promise<{ frames: number; bytes: number; ms: number }>((resolve) => {
+      const done = (floor: { frames: number; bytes: number; ms: number }): void => {
+        workerFloor = null;
+        resolve(floor);
+      };
+      workerFloor = (answering, floor) => {
+        if (answering === worker) done(floor);
+      };
+      request({ kind: 'floor', worker, repeats });
+      setTimeout(() => done({ frames: 0, bytes: 0, ms: 0 }), WORKER_FLOOR_TIMEOUT_MS);
+    });
   const workerCountsByUrl: Record<string, { frames: number; bytes: number }> = {};
   let workerCounts: FrameCounts = { binance: 0, okx: 0, bytes: 0 };
   let captureDurationMs = 0;
@@ -301,29 +315,14 @@ export function installBenchInstruments(config: InstrumentConfig): void {
     async parseFloor(repeats) {
       // Each thread times its own frames: the worker's floor is JSON.parse on the thread that ingests them.
       const onPage = timeJsonParse(captured, repeats);
-      const none = { frames: 0, bytes: 0, ms: 0 };
-      // A worker that never answers (it crashed) leaves the floor to the others' frames, not the bench hanging.
-      const inWorker =
-        workersStarted.size > 0
-          ? await new Promise<{ frames: number; bytes: number; ms: number }>((resolve) => {
-              const total = { ...none };
-              const answered = new Set<string>();
-              const done = (): void => {
-                workerFloor = null;
-                resolve(total);
-              };
-              workerFloor = (worker, floor) => {
-                if (answered.has(worker)) return;
-                answered.add(worker);
-                total.frames += floor.frames;
-                total.bytes += floor.bytes;
-                total.ms += floor.ms;
-                if (answered.size === workersStarted.size) done();
-              };
-              request({ kind: 'floor', repeats });
-              setTimeout(done, WORKER_FLOOR_TIMEOUT_MS);
-            })
-          : none;
+      // One worker at a time, so the workers' floors do not compete with each other for the cores.
+      const inWorker = { frames: 0, bytes: 0, ms: 0 };
+      for (const worker of workersStarted) {
+        const floor = await floorOf(worker, repeats);
+        inWorker.frames += floor.frames;
+        inWorker.bytes += floor.bytes;
+        inWorker.ms += floor.ms;
+      }
       const frames = onPage.frames + inWorker.frames;
       const ms = onPage.ms + inWorker.ms;
       return { frames, bytes: onPage.bytes + inWorker.bytes, microsPerFrame: frames > 0 ? (ms * 1000) / frames : 0 };

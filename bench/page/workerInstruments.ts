@@ -30,7 +30,7 @@ requests.onmessage = (event: MessageEvent<PageRequest>) => {
   } else if (request.kind === 'capture') {
     captured = [];
     captureUntil = performance.now() + request.durationMs;
-  } else {
+  } else if (request.worker === WORKER) {
     report({ kind: 'floor', worker: WORKER, ...timeJsonParse(captured, request.repeats) });
     // The floor is taken once: the frames (megabytes at ×10) need not stay in the worker's heap.
     captured = [];
