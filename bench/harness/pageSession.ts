@@ -45,11 +45,25 @@ export async function mainThreadTimes(page: BenchPage): Promise<MainThreadTimes>
   };
 }
 
+/** Part of the script URL of the app's ingest workers (one per exchange) in the build's assets. */
+export const INGEST_WORKER_SCRIPT = '/assets/ingestWorker-';
+
 /** JS heap in use after a forced full garbage collection (bytes). */
 export async function heapAfterGc(page: BenchPage): Promise<number> {
   await page.send('HeapProfiler.collectGarbage');
   const { usedSize } = await page.send<{ usedSize: number }>('Runtime.getHeapUsage');
   return usedSize;
+}
+
+/** Each ingest worker's JS heap in use after a forced full garbage collection in it (bytes), by worker name. */
+export async function workerHeapsAfterGc(page: BenchPage): Promise<{ name: string; bytes: number }[]> {
+  const heaps: { name: string; bytes: number }[] = [];
+  for (const { sessionId, title } of page.workerSessions(INGEST_WORKER_SCRIPT)) {
+    await page.sendToSession(sessionId, 'HeapProfiler.collectGarbage');
+    const { usedSize } = await page.sendToSession<{ usedSize: number }>(sessionId, 'Runtime.getHeapUsage');
+    heaps.push({ name: title, bytes: usedSize });
+  }
+  return heaps.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function ingestCounters(page: BenchPage): Promise<IngestCounters> {

@@ -3,7 +3,7 @@ import { sleep, type ScenarioContext, type ViewScenario } from '../scenarios/sce
 import { breakDownProfile, type CpuProfile, type ProfileBreakdown } from './cpuProfile.ts';
 import { measureWindow, type WindowMeasure } from './measureWindow.ts';
 import type { BenchBrowser } from './environment.ts';
-import { heapAfterGc, openPageSession, type BenchWindow, type PageSession } from './pageSession.ts';
+import { heapAfterGc, INGEST_WORKER_SCRIPT, openPageSession, type BenchWindow, type PageSession } from './pageSession.ts';
 
 export interface ScenarioSettings {
   log(message: string): void;
@@ -44,7 +44,6 @@ export interface ScenarioResult {
 const FLOOR_CAPTURE_MS = 2000;
 const FLOOR_REPEATS = 7;
 const PROFILE_SAMPLING_US = 200;
-const INGEST_WORKER_SCRIPT = '/assets/ingestWorker-';
 /** A single page load's time to live swings with whatever else the 2 cores are doing: views that define it are loaded this often. */
 const LIVE_LOADS = 3;
 
