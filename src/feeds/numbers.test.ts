@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { finite, positive, timestamp } from './numbers';
+
+describe('numbers at the edge', () => {
+  it('reads numeric strings and numbers, and nothing blank, non-numeric or infinite', () => {
+    expect(finite('0')).toBe(0);
+    expect(finite('-0.0001')).toBe(-0.0001);
+    expect(finite('95047.5')).toBe(95047.5);
+    expect(finite(12)).toBe(12);
+    for (const value of ['', '   ', '\t', 'abc', '1.2.3', 'Infinity', '-Infinity', 'NaN', NaN, Infinity, null, undefined, {}, [], true]) {
+      expect(finite(value)).toBeNull();
+    }
+  });
+
+  it('keeps positive and timestamp strict about zero, sign and fractions', () => {
+    expect(positive('0')).toBeNull();
+    expect(positive('-1')).toBeNull();
+    expect(positive(' ')).toBeNull();
+    expect(positive('0.5')).toBe(0.5);
+    expect(timestamp('1597026383085')).toBe(1597026383085);
+    expect(timestamp('1597026383085.5')).toBeNull();
+    expect(timestamp('0')).toBeNull();
+  });
+});
