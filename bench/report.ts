@@ -71,7 +71,7 @@ function agesText(window: WindowMeasure): string {
 /**
  * The ×10 frame target (p95 ≤ 16.7 ms) asks for every frame within one vsync at 60 Hz. Headless
  * Chromium's frame timer jitters by about 0.1 ms and the page's clock has 0.1 ms resolution, so
- * on-time frames read 16.6-16.8 ms; a frame that misses its vsync reads 33.3 ms or more.
+ * on-time frames read 16.7-16.8 ms; a frame that misses its vsync reads 33.3 ms or more.
  */
 const ONE_VSYNC_MS = 17;
 

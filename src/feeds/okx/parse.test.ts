@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import markPricePush from './fixtures/markPricePush.json';
 import subscribeAck from './fixtures/subscribeAck.json';
 import subscribeError from './fixtures/subscribeError.json';
-import { parseFundingRates, parseIndexTickers, parseMarkPrices, parseSwapInstruments, parseTickers, parseTickersResponse } from './parse';
+import { parseFundingRates, parseIndexTickers, parseIndexTickersResponse, parseMarkPrices, parseSwapInstruments, parseTickers, parseTickersResponse } from './parse';
 import { okxProtocol } from './protocol';
 
 describe('OKX frames (seed page)', () => {
@@ -101,6 +101,15 @@ describe('OKX channels', () => {
     });
     expect(parseTickersResponse({ code: '50011', msg: 'Too Many Requests', data: [] })).toBeNull();
     expect(parseTickersResponse('<html>')).toBeNull();
+  });
+
+  it('skips REST items of instruments not followed, yet counts items that name none', () => {
+    const index = (instId: string) => ({ instId, idxPx: '95000.1', ts: '17' });
+    const body = { code: '0', msg: '', data: [index('BTC-USDT'), index('SPOT-USDT'), { idxPx: '1', ts: '17' }, null] };
+    expect(parseIndexTickersResponse(body, (instId) => instId === 'BTC-USDT')).toEqual({
+      events: [{ kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time: 17, index: 95000.1 }],
+      rejected: 2,
+    });
   });
 
   it('rejects and counts bad items, never throwing', () => {

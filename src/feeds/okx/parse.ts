@@ -106,15 +106,21 @@ export function parseTickers(payload: unknown): ParseResult<PerpTickerEvent> {
 
 /**
  * A REST response whose `data` holds the same items a channel pushes, read by that channel's
- * parser; null when it is not one. Only the items whose `instId` the caller follows are read: the
- * rest (indexes without a swap, swaps not trading) are neither events nor counted as rejected.
+ * parser; null when it is not one. Items naming an instrument the caller does not follow (indexes
+ * without a swap, swaps not trading) are skipped: neither events nor rejections. Items naming
+ * none go to the parser, which refuses and counts them.
  */
 const fromResponse =
   <Event>(parse: (payload: unknown) => ParseResult<Event>) =>
   (body: unknown, follows: (instId: string) => boolean = () => true): ParseResult<Event> | null => {
     const unwrapped = okxData(body);
     if (!unwrapped.ok || !Array.isArray(unwrapped.data)) return null;
-    return parse(unwrapped.data.filter((item: unknown) => follows(String((item as { instId?: unknown } | null)?.instId))));
+    return parse(
+      unwrapped.data.filter((item: unknown) => {
+        const instId = isRecord(item) ? item.instId : undefined;
+        return typeof instId !== 'string' || follows(instId);
+      }),
+    );
   };
 
 /** `GET /api/v5/market/tickers?instType=SWAP`: every swap's ticker in one response. */
