@@ -116,7 +116,7 @@ export function renderReport(report: BenchReport): string {
   lines.push(`- Machine: ${machineLine(report.machineBefore)}`);
   lines.push(`- Load average (1 / 5 / 15 min): ${loadLine(report.machineBefore)} at start, ${loadLine(report.machineAfter)} at end (the machine is shared; figures taken under load are pessimistic)`);
   lines.push(`- Fake exchange seed ${report.seed}; per view and rate: ${report.warmupSeconds} s warm-up, ${report.phaseSeconds} s per measured phase, then ${report.profileSeconds} s per phase under the CPU profiler`);
-  lines.push(`- Initial JS (the entry and every chunk it imports, the ingest worker excluded; gzip): ${(report.initialJsGzipBytes / 1000).toFixed(1)} kB (target ≤ 300 kB)`);
+  lines.push(`- Initial JS (the entry and every chunk it imports, the ingest workers' script excluded; gzip): ${(report.initialJsGzipBytes / 1000).toFixed(1)} kB (target ≤ 300 kB)`);
   for (const result of results.filter((r) => r.liveAfterMs.length > 0)) {
     const loads = [...result.liveAfterMs].sort((a, b) => a - b);
     const median = loads[Math.floor(loads.length / 2)]!;
@@ -168,7 +168,7 @@ export function renderReport(report: BenchReport): string {
   lines.push('');
 
   lines.push('## Ingest against the JSON.parse floor', '');
-  lines.push('| rate | view | frames captured (MB) | JSON.parse floor (µs/frame) | app ingest (µs/frame) | ratio | ingest worker busy, JS + native (µs/frame) | main thread, whole page (µs/frame) |');
+  lines.push('| rate | view | frames captured (MB) | JSON.parse floor (µs/frame) | app ingest (µs/frame) | ratio | ingest workers busy, JS + native (µs/frame) | main thread, whole page (µs/frame) |');
   lines.push('|---|---|---|---|---|---|---|---|');
   for (const result of results) {
     const floor = result.parseFloor;

@@ -29,6 +29,12 @@ const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
 const signedMb = (bytes: number) => `${bytes < 0 ? '−' : '+'}${mb(Math.abs(bytes))}`;
 const signedPercent = (fraction: number) => `${fraction < 0 ? '−' : '+'}${Math.abs(fraction * 100).toFixed(1)} %`;
 
+/** A worker's heap in one sample, or a dash when that sample has none from it. */
+function workerHeapText(workers: readonly { name: string; bytes: number }[], name: string): string {
+  const worker = workers.find((candidate) => candidate.name === name);
+  return worker ? mb(worker.bytes) : '—';
+}
+
 /** Straight line through (x, y) points by least squares. */
 function leastSquares(points: [number, number][]): { slope: number; intercept: number } {
   const n = points.length;
@@ -105,7 +111,7 @@ try {
     `|---|---|---|${workerNames.map(() => '---|').join('')}---|---|---|`,
     ...samples.map(
       (row) =>
-        `| ${row.minute.toFixed(1)} | ${mb(row.heapBytes)} | ${mb(row.pageBytes)} | ${workerNames.map((name) => mb(row.workers.find((worker) => worker.name === name)?.bytes ?? 0)).join(' | ')} | ${row.frames} | ${row.applied} | ${row.coalesced} |`,
+        `| ${row.minute.toFixed(1)} | ${mb(row.heapBytes)} | ${mb(row.pageBytes)} | ${workerNames.map((name) => workerHeapText(row.workers, name)).join(' | ')} | ${row.frames} | ${row.applied} | ${row.coalesced} |`,
     ),
     '',
   ];

@@ -107,7 +107,7 @@ interface ManifestChunk {
 /**
  * Gzipped size of the JavaScript the page loads up front, measured on a plain production build:
  * the entry chunk and every chunk it imports, statically or dynamically (the entry imports the
- * views' chunk dynamically only to start the ingest worker first; it is requested at once). The
+ * views' chunk dynamically only to start the ingest workers first; it is requested at once). The
  * worker's own script is not counted. A lazily loaded route would be counted too: an upper bound.
  */
 export async function initialJsGzipBytes(env: Record<string, string>): Promise<number> {

@@ -5,7 +5,7 @@ const WORKER_ENTRY = /\/src\/worker\/ingestWorker\.ts$/;
 const WORKER_INSTRUMENTS = fileURLToPath(new URL('../page/workerInstruments.ts', import.meta.url));
 
 /**
- * Imports bench/page/workerInstruments.ts first in the benchmark build's ingest worker, so it
+ * Imports bench/page/workerInstruments.ts first in the benchmark build's ingest workers, so it
  * wraps the worker's WebSocket before the app opens any socket. For `worker.plugins` (Vite
  * applies the main plugin list to worker bundles in dev only).
  */

@@ -7,7 +7,7 @@
  * search while a latency probe waits), one rAF callback per frame, and, while probes wait, one
  * MutationObserver over the table. All of it counts towards the main-thread figures.
  *
- * Sockets opened inside a worker (the app's ingest worker) are counted there by
+ * Sockets opened inside a worker (the app's ingest workers, one per exchange) are counted there by
  * bench/page/workerInstruments.ts, bundled into the bench build's worker only; it reports to
  * this script over a BroadcastChannel (messages below).
  */
@@ -233,14 +233,16 @@ export function installBenchInstruments(config: InstrumentConfig): void {
   const floorOf = (worker: string, repeats: number) =>
     new Promise<{ frames: number; bytes: number; ms: number }>((resolve) => {
       const done = (floor: { frames: number; bytes: number; ms: number }): void => {
+        clearTimeout(silent);
         workerFloor = null;
         resolve(floor);
       };
+      // Cleared on an answer: left running, it would later drop the next worker's pending answer.
+      const silent = setTimeout(() => done({ frames: 0, bytes: 0, ms: 0 }), WORKER_FLOOR_TIMEOUT_MS);
       workerFloor = (answering, floor) => {
         if (answering === worker) done(floor);
       };
       request({ kind: 'floor', worker, repeats });
-      setTimeout(() => done({ frames: 0, bytes: 0, ms: 0 }), WORKER_FLOOR_TIMEOUT_MS);
     });
   const workerCountsByUrl: Record<string, { frames: number; bytes: number }> = {};
   let workerCounts: FrameCounts = { binance: 0, okx: 0, bytes: 0 };

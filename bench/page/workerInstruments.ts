@@ -1,5 +1,5 @@
 /**
- * Bundled into the benchmark build's ingest worker only (prepended by
+ * Bundled into the benchmark build's ingest workers only (prepended by
  * bench/harness/workerInstrumentsPlugin.ts), never into the product. It does for sockets opened
  * in the worker what bench/page/instruments.ts does for the page's: counts frames, samples their
  * age on arrival, stamps the first frame carrying an armed probe value, captures frames and times the JSON.parse floor over

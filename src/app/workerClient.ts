@@ -17,10 +17,10 @@ import { applyRows, collectRows, type PendingRows } from '../worker/rowsPatch';
  */
 const pending = {
   perpRows: new Map() as PendingRows<PerpQuote>,
-  perpCounters: false,
+  perpChanged: false,
   optionChains: new Map<string, PendingRows<OptionQuote>>(),
   underlyings: {} as Partial<Record<ExchangeId, readonly string[]>>,
-  optionCounters: false,
+  optionChanged: false,
   links: new Map<ExchangeId, ExchangeLinkStatus>(),
   sources: [] as SourceStatus[],
 };
@@ -37,7 +37,7 @@ function collect(exchange: ExchangeId, batch: WorkerBatch): void {
   if (batch.perp) {
     collectRows(pending.perpRows, batch.perp.quotes);
     perpCountersOf[exchange] = batch.perp.counters;
-    pending.perpCounters = true;
+    pending.perpChanged = true;
   }
   if (batch.option) {
     for (const [key, patch] of Object.entries(batch.option.chains)) {
@@ -47,7 +47,7 @@ function collect(exchange: ExchangeId, batch: WorkerBatch): void {
     }
     if (batch.option.underlyings) pending.underlyings[exchange] = batch.option.underlyings[exchange];
     optionCountersOf[exchange] = batch.option.counters;
-    pending.optionCounters = true;
+    pending.optionChanged = true;
   }
   for (const link of batch.links) pending.links.set(link.exchange, link);
   pending.sources.push(...batch.sources);
@@ -56,14 +56,14 @@ function collect(exchange: ExchangeId, batch: WorkerBatch): void {
 /** Applies what arrived since the last frame, with one setState per store that changed. */
 function applyPending(): void {
   frameRequested = false;
-  if (pending.perpCounters) {
+  if (pending.perpChanged) {
     const quotes: Record<string, PerpQuote> = { ...usePerpetualStore.getState().quotes };
     applyRows(quotes, pending.perpRows);
     usePerpetualStore.setState({ quotes, counters: sumCounters(Object.values(perpCountersOf)) });
     pending.perpRows.clear();
-    pending.perpCounters = false;
+    pending.perpChanged = false;
   }
-  if (pending.optionCounters) {
+  if (pending.optionChanged) {
     const current = useOptionStore.getState();
     const chains: Record<string, OptionChainRows> = { ...current.chains };
     for (const [key, changes] of pending.optionChains) {
@@ -75,7 +75,7 @@ function applyPending(): void {
     useOptionStore.setState({ chains, underlyings, counters: sumCounters(Object.values(optionCountersOf)) });
     pending.optionChains.clear();
     pending.underlyings = {};
-    pending.optionCounters = false;
+    pending.optionChanged = false;
   }
   if (pending.links.size > 0) {
     const links = Object.fromEntries(pending.links);

@@ -119,7 +119,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     onStatus: (status) => {
       // Newest per tick, but never a state the page has not seen yet: a reconnect quicker than a
       // tick would otherwise never show as reconnecting.
-      if (links.has(status.exchange) && links.get(status.exchange)!.state !== status.state) postNow();
+      const waiting = links.get(status.exchange);
+      if (waiting && waiting.state !== status.state) postNow();
       links.set(status.exchange, status);
       arm();
     },

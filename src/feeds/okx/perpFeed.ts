@@ -40,9 +40,8 @@ interface PolledSource {
   everyMs: number;
   /** The URLs of one poll, asked when it starts (what they cover can grow with the instrument list). */
   urls: () => string[];
-  parse: (body: unknown, follows: (instId: string) => boolean) => ParseResult<PerpEvent> | null;
-  /** Whether an item of the answers (by its `instId`) belongs to a followed row. */
-  follows: (instId: string) => boolean;
+  /** One answer's events for the followed rows; null when it is not the expected answer. */
+  read: (body: unknown) => ParseResult<PerpEvent> | null;
 }
 
 /**
@@ -97,7 +96,7 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
         const merged: ParseResult<PerpEvent> = { events: [], rejected: 0 };
         for (const response of responses) {
           if (!response.ok) return response;
-          const parsed = source.parse(response.value, source.follows);
+          const parsed = source.read(response.value);
           if (!parsed) return { ok: false, detail: 'unexpected response' };
           merged.events.push(...parsed.events);
           merged.rejected += parsed.rejected;
@@ -119,9 +118,8 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
         fallback: "OKX swaps' 24 h change and volume stay as last loaded",
         everyMs: TICKERS_POLL_MS,
         urls: () => [`${restBase}/api/v5/market/tickers?instType=SWAP`],
-        parse: parseTickersResponse,
         // The response also lists swaps that are not trading (pre-open, suspended): not rows.
-        follows: (instId) => subscribed.has(instId),
+        read: (body) => parseTickersResponse(body, (instId) => subscribed.has(instId)),
       }),
       poll({
         id: 'okx:index',
@@ -129,9 +127,8 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
         fallback: "OKX swaps' index and premium stay as last loaded",
         everyMs: INDEX_POLL_MS,
         urls: () => [...indexQuotes].map((quote) => `${restBase}/api/v5/market/index-tickers?quoteCcy=${encodeURIComponent(quote)}`),
-        parse: parseIndexTickersResponse,
         // Each answer lists every index in its currency, spot pairs without a swap included.
-        follows: (instId) => indexIds.has(instId),
+        read: (body) => parseIndexTickersResponse(body, (instId) => indexIds.has(instId)),
       }),
     ];
     return () => stops.forEach((stop) => stop());
