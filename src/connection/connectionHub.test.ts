@@ -77,7 +77,7 @@ describe('subscribing', () => {
     const socket = server.last();
     socket.open();
     pushBinance(socket, '!markPrice@arr@1s', [{ s: 'BTCUSDT' }]);
-    expect(marks).toHaveBeenCalledWith([{ s: 'BTCUSDT' }], '!markPrice@arr@1s', expect.any(Number));
+    expect(marks).toHaveBeenCalledWith([{ s: 'BTCUSDT' }], '!markPrice@arr@1s', expect.any(Number), 0);
     expect(tickers).not.toHaveBeenCalled();
     expect(server.sockets).toHaveLength(1);
   });
@@ -179,7 +179,7 @@ describe('reconnecting', () => {
       { method: 'SUBSCRIBE', params: ['!markPrice@arr@1s', '!miniTicker@arr'], id: expect.any(Number) },
     ]);
     pushBinance(second, '!markPrice@arr@1s', [{ s: 'ETHUSDT' }]);
-    expect(listener).toHaveBeenLastCalledWith([{ s: 'ETHUSDT' }], '!markPrice@arr@1s', expect.any(Number));
+    expect(listener).toHaveBeenLastCalledWith([{ s: 'ETHUSDT' }], '!markPrice@arr@1s', expect.any(Number), 0);
     expect(latest('binance')).toMatchObject({ state: 'live', reconnects: 1 });
   });
 
@@ -342,7 +342,7 @@ describe('moving to a fresh socket', () => {
     fresh.open();
     pushBinance(fresh, '!markPrice@arr@1s', [{ s: 'BTCUSDT' }]);
     expect(old.closedByClient).not.toBeNull();
-    expect(listener).toHaveBeenLastCalledWith([{ s: 'BTCUSDT' }], '!markPrice@arr@1s', expect.any(Number));
+    expect(listener).toHaveBeenLastCalledWith([{ s: 'BTCUSDT' }], '!markPrice@arr@1s', expect.any(Number), 0);
   });
 });
 
@@ -404,5 +404,74 @@ describe('errors and noise', () => {
     socket.receive({ event: 'error', code: '60018', msg: 'whatever', connId: 'c' });
     expect(listener).not.toHaveBeenCalled();
     expect(latest('okx').droppedMessages).toBe(1);
+  });
+});
+
+describe('snapshot pushes read later', () => {
+  let reads: (() => void)[];
+  let later: ConnectionHub;
+
+  beforeEach(() => {
+    reads = [];
+    later = createConnectionHub({ sockets: server.factory, random: () => 0.5, readSnapshotsLater: (read) => reads.push(read) });
+  });
+  afterEach(() => later.stop());
+
+  const readAll = (): void => reads.splice(0).forEach((read) => read());
+  const markPush = (instId: string, markPx: string) => ({ arg: markPrice(instId), data: [{ instId, markPx, ts: '1' }] });
+
+  it("decodes only a topic's newest push per read and says how many it replaced", () => {
+    const listener = vi.fn();
+    later.subscribe(okx, [markPrice('BTC-USDT-SWAP'), markPrice('ETH-USDT-SWAP')], listener);
+    const socket = server.last();
+    socket.open();
+    socket.receive(markPush('BTC-USDT-SWAP', '100'));
+    socket.receive(markPush('ETH-USDT-SWAP', '10'));
+    socket.receive(markPush('BTC-USDT-SWAP', '101'));
+    socket.receive(markPush('BTC-USDT-SWAP', '102'));
+    expect(listener).not.toHaveBeenCalled();
+    expect(reads).toHaveLength(1);
+
+    readAll();
+    expect(listener.mock.calls.map(([payload, , , superseded]) => [payload, superseded])).toEqual([
+      [markPush('BTC-USDT-SWAP', '102').data, 2],
+      [markPush('ETH-USDT-SWAP', '10').data, 0],
+    ]);
+    expect(later.status('okx').state).toBe('live');
+
+    socket.receive(markPush('BTC-USDT-SWAP', '103'));
+    expect(reads).toHaveLength(1);
+    readAll();
+    expect(listener).toHaveBeenLastCalledWith(markPush('BTC-USDT-SWAP', '103').data, 'mark-price|BTC-USDT-SWAP||', expect.any(Number), 0);
+  });
+
+  it('reads every other frame on arrival', () => {
+    const listener = vi.fn();
+    later.subscribe(okx, [{ channel: 'instruments', instType: 'SWAP' }], listener);
+    const socket = server.last();
+    socket.open();
+    socket.receive({ arg: { channel: 'instruments', instType: 'SWAP' }, data: [] });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(reads).toHaveLength(0);
+  });
+
+  it('reads what waits when its socket fails, before reconnecting, and nothing after a stop', () => {
+    const listener = vi.fn();
+    const stop = later.subscribe(okx, [markPrice('BTC-USDT-SWAP')], listener);
+    const socket = server.last();
+    socket.open();
+    socket.receive(markPush('BTC-USDT-SWAP', '100'));
+    socket.drop();
+    expect(listener).toHaveBeenCalledWith(markPush('BTC-USDT-SWAP', '100').data, 'mark-price|BTC-USDT-SWAP||', expect.any(Number), 0);
+
+    vi.advanceTimersByTime(5_000);
+    const next = server.last();
+    expect(next).not.toBe(socket);
+    next.open();
+    next.receive(markPush('BTC-USDT-SWAP', '101'));
+    stop();
+    vi.advanceTimersByTime(10_000);
+    readAll();
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 });

@@ -19,7 +19,11 @@ export interface Endpoint<Topic> {
   probeUrl?: string;
 }
 
-export type TopicListener = (payload: unknown, topicKey: string, receivedAt: number) => void;
+/**
+ * `superseded`: pushes of this topic skipped unread because this newer one replaced them (only for
+ * snapshot topics, and only when the hub reads snapshots later); a listener counts them as coalesced.
+ */
+export type TopicListener = (payload: unknown, topicKey: string, receivedAt: number, superseded: number) => void;
 export type SubscriptionErrorListener = (topicKey: string, message: string) => void;
 
 export interface ConnectionHubOptions {
@@ -34,6 +38,12 @@ export interface ConnectionHubOptions {
   idleSocketLingerMs?: number;
   onStatus?: (status: ExchangeLinkStatus) => void;
   onProblem?: (exchange: ExchangeId, kind: NoiseKind | 'subscription-error', detail: string) => void;
+  /**
+   * Where given, each socket keeps only the newest push per snapshot topic (WireProtocol.snapshotKey)
+   * and decodes it when the reader handed here is called: an ingest worker calls it at its tick, just
+   * before applying, so a topic pushed five times a tick is decoded once, with no added delay.
+   */
+  readSnapshotsLater?: (read: () => void) => void;
 }
 
 export interface ConnectionHub {
@@ -212,8 +222,9 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
         backoff,
         gate: gateFor(this.endpoint),
         diagnose: probeUrl && fetchImpl ? () => diagnoseByProbe(fetchImpl, probeUrl) : undefined,
+        readSnapshotsLater: options.readSnapshotsLater,
         events: {
-          data: (topicKey, payload, receivedAt) => this.deliver(topicKey, payload, receivedAt),
+          data: (topicKey, payload, receivedAt, superseded) => this.deliver(topicKey, payload, receivedAt, superseded),
           changed: () => {
             this.onSocketChanged(socket);
             emit(exchange);
@@ -241,12 +252,12 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
       return socket;
     }
 
-    private deliver(topicKey: string, payload: unknown, receivedAt: number): void {
+    private deliver(topicKey: string, payload: unknown, receivedAt: number, superseded: number): void {
       const set = this.subscribers.get(topicKey);
       if (!set) return;
       for (const subscriber of set) {
         try {
-          subscriber.listener(payload, topicKey, receivedAt);
+          subscriber.listener(payload, topicKey, receivedAt, superseded);
         } catch (error) {
           counter(this.endpoint.exchange).droppedMessages++;
           options.onProblem?.(this.endpoint.exchange, 'malformed', `listener failed on ${topicKey}: ${String(error)}`);

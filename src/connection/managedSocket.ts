@@ -21,7 +21,8 @@ export interface SocketSnapshot {
 export type NoiseKind = 'malformed' | 'unknown' | 'server-error';
 
 export interface ManagedSocketEvents {
-  data(topicKey: string, payload: unknown, receivedAt: number): void;
+  /** `superseded`: the topic's earlier snapshot pushes that a newer one replaced before they were read. */
+  data(topicKey: string, payload: unknown, receivedAt: number, superseded: number): void;
   changed(): void;
   subscriptionError(topicKeys: string[], message: string): void;
   noise(kind: NoiseKind, detail: string): void;
@@ -40,6 +41,17 @@ export interface ManagedSocketOptions<Topic> {
   events: ManagedSocketEvents;
   /** Asked after a failed connect to find out why (HTTP 451, refused, ...); null when unknown. */
   diagnose?: () => Promise<string | null>;
+  /**
+   * Where given, snapshot pushes (WireProtocol.snapshotKey) wait, the newest per topic, until the
+   * reader this is handed is called; without it every frame is read on arrival.
+   */
+  readSnapshotsLater?: (read: () => void) => void;
+}
+
+interface WaitingSnapshot {
+  raw: string;
+  receivedAt: number;
+  superseded: number;
 }
 
 interface TopicEntry<Topic> {
@@ -79,6 +91,7 @@ export class ManagedSocket<Topic> {
   private retryTimer: unknown = null;
   private lifetimeTimer: unknown = null;
   private readonly settleTimers = new Set<unknown>();
+  private readonly waitingSnapshots = new Map<string, WaitingSnapshot>();
   private cancelGate: (() => void) | null = null;
   /** Why connecting fails, as found by the REST probe; kept across retries until data flows again. */
   private diagnosis: string | null = null;
@@ -150,6 +163,7 @@ export class ManagedSocket<Topic> {
   }
 
   stop(): void {
+    this.waitingSnapshots.clear();
     this.attemptToken++;
     this.clearTimers();
     this.cancelGate?.();
@@ -237,6 +251,29 @@ export class ManagedSocket<Topic> {
       this.options.events.noise('malformed', 'binary frame');
       return;
     }
+    const { readSnapshotsLater, protocol } = this.options;
+    const snapshotKey = readSnapshotsLater && protocol.snapshotKey ? protocol.snapshotKey(data) : null;
+    if (snapshotKey === null) {
+      this.read(data, now, 0);
+      return;
+    }
+    const waiting = this.waitingSnapshots.get(snapshotKey);
+    if (waiting) {
+      waiting.raw = data;
+      waiting.receivedAt = now;
+      waiting.superseded++;
+      return;
+    }
+    this.waitingSnapshots.set(snapshotKey, { raw: data, receivedAt: now, superseded: 0 });
+    if (this.waitingSnapshots.size === 1) readSnapshotsLater!(this.readWaitingSnapshots);
+  }
+
+  private readonly readWaitingSnapshots = (): void => {
+    for (const { raw, receivedAt, superseded } of this.waitingSnapshots.values()) this.read(raw, receivedAt, superseded);
+    this.waitingSnapshots.clear();
+  };
+
+  private read(data: string, now: number, superseded: number): void {
     const inbound = this.options.protocol.classify(data);
     switch (inbound.kind) {
       case 'data':
@@ -246,7 +283,7 @@ export class ManagedSocket<Topic> {
           this.diagnosis = null;
           this.update({ phase: 'live', consecutiveFailures: 0, reason: null });
         }
-        this.options.events.data(inbound.topicKey, inbound.payload, now);
+        this.options.events.data(inbound.topicKey, inbound.payload, now, superseded);
         return;
       case 'ack':
         this.onAck(inbound.requestId, inbound.topicKey);
@@ -374,6 +411,8 @@ export class ManagedSocket<Topic> {
   }
 
   private fail(reason: string, wasOpen: boolean): void {
+    // What arrived before the failure is still the newest data there is: read it now, while this attempt is current.
+    this.readWaitingSnapshots();
     this.attemptToken++;
     this.clearTimers();
     this.sendQueue.length = 0;

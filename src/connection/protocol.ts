@@ -30,6 +30,12 @@ export interface WireProtocol<Topic> {
   unsubscribeFrames(topics: Topic[], nextRequestId: () => number): OutboundFrame[];
   /** Decodes one frame (JSON parsed once, here) and says what it is. */
   classify(raw: string): Inbound;
+  /**
+   * For a frame that restates its topic's whole state (a snapshot push: a newer one makes it
+   * worthless), the topic's identity read from the raw text without decoding it; null for any
+   * other frame. Lets the connection layer decode only the newest of a topic's pushes per read.
+   */
+  snapshotKey?(raw: string): string | null;
   /** Liveness probe sent when the socket has been silent; any inbound frame answers it. */
   heartbeat: { idleMs: number; answerTimeoutMs: number; frame(nextRequestId: () => number): string };
   /** An open socket that has delivered no data for this long is treated as dead. */

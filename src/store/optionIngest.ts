@@ -17,6 +17,8 @@ export interface OptionIngestOptions {
 export interface OptionIngest {
   push(events: readonly OptionEvent[]): void;
   reject(exchange: ExchangeId, count: number): void;
+  /** Counts updates coalesced before they reached the ingest: a socket's superseded snapshot pushes. */
+  countCoalesced(count: number): void;
   flushNow(): void;
 }
 
@@ -212,6 +214,11 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;
+      schedule();
+    },
+    countCoalesced(count) {
+      if (count <= 0) return;
+      coalesced += count;
       schedule();
     },
     flushNow: flush,

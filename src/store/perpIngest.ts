@@ -20,6 +20,8 @@ export interface PerpIngestOptions {
 export interface PerpIngest {
   push(events: readonly PerpEvent[]): void;
   reject(exchange: ExchangeId, count: number): void;
+  /** Counts updates coalesced before they reached the ingest: a socket's superseded snapshot pushes. */
+  countCoalesced(count: number): void;
   flushNow(): void;
 }
 
@@ -199,6 +201,11 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;
+      schedule();
+    },
+    countCoalesced(count) {
+      if (count <= 0) return;
+      coalesced += count;
       schedule();
     },
     flushNow: flush,

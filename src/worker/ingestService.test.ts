@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { realScheduler } from '../connection/scheduler';
 import { ScriptedServer, type ScriptedSocket } from '../connection/testing/scriptedSockets';
 import { endpoints } from '../config/endpoints';
+import { okxProtocol } from '../feeds/okx/protocol';
 import { createIngestService, TICK_MS } from './ingestService';
 import type { WorkerBatch } from './protocol';
 
@@ -62,6 +63,29 @@ describe('ingest service (the worker side)', () => {
       ['binance:ETHUSDT', 0.0003],
     ]);
     expect(perp.counters.coalesced).toBe(1);
+  });
+
+  it("decodes an OKX swap's mark pushes once a tick, the newest, and counts the ones it skipped as coalesced", () => {
+    const service = createIngestService({ post: (batch) => batches.push(batch), sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5 });
+    service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'okx' } });
+    const socket = server.last();
+    socket.open();
+    socket.receive({ arg: { channel: 'instruments', instType: 'SWAP' }, data: [{ instType: 'SWAP', instId: 'BTC-USDT-SWAP', uly: 'BTC-USDT', instFamily: 'BTC-USDT', state: 'live' }] });
+    vi.advanceTimersByTime(TICK_MS);
+    batches = [];
+    const mark = (markPx: string, ts: number) => ({ arg: { channel: 'mark-price', instId: 'BTC-USDT-SWAP' }, data: [{ instType: 'SWAP', instId: 'BTC-USDT-SWAP', markPx, ts: String(ts) }] });
+    const decode = vi.spyOn(okxProtocol, 'classify');
+    socket.receive(mark('100', 1_000));
+    socket.receive(mark('101', 2_000));
+    socket.receive(mark('102', 3_000));
+    expect(batches).toEqual([]);
+    vi.advanceTimersByTime(TICK_MS);
+    expect(decode).toHaveBeenCalledTimes(1);
+    decode.mockRestore();
+    expect(batches).toHaveLength(1);
+    const perp = batches[0]!.perp!;
+    expect(perp.quotes.changes).toEqual([expect.objectContaining({ key: 'okx:BTC-USDT-SWAP', mark: 102, markTime: 3_000 })]);
+    expect(perp.counters.coalesced).toBe(2);
   });
 
   it('sends only the rows that changed since the previous batch', () => {

@@ -63,6 +63,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     counters: emptyCounters(),
   }));
 
+  /** The sockets' waiting snapshot pushes, read at the tick before the ingests flush what they yield. */
+  const snapshotReads = new Set<() => void>();
   const flushes = new Set<() => void>();
   const links = new Map<ExchangeId, ExchangeLinkStatus>();
   let sources: SourceStatus[] = [];
@@ -72,6 +74,9 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
 
   const tick = (): void => {
     timer = null;
+    const reads = [...snapshotReads];
+    snapshotReads.clear();
+    reads.forEach((read) => read());
     const due = [...flushes];
     flushes.clear();
     due.forEach((flush) => flush());
@@ -125,6 +130,10 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       arm();
     },
     onProblem: options.onProblem,
+    readSnapshotsLater: (read) => {
+      snapshotReads.add(read);
+      arm();
+    },
   });
   const reportSource = (status: SourceStatus): void => {
     sources.push(status);

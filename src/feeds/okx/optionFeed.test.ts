@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionHub, Endpoint, TopicListener } from '../../connection/connectionHub';
 import type { OptionEvent } from '../../domain/optionEvents';
+import type { OptionIngest } from '../../store/optionIngest';
 import type { OptionFeedDeps } from '../optionFeedDeps';
 import { startOkxOptionChain } from './optionFeed';
 import { okxProtocol, okxArgKey, type OkxArg } from './protocol';
@@ -29,7 +30,7 @@ function recordingHub() {
     stop: () => {},
   };
   const active = () => [...wanted].filter(([, count]) => count > 0).map(([key]) => key).sort();
-  const push = (key: string, payload: unknown, at: number) => listeners.get(key)!(payload, key, at);
+  const push = (key: string, payload: unknown, at: number, superseded = 0) => listeners.get(key)!(payload, key, at, superseded);
   return { hub, active, push };
 }
 
@@ -43,9 +44,15 @@ function summaryRow(instId: string) {
 function startChain() {
   const recording = recordingHub();
   const pushed: OptionEvent[] = [];
-  const deps = { hub: recording.hub, ingest: { push: (events: readonly OptionEvent[]) => pushed.push(...events), reject: () => {}, flushNow: () => {} } };
-  const chain = startOkxOptionChain(deps as unknown as OptionFeedDeps, endpoint, 'BTC-USD');
-  return { ...recording, pushed, chain };
+  const coalesced = { count: 0 };
+  const ingest: OptionIngest = {
+    push: (events) => pushed.push(...events),
+    reject: () => {},
+    countCoalesced: (count) => (coalesced.count += count),
+    flushNow: () => {},
+  };
+  const chain = startOkxOptionChain({ hub: recording.hub, ingest } as unknown as OptionFeedDeps, endpoint, 'BTC-USD');
+  return { ...recording, pushed, coalesced, chain };
 }
 
 const summary = 'opt-summary|||BTC-USD';
@@ -57,7 +64,7 @@ const b = 'BTC-USD-251227-100000-P'; // a day later than a
 
 describe('startOkxOptionChain', () => {
   it('takes greeks for every expiry from opt-summary, and marks and books only for a followed expiry', () => {
-    const { chain, active, push, pushed } = startChain();
+    const { chain, active, push, pushed, coalesced } = startChain();
     expect(active()).toEqual([summary]);
 
     push(summary, [summaryRow(a), summaryRow(a2), summaryRow(b)], DEC26 - 5000);
@@ -68,8 +75,10 @@ describe('startOkxOptionChain', () => {
     const release = chain.followExpiry(DEC26);
     expect(active()).toEqual([...quoteTopics(a), ...quoteTopics(a2), summary].sort());
 
-    push(`mark-price|${a}||`, [{ instType: 'OPTION', instId: a, markPx: '0.02', ts: String(DEC26 - 4000) }], DEC26 - 4000);
+    // The newest of three pushes the socket held: the two it replaced count as coalesced.
+    push(`mark-price|${a}||`, [{ instType: 'OPTION', instId: a, markPx: '0.02', ts: String(DEC26 - 4000) }], DEC26 - 4000, 2);
     expect(pushed.at(-1)).toMatchObject({ kind: 'mark', symbol: a, mark: 0.02 });
+    expect(coalesced.count).toBe(2);
 
     release();
     expect(active()).toEqual([summary]);

@@ -1,4 +1,4 @@
-import type { Endpoint } from '../../connection/connectionHub';
+import type { Endpoint, TopicListener } from '../../connection/connectionHub';
 import type { OptionEvent } from '../../domain/optionEvents';
 import type { OptionFeedDeps } from '../optionFeedDeps';
 import { okxOptionInstrument, parseOptionInstruments, parseOptionMarkPrices, parseOptionTickers, parseOptSummary } from './optionParse';
@@ -58,10 +58,11 @@ export function startOkxOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<Okx
   const followed = new Map<string, { expiry: number; release: () => void }>();
   let lastSummaryAt = 0;
 
-  const onOptionPush = (payload: unknown, topicKey: string): void => {
+  const onOptionPush: TopicListener = (payload, topicKey, _receivedAt, superseded) => {
     const { events, rejected } = topicKey.startsWith('mark-price|') ? parseOptionMarkPrices(payload) : parseOptionTickers(payload);
     ingest.push(events);
     ingest.reject('okx', rejected);
+    ingest.countCoalesced(superseded);
   };
 
   /** Subscribes what is listed and followed but not yet subscribed; releases what settled or is no longer followed. */

@@ -43,7 +43,12 @@ function startFeed(fetchImpl: typeof fetch = globalThis.fetch, onRejected: (coun
   const hub = createConnectionHub({ sockets: server.factory, scheduler: realScheduler, random: () => 0.5 });
   const pushed: PerpEvent[] = [];
   const sources: SourceStatus[] = [];
-  const ingest: PerpIngest = { push: (events) => pushed.push(...events), reject: (_exchange, count) => onRejected(count), flushNow: () => undefined };
+  const ingest: PerpIngest = {
+    push: (events) => pushed.push(...events),
+    reject: (_exchange, count) => onRejected(count),
+    countCoalesced: () => undefined,
+    flushNow: () => undefined,
+  };
   const deps = { hub, ingest, fetch: fetchImpl, scheduler: realScheduler, random: () => 0.5, reportSource: (status: SourceStatus) => sources.push(status) };
   const stop = startOkxPerpFeed(deps, endpoint, REST);
   const socket = server.last();

@@ -1,4 +1,4 @@
-import type { Endpoint } from '../../connection/connectionHub';
+import type { Endpoint, TopicListener } from '../../connection/connectionHub';
 import { DEFAULT_BACKOFF } from '../../connection/backoff';
 import { getJson, startRestSource } from '../../connection/restSource';
 import type { ParseResult, PerpEvent, PerpInstrumentEvent } from '../../domain/perpEvents';
@@ -61,11 +61,12 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
   /** One listener per channel, so a push is routed by its subscription rather than by reading its topic. */
   const listeners = Object.entries(PER_SWAP_CHANNELS).map(([channel, parse]) => ({
     channel,
-    onPush: (payload: unknown): void => {
+    onPush: ((payload, _topicKey, _receivedAt, superseded) => {
       const { events, rejected } = parse(payload);
       ingest.push(events);
       ingest.reject('okx', rejected);
-    },
+      ingest.countCoalesced(superseded);
+    }) satisfies TopicListener,
   }));
 
   const follow = (listed: PerpInstrumentEvent[], delisted: PerpInstrumentEvent[]): void => {

@@ -35,6 +35,30 @@ function frames(op: 'subscribe' | 'unsubscribe', args: OkxArg[], nextId: () => n
   return out;
 }
 
+/**
+ * Per-instrument channels whose every push is the instrument's whole state for that channel
+ * (OKX pushes mark-price every 200 ms while it moves, tickers on every trade).
+ */
+const SNAPSHOT_PREFIXES = ['mark-price', 'funding-rate', 'tickers'].map((channel) => `{"arg":{"channel":"${channel}","instId":"`);
+
+/**
+ * A push of a snapshot channel, recognised by its compact text `{"arg":{"channel":"mark-price",
+ * "instId":"BTC-USDT-SWAP"},"data":…`: the key is that text up to the instrument id's closing
+ * quote. An arg with anything after the id (or an id holding an escape) is not recognised, so that
+ * frame is read on arrival like any other: a missed match costs speed, never a wrong merge.
+ */
+function snapshotKey(raw: string): string | null {
+  for (const prefix of SNAPSHOT_PREFIXES) {
+    if (!raw.startsWith(prefix)) continue;
+    const end = raw.indexOf('"', prefix.length);
+    const plainId = end > prefix.length && raw.charCodeAt(end - 1) !== BACKSLASH && raw.charCodeAt(end + 1) === CLOSING_BRACE;
+    return plainId ? raw.slice(0, end) : null;
+  }
+  return null;
+}
+const BACKSLASH = 0x5c;
+const CLOSING_BRACE = 0x7d;
+
 function requestIdOf(frame: Record<string, unknown>): number | null {
   const id = Number(frame.id);
   return typeof frame.id === 'string' && Number.isInteger(id) ? id : null;
@@ -86,6 +110,7 @@ export const okxProtocol: WireProtocol<OkxArg> = {
   subscribeFrames: (args, nextId) => frames('subscribe', args, nextId),
   unsubscribeFrames: (args, nextId) => frames('unsubscribe', args, nextId),
   classify,
+  snapshotKey,
   heartbeat: { idleMs: 20_000, answerTimeoutMs: 5000, frame: () => 'ping' },
   firstDataTimeoutMs: 30_000,
   maxTopicsPerSocket: 1000,

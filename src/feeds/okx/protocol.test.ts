@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { okxProtocol } from './protocol';
+
+const snapshotKey = (frame: unknown): string | null => okxProtocol.snapshotKey!(typeof frame === 'string' ? frame : JSON.stringify(frame));
+
+describe('OKX snapshot pushes', () => {
+  it('names the topic of a per-instrument push whose every frame is the whole state', () => {
+    // The documented mark-price push (exchange-docs/okx-mark-price-channel.txt).
+    const mark = { arg: { channel: 'mark-price', instId: 'BTC-USDT' }, data: [{ instType: 'MARGIN', instId: 'BTC-USDT', markPx: '42310.6', ts: '1630049139746' }] };
+    expect(snapshotKey(mark)).toBe('{"arg":{"channel":"mark-price","instId":"BTC-USDT');
+    expect(snapshotKey({ ...mark, arg: { channel: 'funding-rate', instId: 'BTC-USDT-SWAP' } })).toBe('{"arg":{"channel":"funding-rate","instId":"BTC-USDT-SWAP');
+    expect(snapshotKey({ ...mark, arg: { channel: 'tickers', instId: 'BTC-USD-251226-100000-C' } })).toBe('{"arg":{"channel":"tickers","instId":"BTC-USD-251226-100000-C');
+  });
+
+  it('gives two instruments, or two channels, two keys', () => {
+    const key = (channel: string, instId: string) => snapshotKey({ arg: { channel, instId }, data: [] });
+    expect(new Set([key('mark-price', 'BTC-USDT-SWAP'), key('mark-price', 'BTC-USDT'), key('funding-rate', 'BTC-USDT-SWAP')]).size).toBe(3);
+  });
+
+  it('does not recognise lists, channel events, other layouts or escaped ids, which are read on arrival', () => {
+    expect(snapshotKey({ arg: { channel: 'instruments', instType: 'SWAP' }, data: [] })).toBeNull();
+    expect(snapshotKey({ arg: { channel: 'opt-summary', instFamily: 'BTC-USD' }, data: [] })).toBeNull();
+    expect(snapshotKey({ event: 'subscribe', arg: { channel: 'mark-price', instId: 'BTC-USDT-SWAP' }, connId: 'a' })).toBeNull();
+    expect(snapshotKey({ arg: { channel: 'mark-price', instId: 'BTC-USDT-SWAP', instType: 'SWAP' }, data: [] })).toBeNull();
+    expect(snapshotKey({ data: [], arg: { channel: 'mark-price', instId: 'BTC-USDT-SWAP' } })).toBeNull();
+    expect(snapshotKey('{ "arg": { "channel": "mark-price", "instId": "BTC-USDT-SWAP" }, "data": [] }')).toBeNull();
+    expect(snapshotKey({ arg: { channel: 'mark-price', instId: 'A"}X' }, data: [] })).toBeNull();
+    expect(snapshotKey({ arg: { channel: 'mark-price', instId: '' }, data: [] })).toBeNull();
+    expect(snapshotKey('pong')).toBeNull();
+  });
+});
