@@ -13,7 +13,7 @@ import { realScheduler, type Scheduler } from '../../src/connection/scheduler';
 import { webSocketFactory, type SocketFactory, type SocketHandlers } from '../../src/connection/socketFactory';
 import { EXCHANGES } from '../../src/domain/exchange';
 import { createIngestService, type IngestService } from '../../src/worker/ingestService';
-import { encodeBatch } from '../../src/worker/protocol';
+import { transferablesOf } from '../../src/worker/protocol';
 import { timeJsonParse } from '../page/instruments.ts';
 
 interface SocketEvent {
@@ -123,10 +123,13 @@ async function replayOnce(recording: Recording, timedFrom: number): Promise<numb
   const clock = virtualClock(events[0]!.at - 1);
   const sockets: SocketHandlers[] = [];
   const responses = new Map(recording.responses);
-  let encoded = 0;
+  let posted = 0;
   const service = createIngestService({
-    // The worker posts each batch as JSON text: encoding is part of its cost.
-    post: (batch) => void (encoded += encodeBatch(batch).length),
+    // The worker posts each batch by structured clone: serialising it is part of its cost.
+    post: (batch) => {
+      structuredClone(batch, { transfer: transferablesOf(batch) });
+      posted++;
+    },
     sockets: (_url, handlers) => {
       sockets.push(handlers);
       return { send: () => undefined, close: () => undefined };
@@ -159,7 +162,7 @@ async function replayOnce(recording: Recording, timedFrom: number): Promise<numb
   clock.advanceTo(events.at(-1)!.at + 1);
   const elapsed = performance.now() - started;
   releasePerpetuals(service);
-  if (encoded === 0) throw new Error('the replay produced no batches');
+  if (posted === 0) throw new Error('the replay produced no batches');
   return elapsed;
 }
 

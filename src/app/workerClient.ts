@@ -6,7 +6,8 @@ import { useConnectionStatusStore } from '../store/connectionStatusStore';
 import { useOptionStore, type OptionChainRows } from '../store/optionStore';
 import { sumCounters, usePerpetualStore, type IngestCounters } from '../store/perpetualStore';
 import { useSourceStatusStore, type SourceStatus } from '../store/sourceStatusStore';
-import { decodeBatch, type FeedRequest, type WorkerBatch, type WorkerCommand } from '../worker/protocol';
+import type { FeedRequest, WorkerBatch, WorkerCommand } from '../worker/protocol';
+import { OPTION_CODEC, PERP_CODEC } from '../worker/rowCodecs';
 import { applyRows, collectRows, type PendingRows } from '../worker/rowsPatch';
 
 /**
@@ -35,7 +36,7 @@ let frameRequested = false;
 
 function collect(exchange: ExchangeId, batch: WorkerBatch): void {
   if (batch.perp) {
-    collectRows(pending.perpRows, batch.perp.quotes);
+    collectRows(pending.perpRows, batch.perp.quotes, PERP_CODEC);
     perpCountersOf[exchange] = batch.perp.counters;
     pending.perpChanged = true;
   }
@@ -43,7 +44,7 @@ function collect(exchange: ExchangeId, batch: WorkerBatch): void {
     for (const [key, patch] of Object.entries(batch.option.chains)) {
       let rows = pending.optionChains.get(key);
       if (!rows) pending.optionChains.set(key, (rows = new Map()));
-      collectRows(rows, patch);
+      collectRows(rows, patch, OPTION_CODEC);
     }
     if (batch.option.underlyings) pending.underlyings[exchange] = batch.option.underlyings[exchange];
     optionCountersOf[exchange] = batch.option.counters;
@@ -58,7 +59,7 @@ function applyPending(): void {
   frameRequested = false;
   if (pending.perpChanged) {
     const quotes: Record<string, PerpQuote> = { ...usePerpetualStore.getState().quotes };
-    applyRows(quotes, pending.perpRows);
+    applyRows(quotes, pending.perpRows, PERP_CODEC);
     usePerpetualStore.setState({ quotes, counters: sumCounters(Object.values(perpCountersOf)) });
     pending.perpRows.clear();
     pending.perpChanged = false;
@@ -68,7 +69,7 @@ function applyPending(): void {
     const chains: Record<string, OptionChainRows> = { ...current.chains };
     for (const [key, changes] of pending.optionChains) {
       const rows: Record<string, OptionQuote> = { ...chains[key] };
-      applyRows(rows, changes);
+      applyRows(rows, changes, OPTION_CODEC);
       chains[key] = rows;
     }
     const underlyings = Object.keys(pending.underlyings).length > 0 ? { ...current.underlyings, ...pending.underlyings } : current.underlyings;
@@ -96,8 +97,8 @@ function ingestWorker(exchange: ExchangeId): Worker {
   let worker = workers.get(exchange);
   if (!worker) {
     worker = new Worker(new URL('../worker/ingestWorker.ts', import.meta.url), { type: 'module', name: `ingest-${exchange}` });
-    worker.onmessage = (event: MessageEvent<string>) => {
-      collect(exchange, decodeBatch(event.data));
+    worker.onmessage = (event: MessageEvent<WorkerBatch>) => {
+      collect(exchange, event.data);
       if (frameRequested) return;
       frameRequested = true;
       requestAnimationFrame(applyPending);

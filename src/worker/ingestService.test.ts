@@ -4,7 +4,9 @@ import { ScriptedServer, type ScriptedSocket } from '../connection/testing/scrip
 import { endpoints } from '../config/endpoints';
 import { okxProtocol } from '../feeds/okx/protocol';
 import { createIngestService, TICK_MS } from './ingestService';
-import type { WorkerBatch } from './protocol';
+import type { PerpQuote } from '../domain/perpetual';
+import type { RowsPatch, WorkerBatch } from './protocol';
+import { PERP_CODEC } from './rowCodecs';
 
 let server: ScriptedServer;
 let batches: WorkerBatch[];
@@ -20,6 +22,13 @@ const markPush = (symbol: string, rate: string, time: number) => ({
   stream: '!markPrice@arr@1s',
   data: [{ e: 'markPriceUpdate', E: time, s: symbol, p: '100.5', i: '100.4', P: '100.45', r: rate, T: time + 3_600_000 }],
 });
+
+/** The changed rows of a patch, read back from its columns. */
+const changedRows = (patch: RowsPatch<PerpQuote>) =>
+  patch.changed.keys.map((key, index) => {
+    const values = patch.changed.values.subarray(index * PERP_CODEC.columns.length);
+    return { key, ...Object.fromEntries(PERP_CODEC.columns.map((column, at) => [column, values[at]])) };
+  });
 
 /** REST never answers unless a test says otherwise: rows come from the streams alone (streams-first). */
 const neverAnswers = (() => new Promise(() => {})) as typeof fetch;
@@ -84,7 +93,7 @@ describe('ingest service (the worker side)', () => {
     decode.mockRestore();
     expect(batches).toHaveLength(1);
     const perp = batches[0]!.perp!;
-    expect(perp.quotes.changes).toEqual([expect.objectContaining({ key: 'okx:BTC-USDT-SWAP', mark: 102, markTime: 3_000 })]);
+    expect(changedRows(perp.quotes)).toEqual([expect.objectContaining({ key: 'okx:BTC-USDT-SWAP', mark: 102, markTime: 3_000 })]);
     expect(perp.counters.coalesced).toBe(2);
   });
 
@@ -98,9 +107,9 @@ describe('ingest service (the worker side)', () => {
     vi.advanceTimersByTime(TICK_MS);
     const quotes = batches.map((batch) => batch.perp!.quotes);
     expect(quotes.map((patch) => patch.upserts)).toEqual([[]]);
-    expect(quotes.map((patch) => patch.changes.map((change) => change.key))).toEqual([['binance:ETHUSDT']]);
-    expect(quotes[0]!.changes[0]).toMatchObject({ key: 'binance:ETHUSDT', fundingRate: 0.0004 });
-    expect(quotes[0]!.changes[0]).not.toHaveProperty('symbol');
+    expect(quotes.map((patch) => patch.changed.keys)).toEqual([['binance:ETHUSDT']]);
+    expect(changedRows(quotes[0]!)).toEqual([expect.objectContaining({ key: 'binance:ETHUSDT', fundingRate: 0.0004 })]);
+    expect(quotes[0]!.changed.values).toHaveLength(PERP_CODEC.columns.length);
   });
 
   it('fills Binance rows from one premiumIndex snapshot before the stream pushes, and the stream then moves them on', async () => {
@@ -119,10 +128,10 @@ describe('ingest service (the worker side)', () => {
     batches = [];
     socket.receive(markPush('BTCUSDT', '0.00099000', 1_000));
     vi.advanceTimersByTime(TICK_MS);
-    expect(batches.flatMap((batch) => batch.perp?.quotes.changes ?? [])).toEqual([]);
+    expect(batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.quotes) : []))).toEqual([]);
     socket.receive(markPush('BTCUSDT', '0.00020000', 2_000));
     vi.advanceTimersByTime(TICK_MS);
-    expect(batches.flatMap((batch) => batch.perp?.quotes.changes ?? [])).toEqual([expect.objectContaining({ key: 'binance:BTCUSDT', fundingRate: 0.0002 })]);
+    expect(batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.quotes) : []))).toEqual([expect.objectContaining({ key: 'binance:BTCUSDT', fundingRate: 0.0002 })]);
   });
 
   it("runs only the requested exchange's feed, so each exchange's worker holds its own sockets", () => {

@@ -17,7 +17,8 @@ import type { SourceStatus } from '../store/sourceStatusStore';
 import { optionFeeds } from './optionFeeds';
 import { perpetualFeeds } from './perpetualFeeds';
 import type { FeedRequest, OptionBatch, PerpBatch, RowsPatch, WorkerBatch, WorkerCommand } from './protocol';
-import { diffRows } from './rowsPatch';
+import { OPTION_CODEC, PERP_CODEC } from './rowCodecs';
+import { diffRows, noRowChanges } from './rowsPatch';
 
 /**
  * One batch per tick, ten a second: as often as a reader can follow a number, and the page then
@@ -39,7 +40,7 @@ function diffChains(previous: OptionState['chains'], next: OptionState['chains']
   if (previous === next) return null;
   let chains: Record<string, RowsPatch<OptionQuote>> | null = null;
   for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
-    const patch = diffRows(previous[key] ?? {}, next[key] ?? {});
+    const patch = diffRows(previous[key] ?? {}, next[key] ?? {}, OPTION_CODEC);
     if (patch) (chains ??= {})[key] = patch;
   }
   return chains;
@@ -84,7 +85,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     const perpNow = perpMirror.getState();
     let perp: PerpBatch | null = null;
     if (perpNow !== perpSent) {
-      const quotes = diffRows(perpSent.quotes, perpNow.quotes) ?? { upserts: [], changes: [], removed: [] };
+      const quotes = diffRows(perpSent.quotes, perpNow.quotes, PERP_CODEC) ?? noRowChanges();
       perp = { quotes, counters: perpNow.counters };
       perpSent = perpNow;
     }

@@ -6,17 +6,17 @@
 import { realScheduler } from '../connection/scheduler';
 import { webSocketFactory } from '../connection/socketFactory';
 import { createIngestService } from './ingestService';
-import { encodeBatch, type WorkerCommand } from './protocol';
+import { transferablesOf, type WorkerBatch, type WorkerCommand } from './protocol';
 
 interface WorkerScope {
-  postMessage(batch: string): void;
+  postMessage(batch: WorkerBatch, transfer: Transferable[]): void;
   onmessage: ((event: MessageEvent<WorkerCommand>) => void) | null;
 }
 
 const scope = globalThis as unknown as WorkerScope;
 
 const service = createIngestService({
-  post: (batch) => scope.postMessage(encodeBatch(batch)),
+  post: (batch) => scope.postMessage(batch, transferablesOf(batch)),
   sockets: webSocketFactory(WebSocket),
   fetch: (input, init) => fetch(input, init),
   scheduler: realScheduler,

@@ -1,51 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { applyRows, collectRows, diffRows, type PendingRows } from './rowsPatch';
+import { applyRows, collectRows, diffRows, type PendingRows, type RowCodec } from './rowsPatch';
 
 interface Row {
   key: string;
-  value: number;
+  value: number | null;
+  size: number;
   label: string;
 }
 
-const row = (key: string, value: number, label = 'same'): Row => ({ key, value, label });
+const CODEC: RowCodec<Row> = { columns: ['value', 'size'], others: ['key', 'label'] };
+const row = (key: string, value: number | null, label = 'same', size = 1): Row => ({ key, value, label, size });
+const patchOf = (previous: Record<string, Row>, next: Record<string, Row>) => diffRows(previous, next, CODEC)!;
 
 describe('rows patch', () => {
-  it('carries new rows whole, replaced rows as their changed fields, removed rows by key; applying it rebuilds the newer record', () => {
+  it('carries new rows whole, changed rows as their columns, removed rows by key; applying it rebuilds the newer record', () => {
     const kept = row('a', 1);
     const previous = { a: kept, b: row('b', 2), c: row('c', 3) };
-    const next = { a: kept, b: row('b', 20), d: row('d', 4) };
-    const patch = diffRows(previous, next);
-    expect(patch).toEqual({ upserts: [row('d', 4)], changes: [{ key: 'b', value: 20 }], removed: ['c'] });
+    const next = { a: kept, b: row('b', null, 'same', 7), d: row('d', 4) };
+    const patch = patchOf(previous, next);
+    expect(patch.upserts).toEqual([row('d', 4)]);
+    expect(patch.changed.keys).toEqual(['b']);
+    expect(Array.from(patch.changed.values)).toEqual([Number.NaN, 7]);
+    expect(patch.removed).toEqual(['c']);
+
     const pending: PendingRows<Row> = new Map();
-    collectRows(pending, patch!);
+    collectRows(pending, patch, CODEC);
     const rebuilt: Record<string, Row> = { ...previous };
-    applyRows(rebuilt, pending);
+    applyRows(rebuilt, pending, CODEC);
     expect(rebuilt).toEqual(next);
     expect(rebuilt.a).toBe(kept);
     expect(rebuilt.b).not.toBe(previous.b);
   });
 
-  it('merges every change a row received while the patches waited for one frame', () => {
+  it('sends a row whole when a field outside its columns changed', () => {
+    const patch = patchOf({ a: row('a', 1) }, { a: row('a', 2, 'relisted') });
+    expect(patch.upserts).toEqual([row('a', 2, 'relisted')]);
+    expect(patch.changed.keys).toEqual([]);
+  });
+
+  it('keeps the newest of every change a row received while the patches waited for one frame', () => {
+    const start = { a: row('a', 1), b: row('b', 1), c: row('c', 0) };
+    const first = { a: row('a', 2), b: start.b, c: start.c, n: row('n', 1) };
+    const second = { a: row('a', 2, 'new'), c: start.c, n: row('n', 5) };
+    const third = { a: row('a', 3, 'new'), c: start.c, n: second.n };
     const pending: PendingRows<Row> = new Map();
-    collectRows(pending, { upserts: [row('n', 1)], changes: [{ key: 'a', value: 2 }], removed: [] });
-    collectRows(pending, { upserts: [], changes: [{ key: 'a', label: 'new' }, { key: 'n', value: 5 }], removed: ['b'] });
-    collectRows(pending, { upserts: [], changes: [{ key: 'a', value: 3 }], removed: [] });
+    collectRows(pending, patchOf(start, first), CODEC);
+    collectRows(pending, patchOf(first, second), CODEC);
+    collectRows(pending, patchOf(second, third), CODEC);
     expect(pending.size).toBe(3);
-    const rows: Record<string, Row> = { a: row('a', 1), b: row('b', 1), c: row('c', 0) };
-    applyRows(rows, pending);
-    expect(rows).toEqual({ a: row('a', 3, 'new'), n: row('n', 5), c: row('c', 0) });
+    const rows: Record<string, Row> = { ...start };
+    applyRows(rows, pending, CODEC);
+    expect(rows).toEqual(third);
+  });
+
+  it("keeps a waiting row's values apart from its batch, so a paused tab does not hold every batch", () => {
+    const patch = patchOf({ a: row('a', 1) }, { a: row('a', 2) });
+    const pending: PendingRows<Row> = new Map();
+    collectRows(pending, patch, CODEC);
+    patch.changed.values.fill(0);
+    const rows: Record<string, Row> = { a: row('a', 1) };
+    applyRows(rows, pending, CODEC);
+    expect(rows.a).toEqual(row('a', 2));
   });
 
   it('drops a change to a row the page does not hold instead of inventing a partial row', () => {
     const pending: PendingRows<Row> = new Map();
-    collectRows(pending, { upserts: [], changes: [{ key: 'x', value: 1 }], removed: [] });
+    collectRows(pending, patchOf({ x: row('x', 0) }, { x: row('x', 1) }), CODEC);
     const rows: Record<string, Row> = {};
-    applyRows(rows, pending);
+    applyRows(rows, pending, CODEC);
     expect(rows).toEqual({});
   });
 
   it('says nothing changed when every row is the same object', () => {
     const a = row('a', 1);
-    expect(diffRows({ a }, { a })).toBeNull();
+    expect(diffRows({ a }, { a }, CODEC)).toBeNull();
   });
 });
