@@ -51,9 +51,8 @@ export interface OptionBatch {
 
 /**
  * Batches cross to the page by structured clone, their column buffers transferred rather than
- * copied. As JSON text, the batches (the worker's diff and formatting, the page's parsing and
- * merging) took 25 of the 62 ms/s of ingest at ×10 on the screener; numbers formatted as text and
- * parsed back were most of it.
+ * copied. As JSON text, batches (the worker's diff, formatting and post, the page's parsing,
+ * merging and applying) took 25 of the 62 ms/s of ingest at ×10 on the screener.
  */
 export function transferablesOf(batch: WorkerBatch): ArrayBuffer[] {
   const patches = [...(batch.perp ? [batch.perp.quotes] : []), ...Object.values(batch.option?.chains ?? {})];

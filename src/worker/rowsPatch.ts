@@ -4,7 +4,7 @@ import type { RowColumns, RowsPatch } from './protocol';
  * How a row type crosses to the page: its `number | null` fields travel as columns of one
  * Float64Array (NaN for null; rows never hold NaN), so a changed row costs a few stores, not text
  * to format and parse. A change to any other field (a string, a flag) sends the row whole, which
- * happens when an instrument is relisted, not on a price update.
+ * happens when an instrument's listing or known funding interval changes, not on a price update.
  */
 export interface RowCodec<Row> {
   columns: readonly (keyof Row & string)[];
