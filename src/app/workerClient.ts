@@ -8,7 +8,7 @@ import { sumCounters, usePerpetualStore, type IngestCounters } from '../store/pe
 import { useSourceStatusStore, type SourceStatus } from '../store/sourceStatusStore';
 import type { FeedRequest, WorkerBatch, WorkerCommand } from '../worker/protocol';
 import { OPTION_CODEC, PERP_CODEC } from '../worker/rowCodecs';
-import { applyRows, collectRows, type PendingRows } from '../worker/rowsPatch';
+import { PendingRows } from '../worker/rowsPatch';
 
 /**
  * What arrived from the workers since the last frame, merged on arrival (newest per row), so a
@@ -17,7 +17,7 @@ import { applyRows, collectRows, type PendingRows } from '../worker/rowsPatch';
  * worker and combined when applied.
  */
 const pending = {
-  perpRows: new Map() as PendingRows<PerpQuote>,
+  perpRows: new PendingRows<PerpQuote>(PERP_CODEC),
   perpChanged: false,
   optionChains: new Map<string, PendingRows<OptionQuote>>(),
   underlyings: {} as Partial<Record<ExchangeId, readonly string[]>>,
@@ -36,15 +36,15 @@ let frameRequested = false;
 
 function collect(exchange: ExchangeId, batch: WorkerBatch): void {
   if (batch.perp) {
-    collectRows(pending.perpRows, batch.perp.quotes, PERP_CODEC);
+    pending.perpRows.collect(batch.perp.quotes);
     perpCountersOf[exchange] = batch.perp.counters;
     pending.perpChanged = true;
   }
   if (batch.option) {
     for (const [key, patch] of Object.entries(batch.option.chains)) {
       let rows = pending.optionChains.get(key);
-      if (!rows) pending.optionChains.set(key, (rows = new Map()));
-      collectRows(rows, patch, OPTION_CODEC);
+      if (!rows) pending.optionChains.set(key, (rows = new PendingRows(OPTION_CODEC)));
+      rows.collect(patch);
     }
     if (batch.option.underlyings) pending.underlyings[exchange] = batch.option.underlyings[exchange];
     optionCountersOf[exchange] = batch.option.counters;
@@ -59,22 +59,22 @@ function applyPending(): void {
   frameRequested = false;
   if (pending.perpChanged) {
     const quotes: Record<string, PerpQuote> = { ...usePerpetualStore.getState().quotes };
-    applyRows(quotes, pending.perpRows, PERP_CODEC);
+    pending.perpRows.applyTo(quotes);
     usePerpetualStore.setState({ quotes, counters: sumCounters(Object.values(perpCountersOf)) });
-    pending.perpRows.clear();
     pending.perpChanged = false;
   }
   if (pending.optionChanged) {
     const current = useOptionStore.getState();
     const chains: Record<string, OptionChainRows> = { ...current.chains };
+    // Each chain's pending rows are kept (their buffer is reused); only chains with changes are copied.
     for (const [key, changes] of pending.optionChains) {
+      if (changes.size === 0) continue;
       const rows: Record<string, OptionQuote> = { ...chains[key] };
-      applyRows(rows, changes, OPTION_CODEC);
+      changes.applyTo(rows);
       chains[key] = rows;
     }
     const underlyings = Object.keys(pending.underlyings).length > 0 ? { ...current.underlyings, ...pending.underlyings } : current.underlyings;
     useOptionStore.setState({ chains, underlyings, counters: sumCounters(Object.values(optionCountersOf)) });
-    pending.optionChains.clear();
     pending.underlyings = {};
     pending.optionChanged = false;
   }

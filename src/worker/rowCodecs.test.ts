@@ -12,13 +12,31 @@ import type { RowCodec } from './rowsPatch';
 /** A field in neither list would never reach the page once its row had arrived. */
 const fieldsOf = <Row>(codec: RowCodec<Row>): string[] => [...codec.columns, ...codec.others].sort();
 
+/**
+ * Every column gets its own value (one of them null), is written and read back over a row whose
+ * columns all hold something else: a spelled-out read or write out of step with the column list
+ * puts a value in the wrong field.
+ */
+function roundTrips<Row extends object>(codec: RowCodec<Row>, row: Row): void {
+  const filled = { ...row } as Record<string, unknown>;
+  const stale = { ...row } as Record<string, unknown>;
+  codec.columns.forEach((column, index) => {
+    filled[column] = index === 2 && row[column as keyof Row] === null ? null : 1000 + index + 0.25;
+    stale[column] = -1;
+  });
+  const values = new Float64Array(codec.columns.length + 3);
+  codec.write(filled as Row, values, 3);
+  expect(codec.read(stale as Row, values, 3)).toEqual(filled);
+}
+
 describe('row codecs', () => {
-  it('name every field of a perpetual row exactly once', () => {
+  it('name every field of a perpetual row exactly once, and write and read its columns in their order', () => {
     const row = emptyQuote({ exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC' }, 'BTC-USDT');
     expect(fieldsOf(PERP_CODEC)).toEqual(Object.keys(row).sort());
+    roundTrips(PERP_CODEC, row);
   });
 
-  it('name every field of an option row exactly once', () => {
+  it('name every field of an option row exactly once, and write and read its columns in their order', () => {
     const store = createStore<OptionState>()(() => ({ chains: {}, underlyings: { binance: [], okx: [] }, counters: emptyCounters() }));
     const ingest = createOptionIngest({
       store,
@@ -31,5 +49,6 @@ describe('row codecs', () => {
     const rows = Object.values(store.getState().chains).flatMap((chain) => Object.values(chain));
     expect(rows).toHaveLength(1);
     expect(fieldsOf(OPTION_CODEC)).toEqual(Object.keys(rows[0]!).sort());
+    roundTrips(OPTION_CODEC, rows[0]!);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRows, collectRows, diffRows, type PendingRows, type RowCodec } from './rowsPatch';
+import { diffRows, PendingRows, type RowCodec } from './rowsPatch';
 
 interface Row {
   key: string;
@@ -8,7 +8,12 @@ interface Row {
   label: string;
 }
 
-const CODEC: RowCodec<Row> = { columns: ['value', 'size'], others: ['key', 'label'] };
+const CODEC: RowCodec<Row> = {
+  columns: ['value', 'size'],
+  others: ['key', 'label'],
+  write: (row, out, at) => out.set([row.value ?? Number.NaN, row.size], at),
+  read: (base, values, at) => ({ ...base, value: Number.isNaN(values[at]!) ? null : values[at]!, size: values[at + 1]! }),
+};
 const row = (key: string, value: number | null, label = 'same', size = 1): Row => ({ key, value, label, size });
 const patchOf = (previous: Record<string, Row>, next: Record<string, Row>) => diffRows(previous, next, CODEC)!;
 
@@ -23,10 +28,10 @@ describe('rows patch', () => {
     expect(Array.from(patch.changed.values)).toEqual([Number.NaN, 7]);
     expect(patch.removed).toEqual(['c']);
 
-    const pending: PendingRows<Row> = new Map();
-    collectRows(pending, patch, CODEC);
+    const pending = new PendingRows(CODEC);
+    pending.collect(patch);
     const rebuilt: Record<string, Row> = { ...previous };
-    applyRows(rebuilt, pending, CODEC);
+    pending.applyTo(rebuilt);
     expect(rebuilt).toEqual(next);
     expect(rebuilt.a).toBe(kept);
     expect(rebuilt.b).not.toBe(previous.b);
@@ -43,31 +48,49 @@ describe('rows patch', () => {
     const first = { a: row('a', 2), b: start.b, c: start.c, n: row('n', 1) };
     const second = { a: row('a', 2, 'new'), c: start.c, n: row('n', 5) };
     const third = { a: row('a', 3, 'new'), c: start.c, n: second.n };
-    const pending: PendingRows<Row> = new Map();
-    collectRows(pending, patchOf(start, first), CODEC);
-    collectRows(pending, patchOf(first, second), CODEC);
-    collectRows(pending, patchOf(second, third), CODEC);
+    const pending = new PendingRows(CODEC);
+    pending.collect(patchOf(start, first));
+    pending.collect(patchOf(first, second));
+    pending.collect(patchOf(second, third));
     expect(pending.size).toBe(3);
     const rows: Record<string, Row> = { ...start };
-    applyRows(rows, pending, CODEC);
+    pending.applyTo(rows);
     expect(rows).toEqual(third);
   });
 
   it("keeps a waiting row's values apart from its batch, so a paused tab does not hold every batch", () => {
     const patch = patchOf({ a: row('a', 1) }, { a: row('a', 2) });
-    const pending: PendingRows<Row> = new Map();
-    collectRows(pending, patch, CODEC);
+    const pending = new PendingRows(CODEC);
+    pending.collect(patch);
     patch.changed.values.fill(0);
     const rows: Record<string, Row> = { a: row('a', 1) };
-    applyRows(rows, pending, CODEC);
+    pending.applyTo(rows);
     expect(rows.a).toEqual(row('a', 2));
   });
 
+  it('keeps every waiting row apart however many there are, and starts empty after an apply', () => {
+    const keys = Array.from({ length: 300 }, (_, index) => `k${index}`);
+    const before = Object.fromEntries(keys.map((key) => [key, row(key, 0)]));
+    const after = Object.fromEntries(keys.map((key, index) => [key, row(key, index, 'same', index * 2)]));
+    const pending = new PendingRows(CODEC);
+    pending.collect(patchOf(before, after));
+    const rows = { ...before };
+    pending.applyTo(rows);
+    expect(rows).toEqual(after);
+    expect(pending.size).toBe(0);
+
+    const later = { ...after, k7: row('k7', 70) };
+    pending.collect(patchOf(after, later));
+    const again = { ...after };
+    pending.applyTo(again);
+    expect(again).toEqual(later);
+  });
+
   it('drops a change to a row the page does not hold instead of inventing a partial row', () => {
-    const pending: PendingRows<Row> = new Map();
-    collectRows(pending, patchOf({ x: row('x', 0) }, { x: row('x', 1) }), CODEC);
+    const pending = new PendingRows(CODEC);
+    pending.collect(patchOf({ x: row('x', 0) }, { x: row('x', 1) }));
     const rows: Record<string, Row> = {};
-    applyRows(rows, pending, CODEC);
+    pending.applyTo(rows);
     expect(rows).toEqual({});
   });
 

@@ -7,8 +7,14 @@ import type { RowColumns, RowsPatch } from './protocol';
  * happens when an instrument's listing or known funding interval changes, not on a price update.
  */
 export interface RowCodec<Row> {
+  /** The fields carried as columns, in order. */
   columns: readonly (keyof Row & string)[];
+  /** Every other field: a change to one sends the row whole. */
   others: readonly (keyof Row & string)[];
+  /** Writes the row's columns from `at` (NaN for null). */
+  write(row: Row, out: Float64Array, at: number): void;
+  /** A copy of `base` with the columns from `at` laid over it. */
+  read(base: Row, values: Float64Array, at: number): Row;
 }
 
 /** The fields of `Row` that hold a number or null: the ones a codec may carry as columns. */
@@ -46,62 +52,77 @@ function sameFields<Row>(a: Row, b: Row, fields: readonly (keyof Row)[]): boolea
   return true;
 }
 
-function toColumns<Row extends { key: string }>(rows: readonly Row[], { columns }: RowCodec<Row>): RowColumns {
-  const values = new Float64Array(rows.length * columns.length);
-  let at = 0;
-  for (const row of rows) {
-    for (const column of columns) {
-      const value = row[column] as number | null;
-      values[at++] = value === null ? Number.NaN : value;
-    }
-  }
+function toColumns<Row extends { key: string }>(rows: readonly Row[], codec: RowCodec<Row>): RowColumns {
+  const width = codec.columns.length;
+  const values = new Float64Array(rows.length * width);
+  rows.forEach((row, index) => codec.write(row, values, index * width));
   return { keys: rows.map((row) => row.key), values };
 }
 
+/** A row waiting to be applied: whole (new or relisted) and/or its latest values at `slot`, or removed. */
+type PendingRow<Row> = { whole: Row | null; slot: number } | null;
+
+const NO_SLOT = -1;
+
 /**
- * A row waiting to be applied: whole (new or relisted), its latest column values laid over a whole
- * row or the page's own, or removed. The values are copied out of their batch, so a tab whose
- * frames are paused keeps a row's worth per row, not every batch a row last appeared in.
+ * Row changes waiting to be applied, the newest per key however many patches arrived. A changed
+ * row's values are copied into a slot of one buffer kept here (grown as needed, reused after each
+ * apply), so a tab whose frames are paused keeps a row's worth per row, not every batch a row last
+ * appeared in, and collecting allocates nothing per row.
  */
-type PendingRow<Row> = { whole: Row | null; values: Float64Array | null } | null;
+export class PendingRows<Row extends { key: string }> {
+  private readonly waiting = new Map<string, PendingRow<Row>>();
+  private values = new Float64Array(0);
+  private slots = 0;
 
-/** Row changes waiting to be applied, the newest per key however many patches arrived. */
-export type PendingRows<Row> = Map<string, PendingRow<Row>>;
+  constructor(private readonly codec: RowCodec<Row>) {}
 
-export function collectRows<Row extends { key: string }>(pending: PendingRows<Row>, patch: RowsPatch<Row>, codec: RowCodec<Row>): void {
-  for (const key of patch.removed) pending.set(key, null);
-  for (const row of patch.upserts) pending.set(row.key, { whole: row, values: null });
-  const { keys, values } = patch.changed;
-  const width = codec.columns.length;
-  keys.forEach((key, index) => {
-    const latest = values.slice(index * width, (index + 1) * width);
-    // Every column of a changed row is sent, so the newest values replace any waiting ones whole.
-    const waiting = pending.get(key);
-    if (waiting) waiting.values = latest;
-    else pending.set(key, { whole: null, values: latest });
-  });
-}
+  get size(): number {
+    return this.waiting.size;
+  }
 
-/** Applies waiting changes to a record the caller owns (a copy made once per frame, however many batches arrived). */
-export function applyRows<Row extends { key: string }>(rows: Record<string, Row>, pending: PendingRows<Row>, codec: RowCodec<Row>): void {
-  for (const [key, waiting] of pending) {
-    if (waiting === null) {
-      delete rows[key];
-      continue;
+  collect(patch: RowsPatch<Row>): void {
+    for (const key of patch.removed) this.waiting.set(key, null);
+    for (const row of patch.upserts) this.waiting.set(row.key, { whole: row, slot: NO_SLOT });
+    const { keys, values } = patch.changed;
+    const width = this.codec.columns.length;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      let entry = this.waiting.get(key);
+      if (!entry) this.waiting.set(key, (entry = { whole: null, slot: NO_SLOT }));
+      // Every column of a changed row is sent, so the newest values replace any waiting ones whole.
+      if (entry.slot === NO_SLOT) entry.slot = this.takeSlot(width);
+      this.values.set(values.subarray(index * width, (index + 1) * width), entry.slot * width);
     }
-    const base = waiting.whole ?? rows[key];
-    if (base === undefined) continue;
-    if (waiting.values === null) {
-      rows[key] = base;
-      continue;
+  }
+
+  /** Applies what waits to a record the caller owns (a copy made once per frame, however many batches arrived), then forgets it. */
+  applyTo(rows: Record<string, Row>): void {
+    const width = this.codec.columns.length;
+    for (const [key, entry] of this.waiting) {
+      if (entry === null) {
+        delete rows[key];
+        continue;
+      }
+      const base = entry.whole ?? rows[key];
+      if (base === undefined) continue;
+      if (entry.slot === NO_SLOT) {
+        rows[key] = base;
+        continue;
+      }
+      rows[key] = this.codec.read(base, this.values, entry.slot * width);
     }
-    const row: Record<string, unknown> = { ...base };
-    const { columns } = codec;
-    for (let index = 0; index < columns.length; index++) {
-      const value = waiting.values[index]!;
-      row[columns[index]!] = Number.isNaN(value) ? null : value;
+    this.waiting.clear();
+    this.slots = 0;
+  }
+
+  private takeSlot(width: number): number {
+    if ((this.slots + 1) * width > this.values.length) {
+      const grown = new Float64Array(Math.max(64, this.slots * 2) * width);
+      grown.set(this.values);
+      this.values = grown;
     }
-    rows[key] = row as Row;
+    return this.slots++;
   }
 }
 
