@@ -455,7 +455,7 @@ describe('snapshot pushes read later', () => {
     expect(reads).toHaveLength(0);
   });
 
-  it('reads what waits when its socket fails, before reconnecting, and nothing after a stop', () => {
+  it('reads what waits when its socket fails, before reconnecting, and delivers nothing once unsubscribed', () => {
     const listener = vi.fn();
     const stop = later.subscribe(okx, [markPrice('BTC-USDT-SWAP')], listener);
     const socket = server.last();

@@ -92,7 +92,9 @@ export class PendingRows<Row extends { key: string }> {
       if (!entry) this.waiting.set(key, (entry = { whole: null, slot: NO_SLOT }));
       // Every column of a changed row is sent, so the newest values replace any waiting ones whole.
       if (entry.slot === NO_SLOT) entry.slot = this.takeSlot(width);
-      this.values.set(values.subarray(index * width, (index + 1) * width), entry.slot * width);
+      const from = index * width;
+      const to = entry.slot * width;
+      for (let column = 0; column < width; column++) this.values[to + column] = values[from + column]!;
     }
   }
 
