@@ -445,6 +445,20 @@ describe('snapshot pushes read later', () => {
     expect(listener).toHaveBeenLastCalledWith(markPush('BTC-USDT-SWAP', '103').data, 'mark-price|BTC-USDT-SWAP||', expect.any(Number), 0);
   });
 
+  it('reads at once when pushes pile up because the read is late', () => {
+    const listener = vi.fn();
+    later.subscribe(okx, [markPrice('BTC-USDT-SWAP')], listener);
+    const socket = server.last();
+    socket.open();
+    for (let push = 1; push < 10_000; push++) socket.receive(markPush('BTC-USDT-SWAP', String(push)));
+    expect(listener).not.toHaveBeenCalled();
+
+    socket.receive(markPush('BTC-USDT-SWAP', '10000'));
+    expect(listener).toHaveBeenCalledExactlyOnceWith(markPush('BTC-USDT-SWAP', '10000').data, 'mark-price|BTC-USDT-SWAP||', expect.any(Number), 9_999);
+    readAll();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
   it('reads every other frame on arrival', () => {
     const listener = vi.fn();
     later.subscribe(okx, [{ channel: 'instruments', instType: 'SWAP' }], listener);
