@@ -96,6 +96,11 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => patchOf(patches, optionKey(exchange, symbol));
 
   function push(events: readonly OptionEvent[]): void {
+    // A parser emits one option's events together (Binance: its greeks, mark and book from one
+    // item), so the option just looked up is usually the next one asked for.
+    let recentSymbol: string | null = null;
+    let recentExchange: ExchangeId | null = null;
+    let recentPatch: OptionPatch | null = null;
     for (const event of events) {
       switch (event.kind) {
         case 'underlyings':
@@ -106,7 +111,12 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
         case 'greeks':
         case 'mark':
         case 'book': {
-          const patch = patchFor(event.exchange, event.symbol);
+          if (recentPatch === null || event.symbol !== recentSymbol || event.exchange !== recentExchange) {
+            recentPatch = patchFor(event.exchange, event.symbol);
+            recentSymbol = event.symbol;
+            recentExchange = event.exchange;
+          }
+          const patch = recentPatch;
           const previous = patch[event.kind];
           if (previous) coalesced++;
           if (!previous || event.time >= previous.time) (patch as Record<string, OptionEvent>)[event.kind] = event;

@@ -1,4 +1,4 @@
-import { parseOptionSymbol, type OptionInstrument } from '../../domain/option';
+import { parseOptionSymbol, type OptionInstrument, type ParsedOptionSymbol } from '../../domain/option';
 import type { OptionEvent } from '../../domain/optionEvents';
 import type { ParseResult } from '../../domain/perpEvents';
 import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
@@ -13,10 +13,16 @@ export function optionMarkPriceStream(underlying: string): string {
   return `${underlying.toLowerCase()}@optionMarkPrice`;
 }
 
+/** The parts of a Binance option symbol (`BTC-251120-126000-C`: no quote currency), or null when it is not one. */
+function parseBinanceOptionSymbol(symbol: string): Readonly<ParsedOptionSymbol> | null {
+  const parsed = parseOptionSymbol(symbol);
+  return parsed !== null && parsed.quote === null ? parsed : null;
+}
+
 /** Everything the Binance symbol says about its option, or null when it is not one. */
 export function binanceOptionInstrument(symbol: string): OptionInstrument | null {
-  const parsed = parseOptionSymbol(symbol);
-  if (!parsed || parsed.quote !== null) return null;
+  const parsed = parseBinanceOptionSymbol(symbol);
+  if (!parsed) return null;
   return {
     exchange: 'binance',
     symbol,
@@ -64,7 +70,7 @@ export function parseOptionMarkPrices(payload: unknown): ParseResult<OptionEvent
     const theta = finite(item.t);
     const vega = finite(item.v);
     if (
-      symbol === null || binanceOptionInstrument(symbol) === null || time === null || mark === null || index === null ||
+      symbol === null || parseBinanceOptionSymbol(symbol) === null || time === null || mark === null || index === null ||
       markIv === null || delta === null || gamma === null || theta === null || vega === null
     ) {
       rejected++;
