@@ -43,8 +43,8 @@ export interface ManagedSocketOptions<Topic> {
   /** Asked after a failed connect to find out why (HTTP 451, refused, ...); null when unknown. */
   diagnose?: () => Promise<string | null>;
   /**
-   * Where given, snapshot pushes (WireProtocol.snapshotKey) wait, the newest per topic, until the
-   * reader this is handed is called; without it every frame is read on arrival.
+   * Where given, snapshot pushes (WireProtocol.snapshotKey) wait until the reader this is handed
+   * is called, which reads each topic's newest; without it every frame is read on arrival.
    */
   readSnapshotsLater?: (read: () => void) => void;
 }
