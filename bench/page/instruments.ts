@@ -103,6 +103,7 @@ export interface BenchPageApi {
   stopRecording(): RecordedWindow;
   captureFrames(durationMs: number): void;
   parseFloor(repeats: number): Promise<ParseFloor>;
+  releaseFrames(): void;
   armProbe(probe: LatencyProbe): void;
   probeResults(): ProbeResult[];
 }
@@ -137,7 +138,9 @@ export type PageRequest =
   | { kind: 'disarm'; id: number }
   | { kind: 'capture'; durationMs: number }
   /** The named worker times its floor (see timeJsonParse). */
-  | { kind: 'floor'; worker: string; repeats: number };
+  | { kind: 'floor'; worker: string; repeats: number }
+  /** The floor is done: captured frames are dropped. */
+  | { kind: 'release' };
 
 /** Event time of the item carrying the probed value: Binance `E`, OKX `ts`. */
 export function eventTimeOf(frame: string, marker: string): number | null {
@@ -328,6 +331,10 @@ export function installBenchInstruments(config: InstrumentConfig): void {
       const frames = onPage.frames + inWorker.frames;
       const ms = onPage.ms + inWorker.ms;
       return { frames, bytes: onPage.bytes + inWorker.bytes, microsPerFrame: frames > 0 ? (ms * 1000) / frames : 0 };
+    },
+    releaseFrames() {
+      captured = [];
+      request({ kind: 'release' });
     },
     armProbe(probe) {
       pending.push({ probe, result: { id: probe.id, eventTime: null, arrivedAt: null, renderedAt: null } });

@@ -30,10 +30,11 @@ requests.onmessage = (event: MessageEvent<PageRequest>) => {
   } else if (request.kind === 'capture') {
     captured = [];
     captureUntil = performance.now() + request.durationMs;
+  } else if (request.kind === 'release') {
+    // The floor has been timed: the frames (megabytes at ×10) need not stay in the worker's heap.
+    captured = [];
   } else if (request.worker === WORKER) {
     report({ kind: 'floor', worker: WORKER, ...timeJsonParse(captured, request.repeats) });
-    // The floor is taken once: the frames (megabytes at ×10) need not stay in the worker's heap.
-    captured = [];
   }
 };
 
