@@ -459,6 +459,26 @@ describe('snapshot pushes read later', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
+  it("drops a replaced socket's waiting pushes once its successor delivers", () => {
+    const listener = vi.fn();
+    later.subscribe(okx, [markPrice('BTC-USDT-SWAP')], listener);
+    const old = server.last();
+    old.open();
+    old.receive(markPush('BTC-USDT-SWAP', '1'));
+    readAll();
+    old.receive({ event: 'notice', code: '64008', msg: 'The connection will soon be closed for a service upgrade.', connId: 'a' });
+    vi.advanceTimersByTime(500);
+    const fresh = server.last();
+    expect(fresh).not.toBe(old);
+    fresh.open();
+    fresh.receive(markPush('BTC-USDT-SWAP', '3'));
+    old.receive(markPush('BTC-USDT-SWAP', '2'));
+
+    readAll();
+    expect(old.closedByClient).not.toBeNull();
+    expect(listener.mock.calls.map(([payload]) => (payload as Array<{ markPx: string }>)[0]!.markPx)).toEqual(['1', '3']);
+  });
+
   it('reads every other frame on arrival', () => {
     const listener = vi.fn();
     later.subscribe(okx, [{ channel: 'instruments', instType: 'SWAP' }], listener);
