@@ -129,3 +129,91 @@ describe('listings and settlement', () => {
     expect(store.getState().underlyings).toEqual({ binance: [], okx: ['BTC-USD', 'ETH-USD'] });
   });
 });
+
+describe('expiries no view shows', () => {
+  const NOV23 = Date.UTC(2025, 10, 23, 8);
+  const shown = 'BTC-251120-126000-C';
+  const other = 'BTC-251123-126000-C';
+  const deltaOf = (symbol: string) => btc()[`binance:${symbol}`]?.delta;
+
+  function bothAt(time: number, delta: number): void {
+    ingest.push([greeks(shown, time, delta), greeks(other, time, delta)]);
+  }
+
+  it("applies a shown expiry's options at every flush and the chain's others at most once a second, newest value", () => {
+    bothAt(T + 1, 0.1);
+    ingest.flushNow();
+    ingest.watchExpiry('binance', 'BTCUSDT', NOV20);
+    ingest.flushNow();
+
+    now += 100;
+    bothAt(T + 2, 0.2);
+    ingest.flushNow();
+    expect(deltaOf(shown)).toBe(0.2);
+    expect(deltaOf(other)).toBe(0.1);
+
+    now += 100;
+    ingest.push([greeks(other, T + 3, 0.3)]);
+    ingest.flushNow();
+    expect(deltaOf(other)).toBe(0.1);
+    expect(store.getState().counters.coalesced).toBe(1);
+
+    now += 800;
+    ingest.flushNow();
+    expect(deltaOf(other)).toBe(0.3);
+  });
+
+  it('creates a row at once whatever its expiry, and applies every option at every flush once no expiry is shown', () => {
+    const stopShowing = ingest.watchExpiry('binance', 'BTCUSDT', NOV20);
+    bothAt(T + 1, 0.1);
+    ingest.flushNow();
+    expect(deltaOf(other)).toBe(0.1);
+
+    stopShowing();
+    ingest.flushNow();
+    now += 100;
+    bothAt(T + 2, 0.2);
+    ingest.flushNow();
+    expect(deltaOf(other)).toBe(0.2);
+  });
+
+  it('applies what was held at the next flush when its expiry comes on screen', () => {
+    bothAt(T + 1, 0.1);
+    ingest.flushNow();
+    const stopShowingNov20 = ingest.watchExpiry('binance', 'BTCUSDT', NOV20);
+    ingest.flushNow();
+    now += 100;
+    bothAt(T + 2, 0.2);
+    ingest.flushNow();
+    expect(deltaOf(other)).toBe(0.1);
+
+    ingest.watchExpiry('binance', 'BTCUSDT', NOV23);
+    stopShowingNov20();
+    now += 100;
+    ingest.flushNow();
+    expect(deltaOf(other)).toBe(0.2);
+  });
+
+  it('applies held options within a second when nothing else arrives', () => {
+    const ticks: (() => void)[] = [];
+    const held = createOptionIngest({
+      store,
+      schedule: (run) => ticks.push(run),
+      now: () => now,
+      instrumentFromSymbol: { binance: binanceOptionInstrument, okx: okxOptionInstrument },
+    });
+    held.push([greeks(shown, T + 1, 0.1), greeks(other, T + 1, 0.1)]);
+    held.watchExpiry('binance', 'BTCUSDT', NOV20);
+    ticks.shift()!();
+    held.push([greeks(shown, T + 2, 0.2), greeks(other, T + 2, 0.2)]);
+
+    for (let tick = 1; tick <= 10 && deltaOf(other) !== 0.2; tick++) {
+      now += 100;
+      const run = ticks.shift();
+      expect(run, `a flush is scheduled while options are held (tick ${tick})`).toBeDefined();
+      run!();
+    }
+    expect(deltaOf(other)).toBe(0.2);
+    expect(ticks).toHaveLength(0);
+  });
+});

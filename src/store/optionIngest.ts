@@ -16,6 +16,11 @@ export interface OptionIngestOptions {
 
 export interface OptionIngest {
   push(events: readonly OptionEvent[]): void;
+  /**
+   * A view shows this expiry of the chain: its options are applied at every flush. While a chain
+   * has a shown expiry, its other options are applied at most once every COLD_FLUSH_MS.
+   */
+  watchExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void;
   reject(exchange: ExchangeId, count: number): void;
   /** Counts updates coalesced before they reached the ingest: a socket's superseded snapshot pushes. */
   countCoalesced(count: number): void;
@@ -78,6 +83,14 @@ function patchQuote(previous: OptionQuote, patch: OptionPatch, receivedAt: numbe
 }
 
 /**
+ * How often the options of a chain's expiries that no view shows are applied. A stream such as
+ * Binance's carries every expiry of an underlying in each push, while a trader reads one expiry;
+ * the others only give the expiry tabs their counts, so applying (and sending to the page) all of
+ * them ten times a second was most of the options view's ingest for nothing on screen.
+ */
+export const COLD_FLUSH_MS = 1000;
+
+/**
  * The hot path between option feeds and the store, as for perpetuals: events are buffered and
  * coalesced (newest of each kind per option), then applied in one `setState` per flush. Only the
  * chains that changed get a new record, so a view reading one chain ignores pushes for others.
@@ -88,12 +101,39 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   /** Options listed since the exchange's last list-complete: the list a list-complete makes final. */
   const pendingList: Record<ExchangeId, Set<string>> = { binance: new Set(), okx: new Set() };
   let catalogue: OptionEvent[] = [];
+  /** Pending patches of options applied at every flush, and of those held to COLD_FLUSH_MS. */
   let patches = new Map<string, OptionPatch>();
+  let coldPatches = new Map<string, OptionPatch>();
+  let coldDueAt = 0;
+  /** Shown expiries (`chainKey|expiry`) with how many views show them, and the chains they belong to. */
+  const shownExpiries = new Map<string, number>();
+  const chainsWithShownExpiry = new Map<string, number>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   let earliestExpiry = Number.POSITIVE_INFINITY;
   const schedule = flushOncePerTick(options.schedule, flush);
-  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => patchOf(patches, optionKey(exchange, symbol));
+  /** Held back: an option of a chain with a shown expiry, not of that expiry, that already has a row. */
+  const isCold = (exchange: ExchangeId, symbol: string, key: string): boolean => {
+    if (chainsWithShownExpiry.size === 0) return false;
+    const instrument = options.instrumentFromSymbol[exchange](symbol);
+    if (!instrument) return false;
+    const chain = chainKey(exchange, instrument.underlying);
+    if (!chainsWithShownExpiry.has(chain)) return false;
+    // The row's expiry is the one the view was given (from the exchange's list, when it loaded).
+    const row = store.getState().chains[chain]?.[key];
+    return row !== undefined && !shownExpiries.has(`${chain}|${row.expiry}`);
+  };
+  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => {
+    const key = optionKey(exchange, symbol);
+    const pending = patches.get(key) ?? coldPatches.get(key);
+    if (pending) return pending;
+    return patchOf(isCold(exchange, symbol, key) ? coldPatches : patches, key);
+  };
+  const countIn = (counts: Map<string, number>, key: string, delta: 1 | -1): void => {
+    const count = (counts.get(key) ?? 0) + delta;
+    if (count > 0) counts.set(key, count);
+    else counts.delete(key);
+  };
 
   function push(events: readonly OptionEvent[]): void {
     // A parser emits one option's events together (Binance: its greeks, mark and book from one
@@ -183,7 +223,9 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     }
 
     const receivedAt = now;
-    for (const [key, patch] of patches) {
+    const applyCold = now >= coldDueAt;
+    const due = applyCold ? [...patches, ...coldPatches] : patches;
+    for (const [key, patch] of due) {
       const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
       const symbol = key.slice(exchange.length + 1);
       const instrument = options.instrumentFromSymbol[exchange](symbol);
@@ -210,6 +252,10 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
 
     catalogue = [];
     patches = new Map();
+    if (applyCold) {
+      coldPatches = new Map();
+      coldDueAt = now + COLD_FLUSH_MS;
+    }
     const counters = {
       rejected: { ...rejected },
       coalesced: current.counters.coalesced + coalesced,
@@ -217,10 +263,30 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     };
     coalesced = 0;
     store.setState({ chains: chains ?? current.chains, underlyings, counters });
+    // Held options are applied within COLD_FLUSH_MS even if nothing else arrives.
+    if (coldPatches.size > 0) schedule();
   }
 
   return {
     push,
+    watchExpiry(exchange, underlying, expiry) {
+      const chain = chainKey(exchange, underlying);
+      const shown = `${chain}|${expiry}`;
+      const change = (delta: 1 | -1): void => {
+        countIn(shownExpiries, shown, delta);
+        countIn(chainsWithShownExpiry, chain, delta);
+        // Options held while another expiry was shown are due now, not up to a second later.
+        coldDueAt = 0;
+        schedule();
+      };
+      change(1);
+      let watching = true;
+      return () => {
+        if (!watching) return;
+        watching = false;
+        change(-1);
+      };
+    },
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;

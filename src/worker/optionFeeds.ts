@@ -15,7 +15,8 @@ export interface OptionFeeds {
   /**
    * The chain plus everything of one expiry (ms) while a view shows that expiry. Binance's one
    * stream per underlying already carries every option's mark; OKX adds per-option marks and
-   * books for this expiry only (see startOkxOptionChain).
+   * books for this expiry only (see startOkxOptionChain). The ingest applies this expiry's
+   * options at every tick and the chain's others at most once a second (OptionIngest.watchExpiry).
    */
   acquireExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void;
 }
@@ -55,7 +56,9 @@ export function optionFeeds(deps: OptionFeedDeps): OptionFeeds {
   const acquireExpiry = (exchange: ExchangeId, underlying: string, expiry: number): (() => void) => {
     const releaseChain = acquireChain(exchange, underlying);
     const releaseExpiry = exchange === 'okx' ? okxChains.get(underlying)?.followExpiry(expiry) : undefined;
+    const unwatch = deps.ingest.watchExpiry(exchange, underlying, expiry);
     return () => {
+      unwatch();
       releaseExpiry?.();
       releaseChain();
     };

@@ -47,6 +47,7 @@ function startChain() {
   const coalesced = { count: 0 };
   const ingest: OptionIngest = {
     push: (events) => pushed.push(...events),
+    watchExpiry: () => () => {},
     reject: () => {},
     countCoalesced: (count) => (coalesced.count += count),
     flushNow: () => {},
