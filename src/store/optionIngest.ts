@@ -101,38 +101,35 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   /** Options listed since the exchange's last list-complete: the list a list-complete makes final. */
   const pendingList: Record<ExchangeId, Set<string>> = { binance: new Set(), okx: new Set() };
   let catalogue: OptionEvent[] = [];
-  /** Pending patches of options applied at every flush, and of those held to COLD_FLUSH_MS. */
+  /** Pending patches: new ones, and those a flush held back until COLD_FLUSH_MS had passed. */
   let patches = new Map<string, OptionPatch>();
-  let coldPatches = new Map<string, OptionPatch>();
-  let coldDueAt = 0;
-  /** Shown expiries (`chainKey|expiry`) with how many views show them, and the chains they belong to. */
-  const shownExpiries = new Map<string, number>();
-  const chainsWithShownExpiry = new Map<string, number>();
+  let heldPatches = new Map<string, OptionPatch>();
+  let heldDueAt = 0;
+  /** Per chain, its shown expiries with how many views show each. */
+  const shownExpiries = new Map<string, Map<number, number>>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   let earliestExpiry = Number.POSITIVE_INFINITY;
   const schedule = flushOncePerTick(options.schedule, flush);
-  /** Held back: an option of a chain with a shown expiry, not of that expiry, that already has a row. */
-  const isCold = (exchange: ExchangeId, symbol: string, key: string): boolean => {
-    if (chainsWithShownExpiry.size === 0) return false;
-    const instrument = options.instrumentFromSymbol[exchange](symbol);
-    if (!instrument) return false;
-    const chain = chainKey(exchange, instrument.underlying);
-    if (!chainsWithShownExpiry.has(chain)) return false;
-    // The row's expiry is the one the view was given (from the exchange's list, when it loaded).
-    const row = store.getState().chains[chain]?.[key];
-    return row !== undefined && !shownExpiries.has(`${chain}|${row.expiry}`);
-  };
   const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => {
     const key = optionKey(exchange, symbol);
-    const pending = patches.get(key) ?? coldPatches.get(key);
-    if (pending) return pending;
-    return patchOf(isCold(exchange, symbol, key) ? coldPatches : patches, key);
+    return heldPatches.get(key) ?? patchOf(patches, key);
   };
-  const countIn = (counts: Map<string, number>, key: string, delta: 1 | -1): void => {
-    const count = (counts.get(key) ?? 0) + delta;
-    if (count > 0) counts.set(key, count);
-    else counts.delete(key);
+  /** Whether a row can wait: its chain has a shown expiry, and it is not of it. */
+  const canWait = (chain: string, row: OptionQuote): boolean => {
+    const shown = shownExpiries.get(chain);
+    return shown !== undefined && !shown.has(row.expiry);
+  };
+  const watch = (chain: string, expiry: number, delta: 1 | -1): void => {
+    const shown = shownExpiries.get(chain) ?? new Map<number, number>();
+    const count = (shown.get(expiry) ?? 0) + delta;
+    if (count > 0) shown.set(expiry, count);
+    else shown.delete(expiry);
+    if (shown.size > 0) shownExpiries.set(chain, shown);
+    else shownExpiries.delete(chain);
+    // Patches held while another expiry was shown are due now, not up to a second later.
+    heldDueAt = 0;
+    schedule();
   };
 
   function push(events: readonly OptionEvent[]): void {
@@ -223,8 +220,9 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     }
 
     const receivedAt = now;
-    const applyCold = now >= coldDueAt;
-    const due = applyCold ? [...patches, ...coldPatches] : patches;
+    const heldAreDue = now >= heldDueAt;
+    const due = heldAreDue ? [...heldPatches, ...patches] : patches;
+    const stillHeld = heldAreDue ? new Map<string, OptionPatch>() : heldPatches;
     for (const [key, patch] of due) {
       const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
       const symbol = key.slice(exchange.length + 1);
@@ -235,8 +233,14 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       }
       // A late push for a settled option must not bring its row back.
       if (instrument.expiry <= now) continue;
-      const row = find(instrument) ?? emptyQuote(instrument);
-      const updated = patchQuote(row, patch, receivedAt);
+      const chain = chainKey(instrument.exchange, instrument.underlying);
+      const existing = rowsOf(chain)?.[key];
+      // An option of an expiry no view shows waits for the next due flush; a new row is written at once.
+      if (existing && !heldAreDue && canWait(chain, existing)) {
+        stillHeld.set(key, patch);
+        continue;
+      }
+      const updated = patchQuote(existing ?? emptyQuote(instrument), patch, receivedAt);
       if (updated) write(updated);
     }
 
@@ -252,10 +256,8 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
 
     catalogue = [];
     patches = new Map();
-    if (applyCold) {
-      coldPatches = new Map();
-      coldDueAt = now + COLD_FLUSH_MS;
-    }
+    heldPatches = stillHeld;
+    if (heldAreDue) heldDueAt = now + COLD_FLUSH_MS;
     const counters = {
       rejected: { ...rejected },
       coalesced: current.counters.coalesced + coalesced,
@@ -263,28 +265,20 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     };
     coalesced = 0;
     store.setState({ chains: chains ?? current.chains, underlyings, counters });
-    // Held options are applied within COLD_FLUSH_MS even if nothing else arrives.
-    if (coldPatches.size > 0) schedule();
+    // Held patches are applied within COLD_FLUSH_MS even if nothing else arrives.
+    if (heldPatches.size > 0) schedule();
   }
 
   return {
     push,
     watchExpiry(exchange, underlying, expiry) {
       const chain = chainKey(exchange, underlying);
-      const shown = `${chain}|${expiry}`;
-      const change = (delta: 1 | -1): void => {
-        countIn(shownExpiries, shown, delta);
-        countIn(chainsWithShownExpiry, chain, delta);
-        // Options held while another expiry was shown are due now, not up to a second later.
-        coldDueAt = 0;
-        schedule();
-      };
-      change(1);
+      watch(chain, expiry, 1);
       let watching = true;
       return () => {
         if (!watching) return;
         watching = false;
-        change(-1);
+        watch(chain, expiry, -1);
       };
     },
     reject(exchange, count) {

@@ -5,6 +5,7 @@ import { endpoints } from '../config/endpoints';
 import { okxProtocol } from '../feeds/okx/protocol';
 import { createIngestService, TICK_MS } from './ingestService';
 import type { PerpQuote } from '../domain/perpetual';
+import optionMarkPrice from '../feeds/binance/fixtures/optionMarkPrice.json';
 import type { RowsPatch, WorkerBatch } from './protocol';
 import { PERP_CODEC } from './rowCodecs';
 
@@ -170,5 +171,37 @@ describe('ingest service (the worker side)', () => {
     service.handle({ type: 'release', lease: 1 });
     vi.advanceTimersByTime(60_000);
     expect(socket.closedByClient).not.toBeNull();
+  });
+
+  it("sends the shown expiry's options every tick and the chain's other expiries once a second", () => {
+    const seedTime = 1762867543321;
+    vi.setSystemTime(seedTime);
+    const service = createIngestService({ post: (batch) => batches.push(batch), sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5 });
+    service.handle({ type: 'acquire', lease: 1, request: { feed: 'option-expiry', exchange: 'binance', underlying: 'BTCUSDT', expiry: Date.UTC(2025, 10, 20, 8) } });
+    const socket = server.sockets.find((candidate) => candidate.url.startsWith(endpoints.VITE_BINANCE_OPTIONS_WS))!;
+    socket.open();
+    for (const frame of socket.sentJson()) if (frame.method === 'SUBSCRIBE') socket.receive({ result: null, id: frame.id });
+    const push = (markPrice: string, time: number) =>
+      socket.receive({ stream: 'btcusdt@optionMarkPrice', data: optionMarkPrice.map((item) => ({ ...item, mp: markPrice, E: time })) });
+    const sentRows = () => {
+      const patch = batches.at(-1)?.option?.chains['binance:BTCUSDT'];
+      return [...(patch?.upserts.map((row) => row.key) ?? []), ...(patch?.changed.keys ?? [])];
+    };
+
+    push('100', seedTime);
+    vi.advanceTimersByTime(TICK_MS);
+    expect(sentRows()).toEqual(['binance:BTC-251120-126000-C', 'binance:BTC-251123-126000-C']);
+
+    const ticksUntilBoth: number[] = [];
+    for (let tick = 1; tick <= 20; tick++) {
+      push(String(100 + tick), seedTime + tick * TICK_MS);
+      vi.advanceTimersByTime(TICK_MS);
+      expect(sentRows()[0], `tick ${tick}`).toBe('binance:BTC-251120-126000-C');
+      if (sentRows().length === 2) ticksUntilBoth.push(tick);
+    }
+    // A second is ten ticks; the first of them may fall on the tick that created the rows.
+    expect(ticksUntilBoth).toHaveLength(2);
+    expect(ticksUntilBoth[1]! - ticksUntilBoth[0]!).toBe(1000 / TICK_MS);
+    expect(ticksUntilBoth[0]).toBeGreaterThanOrEqual(1000 / TICK_MS - 1);
   });
 });
