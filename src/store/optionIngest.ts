@@ -18,7 +18,7 @@ export interface OptionIngest {
   push(events: readonly OptionEvent[]): void;
   /**
    * A view shows this expiry of the chain: its options are applied at every flush. While a chain
-   * has a shown expiry, its other options are applied at most once every COLD_FLUSH_MS.
+   * has a shown expiry, its other options are applied at most once every HELD_FLUSH_MS.
    */
   watchExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void;
   reject(exchange: ExchangeId, count: number): void;
@@ -88,7 +88,7 @@ function patchQuote(previous: OptionQuote, patch: OptionPatch, receivedAt: numbe
  * the others only give the expiry tabs their counts, so applying (and sending to the page) all of
  * them ten times a second was most of the options view's ingest for nothing on screen.
  */
-export const COLD_FLUSH_MS = 1000;
+export const HELD_FLUSH_MS = 1000;
 
 /**
  * The hot path between option feeds and the store, as for perpetuals: events are buffered and
@@ -101,7 +101,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   /** Options listed since the exchange's last list-complete: the list a list-complete makes final. */
   const pendingList: Record<ExchangeId, Set<string>> = { binance: new Set(), okx: new Set() };
   let catalogue: OptionEvent[] = [];
-  /** Pending patches: new ones, and those a flush held back until COLD_FLUSH_MS had passed. */
+  /** Pending patches: new ones, and those a flush held back until HELD_FLUSH_MS had passed. */
   let patches = new Map<string, OptionPatch>();
   let heldPatches = new Map<string, OptionPatch>();
   let heldDueAt = 0;
@@ -257,7 +257,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     catalogue = [];
     patches = new Map();
     heldPatches = stillHeld;
-    if (heldAreDue) heldDueAt = now + COLD_FLUSH_MS;
+    if (heldAreDue) heldDueAt = now + HELD_FLUSH_MS;
     const counters = {
       rejected: { ...rejected },
       coalesced: current.counters.coalesced + coalesced,
@@ -265,7 +265,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     };
     coalesced = 0;
     store.setState({ chains: chains ?? current.chains, underlyings, counters });
-    // Held patches are applied within COLD_FLUSH_MS even if nothing else arrives.
+    // Held patches are applied within HELD_FLUSH_MS even if nothing else arrives.
     if (heldPatches.size > 0) schedule();
   }
 
