@@ -85,8 +85,8 @@ function patchQuote(previous: OptionQuote, patch: OptionPatch, receivedAt: numbe
 /**
  * How often the options of a chain's expiries that no view shows are applied. A stream such as
  * Binance's carries every expiry of an underlying in each push, while a trader reads one expiry;
- * the others only give the expiry tabs their counts, so applying (and sending to the page) all of
- * them ten times a second was most of the options view's ingest for nothing on screen.
+ * the others only give the expiry tabs their counts. Applying, diffing and sending all of them ten
+ * times a second took about a third of the Binance worker's tick on the options view at ×10.
  */
 export const HELD_FLUSH_MS = 1000;
 
