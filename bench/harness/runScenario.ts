@@ -60,12 +60,7 @@ const PROFILE_SAMPLING_US = 200;
 /** A single page load's time to live swings with whatever else the 2 cores are doing: views that define it are loaded this often. */
 const LIVE_LOADS = 3;
 
-/**
- * One view at one rate, in a fresh browser context: load until live, warm up, then each phase
- * measured (frame times, long tasks, latency, counters) and afterwards profiled again with the
- * CPU profiler on (kept apart so the profiler's own cost does not touch the frame times), the
- * JSON.parse floor over the frames captured at the start of the first window (timed several times), and the heap.
- */
+/** Times the floor FLOOR_TIMINGS times, FLOOR_SPACING_MS apart, then lets the threads drop their captured frames. */
 async function timeFloor(page: PageSession['page']): Promise<FloorResult> {
   const floors: ParseFloor[] = [];
   for (let timing = 0; timing < FLOOR_TIMINGS; timing++) {
@@ -78,6 +73,12 @@ async function timeFloor(page: PageSession['page']): Promise<FloorResult> {
   return { ...median, timings };
 }
 
+/**
+ * One view at one rate, in a fresh browser context: load until live, warm up, then each phase
+ * measured (frame times, long tasks, latency, counters) and afterwards profiled again with the
+ * CPU profiler on (kept apart so the profiler's own cost does not touch the frame times), the
+ * JSON.parse floor over the frames captured at the start of the first window, and the heap.
+ */
 export async function runScenario(browser: BenchBrowser, scenario: ViewScenario, settings: ScenarioSettings): Promise<ScenarioResult> {
   const open = () => openPageSession(browser, { binanceSocketMarker: settings.binanceSocketMarker, expectedRows: settings.expectedRows });
   const contextOf = (session: PageSession): ScenarioContext => ({

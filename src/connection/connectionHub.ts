@@ -39,9 +39,10 @@ export interface ConnectionHubOptions {
   onStatus?: (status: ExchangeLinkStatus) => void;
   onProblem?: (exchange: ExchangeId, kind: NoiseKind | 'subscription-error', detail: string) => void;
   /**
-   * Where given, each socket keeps only the newest push per snapshot topic (WireProtocol.snapshotKey)
-   * and decodes it when the reader handed here is called: an ingest worker calls it at its tick, just
-   * before applying, so a topic pushed five times a tick is decoded once, with no added delay.
+   * Where given, each socket holds its snapshot pushes (WireProtocol.snapshotKey) undecoded until the
+   * reader handed here is called, and then decodes only each topic's newest: an ingest worker calls
+   * it at its tick, just before applying, so a topic pushed five times a tick is decoded once, with
+   * no added delay.
    */
   readSnapshotsLater?: (read: () => void) => void;
 }

@@ -5,8 +5,8 @@ export type SnapshotReader = (raw: string, receivedAt: number, superseded: numbe
  * A socket's snapshot pushes waiting to be read, kept in arrival order and reduced to the newest
  * per topic only when read. Finding the topic's entry as each push arrived was the costliest step
  * of an OKX push in the browser's profile: about 1 µs per frame, where the same lookup in a tight
- * loop takes a tenth of that (each frame is its own task, so the table and the earlier frames its
- * keys point into are likely out of cache). Appending costs little, and the reduction runs once a
+ * loop in the same Chromium took 0.15 µs (each frame is its own task, so the table and the earlier
+ * frames its keys point into are likely out of cache). Appending costs little, and the reduction runs once a
  * read, over the whole batch at once.
  */
 export class WaitingSnapshots {
