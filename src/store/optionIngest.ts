@@ -3,7 +3,8 @@ import type { ExchangeId } from '../domain/exchange';
 import { chainKey, optionKey, type OptionInstrument, type OptionQuote } from '../domain/option';
 import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
 import type { OptionChainRows, OptionState } from './optionStore';
-import { flushOncePerTick, patchOf } from './batching';
+import { flushOncePerTick } from './batching';
+import { HeldPatches } from './heldPatches';
 
 export interface OptionIngestOptions {
   store: StoreApi<OptionState>;
@@ -18,7 +19,7 @@ export interface OptionIngest {
   push(events: readonly OptionEvent[]): void;
   /**
    * A view shows this expiry of the chain: its options are applied at every flush. While a chain
-   * has a shown expiry, its other options are applied at most once every HELD_FLUSH_MS.
+   * has a shown expiry, its other options are applied at most once every HELD_FLUSH_MS (HeldPatches).
    */
   watchExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void;
   reject(exchange: ExchangeId, count: number): void;
@@ -83,14 +84,6 @@ function patchQuote(previous: OptionQuote, patch: OptionPatch, receivedAt: numbe
 }
 
 /**
- * How often the options of a chain's expiries that no view shows are applied. A stream such as
- * Binance's carries every expiry of an underlying in each push, while a trader reads one expiry;
- * the others only give the expiry tabs their counts. Applying, diffing and sending all of them ten
- * times a second took about a third of the Binance worker's tick on the options view at ×10.
- */
-export const HELD_FLUSH_MS = 1000;
-
-/**
  * The hot path between option feeds and the store, as for perpetuals: events are buffered and
  * coalesced (newest of each kind per option), then applied in one `setState` per flush. Only the
  * chains that changed get a new record, so a view reading one chain ignores pushes for others.
@@ -101,20 +94,16 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   /** Options listed since the exchange's last list-complete: the list a list-complete makes final. */
   const pendingList: Record<ExchangeId, Set<string>> = { binance: new Set(), okx: new Set() };
   let catalogue: OptionEvent[] = [];
-  /** Pending patches: new ones, and those a flush held back until HELD_FLUSH_MS had passed. */
   let patches = new Map<string, OptionPatch>();
-  let heldPatches = new Map<string, OptionPatch>();
-  let heldDueAt = 0;
+  /** Patches of options no view shows, applied once a second. */
+  const held = new HeldPatches<OptionPatch>();
   /** Per chain, its shown expiries with how many views show each. */
   const shownExpiries = new Map<string, Map<number, number>>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   let earliestExpiry = Number.POSITIVE_INFINITY;
   const schedule = flushOncePerTick(options.schedule, flush);
-  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => {
-    const key = optionKey(exchange, symbol);
-    return heldPatches.get(key) ?? patchOf(patches, key);
-  };
+  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => held.patchFor(patches, optionKey(exchange, symbol));
   /** Whether a row can wait: its chain has a shown expiry, and it is not of it. */
   const canWait = (chain: string, row: OptionQuote): boolean => {
     const shown = shownExpiries.get(chain);
@@ -127,8 +116,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     else shown.delete(expiry);
     if (shown.size > 0) shownExpiries.set(chain, shown);
     else shownExpiries.delete(chain);
-    // Patches held while another expiry was shown are due now, not up to a second later.
-    heldDueAt = 0;
+    held.makeDue();
     schedule();
   };
 
@@ -220,9 +208,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     }
 
     const receivedAt = now;
-    const heldAreDue = now >= heldDueAt;
-    const due = heldAreDue ? [...heldPatches, ...patches] : patches;
-    const stillHeld = heldAreDue ? new Map<string, OptionPatch>() : heldPatches;
+    const { patches: due, mayHold } = held.begin(patches, now);
     for (const [key, patch] of due) {
       const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
       const symbol = key.slice(exchange.length + 1);
@@ -236,8 +222,8 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       const chain = chainKey(instrument.exchange, instrument.underlying);
       const existing = rowsOf(chain)?.[key];
       // An option of an expiry no view shows waits for the next due flush; a new row is written at once.
-      if (existing && !heldAreDue && canWait(chain, existing)) {
-        stillHeld.set(key, patch);
+      if (existing && mayHold && canWait(chain, existing)) {
+        held.keep(key, patch);
         continue;
       }
       const updated = patchQuote(existing ?? emptyQuote(instrument), patch, receivedAt);
@@ -256,8 +242,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
 
     catalogue = [];
     patches = new Map();
-    heldPatches = stillHeld;
-    if (heldAreDue) heldDueAt = now + HELD_FLUSH_MS;
+    const stillHeld = held.end(now);
     const counters = {
       rejected: { ...rejected },
       coalesced: current.counters.coalesced + coalesced,
@@ -266,7 +251,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     coalesced = 0;
     store.setState({ chains: chains ?? current.chains, underlyings, counters });
     // Held patches are applied within HELD_FLUSH_MS even if nothing else arrives.
-    if (heldPatches.size > 0) schedule();
+    if (stillHeld) schedule();
   }
 
   return {
