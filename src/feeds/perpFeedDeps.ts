@@ -6,7 +6,8 @@ import type { SourceStatus } from '../store/sourceStatusStore';
 /** What a perpetual feed needs from the outside, passed in so feeds stay free of globals and React. */
 export interface PerpFeedDeps {
   hub: ConnectionHub;
-  ingest: PerpIngest;
+  /** What a feed hands its events to; which rows views show is not a feed's business. */
+  ingest: Pick<PerpIngest, 'push' | 'reject' | 'countCoalesced'>;
   fetch: typeof fetch;
   scheduler: Scheduler;
   random: () => number;

@@ -4,7 +4,8 @@ import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent
 import { perpKey, type PerpQuote } from '../domain/perpetual';
 import { createPerpRegistry, emptyQuote, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
 import type { PerpetualState } from './perpetualStore';
-import { flushOncePerTick, patchOf } from './batching';
+import { flushOncePerTick } from './batching';
+import { HeldPatches } from './heldPatches';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 
@@ -19,6 +20,13 @@ export interface PerpIngestOptions {
 
 export interface PerpIngest {
   push(events: readonly PerpEvent[]): void;
+  /**
+   * A view shows these perpetuals of the exchange, or `'all'` of them (the screener): they are
+   * applied at every flush. While views show some of an exchange's perpetuals and none shows them
+   * all (a chart, an options chain: none), its other rows are applied at most once every
+   * HELD_FLUSH_MS (HeldPatches). New rows are written at once.
+   */
+  watchRows(exchange: ExchangeId, symbols: readonly string[] | 'all'): () => void;
   reject(exchange: ExchangeId, count: number): void;
   /** Counts updates coalesced before they reached the ingest: a socket's superseded snapshot pushes. */
   countCoalesced(count: number): void;
@@ -35,11 +43,37 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const registry = createPerpRegistry();
   let lists: ListEvent[] = [];
   let patches = new Map<string, RowPatch>();
+  /** Patches of rows no view shows, applied once a second. */
+  const held = new HeldPatches<RowPatch>();
+  /** Per exchange: how many views say which of its rows they show, how many show them all, and the rows shown with their views' count. */
+  const watches: Record<ExchangeId, { views: number; all: number; shown: Map<string, number> }> = {
+    binance: { views: 0, all: 0, shown: new Map() },
+    okx: { views: 0, all: 0, shown: new Map() },
+  };
   let indexes = new Map<string, PerpIndexEvent>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   const schedule = flushOncePerTick(options.schedule, flush);
-  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => patchOf(patches, perpKey(exchange, symbol));
+  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => held.patchFor(patches, perpKey(exchange, symbol));
+  /** Whether a row can wait: views say which of its exchange's rows they show, none shows all, and none this one. */
+  const canWait = (row: PerpQuote): boolean => {
+    const watch = watches[row.exchange];
+    return watch.views > 0 && watch.all === 0 && !watch.shown.has(row.key);
+  };
+  const watch = (exchange: ExchangeId, symbols: readonly string[] | 'all', delta: 1 | -1): void => {
+    const counts = watches[exchange];
+    counts.views += delta;
+    if (symbols === 'all') counts.all += delta;
+    else {
+      for (const key of new Set(symbols.map((symbol) => perpKey(exchange, symbol)))) {
+        const count = (counts.shown.get(key) ?? 0) + delta;
+        if (count > 0) counts.shown.set(key, count);
+        else counts.shown.delete(key);
+      }
+    }
+    held.makeDue();
+    schedule();
+  };
 
   function push(events: readonly PerpEvent[]): void {
     for (const event of events) {
@@ -151,8 +185,13 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
 
     const receivedAt = options.now();
     const waiting = new Map<string, RowPatch>();
-    for (const [key, patch] of patches) {
+    const { patches: due, mayHold } = held.begin(patches, receivedAt);
+    for (const [key, patch] of due) {
       let row = read(key);
+      if (row && mayHold && canWait(row)) {
+        held.keep(key, patch);
+        continue;
+      }
       if (!row) {
         const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
         const symbol = key.slice(exchange.length + 1);
@@ -186,6 +225,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
 
     lists = [];
     patches = waiting;
+    const stillHeld = held.end(receivedAt);
     indexes = new Map();
     const counters = {
       rejected: { ...rejected },
@@ -194,10 +234,21 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     };
     coalesced = 0;
     store.setState({ quotes: next ?? quotes, counters });
+    // Held patches are applied within HELD_FLUSH_MS even if nothing else arrives.
+    if (stillHeld) schedule();
   }
 
   return {
     push,
+    watchRows(exchange, symbols) {
+      watch(exchange, symbols, 1);
+      let watching = true;
+      return () => {
+        if (!watching) return;
+        watching = false;
+        watch(exchange, symbols, -1);
+      };
+    },
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;

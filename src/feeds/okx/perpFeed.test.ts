@@ -3,7 +3,7 @@ import { createConnectionHub, type Endpoint } from '../../connection/connectionH
 import { realScheduler } from '../../connection/scheduler';
 import { ScriptedServer } from '../../connection/testing/scriptedSockets';
 import type { PerpEvent } from '../../domain/perpEvents';
-import type { PerpIngest } from '../../store/perpIngest';
+import type { PerpFeedDeps } from '../perpFeedDeps';
 import type { SourceStatus } from '../../store/sourceStatusStore';
 import { startOkxPerpFeed } from './perpFeed';
 import { okxProtocol, type OkxArg } from './protocol';
@@ -43,11 +43,10 @@ function startFeed(fetchImpl: typeof fetch = globalThis.fetch, onRejected: (coun
   const hub = createConnectionHub({ sockets: server.factory, scheduler: realScheduler, random: () => 0.5 });
   const pushed: PerpEvent[] = [];
   const sources: SourceStatus[] = [];
-  const ingest: PerpIngest = {
+  const ingest: PerpFeedDeps['ingest'] = {
     push: (events) => pushed.push(...events),
     reject: (_exchange, count) => onRejected(count),
     countCoalesced: () => undefined,
-    flushNow: () => undefined,
   };
   const deps = { hub, ingest, fetch: fetchImpl, scheduler: realScheduler, random: () => 0.5, reportSource: (status: SourceStatus) => sources.push(status) };
   const stop = startOkxPerpFeed(deps, endpoint, REST);
