@@ -1,4 +1,5 @@
-import { acquireOnEveryExchange } from './workerClient';
+import { EXCHANGES, type ExchangeId } from '../domain/exchange';
+import { acquireFeed, acquireOnEveryExchange } from './workerClient';
 
 /** The lease taken at boot, before any view has mounted; handed over to the first view's own. */
 let bootLease: (() => void) | null = null;
@@ -18,4 +19,21 @@ export function acquirePerpetualFeeds(): () => void {
   bootLease?.();
   bootLease = null;
   return release;
+}
+
+/**
+ * Tells the ingest workers which perpetuals the view on screen shows: `'all'` (the screener, whose
+ * sort needs every row), or these (a chart: its contract and the other exchange's; none on the
+ * options view). While no view shows all of an exchange's perpetuals, its others are sent once a
+ * second instead of ten times, and are fresh again at the first tick after a view shows them.
+ */
+export function showPerpetuals(rows: 'all' | readonly { exchange: ExchangeId; symbol: string }[]): () => void {
+  const releases = EXCHANGES.map((exchange) =>
+    acquireFeed({
+      feed: 'perpetual-rows',
+      exchange,
+      symbols: rows === 'all' ? 'all' : rows.filter((row) => row.exchange === exchange).map((row) => row.symbol),
+    }),
+  );
+  return () => releases.forEach((release) => release());
 }

@@ -173,6 +173,38 @@ describe('ingest service (the worker side)', () => {
     expect(socket.closedByClient).not.toBeNull();
   });
 
+  it('sends the perpetuals a view shows every tick and the others once a second, until a view shows them all', () => {
+    const { service, socket } = start();
+    const push = (time: number) => {
+      socket.receive(markPush('BTCUSDT', '0.00010000', time));
+      socket.receive(markPush('ETHUSDT', '0.00010000', time));
+    };
+    const sentRows = () => {
+      const patch = batches.at(-1)?.perp?.quotes;
+      return [...(patch?.upserts.map((row) => row.key) ?? []), ...(patch?.changed.keys ?? [])];
+    };
+    push(1_000);
+    vi.advanceTimersByTime(TICK_MS);
+    service.handle({ type: 'acquire', lease: 2, request: { feed: 'perpetual-rows', exchange: 'binance', symbols: ['BTCUSDT'] } });
+
+    const ticksWithBoth: number[] = [];
+    for (let tick = 1; tick <= 20; tick++) {
+      push(1_000 + tick);
+      vi.advanceTimersByTime(TICK_MS);
+      expect(sentRows()[0], `tick ${tick}`).toBe('binance:BTCUSDT');
+      if (sentRows().length === 2) ticksWithBoth.push(tick);
+    }
+    expect(ticksWithBoth).toHaveLength(2);
+    expect(ticksWithBoth[1]! - ticksWithBoth[0]!).toBe(1000 / TICK_MS);
+
+    service.handle({ type: 'acquire', lease: 3, request: { feed: 'perpetual-rows', exchange: 'binance', symbols: 'all' } });
+    for (let tick = 21; tick <= 23; tick++) {
+      push(1_000 + tick);
+      vi.advanceTimersByTime(TICK_MS);
+      expect(sentRows(), `tick ${tick}, the screener open`).toEqual(['binance:BTCUSDT', 'binance:ETHUSDT']);
+    }
+  });
+
   it("sends the shown expiry's options every tick and the chain's other expiries once a second", () => {
     const seedTime = 1762867543321;
     vi.setSystemTime(seedTime);

@@ -166,6 +166,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     switch (request.feed) {
       case 'perpetuals':
         return acquirePerpetuals(request.exchange);
+      case 'perpetual-rows':
+        return perpIngest.watchRows(request.exchange, request.symbols);
       case 'option-catalog':
         return optionFeedSet.acquireCatalog(request.exchange);
       case 'option-chain':

@@ -8,9 +8,12 @@ import type { SourceStatus } from '../store/sourceStatusStore';
 /**
  * A feed the page asks an exchange's ingest worker to keep running; the worker refcounts identical
  * requests. Each exchange has its own worker (src/app/workerClient.ts), so a request names it.
+ * `perpetual-rows` runs no feed: it says which of the exchange's perpetuals a view shows (`'all'`,
+ * or symbols, possibly none), so the worker sends the others once a second (PerpIngest.watchRows).
  */
 export type FeedRequest =
   | { feed: 'perpetuals'; exchange: ExchangeId }
+  | { feed: 'perpetual-rows'; exchange: ExchangeId; symbols: readonly string[] | 'all' }
   | { feed: 'option-catalog'; exchange: ExchangeId }
   | { feed: 'option-chain'; exchange: ExchangeId; underlying: string }
   | { feed: 'option-expiry'; exchange: ExchangeId; underlying: string; expiry: number };

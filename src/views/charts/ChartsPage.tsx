@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { CHART_INTERVALS, type ChartInterval } from '../../domain/candles';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { perpKey, type PerpQuote } from '../../domain/perpetual';
+import { useShownPerpetuals } from '../../hooks/usePerpetualFeeds';
 import { useReplaceSearch } from '../../hooks/useReplaceSearch';
 import { usePerpetualStore } from '../../store/perpetualStore';
 import { Segmented } from '../controls/Segmented';
@@ -38,6 +39,8 @@ export function ChartsPage() {
   const quote = usePerpetualStore((state) => (key ? state.quotes[key] : undefined));
   const exchangeLoaded = usePerpetualStore((state) => exchange !== null && Object.values(state.quotes).some((q) => q.exchange === exchange));
   const counterpart = useCounterpart(quote);
+  // The chart's contract (from the address, before its row exists) and the other exchange's, for compare.
+  useShownPerpetuals([...(exchange && symbol ? [{ exchange, symbol }] : []), ...(counterpart ? [counterpart] : [])]);
 
   const update = useCallback(
     (patch: Partial<ChartParams>) => replaceSearch(chartSearch({ ...params, ...patch }), { flushSync: true }),

@@ -5,6 +5,7 @@ import { chainKey, UNDERLYING_PRICE_LABEL, type OptionQuote } from '../../domain
 import { useNow } from '../../hooks/useNow';
 import { useReplaceSearch } from '../../hooks/useReplaceSearch';
 import { useOptionCatalog, useOptionChainFeed } from '../../hooks/useOptionFeeds';
+import { useShownPerpetuals } from '../../hooks/usePerpetualFeeds';
 import { selectLinkStatus, useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { useOptionStore } from '../../store/optionStore';
 import { formatPrice } from '../format/numbers';
@@ -34,6 +35,9 @@ function underlyingFor(exchange: ExchangeId, base: string): string {
 
 const expiryTitle = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
+/** The chain's underlying price comes with its options; no perpetual is on screen. */
+const NO_PERPETUALS: readonly never[] = [];
+
 export function OptionsPage() {
   const [search] = useSearchParams();
   const replaceSearch = useReplaceSearch();
@@ -47,6 +51,7 @@ export function OptionsPage() {
   const unknownUnderlying = params.underlying !== null && underlying !== params.underlying ? params.underlying : null;
 
   useOptionCatalog();
+  useShownPerpetuals(NO_PERPETUALS);
 
   const rows = useOptionStore((state) => (underlying === null ? undefined : state.chains[chainKey(exchange, underlying)]));
   const now = useNow();

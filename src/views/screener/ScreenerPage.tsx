@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
 import type { PerpQuote } from '../../domain/perpetual';
 import { useNow } from '../../hooks/useNow';
+import { useShownPerpetuals } from '../../hooks/usePerpetualFeeds';
 import { useReplaceSearch } from '../../hooks/useReplaceSearch';
 import { usePerpetualStore } from '../../store/perpetualStore';
 import { SourceNotices } from '../shell/SourceNotices';
@@ -18,6 +19,8 @@ const perpRowId = (quote: PerpQuote) => quote.key;
 const crossRowId = (row: CrossRow) => row.coin;
 
 export function ScreenerPage() {
+  // Every row: sorting and filtering read them all, not only those scrolled into view.
+  useShownPerpetuals('all');
   const [search] = useSearchParams();
   const replaceSearch = useReplaceSearch();
   const params = useMemo(() => parseScreenerParams(search), [search]);
