@@ -60,7 +60,7 @@ const median = (values: readonly number[]): number | null => {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-/** The runs of each view at each rate, in the order first run. */
+/** The runs of each view at each rate, in the order of their first run. */
 function runsByView(results: readonly RunResult[]): RunResult[][] {
   const groups = new Map<string, RunResult[]>();
   for (const result of results) {
