@@ -3,7 +3,7 @@ import type { ExchangeId } from '../domain/exchange';
 import { chainKey, optionKey, type OptionInstrument, type OptionQuote } from '../domain/option';
 import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
 import type { OptionChainRows, OptionState } from './optionStore';
-import { flushOncePerTick } from './batching';
+import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';
 
 export interface OptionIngestOptions {
@@ -256,16 +256,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
 
   return {
     push,
-    watchExpiry(exchange, underlying, expiry) {
-      const chain = chainKey(exchange, underlying);
-      watch(chain, expiry, 1);
-      let watching = true;
-      return () => {
-        if (!watching) return;
-        watching = false;
-        watch(chain, expiry, -1);
-      };
-    },
+    watchExpiry: (exchange, underlying, expiry) => countedWatch((delta) => watch(chainKey(exchange, underlying), expiry, delta)),
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;

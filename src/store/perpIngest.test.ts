@@ -213,6 +213,18 @@ describe('rows no view shows', () => {
     expect(markOf('binance:ETHUSDT')).toBe(11);
   });
 
+  it("counts each view's watch once: releasing one twice leaves another view's row shown", () => {
+    held.watchRows('binance', ['BTCUSDT']);
+    const chart = held.watchRows('binance', ['ETHUSDT']);
+    held.watchRows('binance', ['ETHUSDT']);
+    chart();
+    chart();
+    tick();
+    held.push([binanceMark('ETHUSDT', T + 1, 11)]);
+    tick();
+    expect(markOf('binance:ETHUSDT')).toBe(11);
+  });
+
   it('writes a new row at once, and applies what was held at the next flush when its row comes on screen', () => {
     held.watchRows('binance', []);
     tick();

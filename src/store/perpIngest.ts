@@ -4,7 +4,7 @@ import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent
 import { perpKey, type PerpQuote } from '../domain/perpetual';
 import { createPerpRegistry, emptyQuote, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
 import type { PerpetualState } from './perpetualStore';
-import { flushOncePerTick } from './batching';
+import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
@@ -240,15 +240,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
 
   return {
     push,
-    watchRows(exchange, symbols) {
-      watch(exchange, symbols, 1);
-      let watching = true;
-      return () => {
-        if (!watching) return;
-        watching = false;
-        watch(exchange, symbols, -1);
-      };
-    },
+    watchRows: (exchange, symbols) => countedWatch((delta) => watch(exchange, symbols, delta)),
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;
