@@ -236,4 +236,58 @@ describe('rows no view shows', () => {
     tick();
     expect(markOf('binance:ETHUSDT')).toBe(11);
   });
+
+  describe('items of an all-market push', () => {
+    const item = (symbol: string, time: number, mark: number) => ({ s: symbol, time, mark });
+    let parsedSymbols: string[];
+    const parse = (items: unknown[]) => {
+      const events: PerpEvent[] = [];
+      let rejected = 0;
+      for (const raw of items as ReturnType<typeof item>[]) {
+        parsedSymbols.push(raw.s);
+        if (raw.mark > 0) events.push(binanceMark(raw.s, raw.time, raw.mark));
+        else rejected++;
+      }
+      return { events, rejected };
+    };
+    const symbolOf = (raw: unknown) => (raw as { s: string }).s;
+    const pushItems = (...items: ReturnType<typeof item>[]) => held.pushItems('binance', items, symbolOf, parse);
+
+    beforeEach(() => {
+      parsedSymbols = [];
+    });
+
+    it('leaves the items of held rows unparsed until they are due, then applies the newest, counting the one it replaced', () => {
+      held.watchRows('binance', ['BTCUSDT']);
+      tick();
+      const coalescedBefore = store.getState().counters.coalesced;
+      pushItems(item('BTCUSDT', T + 1, 101), item('ETHUSDT', T + 1, 11));
+      pushItems(item('BTCUSDT', T + 2, 102), item('ETHUSDT', T + 2, 12));
+      tick();
+      expect(parsedSymbols).toEqual(['BTCUSDT', 'BTCUSDT']);
+      expect(markOf('binance:BTCUSDT')).toBe(102);
+      expect(markOf('binance:ETHUSDT')).toBe(10);
+      for (let flush = 0; flush < 10 && markOf('binance:ETHUSDT') === 10; flush++) tick();
+      expect(markOf('binance:ETHUSDT'), 'applied within a second though nothing more arrived').toBe(12);
+      expect(parsedSymbols.filter((symbol) => symbol === 'ETHUSDT')).toEqual(['ETHUSDT']);
+      expect(store.getState().counters.coalesced - coalescedBefore).toBe(2);
+      expect(ticks, 'no flush is scheduled once nothing waits').toHaveLength(0);
+    });
+
+    it('parses every item at once while a view shows every row, and counts a bad waiting item when it is parsed', () => {
+      const showAll = held.watchRows('binance', 'all');
+      held.watchRows('binance', []);
+      pushItems(item('ETHUSDT', T + 1, 11));
+      tick();
+      expect(markOf('binance:ETHUSDT')).toBe(11);
+      showAll();
+      tick();
+      pushItems(item('ETHUSDT', T + 2, -1));
+      tick();
+      expect(store.getState().counters.rejected.binance).toBe(0);
+      for (let flush = 0; flush < 10 && store.getState().counters.rejected.binance === 0; flush++) tick();
+      expect(store.getState().counters.rejected.binance).toBe(1);
+      expect(markOf('binance:ETHUSDT')).toBe(11);
+    });
+  });
 });
