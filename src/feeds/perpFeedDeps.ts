@@ -7,7 +7,7 @@ import type { SourceStatus } from '../store/sourceStatusStore';
 export interface PerpFeedDeps {
   hub: ConnectionHub;
   /** What a feed hands its events to; which rows views show is not a feed's business. */
-  ingest: Pick<PerpIngest, 'push' | 'pushItems' | 'reject' | 'countCoalesced'>;
+  ingest: Pick<PerpIngest, 'push' | 'reject' | 'countCoalesced'>;
   fetch: typeof fetch;
   scheduler: Scheduler;
   random: () => number;

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { ExchangeId } from '../domain/exchange';
-import type { ParseResult, PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
+import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
 import { perpKey, type PerpQuote } from '../domain/perpetual';
 import { createPerpRegistry, emptyQuote, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
 import type { PerpetualState } from './perpetualStore';
@@ -8,9 +8,6 @@ import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
-
-/** A feed's parser for items of one stream, given as a list. */
-export type ItemsParser = (items: unknown[]) => ParseResult<PerpEvent>;
 
 export interface PerpIngestOptions {
   store: StoreApi<PerpetualState>;
@@ -23,13 +20,6 @@ export interface PerpIngestOptions {
 
 export interface PerpIngest {
   push(events: readonly PerpEvent[]): void;
-  /**
-   * One push of an all-market stream, one item per row, every row in every push (Binance's):
-   * the items of rows that would only be held wait unparsed, the newest per row, and are parsed
-   * just before held rows are due; the others are parsed now. Each item makes at most one event,
-   * so a waiting item replaced by a newer one counts as one coalesced update.
-   */
-  pushItems(exchange: ExchangeId, items: readonly unknown[], symbolOf: (item: unknown) => string | null, parse: ItemsParser): void;
   /**
    * A view shows these perpetuals of the exchange, or `'all'` of them (the screener): they are
    * applied at every flush. While views show some of an exchange's perpetuals and none shows them
@@ -61,8 +51,6 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     okx: { views: 0, all: 0, shown: new Map() },
   };
   let indexes = new Map<string, PerpIndexEvent>();
-  /** Unparsed items of held rows (pushItems), newest per row, with the parser of their stream. */
-  let waitingItems = new Map<string, { exchange: ExchangeId; item: unknown; parse: ItemsParser }>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   const schedule = flushOncePerTick(options.schedule, flush);
@@ -87,57 +75,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     schedule();
   };
 
-  /** Whether a row's events would only be held now: views show some of its exchange's rows, not it, and held rows are not due. */
-  const wouldHold = (exchange: ExchangeId, symbol: string, now: number): boolean => {
-    const watch = watches[exchange];
-    if (watch.views === 0 || watch.all > 0) return false;
-    const key = perpKey(exchange, symbol);
-    return !watch.shown.has(key) && store.getState().quotes[key] !== undefined && !held.isDue(now);
-  };
-
-  function pushItems(exchange: ExchangeId, items: readonly unknown[], symbolOf: (item: unknown) => string | null, parse: ItemsParser): void {
-    const now = options.now();
-    const parseNow: unknown[] = [];
-    for (const item of items) {
-      const symbol = symbolOf(item);
-      if (symbol === null || !wouldHold(exchange, symbol, now)) {
-        parseNow.push(item);
-        continue;
-      }
-      const key = perpKey(exchange, symbol);
-      if (waitingItems.has(key)) coalesced++;
-      waitingItems.set(key, { exchange, item, parse });
-    }
-    if (parseNow.length > 0) {
-      const parsed = parse(parseNow);
-      collect(parsed.events);
-      rejected[exchange] += parsed.rejected;
-    }
-    schedule();
-  }
-
-  /** Parses the waiting items, each stream's in one call, into the pending patches. */
-  function parseWaitingItems(): void {
-    const byParser = new Map<ItemsParser, { exchange: ExchangeId; items: unknown[] }>();
-    for (const { exchange, item, parse } of waitingItems.values()) {
-      let group = byParser.get(parse);
-      if (!group) byParser.set(parse, (group = { exchange, items: [] }));
-      group.items.push(item);
-    }
-    waitingItems = new Map();
-    for (const [parse, { exchange, items }] of byParser) {
-      const parsed = parse(items);
-      collect(parsed.events);
-      rejected[exchange] += parsed.rejected;
-    }
-  }
-
   function push(events: readonly PerpEvent[]): void {
-    collect(events);
-    if (events.length > 0) schedule();
-  }
-
-  function collect(events: readonly PerpEvent[]): void {
     for (const event of events) {
       switch (event.kind) {
         case 'instrument':
@@ -172,6 +110,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         }
       }
     }
+    if (events.length > 0) schedule();
   }
 
   function flush(): void {
@@ -245,7 +184,6 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     }
 
     const receivedAt = options.now();
-    if (waitingItems.size > 0 && held.isDue(receivedAt)) parseWaitingItems();
     const waiting = new Map<string, RowPatch>();
     const { patches: due, mayHold } = held.begin(patches, receivedAt);
     for (const [key, patch] of due) {
@@ -296,13 +234,12 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     };
     coalesced = 0;
     store.setState({ quotes: next ?? quotes, counters });
-    // Held patches and waiting items are applied within HELD_FLUSH_MS even if nothing else arrives.
-    if (stillHeld || waitingItems.size > 0) schedule();
+    // Held patches are applied within HELD_FLUSH_MS even if nothing else arrives.
+    if (stillHeld) schedule();
   }
 
   return {
     push,
-    pushItems,
     watchRows: (exchange, symbols) => countedWatch((delta) => watch(exchange, symbols, delta)),
     reject(exchange, count) {
       if (count <= 0) return;

@@ -3,15 +3,11 @@ import { getJson, startRestSource } from '../../connection/restSource';
 import { DEFAULT_BACKOFF } from '../../connection/backoff';
 import { DEFAULT_FUNDING_INTERVAL_HOURS } from '../../domain/funding';
 import type { PerpEvent } from '../../domain/perpEvents';
-import { isRecord } from '../numbers';
 import type { PerpFeedDeps } from '../perpFeedDeps';
 import { parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parsePremiumIndex } from './parse';
 import { ALL_MARK_PRICES_1S, ALL_MINI_TICKERS } from './streams';
 
 const HOUR_MS = 3_600_000;
-
-/** A stream item's symbol (`s`), or null when it has none (the parser then rejects it). */
-const symbolOfItem = (item: unknown): string | null => (isRecord(item) && typeof item.s === 'string' ? item.s : null);
 
 /**
  * Binance USDⓈ-M perpetuals: the two all-market streams fill every row; exchangeInfo (which
@@ -21,10 +17,10 @@ const symbolOfItem = (item: unknown): string | null => (isRecord(item) && typeof
  */
 export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<string>, restBase: string): () => void {
   const { hub, ingest } = deps;
-  // Every push of these streams carries every row, so the ingest may leave the items of rows no
-  // view shows unparsed until it applies them (PerpIngest.pushItems).
   const stopStreams = hub.subscribe(endpoint, [ALL_MARK_PRICES_1S, ALL_MINI_TICKERS], (payload, stream) => {
-    ingest.pushItems('binance', Array.isArray(payload) ? payload : [payload], symbolOfItem, stream === ALL_MARK_PRICES_1S ? parseMarkPrices : parseMiniTickers);
+    const { events, rejected } = stream === ALL_MARK_PRICES_1S ? parseMarkPrices(payload) : parseMiniTickers(payload);
+    ingest.push(events);
+    ingest.reject('binance', rejected);
   });
 
   // The all-market mark stream pushes once a second, so a fresh page could wait up to a second for

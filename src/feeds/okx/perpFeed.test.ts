@@ -45,8 +45,6 @@ function startFeed(fetchImpl: typeof fetch = globalThis.fetch, onRejected: (coun
   const sources: SourceStatus[] = [];
   const ingest: PerpFeedDeps['ingest'] = {
     push: (events) => pushed.push(...events),
-    // OKX pushes per instrument; only Binance's all-market streams hand over items.
-    pushItems: () => undefined,
     reject: (_exchange, count) => onRejected(count),
     countCoalesced: () => undefined,
   };
