@@ -6,7 +6,8 @@ import type { SourceStatus } from '../store/sourceStatusStore';
 /** What an option feed needs from the outside, passed in so feeds stay free of globals and React. */
 export interface OptionFeedDeps {
   hub: ConnectionHub;
-  ingest: OptionIngest;
+  /** What a feed hands its events to; which expiry views show is not a feed's business. */
+  ingest: Pick<OptionIngest, 'push' | 'reject' | 'countCoalesced'>;
   fetch: typeof fetch;
   scheduler: Scheduler;
   random: () => number;

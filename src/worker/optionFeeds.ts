@@ -4,6 +4,7 @@ import { chainKey } from '../domain/option';
 import { startBinanceOptionCatalog, startBinanceOptionChain } from '../feeds/binance/optionFeed';
 import { startOkxOptionCatalog, startOkxOptionChain, type OkxOptionChain } from '../feeds/okx/optionFeed';
 import type { OptionFeedDeps } from '../feeds/optionFeedDeps';
+import type { OptionIngest } from '../store/optionIngest';
 import { appEndpoints } from './endpoints';
 import { refCounted } from './refCounted';
 
@@ -21,7 +22,8 @@ export interface OptionFeeds {
   acquireExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void;
 }
 
-export function optionFeeds(deps: OptionFeedDeps): OptionFeeds {
+/** The worker's option feeds; unlike a feed, they also tell the ingest which expiries views show. */
+export function optionFeeds(deps: OptionFeedDeps & { ingest: OptionIngest }): OptionFeeds {
   const catalogs: Record<ExchangeId, () => () => void> = {
     binance: refCounted(() => startBinanceOptionCatalog(deps, endpoints.VITE_BINANCE_OPTIONS_REST)),
     okx: refCounted(() => startOkxOptionCatalog(deps, appEndpoints.okxPublic)),

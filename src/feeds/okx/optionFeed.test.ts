@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionHub, Endpoint, TopicListener } from '../../connection/connectionHub';
 import type { OptionEvent } from '../../domain/optionEvents';
-import type { OptionIngest } from '../../store/optionIngest';
 import type { OptionFeedDeps } from '../optionFeedDeps';
 import { startOkxOptionChain } from './optionFeed';
 import { okxProtocol, okxArgKey, type OkxArg } from './protocol';
@@ -45,12 +44,10 @@ function startChain() {
   const recording = recordingHub();
   const pushed: OptionEvent[] = [];
   const coalesced = { count: 0 };
-  const ingest: OptionIngest = {
+  const ingest: OptionFeedDeps['ingest'] = {
     push: (events) => pushed.push(...events),
-    watchExpiry: () => () => {},
     reject: () => {},
     countCoalesced: (count) => (coalesced.count += count),
-    flushNow: () => {},
   };
   const chain = startOkxOptionChain({ hub: recording.hub, ingest } as unknown as OptionFeedDeps, endpoint, 'BTC-USD');
   return { ...recording, pushed, coalesced, chain };
