@@ -45,6 +45,43 @@ export interface PerpQuote extends PerpInstrument {
   updatedAt: number;
 }
 
+/**
+ * A copy of a row, every field spelled out. A spread (`{ ...quote }`) of these rows took ~600 ns in
+ * Node against ~100 ns for this (a 600-row update loop), and the ingest copies every changed row on
+ * every flush: the spread takes V8's generic clone path for objects this wide. A field added to
+ * `PerpQuote` and missed here fails to compile.
+ */
+export function copyQuote(quote: PerpQuote): PerpQuote {
+  return {
+    exchange: quote.exchange,
+    symbol: quote.symbol,
+    base: quote.base,
+    quote: quote.quote,
+    coin: quote.coin,
+    key: quote.key,
+    indexId: quote.indexId,
+    mark: quote.mark,
+    index: quote.index,
+    estimatedSettle: quote.estimatedSettle,
+    premium: quote.premium,
+    fundingRate: quote.fundingRate,
+    nextFundingRate: quote.nextFundingRate,
+    intervalHours: quote.intervalHours,
+    intervalAssumed: quote.intervalAssumed,
+    annualised: quote.annualised,
+    nextFundingTime: quote.nextFundingTime,
+    last: quote.last,
+    open24h: quote.open24h,
+    change24h: quote.change24h,
+    quoteVolume24h: quote.quoteVolume24h,
+    markTime: quote.markTime,
+    indexTime: quote.indexTime,
+    fundingTime: quote.fundingTime,
+    tickerTime: quote.tickerTime,
+    updatedAt: quote.updatedAt,
+  };
+}
+
 export function perpKey(exchange: ExchangeId, symbol: string): string {
   return `${exchange}:${symbol}`;
 }

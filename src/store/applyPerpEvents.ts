@@ -1,7 +1,7 @@
 import type { ExchangeId } from '../domain/exchange';
 import { annualiseFunding, DEFAULT_FUNDING_INTERVAL_HOURS, premiumOf } from '../domain/funding';
 import type { PerpIndexEvent, PerpInstrumentEvent, PerpMarkEvent, PerpFundingEvent, PerpTickerEvent } from '../domain/perpEvents';
-import { perpKey, type PerpInstrument, type PerpQuote } from '../domain/perpetual';
+import { copyQuote, perpKey, type PerpInstrument, type PerpQuote } from '../domain/perpetual';
 
 /** Everything the store needs to turn events into rows, kept outside React state because no view renders it. */
 export interface PerpRegistry {
@@ -84,7 +84,7 @@ export function withDerived(quote: PerpQuote): PerpQuote {
  * fields forward in (exchange) time: a late or duplicated event never overwrites a newer one.
  */
 export function patchQuote(registry: PerpRegistry, previous: PerpQuote, patch: RowPatch, receivedAt: number): PerpQuote | null {
-  const next: PerpQuote = { ...previous };
+  const next = copyQuote(previous);
   let changed = false;
   const { mark, funding, ticker } = patch;
   if (mark && mark.time >= next.markTime) {

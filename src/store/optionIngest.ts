@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { ExchangeId } from '../domain/exchange';
-import { chainKey, optionKey, type OptionInstrument, type OptionQuote } from '../domain/option';
+import { chainKey, copyOptionQuote, optionKey, type OptionInstrument, type OptionQuote } from '../domain/option';
 import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
 import type { OptionChainRows, OptionState } from './optionStore';
 import { countedWatch, flushOncePerTick } from './batching';
@@ -48,7 +48,7 @@ function emptyQuote(instrument: OptionInstrument): OptionQuote {
 
 /** Applies one option's coalesced patch to a copy; each kind only moves forward in exchange time. */
 function patchQuote(previous: OptionQuote, patch: OptionPatch, receivedAt: number): OptionQuote | null {
-  const next: OptionQuote = { ...previous };
+  const next = copyOptionQuote(previous);
   let changed = false;
   const { greeks, mark, book } = patch;
   if (greeks && greeks.time >= next.greeksTime) {

@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { ExchangeId } from '../domain/exchange';
 import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
-import { perpKey, type PerpQuote } from '../domain/perpetual';
+import { copyQuote, perpKey, type PerpQuote } from '../domain/perpetual';
 import { createPerpRegistry, emptyQuote, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
 import type { PerpetualState } from './perpetualStore';
 import { countedWatch, flushOncePerTick } from './batching';
@@ -219,7 +219,11 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         const row = read(key);
         // A poll repeats an index that has not moved (same time and price): nothing to write.
         if (!row || event.time < row.indexTime || (event.time === row.indexTime && event.index === row.index)) continue;
-        write(withDerived({ ...row, index: event.index, indexTime: event.time, updatedAt: receivedAt }));
+        const updated = copyQuote(row);
+        updated.index = event.index;
+        updated.indexTime = event.time;
+        updated.updatedAt = receivedAt;
+        write(withDerived(updated));
       }
     }
 
