@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PerpEvent, PerpMarkEvent } from '../domain/perpEvents';
+import type { PerpQuote } from '../domain/perpetual';
 import { instrumentFromSymbol } from '../feeds/binance/parse';
 import { instrumentFromSwapId } from '../feeds/okx/parse';
 import { HELD_FLUSH_MS } from './heldPatches';
 import { createPerpIngest, type PerpIngest } from './perpIngest';
-import type { PerpetualState } from './perpetualStore';
+import { RowTable } from './rowTable';
 
 const T = 1_763_870_000_000;
 
@@ -13,18 +13,15 @@ function binanceMark(symbol: string, time: number, mark: number, fundingRate = 0
   return { kind: 'mark', exchange: 'binance', symbol, time, mark, index: 100, estimatedSettle: null, fundingRate, nextFundingTime: T + 3_600_000 };
 }
 
-let store: StoreApi<PerpetualState>;
+let rows: RowTable<PerpQuote>;
 let ingest: PerpIngest;
 let flushes: number;
 
 beforeEach(() => {
-  store = createStore<PerpetualState>()(() => ({
-    quotes: {},
-    counters: { rejected: { binance: 0, okx: 0 }, coalesced: 0, applied: 0 },
-  }));
+  rows = new RowTable();
   flushes = 0;
   ingest = createPerpIngest({
-    store,
+    rows,
     schedule: () => {
       flushes++;
     },
@@ -36,19 +33,16 @@ beforeEach(() => {
   });
 });
 
-const quotes = () => store.getState().quotes;
+const quotes = () => Object.fromEntries([...rows.values()].map((row) => [row.key, row]));
 
 describe('batching', () => {
-  it('buffers pushes and applies them in one store update per scheduled flush', () => {
-    let updates = 0;
-    store.subscribe(() => updates++);
+  it('buffers pushes and applies them in one row write per scheduled flush', () => {
     for (let i = 0; i < 100; i++) ingest.push([binanceMark('BTCUSDT', T + i, 100 + i)]);
     expect(flushes).toBe(1);
-    expect(updates).toBe(0);
+    expect(rows.size).toBe(0);
     ingest.flushNow();
-    expect(updates).toBe(1);
     expect(quotes()['binance:BTCUSDT']?.mark).toBe(199);
-    expect(store.getState().counters).toMatchObject({ coalesced: 99, applied: 1 });
+    expect(ingest.counters()).toMatchObject({ coalesced: 99, applied: 1 });
   });
 
   it('never lets an older event overwrite a newer one, within or across batches', () => {
@@ -91,7 +85,7 @@ describe('rows', () => {
     ingest.push([binanceMark('OLDUSDT', T + 1, 1)]);
     ingest.flushNow();
     expect(quotes()['binance:OLDUSDT']).toBeUndefined();
-    expect(store.getState().counters.rejected.binance).toBe(1);
+    expect(ingest.counters().rejected.binance).toBe(1);
   });
 
   it('puts one OKX index push on every swap priced against it, and derives the 4 h interval', () => {
@@ -142,7 +136,7 @@ describe('rows', () => {
     ingest.flushNow();
     expect(Object.keys(quotes())).toEqual(['binance:ETHUSDT']);
     expect(quotes()['binance:ETHUSDT']).toMatchObject({ mark: 3301, last: 3300, quoteVolume24h: 1e9 });
-    expect(store.getState().counters.rejected.binance).toBe(0);
+    expect(ingest.counters().rejected.binance).toBe(0);
   });
 });
 
@@ -150,7 +144,7 @@ describe('rows no view shows', () => {
   let now: number;
   let ticks: (() => void)[];
   let held: PerpIngest;
-  const markOf = (key: string) => store.getState().quotes[key]?.mark;
+  const markOf = (key: string) => rows.get(key)?.mark;
   /** Runs the scheduled flush, the clock moved on by one 100 ms tick. */
   const tick = () => {
     now += 100;
@@ -163,7 +157,7 @@ describe('rows no view shows', () => {
     now = T;
     ticks = [];
     held = createPerpIngest({
-      store,
+      rows,
       schedule: (run) => ticks.push(run),
       now: () => now,
       instrumentFromSymbol: {
@@ -178,7 +172,7 @@ describe('rows no view shows', () => {
   it('applies the shown perpetual at every flush and the others once a second, newest value, replaced ones counted', () => {
     held.watchRows('binance', ['BTCUSDT']);
     tick();
-    const coalescedBefore = store.getState().counters.coalesced;
+    const coalescedBefore = held.counters().coalesced;
     held.push([binanceMark('BTCUSDT', T + 1, 101), binanceMark('ETHUSDT', T + 1, 11)]);
     tick();
     expect(markOf('binance:BTCUSDT')).toBe(101);
@@ -187,7 +181,7 @@ describe('rows no view shows', () => {
     for (let flush = 0; flush < 10 && markOf('binance:ETHUSDT') === 10; flush++) tick();
     expect(markOf('binance:ETHUSDT')).toBe(12);
     expect(now - T).toBeLessThanOrEqual(100 + HELD_FLUSH_MS + 100);
-    expect(store.getState().counters.coalesced - coalescedBefore).toBe(1);
+    expect(held.counters().coalesced - coalescedBefore).toBe(1);
     expect(ticks, 'no flush is scheduled once nothing is held').toHaveLength(0);
   });
 

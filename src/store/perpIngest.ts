@@ -1,16 +1,17 @@
-import type { StoreApi } from 'zustand';
 import type { ExchangeId } from '../domain/exchange';
 import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
 import { copyQuote, perpKey, type PerpQuote } from '../domain/perpetual';
 import { createPerpRegistry, emptyQuote, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
-import type { PerpetualState } from './perpetualStore';
+import { emptyCounters, type IngestCounters } from './perpetualStore';
+import type { RowTable } from './rowTable';
 import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 
 export interface PerpIngestOptions {
-  store: StoreApi<PerpetualState>;
+  /** Where the rows are written: the worker's tick takes the written keys from it. */
+  rows: RowTable<PerpQuote>;
   /** Runs the flush later: on its ingest worker's next tick (ten a second), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
   now: () => number;
@@ -27,6 +28,8 @@ export interface PerpIngest {
    * HELD_FLUSH_MS (HeldPatches). New rows are written at once.
    */
   watchRows(exchange: ExchangeId, symbols: readonly string[] | 'all'): () => void;
+  /** The counters as of the last flush: a new object after each flush. */
+  counters(): IngestCounters;
   reject(exchange: ExchangeId, count: number): void;
   /** Counts updates coalesced before they reached the ingest: a socket's superseded snapshot pushes. */
   countCoalesced(count: number): void;
@@ -35,11 +38,12 @@ export interface PerpIngest {
 
 /**
  * The hot path between feeds and the store. Events are buffered and coalesced (only the newest
- * event of each kind per row survives), then applied to the store in one `setState` per flush:
- * however fast the sockets push, the store changes at most once per tick of `schedule`.
+ * event of each kind per row survives), then applied to the rows in one flush: however fast the
+ * sockets push, a row changes at most once per tick of `schedule`.
  */
 export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
-  const { store } = options;
+  const { rows } = options;
+  let counters = emptyCounters();
   const registry = createPerpRegistry();
   let lists: ListEvent[] = [];
   let patches = new Map<string, RowPatch>();
@@ -54,7 +58,18 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   const schedule = flushOncePerTick(options.schedule, flush);
-  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => held.patchFor(patches, perpKey(exchange, symbol));
+  /**
+   * One key string per row, made once: a key built per event is a new string each time, and each
+   * lookup of the row record by it (a dictionary of every row) first has to flatten it and find
+   * its interned copy.
+   */
+  const keys: Record<ExchangeId, Map<string, string>> = { binance: new Map(), okx: new Map() };
+  const keyOf = (exchange: ExchangeId, symbol: string): string => {
+    let key = keys[exchange].get(symbol);
+    if (key === undefined) keys[exchange].set(symbol, (key = perpKey(exchange, symbol)));
+    return key;
+  };
+  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => held.patchFor(patches, keyOf(exchange, symbol));
   /** Whether a row can wait: views say which of its exchange's rows they show, none shows all, and none this one. */
   const canWait = (row: PerpQuote): boolean => {
     const watch = watches[row.exchange];
@@ -114,20 +129,13 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   }
 
   function flush(): void {
-    const current = store.getState();
-    const quotes = current.quotes;
-    let next: Record<string, PerpQuote> | null = null;
     let applied = 0;
-    const read = (key: string): PerpQuote | undefined => (next ?? quotes)[key];
+    const read = (key: string): PerpQuote | undefined => rows.get(key);
     const write = (quote: PerpQuote): void => {
-      next ??= { ...quotes };
-      next[quote.key] = quote;
+      rows.set(quote);
       applied++;
     };
-    const remove = (key: string): void => {
-      next ??= { ...quotes };
-      delete next[key];
-    };
+    const remove = (key: string): void => rows.delete(key);
     const indexKeyOf = (exchange: ExchangeId, indexId: string): string => `${exchange}:${indexId}`;
     const trackIndex = (instrument: PerpInstrumentEvent): void => {
       const key = perpKey(instrument.exchange, instrument.symbol);
@@ -168,12 +176,12 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         }
       } else if (event.kind === 'list-complete') {
         registry.listKnown[event.exchange] = true;
-        for (const key of Object.keys(next ?? quotes)) {
+        for (const key of [...rows.keys()]) {
           if (key.startsWith(`${event.exchange}:`) && !registry.instruments.has(key)) remove(key);
         }
       } else {
         registry.intervals[event.exchange] = { table: event.intervals, defaultHours: event.defaultHours };
-        for (const quote of Object.values(next ?? quotes)) {
+        for (const quote of [...rows.values()]) {
           if (quote.exchange !== event.exchange) continue;
           const interval = resolveInterval(registry, quote, null);
           if (interval.intervalHours !== quote.intervalHours || interval.intervalAssumed !== quote.intervalAssumed) {
@@ -231,13 +239,12 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     patches = waiting;
     const stillHeld = held.end(receivedAt);
     indexes = new Map();
-    const counters = {
+    counters = {
       rejected: { ...rejected },
-      coalesced: current.counters.coalesced + coalesced,
-      applied: current.counters.applied + applied,
+      coalesced: counters.coalesced + coalesced,
+      applied: counters.applied + applied,
     };
     coalesced = 0;
-    store.setState({ quotes: next ?? quotes, counters });
     // Held patches are applied within HELD_FLUSH_MS even if nothing else arrives.
     if (stillHeld) schedule();
   }
@@ -245,6 +252,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   return {
     push,
     watchRows: (exchange, symbols) => countedWatch((delta) => watch(exchange, symbols, delta)),
+    counters: () => counters,
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;

@@ -181,7 +181,7 @@ describe('ingest service (the worker side)', () => {
     };
     const sentRows = () => {
       const patch = batches.at(-1)?.perp?.quotes;
-      return [...(patch?.upserts.map((row) => row.key) ?? []), ...(patch?.changed.keys ?? [])];
+      return [...(patch?.upserts.map((row) => row.key) ?? []), ...(patch?.changed.keys ?? [])].sort();
     };
     push(1_000);
     vi.advanceTimersByTime(TICK_MS);
@@ -191,7 +191,7 @@ describe('ingest service (the worker side)', () => {
     for (let tick = 1; tick <= 20; tick++) {
       push(1_000 + tick);
       vi.advanceTimersByTime(TICK_MS);
-      expect(sentRows()[0], `tick ${tick}`).toBe('binance:BTCUSDT');
+      expect(sentRows(), `tick ${tick}`).toContain('binance:BTCUSDT');
       if (sentRows().length === 2) ticksWithBoth.push(tick);
     }
     expect(ticksWithBoth).toHaveLength(2);
@@ -217,7 +217,7 @@ describe('ingest service (the worker side)', () => {
       socket.receive({ stream: 'btcusdt@optionMarkPrice', data: optionMarkPrice.map((item) => ({ ...item, mp: markPrice, E: time })) });
     const sentRows = () => {
       const patch = batches.at(-1)?.option?.chains['binance:BTCUSDT'];
-      return [...(patch?.upserts.map((row) => row.key) ?? []), ...(patch?.changed.keys ?? [])];
+      return [...(patch?.upserts.map((row) => row.key) ?? []), ...(patch?.changed.keys ?? [])].sort();
     };
 
     push('100', seedTime);

@@ -5,6 +5,7 @@ import type { SocketFactory } from '../connection/socketFactory';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
 import type { OptionQuote } from '../domain/option';
+import type { PerpQuote } from '../domain/perpetual';
 import { binanceOptionInstrument } from '../feeds/binance/optionParse';
 import { instrumentFromSymbol } from '../feeds/binance/parse';
 import { okxOptionInstrument } from '../feeds/okx/optionParse';
@@ -12,13 +13,14 @@ import { instrumentFromSwapId } from '../feeds/okx/parse';
 import { createOptionIngest } from '../store/optionIngest';
 import type { OptionState } from '../store/optionStore';
 import { createPerpIngest } from '../store/perpIngest';
-import { emptyCounters, type PerpetualState } from '../store/perpetualStore';
+import { emptyCounters, type IngestCounters } from '../store/perpetualStore';
+import { RowTable } from '../store/rowTable';
 import type { SourceStatus } from '../store/sourceStatusStore';
 import { optionFeeds } from './optionFeeds';
 import { perpetualFeeds } from './perpetualFeeds';
 import type { FeedRequest, OptionBatch, PerpBatch, RowsPatch, WorkerBatch, WorkerCommand } from './protocol';
 import { OPTION_CODEC, PERP_CODEC } from './rowCodecs';
-import { diffRows, noRowChanges } from './rowsPatch';
+import { diffRows, noRowChanges, takeRowsPatch } from './rowsPatch';
 
 /**
  * One batch per tick, ten a second: as often as a reader can follow a number, and the page then
@@ -57,7 +59,7 @@ export interface IngestService {
 
 export function createIngestService(options: IngestServiceOptions): IngestService {
   const { scheduler } = options;
-  const perpMirror = createStore<PerpetualState>()(() => ({ quotes: {}, counters: emptyCounters() }));
+  const perpRows = new RowTable<PerpQuote>();
   const optionMirror = createStore<OptionState>()(() => ({
     chains: {},
     underlyings: { binance: [], okx: [] },
@@ -70,7 +72,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const links = new Map<ExchangeId, ExchangeLinkStatus>();
   let sources: SourceStatus[] = [];
   let timer: unknown = null;
-  let perpSent = perpMirror.getState();
+  let perpCountersSent: IngestCounters | null = null;
   let optionSent = optionMirror.getState();
 
   const tick = (): void => {
@@ -82,12 +84,12 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     flushes.clear();
     due.forEach((flush) => flush());
 
-    const perpNow = perpMirror.getState();
+    const quotes = takeRowsPatch(perpRows, PERP_CODEC);
+    const perpCounters = perpIngest.counters();
     let perp: PerpBatch | null = null;
-    if (perpNow !== perpSent) {
-      const quotes = diffRows(perpSent.quotes, perpNow.quotes, PERP_CODEC) ?? noRowChanges();
-      perp = { quotes, counters: perpNow.counters };
-      perpSent = perpNow;
+    if (quotes || perpCounters !== perpCountersSent) {
+      perp = { quotes: quotes ?? noRowChanges(), counters: perpCounters };
+      perpCountersSent = perpCounters;
     }
     const optionNow = optionMirror.getState();
     let option: OptionBatch | null = null;
@@ -143,7 +145,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const now = () => scheduler.now();
 
   const perpIngest = createPerpIngest({
-    store: perpMirror,
+    rows: perpRows,
     schedule,
     now,
     instrumentFromSymbol: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffRows, PendingRows, type RowCodec } from './rowsPatch';
+import { RowTable } from '../store/rowTable';
+import { diffRows, PendingRows, takeRowsPatch, type RowCodec } from './rowsPatch';
 
 interface Row {
   key: string;
@@ -97,5 +98,27 @@ describe('rows patch', () => {
   it('says nothing changed when every row is the same object', () => {
     const a = row('a', 1);
     expect(diffRows({ a }, { a }, CODEC)).toBeNull();
+  });
+
+  it("takes a table's changes since the last take: new rows whole, changed rows as columns, removed by key", () => {
+    const table = new RowTable<Row>();
+    const kept = row('a', 1);
+    for (const each of [kept, row('b', 2), row('c', 3), row('e', 5)]) table.set(each);
+    takeRowsPatch(table, CODEC);
+
+    table.set(row('b', 20));
+    table.set(row('b', null, 'same', 7));
+    table.set(row('e', 5, 'relisted'));
+    table.delete('c');
+    table.set(row('d', 4));
+    table.set(row('gone', 1));
+    table.delete('gone');
+    table.set(kept);
+    const patch = takeRowsPatch(table, CODEC)!;
+    expect(patch.upserts).toEqual([row('e', 5, 'relisted'), row('d', 4)]);
+    expect(patch.changed.keys).toEqual(['b']);
+    expect(Array.from(patch.changed.values)).toEqual([Number.NaN, 7]);
+    expect(patch.removed).toEqual(['c']);
+    expect(takeRowsPatch(table, CODEC)).toBeNull();
   });
 });

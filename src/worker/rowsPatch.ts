@@ -1,3 +1,4 @@
+import type { RowTable } from '../store/rowTable';
 import type { RowColumns, RowsPatch } from './protocol';
 
 /**
@@ -43,6 +44,25 @@ export function diffRows<Row extends { key: string }>(
     }
   }
   for (const key in previous) if (!(key in next)) removed.push(key);
+  if (upserts.length === 0 && changedRows.length === 0 && removed.length === 0) return null;
+  return { upserts, changed: toColumns(changedRows, codec), removed };
+}
+
+/** What changed in a table since its changes were last taken (see diffRows). */
+export function takeRowsPatch<Row extends { key: string }>(table: RowTable<Row>, codec: RowCodec<Row>): RowsPatch<Row> | null {
+  const upserts: Row[] = [];
+  const changedRows: Row[] = [];
+  const removed: string[] = [];
+  for (const [key, before] of table.takeChanges()) {
+    const row = table.get(key);
+    if (row === undefined) {
+      if (before !== undefined) removed.push(key);
+    } else if (before === undefined) upserts.push(row);
+    else if (before !== row) {
+      if (sameFields(before, row, codec.others)) changedRows.push(row);
+      else upserts.push(row);
+    }
+  }
   if (upserts.length === 0 && changedRows.length === 0 && removed.length === 0) return null;
   return { upserts, changed: toColumns(changedRows, codec), removed };
 }
