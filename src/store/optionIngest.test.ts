@@ -1,31 +1,27 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { OptionQuote } from '../domain/option';
 import type { OptionEvent, OptionGreeksEvent, OptionInstrumentEvent } from '../domain/optionEvents';
 import { binanceOptionInstrument, parseOptionMarkPrices } from '../feeds/binance/optionParse';
 import optionMarkPrice from '../feeds/binance/fixtures/optionMarkPrice.json';
 import { okxOptionInstrument } from '../feeds/okx/optionParse';
 import { createOptionIngest, type OptionIngest } from './optionIngest';
-import type { OptionState } from './optionStore';
+import { RowTable } from './rowTable';
 
 /** The seed page's event time: both seed options (20 and 23 Nov 2025) are live then. */
 const T = 1762867543321;
 const NOV20 = Date.UTC(2025, 10, 20, 8);
 
 let now = T + 5;
-let store: StoreApi<OptionState>;
+let chains: Map<string, RowTable<OptionQuote>>;
 let ingest: OptionIngest;
 let flushes: number;
 
 beforeEach(() => {
   now = T + 5;
   flushes = 0;
-  store = createStore<OptionState>()(() => ({
-    chains: {},
-    underlyings: { binance: [], okx: [] },
-    counters: { rejected: { binance: 0, okx: 0 }, coalesced: 0, applied: 0 },
-  }));
+  chains = new Map();
   ingest = createOptionIngest({
-    store,
+    chains,
     schedule: () => {
       flushes++;
     },
@@ -34,7 +30,7 @@ beforeEach(() => {
   });
 });
 
-const chain = (key: string) => store.getState().chains[key] ?? {};
+const chain = (key: string) => Object.fromEntries([...(chains.get(key)?.values() ?? [])].map((row) => [row.key, row]));
 const btc = () => chain('binance:BTCUSDT');
 
 function greeks(symbol: string, time: number, delta: number): OptionGreeksEvent {
@@ -49,14 +45,11 @@ function listed(symbol: string, isListed = true): OptionInstrumentEvent {
 }
 
 describe('batching', () => {
-  it('applies the seed payload in one store update, creating each option from its symbol', () => {
-    let updates = 0;
-    store.subscribe(() => updates++);
+  it('applies the seed payload at the flush, creating each option from its symbol', () => {
     ingest.push(parseOptionMarkPrices(optionMarkPrice).events);
     expect(flushes).toBe(1);
-    expect(updates).toBe(0);
+    expect(chains.size).toBe(0);
     ingest.flushNow();
-    expect(updates).toBe(1);
     expect(btc()['binance:BTC-251120-126000-C']).toMatchObject({
       underlying: 'BTCUSDT', strike: 126_000, callPut: 'call', expiry: NOV20,
       mark: 770.543, bid: null, ask: 900, markIv: 0.9408058, bidIv: null, delta: 0.11111964, theta: -164.26702615,
@@ -70,25 +63,26 @@ describe('batching', () => {
     ingest.push([greeks(symbol, T + 2, 0.2), greeks(symbol, T + 1, 0.1), greeks(symbol, T + 3, 0.3)]);
     ingest.flushNow();
     expect(btc()[`binance:${symbol}`]?.delta).toBe(0.3);
-    expect(store.getState().counters.coalesced).toBe(2);
+    expect(ingest.counters().coalesced).toBe(2);
     ingest.push([greeks(symbol, T, 0.9)]);
     ingest.flushNow();
     expect(btc()[`binance:${symbol}`]?.delta).toBe(0.3);
   });
 
-  it('gives a new record only to chains that changed', () => {
+  it('notes changes only in the chains that changed', () => {
     ingest.push([greeks('BTC-251120-126000-C', T, 0.1), greeks('ETH-251120-4000-C', T, 0.1)]);
     ingest.flushNow();
-    const eth = chain('binance:ETHUSDT');
+    for (const table of chains.values()) table.takeChanges();
     ingest.push([greeks('BTC-251120-126000-C', T + 1, 0.2)]);
     ingest.flushNow();
-    expect(chain('binance:ETHUSDT')).toBe(eth);
+    expect(chains.get('binance:ETHUSDT')!.takeChanges().size).toBe(0);
+    expect([...chains.get('binance:BTCUSDT')!.takeChanges().keys()]).toEqual(['binance:BTC-251120-126000-C']);
   });
 
   it('counts pushes for symbols that are not options', () => {
     ingest.push([greeks('BTCUSDT', T, 0.1)]);
     ingest.flushNow();
-    expect(store.getState().counters.rejected.binance).toBe(1);
+    expect(ingest.counters().rejected.binance).toBe(1);
   });
 });
 
@@ -126,7 +120,7 @@ describe('listings and settlement', () => {
     const events: OptionEvent[] = [{ kind: 'underlyings', exchange: 'okx', underlyings: ['ETH-USD', 'BTC-USD'] }];
     ingest.push(events);
     ingest.flushNow();
-    expect(store.getState().underlyings).toEqual({ binance: [], okx: ['BTC-USD', 'ETH-USD'] });
+    expect(ingest.underlyings()).toEqual({ binance: [], okx: ['BTC-USD', 'ETH-USD'] });
   });
 });
 
@@ -156,7 +150,7 @@ describe('expiries no view shows', () => {
     ingest.push([greeks(other, T + 3, 0.3)]);
     ingest.flushNow();
     expect(deltaOf(other)).toBe(0.1);
-    expect(store.getState().counters.coalesced).toBe(1);
+    expect(ingest.counters().coalesced).toBe(1);
 
     now += 800;
     ingest.flushNow();
@@ -197,7 +191,7 @@ describe('expiries no view shows', () => {
   it('applies held options within a second when nothing else arrives', () => {
     const ticks: (() => void)[] = [];
     const held = createOptionIngest({
-      store,
+      chains,
       schedule: (run) => ticks.push(run),
       now: () => now,
       instrumentFromSymbol: { binance: binanceOptionInstrument, okx: okxOptionInstrument },

@@ -1,13 +1,14 @@
-import type { StoreApi } from 'zustand';
 import type { ExchangeId } from '../domain/exchange';
 import { chainKey, copyOptionQuote, optionKey, type OptionInstrument, type OptionQuote } from '../domain/option';
 import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
-import type { OptionChainRows, OptionState } from './optionStore';
+import { emptyCounters, type IngestCounters } from './perpetualStore';
+import { RowTable } from './rowTable';
 import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';
 
 export interface OptionIngestOptions {
-  store: StoreApi<OptionState>;
+  /** Where the rows are written, one table per chain key (`binance:BTCUSDT`, `okx:BTC-USD`), added as chains appear: the worker's tick takes each table's changes. */
+  chains: Map<string, RowTable<OptionQuote>>;
   /** Runs the flush later: on its ingest worker's next tick (ten a second), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
   now: () => number;
@@ -22,6 +23,10 @@ export interface OptionIngest {
    * has a shown expiry, its other options are applied at most once every HELD_FLUSH_MS (HeldPatches).
    */
   watchExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void;
+  /** Chains each exchange lists, as its catalogue says: a new object when that changes. */
+  underlyings(): Readonly<Record<ExchangeId, readonly string[]>>;
+  /** The counters as of the last flush: a new object after each flush. */
+  counters(): IngestCounters;
   reject(exchange: ExchangeId, count: number): void;
   /** Counts updates coalesced before they reached the ingest: a socket's superseded snapshot pushes. */
   countCoalesced(count: number): void;
@@ -84,13 +89,14 @@ function patchQuote(previous: OptionQuote, patch: OptionPatch, receivedAt: numbe
 }
 
 /**
- * The hot path between option feeds and the store, as for perpetuals: events are buffered and
- * coalesced (newest of each kind per option), then applied in one `setState` per flush. Only the
- * chains that changed get a new record, so a view reading one chain ignores pushes for others.
- * Options at or past their expiry leave the store at the first flush after it (settlement).
+ * The hot path between option feeds and the rows, as for perpetuals: events are buffered and
+ * coalesced (newest of each kind per option), then applied in one flush. Options at or past their
+ * expiry leave at the first flush after it (settlement).
  */
 export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
-  const { store } = options;
+  const { chains } = options;
+  let underlyings: Readonly<Record<ExchangeId, readonly string[]>> = { binance: [], okx: [] };
+  let counters = emptyCounters();
   /** Options listed since the exchange's last list-complete: the list a list-complete makes final. */
   const pendingList: Record<ExchangeId, Set<string>> = { binance: new Set(), okx: new Set() };
   let catalogue: OptionEvent[] = [];
@@ -154,33 +160,19 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
 
   function flush(): void {
     const now = options.now();
-    const current = store.getState();
-    let chains: Record<string, OptionChainRows> | null = null;
-    const copied = new Map<string, Record<string, OptionQuote>>();
-    let underlyings = current.underlyings;
     let applied = 0;
 
-    const rowsOf = (key: string): OptionChainRows | undefined => (chains ?? current.chains)[key];
-    const writable = (key: string): Record<string, OptionQuote> => {
-      let rows = copied.get(key);
-      if (!rows) {
-        rows = { ...(rowsOf(key) ?? {}) };
-        copied.set(key, rows);
-        chains ??= { ...current.chains };
-        chains[key] = rows;
-      }
-      return rows;
-    };
     const write = (quote: OptionQuote): void => {
-      writable(chainKey(quote.exchange, quote.underlying))[quote.key] = quote;
+      const key = chainKey(quote.exchange, quote.underlying);
+      let rows = chains.get(key);
+      if (!rows) chains.set(key, (rows = new RowTable()));
+      rows.set(quote);
       earliestExpiry = Math.min(earliestExpiry, quote.expiry);
       applied++;
     };
-    const remove = (quote: OptionQuote): void => {
-      delete writable(chainKey(quote.exchange, quote.underlying))[quote.key];
-    };
+    const remove = (quote: OptionQuote): void => chains.get(chainKey(quote.exchange, quote.underlying))?.delete(quote.key);
     const find = (instrument: OptionInstrument): OptionQuote | undefined =>
-      rowsOf(chainKey(instrument.exchange, instrument.underlying))?.[optionKey(instrument.exchange, instrument.symbol)];
+      chains.get(chainKey(instrument.exchange, instrument.underlying))?.get(optionKey(instrument.exchange, instrument.symbol));
 
     for (const event of catalogue) {
       if (event.kind === 'underlyings') {
@@ -199,9 +191,9 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
         }
       } else if (event.kind === 'list-complete') {
         const listed = pendingList[event.exchange];
-        for (const [key, rows] of Object.entries(chains ?? current.chains)) {
+        for (const [key, rows] of chains) {
           if (!key.startsWith(`${event.exchange}:`)) continue;
-          for (const quote of Object.values(rows)) if (!listed.has(quote.key)) remove(quote);
+          for (const quote of [...rows.values()]) if (!listed.has(quote.key)) remove(quote);
         }
         pendingList[event.exchange] = new Set();
       }
@@ -220,7 +212,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       // A late push for a settled option must not bring its row back.
       if (instrument.expiry <= now) continue;
       const chain = chainKey(instrument.exchange, instrument.underlying);
-      const existing = rowsOf(chain)?.[key];
+      const existing = chains.get(chain)?.get(key);
       // An option of an expiry no view shows waits for the next due flush; a new row is written at once.
       if (existing && mayHold && canWait(chain, existing)) {
         held.keep(key, patch);
@@ -232,8 +224,8 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
 
     if (now >= earliestExpiry) {
       earliestExpiry = Number.POSITIVE_INFINITY;
-      for (const rows of Object.values(chains ?? current.chains)) {
-        for (const quote of Object.values(rows)) {
+      for (const rows of chains.values()) {
+        for (const quote of [...rows.values()]) {
           if (quote.expiry <= now) remove(quote);
           else earliestExpiry = Math.min(earliestExpiry, quote.expiry);
         }
@@ -243,13 +235,12 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     catalogue = [];
     patches = new Map();
     const stillHeld = held.end(now);
-    const counters = {
+    counters = {
       rejected: { ...rejected },
-      coalesced: current.counters.coalesced + coalesced,
-      applied: current.counters.applied + applied,
+      coalesced: counters.coalesced + coalesced,
+      applied: counters.applied + applied,
     };
     coalesced = 0;
-    store.setState({ chains: chains ?? current.chains, underlyings, counters });
     // Held patches are applied within HELD_FLUSH_MS even if nothing else arrives.
     if (stillHeld) schedule();
   }
@@ -257,6 +248,8 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   return {
     push,
     watchExpiry: (exchange, underlying, expiry) => countedWatch((delta) => watch(chainKey(exchange, underlying), expiry, delta)),
+    underlyings: () => underlyings,
+    counters: () => counters,
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;

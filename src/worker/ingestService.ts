@@ -1,4 +1,3 @@
-import { createStore } from 'zustand/vanilla';
 import { createConnectionHub } from '../connection/connectionHub';
 import type { Scheduler } from '../connection/scheduler';
 import type { SocketFactory } from '../connection/socketFactory';
@@ -11,16 +10,15 @@ import { instrumentFromSymbol } from '../feeds/binance/parse';
 import { okxOptionInstrument } from '../feeds/okx/optionParse';
 import { instrumentFromSwapId } from '../feeds/okx/parse';
 import { createOptionIngest } from '../store/optionIngest';
-import type { OptionState } from '../store/optionStore';
 import { createPerpIngest } from '../store/perpIngest';
-import { emptyCounters, type IngestCounters } from '../store/perpetualStore';
+import type { IngestCounters } from '../store/perpetualStore';
 import { RowTable } from '../store/rowTable';
 import type { SourceStatus } from '../store/sourceStatusStore';
 import { optionFeeds } from './optionFeeds';
 import { perpetualFeeds } from './perpetualFeeds';
 import type { FeedRequest, OptionBatch, PerpBatch, RowsPatch, WorkerBatch, WorkerCommand } from './protocol';
 import { OPTION_CODEC, PERP_CODEC } from './rowCodecs';
-import { diffRows, noRowChanges, takeRowsPatch } from './rowsPatch';
+import { noRowChanges, takeRowsPatch } from './rowsPatch';
 
 /**
  * One batch per tick, ten a second: as often as a reader can follow a number, and the page then
@@ -38,11 +36,10 @@ export interface IngestServiceOptions {
   onProblem?: (exchange: ExchangeId, kind: string, detail: string) => void;
 }
 
-function diffChains(previous: OptionState['chains'], next: OptionState['chains']): Record<string, RowsPatch<OptionQuote>> | null {
-  if (previous === next) return null;
+function takeChainPatches(tables: ReadonlyMap<string, RowTable<OptionQuote>>): Record<string, RowsPatch<OptionQuote>> | null {
   let chains: Record<string, RowsPatch<OptionQuote>> | null = null;
-  for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
-    const patch = diffRows(previous[key] ?? {}, next[key] ?? {}, OPTION_CODEC);
+  for (const [key, table] of tables) {
+    const patch = takeRowsPatch(table, OPTION_CODEC);
     if (patch) (chains ??= {})[key] = patch;
   }
   return chains;
@@ -50,8 +47,8 @@ function diffChains(previous: OptionState['chains'], next: OptionState['chains']
 
 /**
  * Everything between the sockets and the page's stores, run inside an exchange's ingest worker: the hub,
- * the feeds, parsing and coalescing. The ingests apply to mirror stores here; each tick the
- * rows that changed since the last tick go to the page as one batch.
+ * the feeds, parsing and coalescing. The ingests write rows to tables here; each tick the rows
+ * that changed since the last tick go to the page as one batch.
  */
 export interface IngestService {
   handle(command: WorkerCommand): void;
@@ -60,11 +57,7 @@ export interface IngestService {
 export function createIngestService(options: IngestServiceOptions): IngestService {
   const { scheduler } = options;
   const perpRows = new RowTable<PerpQuote>();
-  const optionMirror = createStore<OptionState>()(() => ({
-    chains: {},
-    underlyings: { binance: [], okx: [] },
-    counters: emptyCounters(),
-  }));
+  const optionChains = new Map<string, RowTable<OptionQuote>>();
 
   /** The sockets' waiting snapshot pushes, read at the tick before the ingests flush what they yield. */
   const snapshotReads = new Set<() => void>();
@@ -73,7 +66,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   let sources: SourceStatus[] = [];
   let timer: unknown = null;
   let perpCountersSent: IngestCounters | null = null;
-  let optionSent = optionMirror.getState();
+  let optionCountersSent: IngestCounters | null = null;
+  let underlyingsSent: Readonly<Record<ExchangeId, readonly string[]>> | null = null;
 
   const tick = (): void => {
     timer = null;
@@ -91,15 +85,18 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       perp = { quotes: quotes ?? noRowChanges(), counters: perpCounters };
       perpCountersSent = perpCounters;
     }
-    const optionNow = optionMirror.getState();
+    const chains = takeChainPatches(optionChains);
+    const underlyings = optionIngest.underlyings();
+    const optionCounters = optionIngest.counters();
     let option: OptionBatch | null = null;
-    if (optionNow !== optionSent) {
+    if (chains || underlyings !== underlyingsSent || optionCounters !== optionCountersSent) {
       option = {
-        chains: diffChains(optionSent.chains, optionNow.chains) ?? {},
-        underlyings: optionNow.underlyings !== optionSent.underlyings ? optionNow.underlyings : null,
-        counters: optionNow.counters,
+        chains: chains ?? {},
+        underlyings: underlyings !== underlyingsSent ? underlyings : null,
+        counters: optionCounters,
       };
-      optionSent = optionNow;
+      optionCountersSent = optionCounters;
+      underlyingsSent = underlyings;
     }
     if (!perp && !option && links.size === 0 && sources.length === 0) return;
     options.post({ type: 'batch', perp, option, links: [...links.values()], sources });
@@ -154,7 +151,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     },
   });
   const optionIngest = createOptionIngest({
-    store: optionMirror,
+    chains: optionChains,
     schedule,
     now,
     instrumentFromSymbol: { binance: binanceOptionInstrument, okx: okxOptionInstrument },

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createStore } from 'zustand/vanilla';
+import type { OptionQuote } from '../domain/option';
 import { binanceOptionInstrument } from '../feeds/binance/optionParse';
 import { okxOptionInstrument } from '../feeds/okx/optionParse';
 import { emptyQuote } from '../store/applyPerpEvents';
 import { createOptionIngest } from '../store/optionIngest';
-import type { OptionState } from '../store/optionStore';
-import { emptyCounters } from '../store/perpetualStore';
+import { RowTable } from '../store/rowTable';
 import { OPTION_CODEC, PERP_CODEC } from './rowCodecs';
 import type { RowCodec } from './rowsPatch';
 
@@ -37,16 +36,16 @@ describe('row codecs', () => {
   });
 
   it('name every field of an option row exactly once, and write and read its columns in their order', () => {
-    const store = createStore<OptionState>()(() => ({ chains: {}, underlyings: { binance: [], okx: [] }, counters: emptyCounters() }));
+    const chains = new Map<string, RowTable<OptionQuote>>();
     const ingest = createOptionIngest({
-      store,
+      chains,
       schedule: () => undefined,
       now: () => 1,
       instrumentFromSymbol: { binance: binanceOptionInstrument, okx: okxOptionInstrument },
     });
     ingest.push([{ kind: 'mark', exchange: 'binance', symbol: 'BTC-261225-100000-C', time: 1, mark: 5, highLimit: null, lowLimit: null }]);
     ingest.flushNow();
-    const rows = Object.values(store.getState().chains).flatMap((chain) => Object.values(chain));
+    const rows = [...chains.values()].flatMap((chain) => [...chain.values()]);
     expect(rows).toHaveLength(1);
     expect(fieldsOf(OPTION_CODEC)).toEqual(Object.keys(rows[0]!).sort());
     roundTrips(OPTION_CODEC, rows[0]!);

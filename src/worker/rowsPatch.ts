@@ -22,33 +22,11 @@ export interface RowCodec<Row> {
 export type NumericField<Row> = { [Field in keyof Row]-?: Row[Field] extends number | null ? Field : never }[keyof Row] & string;
 
 /**
- * What changed between two immutable row records. Ingest replaces a row object whenever it
- * changes, so identity finds the changed rows; only those are compared, on their other fields.
+ * What changed in a table since its changes were last taken: new rows whole, rows whose columns
+ * alone changed as columns, removed rows by key. Ingest replaces a row object whenever it changes,
+ * so a row set back to the object it held at the last take has not changed; a changed row is
+ * compared with that object on its other fields.
  */
-export function diffRows<Row extends { key: string }>(
-  previous: Readonly<Record<string, Row>>,
-  next: Readonly<Record<string, Row>>,
-  codec: RowCodec<Row>,
-): RowsPatch<Row> | null {
-  if (previous === next) return null;
-  const upserts: Row[] = [];
-  const changedRows: Row[] = [];
-  const removed: string[] = [];
-  for (const key in next) {
-    const row = next[key] as Row;
-    const before = previous[key];
-    if (before === undefined) upserts.push(row);
-    else if (before !== row) {
-      if (sameFields(before, row, codec.others)) changedRows.push(row);
-      else upserts.push(row);
-    }
-  }
-  for (const key in previous) if (!(key in next)) removed.push(key);
-  if (upserts.length === 0 && changedRows.length === 0 && removed.length === 0) return null;
-  return { upserts, changed: toColumns(changedRows, codec), removed };
-}
-
-/** What changed in a table since its changes were last taken (see diffRows). */
 export function takeRowsPatch<Row extends { key: string }>(table: RowTable<Row>, codec: RowCodec<Row>): RowsPatch<Row> | null {
   const upserts: Row[] = [];
   const changedRows: Row[] = [];
