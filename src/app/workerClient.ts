@@ -3,23 +3,26 @@ import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import type { OptionQuote } from '../domain/option';
 import type { PerpQuote } from '../domain/perpetual';
 import { useConnectionStatusStore } from '../store/connectionStatusStore';
-import { useOptionStore, type OptionChainRows } from '../store/optionStore';
+import { useOptionStore } from '../store/optionStore';
 import { sumCounters, usePerpetualStore, type IngestCounters } from '../store/perpetualStore';
 import { useSourceStatusStore, type SourceStatus } from '../store/sourceStatusStore';
 import type { FeedRequest, WorkerBatch, WorkerCommand } from '../worker/protocol';
 import { OPTION_CODEC, PERP_CODEC } from '../worker/rowCodecs';
-import { PendingRows } from '../worker/rowsPatch';
+import { applyRowsPatch, isEmptyPatch } from '../worker/rowsPatch';
 
 /**
- * What arrived from the workers since the last frame, merged on arrival (newest per row), so a
- * tab whose frames are paused holds one change per row rather than every batch. Rows and chains
- * are keyed by exchange, so the two workers' never collide; counters and catalogues are kept per
- * worker and combined when applied.
+ * What arrived from the workers since the last frame. Rows are applied on arrival to the stores'
+ * next records, copied from the stores at the first batch that changes them in a frame
+ * (applyRowsPatch), so a tab whose frames are paused holds one record rather than every batch.
+ * Rows and chains are keyed by exchange, so the two workers' never collide; counters and
+ * catalogues are kept per worker and combined when applied.
  */
 const pending = {
-  perpRows: new PendingRows<PerpQuote>(PERP_CODEC),
+  quotes: null as Record<string, PerpQuote> | null,
   perpChanged: false,
-  optionChains: new Map<string, PendingRows<OptionQuote>>(),
+  chains: null as Record<string, Record<string, OptionQuote>> | null,
+  /** Chains of `chains` already copied this frame. */
+  copiedChains: new Set<string>(),
   underlyings: {} as Partial<Record<ExchangeId, readonly string[]>>,
   optionChanged: false,
   links: new Map<ExchangeId, ExchangeLinkStatus>(),
@@ -36,15 +39,21 @@ let frameRequested = false;
 
 function collect(exchange: ExchangeId, batch: WorkerBatch): void {
   if (batch.perp) {
-    pending.perpRows.collect(batch.perp.quotes);
+    if (!isEmptyPatch(batch.perp.quotes)) {
+      pending.quotes ??= { ...usePerpetualStore.getState().quotes };
+      applyRowsPatch(pending.quotes, batch.perp.quotes, PERP_CODEC);
+    }
     perpCountersOf[exchange] = batch.perp.counters;
     pending.perpChanged = true;
   }
   if (batch.option) {
     for (const [key, patch] of Object.entries(batch.option.chains)) {
-      let rows = pending.optionChains.get(key);
-      if (!rows) pending.optionChains.set(key, (rows = new PendingRows(OPTION_CODEC)));
-      rows.collect(patch);
+      const chains = (pending.chains ??= { ...useOptionStore.getState().chains });
+      if (!pending.copiedChains.has(key)) {
+        chains[key] = { ...chains[key] };
+        pending.copiedChains.add(key);
+      }
+      applyRowsPatch(chains[key]!, patch, OPTION_CODEC);
     }
     if (batch.option.underlyings) pending.underlyings[exchange] = batch.option.underlyings[exchange];
     optionCountersOf[exchange] = batch.option.counters;
@@ -58,21 +67,16 @@ function collect(exchange: ExchangeId, batch: WorkerBatch): void {
 function applyPending(): void {
   frameRequested = false;
   if (pending.perpChanged) {
-    const quotes: Record<string, PerpQuote> = { ...usePerpetualStore.getState().quotes };
-    pending.perpRows.applyTo(quotes);
+    const quotes = pending.quotes ?? usePerpetualStore.getState().quotes;
     usePerpetualStore.setState({ quotes, counters: sumCounters(Object.values(perpCountersOf)) });
+    pending.quotes = null;
     pending.perpChanged = false;
   }
   if (pending.optionChanged) {
     const current = useOptionStore.getState();
-    const chains: Record<string, OptionChainRows> = { ...current.chains };
-    // Each chain's pending rows are kept (their buffer is reused); only chains with changes are copied.
-    for (const [key, changes] of pending.optionChains) {
-      if (changes.size === 0) continue;
-      const rows: Record<string, OptionQuote> = { ...chains[key] };
-      changes.applyTo(rows);
-      chains[key] = rows;
-    }
+    const chains = pending.chains ?? current.chains;
+    pending.chains = null;
+    pending.copiedChains.clear();
     const underlyings = Object.keys(pending.underlyings).length > 0 ? { ...current.underlyings, ...pending.underlyings } : current.underlyings;
     useOptionStore.setState({ chains, underlyings, counters: sumCounters(Object.values(optionCountersOf)) });
     pending.underlyings = {};

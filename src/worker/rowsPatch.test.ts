@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RowTable } from '../store/rowTable';
-import { PendingRows, takeRowsPatch, type RowCodec } from './rowsPatch';
+import { applyRowsPatch, takeRowsPatch, type RowCodec } from './rowsPatch';
 
 interface Row {
   key: string;
@@ -37,10 +37,8 @@ describe('rows patch', () => {
     expect(Array.from(patch.changed.values)).toEqual([Number.NaN, 7]);
     expect(patch.removed).toEqual(['c']);
 
-    const pending = new PendingRows(CODEC);
-    pending.collect(patch);
     const rebuilt: Record<string, Row> = { ...previous };
-    pending.applyTo(rebuilt);
+    applyRowsPatch(rebuilt, patch, CODEC);
     expect(rebuilt).toEqual(next);
     expect(rebuilt.a).toBe(kept);
     expect(rebuilt.b).not.toBe(previous.b);
@@ -52,54 +50,28 @@ describe('rows patch', () => {
     expect(patch.changed.keys).toEqual([]);
   });
 
-  it('keeps the newest of every change a row received while the patches waited for one frame', () => {
+  it('ends at the newest of every change when several patches are applied in one frame', () => {
     const start = { a: row('a', 1), b: row('b', 1), c: row('c', 0) };
     const first = { a: row('a', 2), b: start.b, c: start.c, n: row('n', 1) };
     const second = { a: row('a', 2, 'new'), c: start.c, n: row('n', 5) };
     const third = { a: row('a', 3, 'new'), c: start.c, n: second.n };
-    const pending = new PendingRows(CODEC);
-    pending.collect(patchOf(start, first));
-    pending.collect(patchOf(first, second));
-    pending.collect(patchOf(second, third));
-    expect(pending.size).toBe(3);
     const rows: Record<string, Row> = { ...start };
-    pending.applyTo(rows);
+    for (const patch of [patchOf(start, first), patchOf(first, second), patchOf(second, third)]) applyRowsPatch(rows, patch, CODEC);
     expect(rows).toEqual(third);
   });
 
-  it("keeps a waiting row's values apart from its batch, so a paused tab does not hold every batch", () => {
-    const patch = patchOf({ a: row('a', 1) }, { a: row('a', 2) });
-    const pending = new PendingRows(CODEC);
-    pending.collect(patch);
-    patch.changed.values.fill(0);
-    const rows: Record<string, Row> = { a: row('a', 1) };
-    pending.applyTo(rows);
-    expect(rows.a).toEqual(row('a', 2));
-  });
-
-  it('keeps every waiting row apart however many there are, and starts empty after an apply', () => {
+  it('reads every changed row from its own columns however many there are', () => {
     const keys = Array.from({ length: 300 }, (_, index) => `k${index}`);
     const before = Object.fromEntries(keys.map((key) => [key, row(key, 0)]));
     const after = Object.fromEntries(keys.map((key, index) => [key, row(key, index, 'same', index * 2)]));
-    const pending = new PendingRows(CODEC);
-    pending.collect(patchOf(before, after));
     const rows = { ...before };
-    pending.applyTo(rows);
+    applyRowsPatch(rows, patchOf(before, after), CODEC);
     expect(rows).toEqual(after);
-    expect(pending.size).toBe(0);
-
-    const later = { ...after, k7: row('k7', 70) };
-    pending.collect(patchOf(after, later));
-    const again = { ...after };
-    pending.applyTo(again);
-    expect(again).toEqual(later);
   });
 
   it('drops a change to a row the page does not hold instead of inventing a partial row', () => {
-    const pending = new PendingRows(CODEC);
-    pending.collect(patchOf({ x: row('x', 0) }, { x: row('x', 1) }));
     const rows: Record<string, Row> = {};
-    pending.applyTo(rows);
+    applyRowsPatch(rows, patchOf({ x: row('x', 0) }, { x: row('x', 1) }), CODEC);
     expect(rows).toEqual({});
   });
 

@@ -57,73 +57,27 @@ function toColumns<Row extends { key: string }>(rows: readonly Row[], codec: Row
   return { keys: rows.map((row) => row.key), values };
 }
 
-/** A row waiting to be applied: whole (new or relisted) and/or its latest values at `slot`, or removed. */
-type PendingRow<Row> = { whole: Row | null; slot: number } | null;
-
-const NO_SLOT = -1;
-
 /**
- * Row changes waiting to be applied, the newest per key however many patches arrived. A changed
- * row's values are copied into a slot of one buffer kept here (grown as needed, reused after each
- * apply), so a tab whose frames are paused keeps a row's worth per row, not every batch a row last
- * appeared in, and collecting allocates nothing per row.
+ * Applies a patch to a record the caller owns: the page copies its store's record once per frame,
+ * however many batches arrive before it, and applies each batch to that copy on arrival. A tab
+ * whose frames are paused thus holds one record, not every batch. A change to a row the record
+ * does not hold is dropped rather than made into a partial row.
  */
-export class PendingRows<Row extends { key: string }> {
-  private readonly waiting = new Map<string, PendingRow<Row>>();
-  private values = new Float64Array(0);
-  private slots = 0;
-
-  constructor(private readonly codec: RowCodec<Row>) {}
-
-  get size(): number {
-    return this.waiting.size;
+export function applyRowsPatch<Row extends { key: string }>(rows: Record<string, Row>, patch: RowsPatch<Row>, codec: RowCodec<Row>): void {
+  for (const key of patch.removed) delete rows[key];
+  for (const row of patch.upserts) rows[row.key] = row;
+  const { keys, values } = patch.changed;
+  const width = codec.columns.length;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    const base = rows[key];
+    if (base !== undefined) rows[key] = codec.read(base, values, index * width);
   }
+}
 
-  collect(patch: RowsPatch<Row>): void {
-    for (const key of patch.removed) this.waiting.set(key, null);
-    for (const row of patch.upserts) this.waiting.set(row.key, { whole: row, slot: NO_SLOT });
-    const { keys, values } = patch.changed;
-    const width = this.codec.columns.length;
-    for (let index = 0; index < keys.length; index++) {
-      const key = keys[index]!;
-      let entry = this.waiting.get(key);
-      if (!entry) this.waiting.set(key, (entry = { whole: null, slot: NO_SLOT }));
-      // Every column of a changed row is sent, so the newest values replace any waiting ones whole.
-      if (entry.slot === NO_SLOT) entry.slot = this.takeSlot(width);
-      const from = index * width;
-      const to = entry.slot * width;
-      for (let column = 0; column < width; column++) this.values[to + column] = values[from + column]!;
-    }
-  }
-
-  /** Applies what waits to a record the caller owns (a copy made once per frame, however many batches arrived), then forgets it. */
-  applyTo(rows: Record<string, Row>): void {
-    const width = this.codec.columns.length;
-    for (const [key, entry] of this.waiting) {
-      if (entry === null) {
-        delete rows[key];
-        continue;
-      }
-      const base = entry.whole ?? rows[key];
-      if (base === undefined) continue;
-      if (entry.slot === NO_SLOT) {
-        rows[key] = base;
-        continue;
-      }
-      rows[key] = this.codec.read(base, this.values, entry.slot * width);
-    }
-    this.waiting.clear();
-    this.slots = 0;
-  }
-
-  private takeSlot(width: number): number {
-    if ((this.slots + 1) * width > this.values.length) {
-      const grown = new Float64Array(Math.max(64, this.slots * 2) * width);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    return this.slots++;
-  }
+/** Whether a patch changes no row. */
+export function isEmptyPatch<Row>(patch: RowsPatch<Row>): boolean {
+  return patch.upserts.length === 0 && patch.changed.keys.length === 0 && patch.removed.length === 0;
 }
 
 /** A patch that changes nothing (a batch carrying only counters). */
