@@ -29,6 +29,9 @@ const pending = {
   sources: [] as SourceStatus[],
 };
 
+/** Each worker's row keys by the ids its batches name changed rows by (RowIds). */
+const rowKeysOf: Record<ExchangeId, string[]> = { binance: [], okx: [] };
+
 /** Each worker's latest counters (totals since it started): the stores show their sum. */
 const perpCountersOf: Partial<Record<ExchangeId, IngestCounters>> = {};
 const optionCountersOf: Partial<Record<ExchangeId, IngestCounters>> = {};
@@ -41,7 +44,7 @@ function collect(exchange: ExchangeId, batch: WorkerBatch): void {
   if (batch.perp) {
     if (!isEmptyPatch(batch.perp.quotes)) {
       pending.quotes ??= { ...usePerpetualStore.getState().quotes };
-      applyRowsPatch(pending.quotes, batch.perp.quotes, PERP_CODEC);
+      applyRowsPatch(pending.quotes, batch.perp.quotes, PERP_CODEC, rowKeysOf[exchange]);
     }
     perpCountersOf[exchange] = batch.perp.counters;
     pending.perpChanged = true;
@@ -53,7 +56,7 @@ function collect(exchange: ExchangeId, batch: WorkerBatch): void {
         chains[key] = { ...chains[key] };
         pending.copiedChains.add(key);
       }
-      applyRowsPatch(chains[key]!, patch, OPTION_CODEC);
+      applyRowsPatch(chains[key]!, patch, OPTION_CODEC, rowKeysOf[exchange]);
     }
     if (batch.option.underlyings) pending.underlyings[exchange] = batch.option.underlyings[exchange];
     optionCountersOf[exchange] = batch.option.counters;

@@ -11,6 +11,16 @@ import { PERP_CODEC } from './rowCodecs';
 
 let server: ScriptedServer;
 let batches: WorkerBatch[];
+/** Row keys by the ids batches name changed rows by, from every upsert posted: what the page learns. */
+let rowKeys: string[];
+
+const post = (batch: WorkerBatch): void => {
+  for (const patch of [batch.perp?.quotes, ...Object.values(batch.option?.chains ?? {})]) {
+    patch?.upserts.forEach((row, index) => (rowKeys[patch.upsertIds[index]!] = row.key));
+  }
+  batches.push(batch);
+};
+const changedKeys = (patch: RowsPatch<{ key: string }>): string[] => Array.from(patch.changed.ids, (id) => rowKeys[id]!);
 
 /** The newest Binance socket (a reconnect opens a fresh one). */
 const binanceSocket = (): ScriptedSocket => {
@@ -26,7 +36,7 @@ const markPush = (symbol: string, rate: string, time: number) => ({
 
 /** The changed rows of a patch, read back from its columns. */
 const changedRows = (patch: RowsPatch<PerpQuote>) =>
-  patch.changed.keys.map((key, index) => {
+  changedKeys(patch).map((key, index) => {
     const values = patch.changed.values.subarray(index * PERP_CODEC.columns.length);
     return { key, ...Object.fromEntries(PERP_CODEC.columns.map((column, at) => [column, values[at]])) };
   });
@@ -36,7 +46,7 @@ const neverAnswers = (() => new Promise(() => {})) as typeof fetch;
 
 function start(fetchImpl: typeof fetch = neverAnswers, random = () => 0.5) {
   const service = createIngestService({
-    post: (batch) => batches.push(batch),
+    post,
     sockets: server.factory,
     fetch: fetchImpl,
     scheduler: realScheduler,
@@ -53,6 +63,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   server = new ScriptedServer();
   batches = [];
+  rowKeys = [];
 });
 afterEach(() => vi.useRealTimers());
 
@@ -76,7 +87,7 @@ describe('ingest service (the worker side)', () => {
   });
 
   it("decodes an OKX swap's mark pushes once a tick, the newest, and counts the ones it skipped as coalesced", () => {
-    const service = createIngestService({ post: (batch) => batches.push(batch), sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5 });
+    const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5 });
     service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'okx' } });
     const socket = server.last();
     socket.open();
@@ -108,7 +119,7 @@ describe('ingest service (the worker side)', () => {
     vi.advanceTimersByTime(TICK_MS);
     const quotes = batches.map((batch) => batch.perp!.quotes);
     expect(quotes.map((patch) => patch.upserts)).toEqual([[]]);
-    expect(quotes.map((patch) => patch.changed.keys)).toEqual([['binance:ETHUSDT']]);
+    expect(quotes.map(changedKeys)).toEqual([['binance:ETHUSDT']]);
     expect(changedRows(quotes[0]!)).toEqual([expect.objectContaining({ key: 'binance:ETHUSDT', fundingRate: 0.0004 })]);
     expect(quotes[0]!.changed.values).toHaveLength(PERP_CODEC.columns.length);
   });
@@ -181,7 +192,7 @@ describe('ingest service (the worker side)', () => {
     };
     const sentRows = () => {
       const patch = batches.at(-1)?.perp?.quotes;
-      return [...(patch?.upserts.map((row) => row.key) ?? []), ...(patch?.changed.keys ?? [])].sort();
+      return [...(patch?.upserts.map((row) => row.key) ?? []), ...(patch ? changedKeys(patch) : [])].sort();
     };
     push(1_000);
     vi.advanceTimersByTime(TICK_MS);
@@ -208,7 +219,7 @@ describe('ingest service (the worker side)', () => {
   it("sends the shown expiry's options every tick and the chain's other expiries once a second", () => {
     const seedTime = 1762867543321;
     vi.setSystemTime(seedTime);
-    const service = createIngestService({ post: (batch) => batches.push(batch), sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5 });
+    const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5 });
     service.handle({ type: 'acquire', lease: 1, request: { feed: 'option-expiry', exchange: 'binance', underlying: 'BTCUSDT', expiry: Date.UTC(2025, 10, 20, 8) } });
     const socket = server.sockets.find((candidate) => candidate.url.startsWith(endpoints.VITE_BINANCE_OPTIONS_WS))!;
     socket.open();
@@ -217,7 +228,7 @@ describe('ingest service (the worker side)', () => {
       socket.receive({ stream: 'btcusdt@optionMarkPrice', data: optionMarkPrice.map((item) => ({ ...item, mp: markPrice, E: time })) });
     const sentRows = () => {
       const patch = batches.at(-1)?.option?.chains['binance:BTCUSDT'];
-      return [...(patch?.upserts.map((row) => row.key) ?? []), ...(patch?.changed.keys ?? [])].sort();
+      return [...(patch?.upserts.map((row) => row.key) ?? []), ...(patch ? changedKeys(patch) : [])].sort();
     };
 
     push('100', seedTime);

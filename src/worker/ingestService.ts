@@ -18,7 +18,7 @@ import { optionFeeds } from './optionFeeds';
 import { perpetualFeeds } from './perpetualFeeds';
 import type { FeedRequest, OptionBatch, PerpBatch, RowsPatch, WorkerBatch, WorkerCommand } from './protocol';
 import { OPTION_CODEC, PERP_CODEC } from './rowCodecs';
-import { noRowChanges, takeRowsPatch } from './rowsPatch';
+import { noRowChanges, RowIds, takeRowsPatch } from './rowsPatch';
 
 /**
  * One batch per tick, ten a second: as often as a reader can follow a number, and the page then
@@ -36,10 +36,10 @@ export interface IngestServiceOptions {
   onProblem?: (exchange: ExchangeId, kind: string, detail: string) => void;
 }
 
-function takeChainPatches(tables: ReadonlyMap<string, RowTable<OptionQuote>>): Record<string, RowsPatch<OptionQuote>> | null {
+function takeChainPatches(tables: ReadonlyMap<string, RowTable<OptionQuote>>, ids: RowIds): Record<string, RowsPatch<OptionQuote>> | null {
   let chains: Record<string, RowsPatch<OptionQuote>> | null = null;
   for (const [key, table] of tables) {
-    const patch = takeRowsPatch(table, OPTION_CODEC);
+    const patch = takeRowsPatch(table, OPTION_CODEC, ids);
     if (patch) (chains ??= {})[key] = patch;
   }
   return chains;
@@ -57,6 +57,8 @@ export interface IngestService {
 export function createIngestService(options: IngestServiceOptions): IngestService {
   const { scheduler } = options;
   const perpRows = new RowTable<PerpQuote>();
+  /** One id space for every row this worker sends, perpetuals and options alike. */
+  const rowIds = new RowIds();
   const optionChains = new Map<string, RowTable<OptionQuote>>();
 
   /** The sockets' waiting snapshot pushes, read at the tick before the ingests flush what they yield. */
@@ -78,14 +80,14 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     flushes.clear();
     due.forEach((flush) => flush());
 
-    const quotes = takeRowsPatch(perpRows, PERP_CODEC);
+    const quotes = takeRowsPatch(perpRows, PERP_CODEC, rowIds);
     const perpCounters = perpIngest.counters();
     let perp: PerpBatch | null = null;
     if (quotes || perpCounters !== perpCountersSent) {
       perp = { quotes: quotes ?? noRowChanges(), counters: perpCounters };
       perpCountersSent = perpCounters;
     }
-    const chains = takeChainPatches(optionChains);
+    const chains = takeChainPatches(optionChains, rowIds);
     const underlyings = optionIngest.underlyings();
     const optionCounters = optionIngest.counters();
     let option: OptionBatch | null = null;

@@ -29,13 +29,15 @@ export type WorkerCommand =
  */
 export interface RowsPatch<Row> {
   upserts: Row[];
+  /** Each upsert's row id (RowIds), in the same order: the id `changed` names the row by. */
+  upsertIds: number[];
   changed: RowColumns;
   removed: string[];
 }
 
-/** One changed row per key: its values at `index × columns` in `values`, in its codec's column order. */
+/** One changed row per id: its values at `index × columns` in `values`, in its codec's column order. */
 export interface RowColumns {
-  keys: string[];
+  ids: Int32Array;
   values: Float64Array;
 }
 
@@ -59,7 +61,7 @@ export interface OptionBatch {
  */
 export function transferablesOf(batch: WorkerBatch): ArrayBuffer[] {
   const patches = [...(batch.perp ? [batch.perp.quotes] : []), ...Object.values(batch.option?.chains ?? {})];
-  return patches.map((patch) => patch.changed.values.buffer as ArrayBuffer);
+  return patches.flatMap((patch) => [patch.changed.ids.buffer as ArrayBuffer, patch.changed.values.buffer as ArrayBuffer]);
 }
 
 /** Worker → page: everything one worker tick produced, already coalesced; the page applies it in one frame. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RowTable } from '../store/rowTable';
-import { applyRowsPatch, takeRowsPatch, type RowCodec } from './rowsPatch';
+import { applyRowsPatch, RowIds, takeRowsPatch, type RowCodec } from './rowsPatch';
 
 interface Row {
   key: string;
@@ -23,7 +23,17 @@ function patchOf(previous: Record<string, Row>, next: Record<string, Row>) {
   table.takeChanges();
   for (const key of Object.keys(previous)) if (!(key in next)) table.delete(key);
   for (const each of Object.values(next)) table.set(each);
-  return takeRowsPatch(table, CODEC)!;
+  return takeRowsPatch(table, CODEC, ids)!;
+}
+/** One worker's ids, shared by every patch here as a worker's are by all its batches. */
+const ids = new RowIds();
+const idsOf = (...keys: string[]) => keys.map((key) => ids.idOf(key));
+
+/** A page holding `rows` as it would once they arrived: its record, and the worker's row keys by id. */
+function pageWith(rows: Record<string, Row>): { rows: Record<string, Row>; keys: string[] } {
+  const page = { rows: {}, keys: [] };
+  if (Object.keys(rows).length > 0) applyRowsPatch(page.rows, patchOf({}, rows), CODEC, page.keys);
+  return page;
 }
 
 describe('rows patch', () => {
@@ -33,12 +43,14 @@ describe('rows patch', () => {
     const next = { a: kept, b: row('b', null, 'same', 7), d: row('d', 4) };
     const patch = patchOf(previous, next);
     expect(patch.upserts).toEqual([row('d', 4)]);
-    expect(patch.changed.keys).toEqual(['b']);
+    expect(patch.upsertIds).toEqual(idsOf('d'));
+    expect(Array.from(patch.changed.ids)).toEqual(idsOf('b'));
     expect(Array.from(patch.changed.values)).toEqual([Number.NaN, 7]);
     expect(patch.removed).toEqual(['c']);
 
-    const rebuilt: Record<string, Row> = { ...previous };
-    applyRowsPatch(rebuilt, patch, CODEC);
+    const page = pageWith(previous);
+    applyRowsPatch(page.rows, patch, CODEC, page.keys);
+    const rebuilt = page.rows;
     expect(rebuilt).toEqual(next);
     expect(rebuilt.a).toBe(kept);
     expect(rebuilt.b).not.toBe(previous.b);
@@ -47,7 +59,7 @@ describe('rows patch', () => {
   it('sends a row whole when a field outside its columns changed', () => {
     const patch = patchOf({ a: row('a', 1) }, { a: row('a', 2, 'relisted') });
     expect(patch.upserts).toEqual([row('a', 2, 'relisted')]);
-    expect(patch.changed.keys).toEqual([]);
+    expect(patch.changed.ids).toHaveLength(0);
   });
 
   it('ends at the newest of every change when several patches are applied in one frame', () => {
@@ -55,24 +67,24 @@ describe('rows patch', () => {
     const first = { a: row('a', 2), b: start.b, c: start.c, n: row('n', 1) };
     const second = { a: row('a', 2, 'new'), c: start.c, n: row('n', 5) };
     const third = { a: row('a', 3, 'new'), c: start.c, n: second.n };
-    const rows: Record<string, Row> = { ...start };
-    for (const patch of [patchOf(start, first), patchOf(first, second), patchOf(second, third)]) applyRowsPatch(rows, patch, CODEC);
-    expect(rows).toEqual(third);
+    const page = pageWith(start);
+    for (const patch of [patchOf(start, first), patchOf(first, second), patchOf(second, third)]) applyRowsPatch(page.rows, patch, CODEC, page.keys);
+    expect(page.rows).toEqual(third);
   });
 
   it('reads every changed row from its own columns however many there are', () => {
     const keys = Array.from({ length: 300 }, (_, index) => `k${index}`);
     const before = Object.fromEntries(keys.map((key) => [key, row(key, 0)]));
     const after = Object.fromEntries(keys.map((key, index) => [key, row(key, index, 'same', index * 2)]));
-    const rows = { ...before };
-    applyRowsPatch(rows, patchOf(before, after), CODEC);
-    expect(rows).toEqual(after);
+    const page = pageWith(before);
+    applyRowsPatch(page.rows, patchOf(before, after), CODEC, page.keys);
+    expect(page.rows).toEqual(after);
   });
 
   it('drops a change to a row the page does not hold instead of inventing a partial row', () => {
-    const rows: Record<string, Row> = {};
-    applyRowsPatch(rows, patchOf({ x: row('x', 0) }, { x: row('x', 1) }), CODEC);
-    expect(rows).toEqual({});
+    const page = pageWith({});
+    applyRowsPatch(page.rows, patchOf({ x: row('x', 0) }, { x: row('x', 1) }), CODEC, page.keys);
+    expect(page.rows).toEqual({});
   });
 
   it('says nothing changed when every row is the same object', () => {
@@ -84,7 +96,7 @@ describe('rows patch', () => {
     const table = new RowTable<Row>();
     const kept = row('a', 1);
     for (const each of [kept, row('b', 2), row('c', 3), row('e', 5)]) table.set(each);
-    takeRowsPatch(table, CODEC);
+    takeRowsPatch(table, CODEC, ids);
 
     table.set(row('b', 20));
     table.set(row('b', null, 'same', 7));
@@ -94,11 +106,20 @@ describe('rows patch', () => {
     table.set(row('gone', 1));
     table.delete('gone');
     table.set(kept);
-    const patch = takeRowsPatch(table, CODEC)!;
+    const patch = takeRowsPatch(table, CODEC, ids)!;
     expect(patch.upserts).toEqual([row('e', 5, 'relisted'), row('d', 4)]);
-    expect(patch.changed.keys).toEqual(['b']);
+    expect(patch.upsertIds).toEqual(idsOf('e', 'd'));
+    expect(Array.from(patch.changed.ids)).toEqual(idsOf('b'));
     expect(Array.from(patch.changed.values)).toEqual([Number.NaN, 7]);
     expect(patch.removed).toEqual(['c']);
-    expect(takeRowsPatch(table, CODEC)).toBeNull();
+    expect(takeRowsPatch(table, CODEC, ids)).toBeNull();
+  });
+
+  it('gives each key one id, for good, and different keys different ids', () => {
+    const own = new RowIds();
+    const [a, b] = [own.idOf('a'), own.idOf('b')];
+    expect(a).not.toBe(b);
+    expect(own.idOf('a')).toBe(a);
+    expect(own.idOf('b')).toBe(b);
   });
 });

@@ -22,12 +22,28 @@ export interface RowCodec<Row> {
 export type NumericField<Row> = { [Field in keyof Row]-?: Row[Field] extends number | null ? Field : never }[keyof Row] & string;
 
 /**
+ * A worker's numbers for its row keys: a changed row crosses to the page as its number, not its
+ * key's text, which both sides would otherwise copy and the page hash for every changed row of
+ * every batch. A row's number reaches the page with the row whole (an upsert) before any change
+ * names it. Numbers are never reused, so one means the same row for the worker's life.
+ */
+export class RowIds {
+  private readonly ids = new Map<string, number>();
+
+  idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    return id;
+  }
+}
+
+/**
  * What changed in a table since its changes were last taken: new rows whole, rows whose columns
  * alone changed as columns, removed rows by key. Ingest replaces a row object whenever it changes,
  * so a row set back to the object it held at the last take has not changed; a changed row is
  * compared with that object on its other fields.
  */
-export function takeRowsPatch<Row extends { key: string }>(table: RowTable<Row>, codec: RowCodec<Row>): RowsPatch<Row> | null {
+export function takeRowsPatch<Row extends { key: string }>(table: RowTable<Row>, codec: RowCodec<Row>, ids: RowIds): RowsPatch<Row> | null {
   const upserts: Row[] = [];
   const changedRows: Row[] = [];
   const removed: string[] = [];
@@ -42,7 +58,7 @@ export function takeRowsPatch<Row extends { key: string }>(table: RowTable<Row>,
     }
   }
   if (upserts.length === 0 && changedRows.length === 0 && removed.length === 0) return null;
-  return { upserts, changed: toColumns(changedRows, codec), removed };
+  return { upserts, upsertIds: upserts.map((row) => ids.idOf(row.key)), changed: toColumns(changedRows, codec, ids), removed };
 }
 
 function sameFields<Row>(a: Row, b: Row, fields: readonly (keyof Row)[]): boolean {
@@ -50,37 +66,50 @@ function sameFields<Row>(a: Row, b: Row, fields: readonly (keyof Row)[]): boolea
   return true;
 }
 
-function toColumns<Row extends { key: string }>(rows: readonly Row[], codec: RowCodec<Row>): RowColumns {
+function toColumns<Row extends { key: string }>(rows: readonly Row[], codec: RowCodec<Row>, ids: RowIds): RowColumns {
   const width = codec.columns.length;
   const values = new Float64Array(rows.length * width);
-  rows.forEach((row, index) => codec.write(row, values, index * width));
-  return { keys: rows.map((row) => row.key), values };
+  const rowIds = new Int32Array(rows.length);
+  rows.forEach((row, index) => {
+    rowIds[index] = ids.idOf(row.key);
+    codec.write(row, values, index * width);
+  });
+  return { ids: rowIds, values };
 }
 
 /**
  * Applies a patch to a record the caller owns: the page copies its store's record once per frame,
  * however many batches arrive before it, and applies each batch to that copy on arrival. A tab
- * whose frames are paused thus holds one record, not every batch. A change to a row the record
- * does not hold is dropped rather than made into a partial row.
+ * whose frames are paused thus holds one record, not every batch. `keys` is the page's list of
+ * the sending worker's row keys by id (RowIds), which the upserts add to. A change to a row the
+ * record does not hold is dropped rather than made into a partial row.
  */
-export function applyRowsPatch<Row extends { key: string }>(rows: Record<string, Row>, patch: RowsPatch<Row>, codec: RowCodec<Row>): void {
+export function applyRowsPatch<Row extends { key: string }>(
+  rows: Record<string, Row>,
+  patch: RowsPatch<Row>,
+  codec: RowCodec<Row>,
+  keys: string[],
+): void {
   for (const key of patch.removed) delete rows[key];
-  for (const row of patch.upserts) rows[row.key] = row;
-  const { keys, values } = patch.changed;
+  patch.upserts.forEach((row, index) => {
+    keys[patch.upsertIds[index]!] = row.key;
+    rows[row.key] = row;
+  });
+  const { ids, values } = patch.changed;
   const width = codec.columns.length;
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index]!;
-    const base = rows[key];
-    if (base !== undefined) rows[key] = codec.read(base, values, index * width);
+  for (let index = 0; index < ids.length; index++) {
+    const key = keys[ids[index]!];
+    const base = key === undefined ? undefined : rows[key];
+    if (base !== undefined) rows[key!] = codec.read(base, values, index * width);
   }
 }
 
 /** Whether a patch changes no row. */
 export function isEmptyPatch<Row>(patch: RowsPatch<Row>): boolean {
-  return patch.upserts.length === 0 && patch.changed.keys.length === 0 && patch.removed.length === 0;
+  return patch.upserts.length === 0 && patch.changed.ids.length === 0 && patch.removed.length === 0;
 }
 
 /** A patch that changes nothing (a batch carrying only counters). */
 export function noRowChanges<Row>(): RowsPatch<Row> {
-  return { upserts: [], changed: { keys: [], values: new Float64Array(0) }, removed: [] };
+  return { upserts: [], upsertIds: [], changed: { ids: new Int32Array(0), values: new Float64Array(0) }, removed: [] };
 }
