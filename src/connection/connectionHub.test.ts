@@ -183,6 +183,23 @@ describe('reconnecting', () => {
     expect(latest('binance')).toMatchObject({ state: 'live', reconnects: 1 });
   });
 
+  it('ignores frames a dropped socket still delivers after its successor opened', () => {
+    const listener = vi.fn();
+    hub.subscribe(binance, ['!markPrice@arr@1s'], listener);
+    const first = server.last();
+    first.open();
+    ackAllBinance(first);
+    first.drop();
+    vi.advanceTimersByTime(1000);
+    const second = server.last();
+    second.open();
+    ackAllBinance(second);
+    pushBinance(first, '!markPrice@arr@1s', [{ s: 'LATE' }]);
+    expect(listener).not.toHaveBeenCalled();
+    pushBinance(second, '!markPrice@arr@1s', [{ s: 'ETHUSDT' }]);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
   it('grows the delay while attempts fail and resets it only after a socket delivers data', () => {
     hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
     const delays: number[] = [];

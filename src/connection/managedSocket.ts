@@ -207,7 +207,10 @@ export class ManagedSocket<Topic> {
         scheduler.clearTimeout(handshakeTimer);
         this.onOpen();
       }),
-      message: guard((data: unknown) => this.onMessage(data)),
+      // Spelled out rather than guard()ed: this runs for every frame, and guard's rest arguments allocate an array per call.
+      message: (data: unknown) => {
+        if (token === this.attemptToken) this.onMessage(data);
+      },
       close: guard((code: number, reason: string) => {
         scheduler.clearTimeout(handshakeTimer);
         const opened = this.snapshotState.phase === 'subscribing' || this.snapshotState.phase === 'live';
