@@ -10,7 +10,7 @@ import { HeldPatches } from './heldPatches';
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 
 export interface PerpIngestOptions {
-  /** Where the rows are written: the worker's tick takes the written keys from it. */
+  /** Where the rows are written: the worker's tick takes the changes from it. */
   rows: RowTable<PerpQuote>;
   /** Runs the flush later: on its ingest worker's next tick (ten a second), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
@@ -59,9 +59,9 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   const schedule = flushOncePerTick(options.schedule, flush);
   /**
-   * One key string per row, made once: a key built per event is a new string each time, and each
-   * lookup of the row record by it (a dictionary of every row) first has to flatten it and find
-   * its interned copy.
+   * One key string per row, made once: a key built per event is a new string each time, which
+   * every lookup by it (the pending patches, the rows) must flatten and hash again, where the
+   * row's one key keeps its hash.
    */
   const keys: Record<ExchangeId, Map<string, string>> = { binance: new Map(), okx: new Map() };
   const keyOf = (exchange: ExchangeId, symbol: string): string => {
