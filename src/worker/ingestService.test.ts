@@ -109,6 +109,14 @@ describe('ingest service (the worker side)', () => {
     expect(perp.counters.coalesced).toBe(2);
   });
 
+  it('sends no options part while no option ingest has flushed', () => {
+    const { socket } = start();
+    socket.receive(markPush('BTCUSDT', '0.00010000', 1_000));
+    vi.advanceTimersByTime(TICK_MS);
+    expect(batches.filter((batch) => batch.perp !== null)).toHaveLength(1);
+    expect(batches.map((batch) => batch.option)).toEqual(batches.map(() => null));
+  });
+
   it('sends only the rows that changed since the previous batch', () => {
     const { socket } = start();
     socket.receive(markPush('BTCUSDT', '0.00010000', 1_000));

@@ -11,7 +11,6 @@ import { okxOptionInstrument } from '../feeds/okx/optionParse';
 import { instrumentFromSwapId } from '../feeds/okx/parse';
 import { createOptionIngest } from '../store/optionIngest';
 import { createPerpIngest } from '../store/perpIngest';
-import type { IngestCounters } from '../store/perpetualStore';
 import { RowTable } from '../store/rowTable';
 import type { SourceStatus } from '../store/sourceStatusStore';
 import { optionFeeds } from './optionFeeds';
@@ -67,9 +66,6 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const links = new Map<ExchangeId, ExchangeLinkStatus>();
   let sources: SourceStatus[] = [];
   let timer: unknown = null;
-  let perpCountersSent: IngestCounters | null = null;
-  let optionCountersSent: IngestCounters | null = null;
-  let underlyingsSent: Readonly<Record<ExchangeId, readonly string[]>> | null = null;
 
   const tick = (): void => {
     timer = null;
@@ -158,6 +154,11 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     now,
     instrumentFromSymbol: { binance: binanceOptionInstrument, okx: okxOptionInstrument },
   });
+
+  // What the page was last sent, starting from the ingests' own first values: a worker's first batch waits for a flush.
+  let perpCountersSent = perpIngest.counters();
+  let optionCountersSent = optionIngest.counters();
+  let underlyingsSent = optionIngest.underlyings();
 
   const common = { hub, fetch: options.fetch, scheduler, random: options.random, reportSource };
   const acquirePerpetuals = perpetualFeeds({ ...common, ingest: perpIngest });
