@@ -30,7 +30,7 @@ const restOptions = {
 
 /**
  * Calls `onTick` with a perpetual's mark and index whenever the store applies a newer one. The
- * store takes the ingest workers' batches, ten a second each, so this runs at most that often however
+ * store takes the ingest workers' batches, one per tick (TICK_MS) each, so this runs at most that often however
  * fast the feed is.
  */
 function followQuote(key: string, onTick: (time: number, mark: number | null, index: number | null) => void): () => void {

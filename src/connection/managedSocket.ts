@@ -50,7 +50,7 @@ export interface ManagedSocketOptions<Topic> {
 }
 
 /**
- * Waiting pushes are read at the next tick (ten a second); this many (about half a second of
+ * Waiting pushes are read at the ingest worker's next tick; this many (about half a second of
  * OKX's swaps at 30 times its real rate) are read at once instead, so a late tick cannot let
  * them pile up.
  */

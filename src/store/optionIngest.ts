@@ -9,7 +9,7 @@ import { HeldPatches } from './heldPatches';
 export interface OptionIngestOptions {
   /** Where the rows are written, one table per chain key (`binance:BTCUSDT`, `okx:BTC-USD`), added as chains appear: the worker's tick takes each table's changes. */
   chains: Map<string, RowTable<OptionQuote>>;
-  /** Runs the flush later: on its ingest worker's next tick (ten a second), immediately or on fake timers in tests. */
+  /** Runs the flush later: on its ingest worker's next tick (TICK_MS), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
   now: () => number;
   /** Option symbols describe themselves, so a pushed symbol always yields its row (new strikes appear at once). */

@@ -12,7 +12,7 @@ type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEven
 export interface PerpIngestOptions {
   /** Where the rows are written: the worker's tick takes the changes from it. */
   rows: RowTable<PerpQuote>;
-  /** Runs the flush later: on its ingest worker's next tick (ten a second), immediately or on fake timers in tests. */
+  /** Runs the flush later: on its ingest worker's next tick (TICK_MS), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
   now: () => number;
   /** Streams-first: what a symbol alone says about its instrument, for rows whose list has not arrived. */

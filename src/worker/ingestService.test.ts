@@ -4,6 +4,7 @@ import { ScriptedServer, type ScriptedSocket } from '../connection/testing/scrip
 import { endpoints } from '../config/endpoints';
 import { okxProtocol } from '../feeds/okx/protocol';
 import { createIngestService, TICK_MS } from './ingestService';
+import { HELD_FLUSH_MS } from '../store/heldPatches';
 import type { PerpQuote } from '../domain/perpetual';
 import optionMarkPrice from '../feeds/binance/fixtures/optionMarkPrice.json';
 import type { RowsPatch, WorkerBatch } from './protocol';
@@ -42,6 +43,8 @@ const changedRows = (patch: RowsPatch<PerpQuote>) =>
   });
 
 /** REST never answers unless a test says otherwise: rows come from the streams alone (streams-first). */
+/** Rows no view shows are sent at the first tick at least HELD_FLUSH_MS after their last send. */
+const TICKS_PER_HELD_FLUSH = Math.ceil(HELD_FLUSH_MS / TICK_MS);
 const neverAnswers = (() => new Promise(() => {})) as typeof fetch;
 
 function start(fetchImpl: typeof fetch = neverAnswers, random = () => 0.5) {
@@ -207,17 +210,17 @@ describe('ingest service (the worker side)', () => {
     service.handle({ type: 'acquire', lease: 2, request: { feed: 'perpetual-rows', exchange: 'binance', symbols: ['BTCUSDT'] } });
 
     const ticksWithBoth: number[] = [];
-    for (let tick = 1; tick <= 20; tick++) {
+    for (let tick = 1; tick <= 2 * TICKS_PER_HELD_FLUSH; tick++) {
       push(1_000 + tick);
       vi.advanceTimersByTime(TICK_MS);
       expect(sentRows(), `tick ${tick}`).toContain('binance:BTCUSDT');
       if (sentRows().length === 2) ticksWithBoth.push(tick);
     }
     expect(ticksWithBoth).toHaveLength(2);
-    expect(ticksWithBoth[1]! - ticksWithBoth[0]!).toBe(1000 / TICK_MS);
+    expect(ticksWithBoth[1]! - ticksWithBoth[0]!).toBe(TICKS_PER_HELD_FLUSH);
 
     service.handle({ type: 'acquire', lease: 3, request: { feed: 'perpetual-rows', exchange: 'binance', symbols: 'all' } });
-    for (let tick = 21; tick <= 23; tick++) {
+    for (let tick = 2 * TICKS_PER_HELD_FLUSH + 1; tick <= 2 * TICKS_PER_HELD_FLUSH + 3; tick++) {
       push(1_000 + tick);
       vi.advanceTimersByTime(TICK_MS);
       expect(sentRows(), `tick ${tick}, the screener open`).toEqual(['binance:BTCUSDT', 'binance:ETHUSDT']);
@@ -244,15 +247,15 @@ describe('ingest service (the worker side)', () => {
     expect(sentRows()).toEqual(['binance:BTC-251120-126000-C', 'binance:BTC-251123-126000-C']);
 
     const ticksUntilBoth: number[] = [];
-    for (let tick = 1; tick <= 20; tick++) {
+    for (let tick = 1; tick <= 2 * TICKS_PER_HELD_FLUSH; tick++) {
       push(String(100 + tick), seedTime + tick * TICK_MS);
       vi.advanceTimersByTime(TICK_MS);
       expect(sentRows()[0], `tick ${tick}`).toBe('binance:BTC-251120-126000-C');
       if (sentRows().length === 2) ticksUntilBoth.push(tick);
     }
-    // A second is ten ticks; the first of them may fall on the tick that created the rows.
+    // The first held flush may fall a tick early: the held second began at the tick that created the rows.
     expect(ticksUntilBoth).toHaveLength(2);
-    expect(ticksUntilBoth[1]! - ticksUntilBoth[0]!).toBe(1000 / TICK_MS);
-    expect(ticksUntilBoth[0]).toBeGreaterThanOrEqual(1000 / TICK_MS - 1);
+    expect(ticksUntilBoth[1]! - ticksUntilBoth[0]!).toBe(TICKS_PER_HELD_FLUSH);
+    expect(ticksUntilBoth[0]).toBeGreaterThanOrEqual(TICKS_PER_HELD_FLUSH - 1);
   });
 });
