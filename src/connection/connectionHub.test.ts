@@ -4,6 +4,7 @@ import { binanceProtocol } from '../feeds/binance/protocol';
 import { okxProtocol, type OkxArg } from '../feeds/okx/protocol';
 import { createConnectionHub, type ConnectionHub, type Endpoint } from './connectionHub';
 import { ScriptedServer, type ScriptedSocket } from './testing/scriptedSockets';
+import type { SnapshotRead } from './managedSocket';
 
 const binance: Endpoint<string> = {
   id: 'binance',
@@ -425,7 +426,7 @@ describe('errors and noise', () => {
 });
 
 describe('snapshot pushes read later', () => {
-  let reads: (() => void)[];
+  let reads: SnapshotRead[];
   let later: ConnectionHub;
 
   beforeEach(() => {
@@ -460,6 +461,38 @@ describe('snapshot pushes read later', () => {
     expect(reads).toHaveLength(1);
     readAll();
     expect(listener).toHaveBeenLastCalledWith(markPush('BTC-USDT-SWAP', '103').data, 'mark-price|BTC-USDT-SWAP||', expect.any(Number), 0);
+  });
+
+  it('leaves the pushes of instruments that may wait unread, and asks for a later read that takes them', () => {
+    const listener = vi.fn();
+    later.subscribe(okx, [markPrice('BTC-USDT-SWAP'), markPrice('ETH-USDT-SWAP')], listener);
+    const socket = server.last();
+    socket.open();
+    socket.receive(markPush('BTC-USDT-SWAP', '100'));
+    socket.receive(markPush('ETH-USDT-SWAP', '10'));
+    socket.receive(markPush('ETH-USDT-SWAP', '11'));
+    const asked: [string, string][] = [];
+    const ethMayWait = (exchange: string, symbol: string) => {
+      asked.push([exchange, symbol]);
+      return symbol === 'ETH-USDT-SWAP';
+    };
+
+    reads.splice(0).forEach((read) => read(ethMayWait));
+    expect(asked).toEqual([
+      ['okx', 'BTC-USDT-SWAP'],
+      ['okx', 'ETH-USDT-SWAP'],
+    ]);
+    expect(listener.mock.calls.map(([payload]) => payload)).toEqual([markPush('BTC-USDT-SWAP', '100').data]);
+    // Nothing new arrived, yet a read is asked for: the waiting push must be read some time.
+    expect(reads).toHaveLength(1);
+
+    socket.receive(markPush('ETH-USDT-SWAP', '12'));
+    reads.splice(0).forEach((read) => read(ethMayWait));
+    expect(listener).toHaveBeenCalledTimes(1);
+
+    readAll();
+    expect(listener).toHaveBeenLastCalledWith(markPush('ETH-USDT-SWAP', '12').data, 'mark-price|ETH-USDT-SWAP||', expect.any(Number), 2);
+    expect(reads).toHaveLength(0);
   });
 
   it('reads at once when pushes pile up because the read is late', () => {

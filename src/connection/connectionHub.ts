@@ -4,7 +4,7 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createConnectGate, type ConnectGate } from './connectGate';
 import { diagnoseByProbe } from './diagnose';
 import { sameLinkStatus, summariseLink, type LinkCounters } from './linkStatus';
-import { ManagedSocket, type NoiseKind } from './managedSocket';
+import { ManagedSocket, type NoiseKind, type SnapshotRead } from './managedSocket';
 import type { WireProtocol } from './protocol';
 import { realScheduler, type Scheduler } from './scheduler';
 import type { SocketFactory } from './socketFactory';
@@ -44,7 +44,7 @@ export interface ConnectionHubOptions {
    * it at its tick, just before applying, so a topic pushed five times a tick is decoded once, with
    * no added delay.
    */
-  readSnapshotsLater?: (read: () => void) => void;
+  readSnapshotsLater?: (read: SnapshotRead) => void;
 }
 
 export interface ConnectionHub {

@@ -1,3 +1,4 @@
+import type { ExchangeId } from '../domain/exchange';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { ConnectGate } from './connectGate';
 import type { OutboundFrame, WireProtocol } from './protocol';
@@ -46,8 +47,17 @@ export interface ManagedSocketOptions<Topic> {
    * Where given, snapshot pushes (WireProtocol.snapshotKey) wait until the reader this is handed
    * is called, which reads each topic's newest; without it every frame is read on arrival.
    */
-  readSnapshotsLater?: (read: () => void) => void;
+  readSnapshotsLater?: (read: SnapshotRead) => void;
 }
+
+/** Whether pushes for this instrument may stay unread for now: what they carry is applied later anyway. */
+export type InstrumentMayWait = (exchange: ExchangeId, symbol: string) => boolean;
+
+/**
+ * Reads a socket's waiting snapshot pushes: every topic's newest, but those of instruments for
+ * which `mayWait` says so, which wait for a later read (one without `mayWait` reads them all).
+ */
+export type SnapshotRead = (mayWait?: InstrumentMayWait) => void;
 
 /**
  * Waiting pushes are read at the ingest worker's next tick; this many (about half a second of
@@ -267,8 +277,16 @@ export class ManagedSocket<Topic> {
     else if (this.waitingSnapshots.size >= MAX_WAITING_SNAPSHOTS) this.readWaitingSnapshots();
   }
 
-  private readonly readWaitingSnapshots = (): void =>
-    this.waitingSnapshots.read((raw, receivedAt, superseded) => this.read(raw, receivedAt, superseded));
+  private readonly readWaitingSnapshots: SnapshotRead = (mayWait) => {
+    const { protocol, readSnapshotsLater } = this.options;
+    const symbolOf = protocol.snapshotSymbol;
+    this.waitingSnapshots.read(
+      (raw, receivedAt, superseded) => this.read(raw, receivedAt, superseded),
+      mayWait && symbolOf ? (key) => mayWait(protocol.exchange, symbolOf(key)) : undefined,
+    );
+    // Pushes left waiting need a later read even if nothing more arrives to ask for one.
+    if (this.waitingSnapshots.hasDeferred && this.waitingSnapshots.size === 0) readSnapshotsLater?.(this.readWaitingSnapshots);
+  };
 
   private read(data: string, now: number, superseded: number): void {
     const inbound = this.options.protocol.classify(data);

@@ -33,7 +33,7 @@ export class HeldPatches<Patch extends object> {
    * While they are not, `mayHold` is true and the flush may `keep` a patch for later.
    */
   begin(pending: Map<string, Patch>, now: number): { patches: Iterable<[string, Patch]>; mayHold: boolean } {
-    this.due = now >= this.dueAt;
+    this.due = this.isDue(now);
     if (!this.due) return { patches: pending, mayHold: true };
     if (this.held.size === 0) return { patches: pending, mayHold: false };
     const patches = [...this.held, ...pending];
@@ -50,6 +50,11 @@ export class HeldPatches<Patch extends object> {
   end(now: number): boolean {
     if (this.due) this.dueAt = now + HELD_FLUSH_MS;
     return this.held.size > 0;
+  }
+
+  /** Whether a flush at `now` applies everything held. */
+  isDue(now: number): boolean {
+    return now >= this.dueAt;
   }
 
   /** What views show changed: everything held is due at the next flush, not up to a second later. */

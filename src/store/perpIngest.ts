@@ -1,4 +1,4 @@
-import type { ExchangeId } from '../domain/exchange';
+import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
 import { copyQuote, perpKey, type PerpQuote } from '../domain/perpetual';
 import { createPerpRegistry, emptyQuote, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
@@ -6,6 +6,9 @@ import { emptyCounters, type IngestCounters } from './perpetualStore';
 import type { RowTable } from './rowTable';
 import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';
+
+/** Whether the row of this exchange's symbol can wait (see watchRows). */
+export type SymbolCanWait = (exchange: ExchangeId, symbol: string) => boolean;
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 
@@ -31,6 +34,13 @@ export interface PerpIngest {
   /** The counters as of the last flush: a new object after each flush. */
   counters(): IngestCounters;
   reject(exchange: ExchangeId, count: number): void;
+  /**
+   * Which perpetuals' snapshot pushes may stay unread for now, or undefined
+   * when every push is to be read: no row waits, or the held patches fall due at a flush at `now`.
+   * A row that waits applies its events only when its held patch falls due, so reading its pushes
+   * every tick would decode and merge values of which only the last is ever applied.
+   */
+  pushesThatMayWait(now: number): SymbolCanWait | undefined;
   /** Counts updates coalesced before they reached the ingest: a socket's superseded snapshot pushes. */
   countCoalesced(count: number): void;
   flushNow(): void;
@@ -75,6 +85,13 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     const watch = watches[row.exchange];
     return watch.views > 0 && watch.all === 0 && !watch.shown.has(row.key);
   };
+  /** canWait for a row named by exchange and symbol; false when there is no such row yet. */
+  const symbolCanWait: SymbolCanWait = (exchange, symbol) => {
+    const key = keys[exchange].get(symbol);
+    const row = key === undefined ? undefined : rows.get(key);
+    return row !== undefined && canWait(row);
+  };
+  const someRowsCanWait = (): boolean => EXCHANGES.some((exchange) => watches[exchange].views > 0 && watches[exchange].all === 0);
   const watch = (exchange: ExchangeId, symbols: readonly string[] | 'all', delta: 1 | -1): void => {
     const counts = watches[exchange];
     counts.views += delta;
@@ -253,6 +270,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     push,
     watchRows: (exchange, symbols) => countedWatch((delta) => watch(exchange, symbols, delta)),
     counters: () => counters,
+    pushesThatMayWait: (now) => (someRowsCanWait() && !held.isDue(now) ? symbolCanWait : undefined),
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;

@@ -112,6 +112,49 @@ describe('ingest service (the worker side)', () => {
     expect(perp.counters.coalesced).toBe(2);
   });
 
+  it("decodes the pushes of OKX swaps no view shows only when their held patches fall due, then each one's newest", () => {
+    const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5 });
+    service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'okx' } });
+    const socket = server.last();
+    socket.open();
+    const swap = (instId: string) => ({ instType: 'SWAP', instId, uly: instId.replace('-SWAP', ''), instFamily: instId.replace('-SWAP', ''), state: 'live' });
+    socket.receive({ arg: { channel: 'instruments', instType: 'SWAP' }, data: [swap('BTC-USDT-SWAP'), swap('ETH-USDT-SWAP')] });
+    const mark = (instId: string, markPx: number, ts: number) => ({ arg: { channel: 'mark-price', instId }, data: [{ instType: 'SWAP', instId, markPx: String(markPx), ts: String(ts) }] });
+    socket.receive(mark('BTC-USDT-SWAP', 100, 1_000));
+    socket.receive(mark('ETH-USDT-SWAP', 10, 1_000));
+    vi.advanceTimersByTime(TICK_MS);
+    // A chart of BTC-USDT-SWAP: ETH-USDT-SWAP's row waits. Its first tick applies everything.
+    service.handle({ type: 'acquire', lease: 2, request: { feed: 'perpetual-rows', exchange: 'okx', symbols: ['BTC-USDT-SWAP'] } });
+    vi.advanceTimersByTime(TICK_MS);
+    const coalescedBefore = batches.findLast((batch) => batch.perp !== null)!.perp!.counters.coalesced;
+    batches = [];
+
+    const decode = vi.spyOn(okxProtocol, 'classify');
+    const decodedPerTick: string[][] = [];
+    for (let tick = 1; tick <= TICKS_PER_HELD_FLUSH; tick++) {
+      for (const push of [1, 2]) {
+        socket.receive(mark('BTC-USDT-SWAP', 100 + tick, 1_000 + tick * 10 + push));
+        socket.receive(mark('ETH-USDT-SWAP', 10 + tick, 1_000 + tick * 10 + push));
+      }
+      decode.mockClear();
+      vi.advanceTimersByTime(TICK_MS);
+      decodedPerTick.push(decode.mock.calls.map(([raw]) => (JSON.parse(raw) as { arg: { instId: string } }).arg.instId));
+    }
+    decode.mockRestore();
+
+    const dueTick = TICKS_PER_HELD_FLUSH;
+    decodedPerTick.forEach((decoded, index) => {
+      expect(decoded, `tick ${index + 1}`).toEqual(index + 1 === dueTick ? ['BTC-USDT-SWAP', 'ETH-USDT-SWAP'] : ['BTC-USDT-SWAP']);
+    });
+    const sent = batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.quotes) : []));
+    expect(sent.filter((row) => row.key === 'okx:ETH-USDT-SWAP')).toEqual([
+      expect.objectContaining({ mark: 10 + dueTick, markTime: 1_000 + dueTick * 10 + 2 }),
+    ]);
+    expect(sent.filter((row) => row.key === 'okx:BTC-USDT-SWAP')).toHaveLength(dueTick);
+    // BTC: one of its two pushes per tick; ETH: all of its pushes but the newest.
+    expect(batches.at(-1)!.perp!.counters.coalesced - coalescedBefore).toBe(dueTick + (2 * dueTick - 1));
+  });
+
   it('sends no options part while no option ingest has flushed', () => {
     const { socket } = start();
     socket.receive(markPush('BTCUSDT', '0.00010000', 1_000));

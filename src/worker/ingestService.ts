@@ -1,4 +1,5 @@
 import { createConnectionHub } from '../connection/connectionHub';
+import type { SnapshotRead } from '../connection/managedSocket';
 import type { Scheduler } from '../connection/scheduler';
 import type { SocketFactory } from '../connection/socketFactory';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
@@ -65,8 +66,11 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const rowIds = new RowIds();
   const optionChains = new Map<string, RowTable<OptionQuote>>();
 
-  /** The sockets' waiting snapshot pushes, read at the tick before the ingests flush what they yield. */
-  const snapshotReads = new Set<() => void>();
+  /**
+   * The sockets' waiting snapshot pushes, read at the tick before the ingests flush what they
+   * yield. Pushes of perpetuals no view shows are read only when their held patches fall due.
+   */
+  const snapshotReads = new Set<SnapshotRead>();
   const flushes = new Set<() => void>();
   const links = new Map<ExchangeId, ExchangeLinkStatus>();
   let sources: SourceStatus[] = [];
@@ -76,7 +80,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     timer = null;
     const reads = [...snapshotReads];
     snapshotReads.clear();
-    reads.forEach((read) => read());
+    const mayWait = perpIngest.pushesThatMayWait(scheduler.now());
+    reads.forEach((read) => read(mayWait));
     const due = [...flushes];
     flushes.clear();
     due.forEach((flush) => flush());

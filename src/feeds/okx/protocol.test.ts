@@ -12,6 +12,12 @@ describe('OKX snapshot pushes', () => {
     expect(snapshotKey({ ...mark, arg: { channel: 'tickers', instId: 'BTC-USD-251226-100000-C' } })).toBe('{"arg":{"channel":"tickers","instId":"BTC-USD-251226-100000-C');
   });
 
+  it('reads the instrument back from a key', () => {
+    for (const [channel, instId] of [['mark-price', 'BTC-USDT-SWAP'], ['funding-rate', 'ETH-USD-SWAP'], ['tickers', 'BTC-USD-251226-100000-C']]) {
+      expect(okxProtocol.snapshotSymbol!(snapshotKey({ arg: { channel, instId }, data: [] })!)).toBe(instId);
+    }
+  });
+
   it('gives two instruments, or two channels, two keys', () => {
     const key = (channel: string, instId: string) => snapshotKey({ arg: { channel, instId }, data: [] });
     expect(new Set([key('mark-price', 'BTC-USDT-SWAP'), key('mark-price', 'BTC-USDT'), key('funding-rate', 'BTC-USDT-SWAP')]).size).toBe(3);

@@ -56,6 +56,10 @@ function snapshotKey(raw: string): string | null {
   }
   return null;
 }
+/** A snapshot key ends with its instrument id, after the quote that opens it. */
+function snapshotSymbol(key: string): string {
+  return key.slice(key.lastIndexOf('"') + 1);
+}
 const BACKSLASH = 0x5c;
 const CLOSING_BRACE = 0x7d;
 
@@ -111,6 +115,7 @@ export const okxProtocol: WireProtocol<OkxArg> = {
   unsubscribeFrames: (args, nextId) => frames('unsubscribe', args, nextId),
   classify,
   snapshotKey,
+  snapshotSymbol,
   heartbeat: { idleMs: 20_000, answerTimeoutMs: 5000, frame: () => 'ping' },
   firstDataTimeoutMs: 30_000,
   maxTopicsPerSocket: 1000,
