@@ -463,31 +463,49 @@ describe('snapshot pushes read later', () => {
     expect(listener).toHaveBeenLastCalledWith(markPush('BTC-USDT-SWAP', '103').data, 'mark-price|BTC-USDT-SWAP||', expect.any(Number), 0);
   });
 
-  it('leaves the pushes of instruments that may wait unread, and asks for a later read that takes them', () => {
+  it('at a read that lets topics wait, leaves unread the pushes of a topic only while every subscriber of it says it may', () => {
     const listener = vi.fn();
-    later.subscribe(okx, [markPrice('BTC-USDT-SWAP'), markPrice('ETH-USDT-SWAP')], listener);
+    later.subscribe(okx, [markPrice('BTC-USDT-SWAP')], listener, undefined, () => true);
+    later.subscribe(okx, [markPrice('ETH-USDT-SWAP')], listener, undefined, () => true);
+    const silent = later.subscribe(okx, [markPrice('ETH-USDT-SWAP')], vi.fn());
+    const socket = server.last();
+    socket.open();
+    socket.receive(markPush('BTC-USDT-SWAP', '100'));
+    socket.receive(markPush('ETH-USDT-SWAP', '10'));
+
+    reads.splice(0).forEach((read) => read(true));
+    expect(listener.mock.calls.map(([payload]) => payload)).toEqual([markPush('ETH-USDT-SWAP', '10').data]);
+
+    silent();
+    socket.receive(markPush('ETH-USDT-SWAP', '11'));
+    reads.splice(0).forEach((read) => read(true));
+    expect(listener).toHaveBeenCalledTimes(1);
+
+    readAll();
+    expect(listener.mock.calls.slice(1).map(([payload, , , superseded]) => [payload, superseded])).toEqual([
+      [markPush('BTC-USDT-SWAP', '100').data, 0],
+      [markPush('ETH-USDT-SWAP', '11').data, 0],
+    ]);
+  });
+
+  it('keeps a waiting push until a read that does not let topics wait, or one after its topic stops saying it may wait', () => {
+    const listener = vi.fn();
+    let ethMayWait = true;
+    later.subscribe(okx, [markPrice('BTC-USDT-SWAP')], listener);
+    later.subscribe(okx, [markPrice('ETH-USDT-SWAP')], listener, undefined, () => ethMayWait);
     const socket = server.last();
     socket.open();
     socket.receive(markPush('BTC-USDT-SWAP', '100'));
     socket.receive(markPush('ETH-USDT-SWAP', '10'));
     socket.receive(markPush('ETH-USDT-SWAP', '11'));
-    const asked: [string, string][] = [];
-    const ethMayWait = (exchange: string, symbol: string) => {
-      asked.push([exchange, symbol]);
-      return symbol === 'ETH-USDT-SWAP';
-    };
 
-    reads.splice(0).forEach((read) => read(ethMayWait));
-    expect(asked).toEqual([
-      ['okx', 'BTC-USDT-SWAP'],
-      ['okx', 'ETH-USDT-SWAP'],
-    ]);
+    reads.splice(0).forEach((read) => read(true));
     expect(listener.mock.calls.map(([payload]) => payload)).toEqual([markPush('BTC-USDT-SWAP', '100').data]);
     // Nothing new arrived, yet a read is asked for: the waiting push must be read some time.
     expect(reads).toHaveLength(1);
 
     socket.receive(markPush('ETH-USDT-SWAP', '12'));
-    reads.splice(0).forEach((read) => read(ethMayWait));
+    reads.splice(0).forEach((read) => read(true));
     expect(listener).toHaveBeenCalledTimes(1);
 
     readAll();

@@ -48,11 +48,17 @@ export interface ConnectionHubOptions {
 }
 
 export interface ConnectionHub {
+  /**
+   * `mayWait`, for snapshot topics read later: whether their pushes may stay unread at a read
+   * that lets topics wait (SnapshotRead), because what they carry is applied later anyway. A topic
+   * waits only while every subscriber of it says so.
+   */
   subscribe<Topic>(
     endpoint: Endpoint<Topic>,
     topics: Topic[],
     listener: TopicListener,
     onError?: SubscriptionErrorListener,
+    mayWait?: () => boolean,
   ): () => void;
   status(exchange: ExchangeId): ExchangeLinkStatus;
   stop(): void;
@@ -61,6 +67,7 @@ export interface ConnectionHub {
 interface Subscriber {
   listener: TopicListener;
   onError: SubscriptionErrorListener | undefined;
+  mayWait: (() => boolean) | undefined;
 }
 
 const STATUS_TICK_MS = 1000;
@@ -224,6 +231,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
         gate: gateFor(this.endpoint),
         diagnose: probeUrl && fetchImpl ? () => diagnoseByProbe(fetchImpl, probeUrl) : undefined,
         readSnapshotsLater: options.readSnapshotsLater,
+        topicMayWait: (topicKey) => this.topicMayWait(topicKey),
         events: {
           data: (topicKey, payload, receivedAt, superseded) => this.deliver(topicKey, payload, receivedAt, superseded),
           changed: () => {
@@ -251,6 +259,13 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
       this.sockets.add(socket);
       ensureStatusTicking();
       return socket;
+    }
+
+    private topicMayWait(topicKey: string): boolean {
+      const set = this.subscribers.get(topicKey);
+      if (!set) return false;
+      for (const subscriber of set) if (!subscriber.mayWait?.()) return false;
+      return true;
     }
 
     private deliver(topicKey: string, payload: unknown, receivedAt: number, superseded: number): void {
@@ -314,13 +329,13 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
   }
 
   return {
-    subscribe(endpoint, topics, listener, onError) {
+    subscribe(endpoint, topics, listener, onError, mayWait) {
       let pool = pools.get(endpoint.id) as EndpointPool<typeof topics[number]> | undefined;
       if (!pool) {
         pool = new EndpointPool(endpoint);
         pools.set(endpoint.id, pool as EndpointPool<unknown>);
       }
-      const subscriber: Subscriber = { listener, onError };
+      const subscriber: Subscriber = { listener, onError, mayWait };
       const owningPool = pool;
       owningPool.add(topics, subscriber);
       emit(endpoint.exchange);

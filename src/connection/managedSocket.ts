@@ -1,4 +1,3 @@
-import type { ExchangeId } from '../domain/exchange';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { ConnectGate } from './connectGate';
 import type { OutboundFrame, WireProtocol } from './protocol';
@@ -48,16 +47,15 @@ export interface ManagedSocketOptions<Topic> {
    * is called, which reads each topic's newest; without it every frame is read on arrival.
    */
   readSnapshotsLater?: (read: SnapshotRead) => void;
+  /** Whether a topic's snapshot pushes may stay unread at a read that lets them (its subscribers say). */
+  topicMayWait?: (topicKey: string) => boolean;
 }
 
-/** Whether pushes for this instrument may stay unread for now: what they carry is applied later anyway. */
-export type InstrumentMayWait = (exchange: ExchangeId, symbol: string) => boolean;
-
 /**
- * Reads a socket's waiting snapshot pushes: every topic's newest, but those of instruments for
- * which `mayWait` says so, which wait for a later read (one without `mayWait` reads them all).
+ * Reads a socket's waiting snapshot pushes, each topic's newest. With `letWait`, the topics that
+ * may wait (topicMayWait) keep theirs unread for a later read; a read without it reads them all.
  */
-export type SnapshotRead = (mayWait?: InstrumentMayWait) => void;
+export type SnapshotRead = (letWait?: boolean) => void;
 
 /**
  * Waiting pushes are read at the ingest worker's next tick; this many (about half a second of
@@ -277,12 +275,12 @@ export class ManagedSocket<Topic> {
     else if (this.waitingSnapshots.size >= MAX_WAITING_SNAPSHOTS) this.readWaitingSnapshots();
   }
 
-  private readonly readWaitingSnapshots: SnapshotRead = (mayWait) => {
-    const { protocol, readSnapshotsLater } = this.options;
-    const symbolOf = protocol.snapshotSymbol;
+  private readonly readWaitingSnapshots: SnapshotRead = (letWait = false) => {
+    const { protocol, readSnapshotsLater, topicMayWait } = this.options;
+    const topicOf = protocol.snapshotTopicKey;
     this.waitingSnapshots.read(
       (raw, receivedAt, superseded) => this.read(raw, receivedAt, superseded),
-      mayWait && symbolOf ? (key) => mayWait(protocol.exchange, symbolOf(key)) : undefined,
+      letWait && topicMayWait && topicOf ? (key) => topicMayWait(topicOf(key)) : undefined,
     );
     // Pushes left waiting need a later read even if nothing more arrives to ask for one.
     if (this.waitingSnapshots.hasDeferred && this.waitingSnapshots.size === 0) readSnapshotsLater?.(this.readWaitingSnapshots);

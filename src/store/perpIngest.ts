@@ -7,9 +7,6 @@ import type { RowTable } from './rowTable';
 import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';
 
-/** Whether the row of this exchange's symbol can wait (see watchRows). */
-export type SymbolCanWait = (exchange: ExchangeId, symbol: string) => boolean;
-
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 
 export interface PerpIngestOptions {
@@ -35,12 +32,16 @@ export interface PerpIngest {
   counters(): IngestCounters;
   reject(exchange: ExchangeId, count: number): void;
   /**
-   * Which perpetuals' snapshot pushes may stay unread for now, or undefined
-   * when every push is to be read: no row waits, or the held patches fall due at a flush at `now`.
-   * A row that waits applies its events only when its held patch falls due, so reading its pushes
-   * every tick would decode and merge values of which only the last is ever applied.
+   * Whether snapshot pushes of rows that wait may stay unread at a read at `now`: some rows wait
+   * and the held patches do not fall due then. A row that waits applies its events only when its
+   * held patch falls due, so reading its pushes every tick would decode and merge values of which
+   * only the last is ever applied. Which pushes are a row's, the feeds say (rowCanWait, everyRowCanWait).
    */
-  pushesThatMayWait(now: number): SymbolCanWait | undefined;
+  pushesMayWait(now: number): boolean;
+  /** Whether this perpetual's row waits (see watchRows); false when there is no such row yet. */
+  rowCanWait(exchange: ExchangeId, symbol: string): boolean;
+  /** Whether every row of the exchange waits: views show some of its perpetuals, and none of them. */
+  everyRowCanWait(exchange: ExchangeId): boolean;
   /** Counts updates coalesced before they reached the ingest: a socket's superseded snapshot pushes. */
   countCoalesced(count: number): void;
   flushNow(): void;
@@ -84,12 +85,6 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const canWait = (row: PerpQuote): boolean => {
     const watch = watches[row.exchange];
     return watch.views > 0 && watch.all === 0 && !watch.shown.has(row.key);
-  };
-  /** canWait for a row named by exchange and symbol; false when there is no such row yet. */
-  const symbolCanWait: SymbolCanWait = (exchange, symbol) => {
-    const key = keys[exchange].get(symbol);
-    const row = key === undefined ? undefined : rows.get(key);
-    return row !== undefined && canWait(row);
   };
   const someRowsCanWait = (): boolean => EXCHANGES.some((exchange) => watches[exchange].views > 0 && watches[exchange].all === 0);
   const watch = (exchange: ExchangeId, symbols: readonly string[] | 'all', delta: 1 | -1): void => {
@@ -270,7 +265,16 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     push,
     watchRows: (exchange, symbols) => countedWatch((delta) => watch(exchange, symbols, delta)),
     counters: () => counters,
-    pushesThatMayWait: (now) => (someRowsCanWait() && !held.isDue(now) ? symbolCanWait : undefined),
+    pushesMayWait: (now) => someRowsCanWait() && !held.isDue(now),
+    rowCanWait(exchange, symbol) {
+      const key = keys[exchange].get(symbol);
+      const row = key === undefined ? undefined : rows.get(key);
+      return row !== undefined && canWait(row);
+    },
+    everyRowCanWait(exchange) {
+      const watch = watches[exchange];
+      return watch.views > 0 && watch.all === 0 && watch.shown.size === 0;
+    },
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { realScheduler } from '../connection/scheduler';
 import { ScriptedServer, type ScriptedSocket } from '../connection/testing/scriptedSockets';
 import { endpoints } from '../config/endpoints';
+import { binanceProtocol } from '../feeds/binance/protocol';
 import { okxProtocol } from '../feeds/okx/protocol';
 import { createIngestService, TICK_MS } from './ingestService';
 import { HELD_FLUSH_MS } from '../store/heldPatches';
@@ -153,6 +154,49 @@ describe('ingest service (the worker side)', () => {
     expect(sent.filter((row) => row.key === 'okx:BTC-USDT-SWAP')).toHaveLength(dueTick);
     // BTC: one of its two pushes per tick; ETH: all of its pushes but the newest.
     expect(batches.at(-1)!.perp!.counters.coalesced - coalescedBefore).toBe(dueTick + (2 * dueTick - 1));
+  });
+
+  it("decodes Binance's all-market mark pushes once a tick, the newest of each of its messages (TradFi's come apart)", () => {
+    const { socket } = start();
+    vi.advanceTimersByTime(TICK_MS);
+    batches = [];
+    const decode = vi.spyOn(binanceProtocol, 'classify');
+    socket.receive(markPush('BTCUSDT', '0.00010000', 1_000));
+    socket.receive(markPush('XAUUSDT', '0.00020000', 1_000));
+    socket.receive(markPush('BTCUSDT', '0.00030000', 2_000));
+    socket.receive(markPush('XAUUSDT', '0.00040000', 2_000));
+    vi.advanceTimersByTime(TICK_MS);
+    expect(decode).toHaveBeenCalledTimes(2);
+    decode.mockRestore();
+    const perp = batches[0]!.perp!;
+    expect(perp.quotes.upserts.map((quote) => [quote.key, quote.fundingRate])).toEqual([
+      ['binance:BTCUSDT', 0.0003],
+      ['binance:XAUUSDT', 0.0004],
+    ]);
+    expect(perp.counters.coalesced).toBe(2);
+  });
+
+  it("while views show no Binance perpetual, decodes its all-market mark pushes only when the held patches fall due", () => {
+    const { service, socket } = start();
+    socket.receive(markPush('BTCUSDT', '0.00010000', 1_000));
+    vi.advanceTimersByTime(TICK_MS);
+    // An options view: it shows no perpetual. Its first tick applies everything.
+    service.handle({ type: 'acquire', lease: 2, request: { feed: 'perpetual-rows', exchange: 'binance', symbols: [] } });
+    vi.advanceTimersByTime(TICK_MS);
+    batches = [];
+
+    const decode = vi.spyOn(binanceProtocol, 'classify');
+    const decodedPerTick: number[] = [];
+    for (let tick = 1; tick <= TICKS_PER_HELD_FLUSH; tick++) {
+      socket.receive(markPush('BTCUSDT', `0.000${String(tick).padStart(2, '0')}000`, 1_000 + tick));
+      decode.mockClear();
+      vi.advanceTimersByTime(TICK_MS);
+      decodedPerTick.push(decode.mock.calls.length);
+    }
+    decode.mockRestore();
+    expect(decodedPerTick).toEqual([...Array(TICKS_PER_HELD_FLUSH - 1).fill(0), 1]);
+    const sent = batches.flatMap((batch) => (batch.perp ? [...batch.perp.quotes.upserts, ...changedRows(batch.perp.quotes)] : []));
+    expect(sent).toEqual([expect.objectContaining({ key: 'binance:BTCUSDT', markTime: 1_000 + TICKS_PER_HELD_FLUSH })]);
   });
 
   it('sends no options part while no option ingest has flushed', () => {

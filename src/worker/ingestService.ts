@@ -80,8 +80,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     timer = null;
     const reads = [...snapshotReads];
     snapshotReads.clear();
-    const mayWait = perpIngest.pushesThatMayWait(scheduler.now());
-    reads.forEach((read) => read(mayWait));
+    const letWait = perpIngest.pushesMayWait(scheduler.now());
+    reads.forEach((read) => read(letWait));
     const due = [...flushes];
     flushes.clear();
     due.forEach((flush) => flush());

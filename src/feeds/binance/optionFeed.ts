@@ -59,9 +59,11 @@ export function startBinanceOptionCatalog(deps: OptionFeedDeps, restBase: string
  * every listed option of it each second with mark, index, book, IVs and greeks.
  */
 export function startBinanceOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<BinanceStream>, underlying: string): () => void {
-  return deps.hub.subscribe(endpoint, [optionMarkPriceStream(underlying)], (payload) => {
+  // A push skipped unread for a newer one (read later, see the hub) carried the same options.
+  return deps.hub.subscribe(endpoint, [optionMarkPriceStream(underlying)], (payload, _stream, _receivedAt, superseded) => {
     const { events, rejected } = parseOptionMarkPrices(payload);
     deps.ingest.push(events);
     deps.ingest.reject('binance', rejected);
+    deps.ingest.countCoalesced(superseded * events.length);
   });
 }

@@ -22,6 +22,39 @@ function frames(method: 'SUBSCRIBE' | 'UNSUBSCRIBE', streams: BinanceStream[], n
   return out;
 }
 
+const STREAM_START = '{"stream":"';
+/** Streams whose every push restates the whole state of what it carries: mark prices, all-market or per symbol, and option marks. */
+const SNAPSHOT_STREAM = /(markPrice|MarkPrice)(@arr)?(@1s)?$/;
+const BACKSLASH = 0x5c;
+
+/**
+ * A push of a snapshot stream, recognised by its compact text `{"stream":"!markPrice@arr@1s",
+ * "data":[{"e":"markPriceUpdate","E":…,"s":"BTCUSDT"`: the key is the stream and its first item's
+ * symbol (`!markPrice@arr@1s BTCUSDT`; not the text up to it, which holds the event time). The
+ * symbol is part of the key because one stream may push its whole state in several messages
+ * (Binance sends TradFi perpetuals' marks apart from the others'), each of which only a newer
+ * message starting with the same symbol replaces. The change-only mini-ticker stream is not a
+ * snapshot. A frame laid out otherwise is read on arrival.
+ */
+function snapshotKey(raw: string): string | null {
+  if (!raw.startsWith(STREAM_START)) return null;
+  const nameEnd = raw.indexOf('"', STREAM_START.length);
+  if (nameEnd < 0 || raw.charCodeAt(nameEnd - 1) === BACKSLASH || !raw.startsWith('","data":', nameEnd)) return null;
+  const stream = raw.slice(STREAM_START.length, nameEnd);
+  if (!SNAPSHOT_STREAM.test(stream)) return null;
+  const firstItemEnd = raw.indexOf('}', nameEnd);
+  const symbolStart = raw.indexOf('"s":"', nameEnd) + '"s":"'.length;
+  if (symbolStart < '"s":"'.length || symbolStart > firstItemEnd) return null;
+  const symbolEnd = raw.indexOf('"', symbolStart);
+  if (symbolEnd < 0 || symbolEnd > firstItemEnd || raw.charCodeAt(symbolEnd - 1) === BACKSLASH) return null;
+  return `${stream} ${raw.slice(symbolStart, symbolEnd)}`;
+}
+
+/** Stream names hold no space: the key's stream is what comes before its first. */
+function snapshotTopicKey(key: string): string {
+  return key.slice(0, key.indexOf(' '));
+}
+
 function classify(raw: string): Inbound {
   const decoded = decodeObjectFrame(raw);
   if (!decoded.ok) return decoded.inbound;
@@ -54,6 +87,8 @@ export const binanceProtocol: WireProtocol<BinanceStream> = {
   subscribeFrames: (streams, nextId) => frames('SUBSCRIBE', streams, nextId),
   unsubscribeFrames: (streams, nextId) => frames('UNSUBSCRIBE', streams, nextId),
   classify,
+  snapshotKey,
+  snapshotTopicKey,
   heartbeat: {
     idleMs: 5000,
     answerTimeoutMs: 5000,

@@ -76,7 +76,8 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
         indexQuotes.add(indexId.slice(indexId.lastIndexOf('-') + 1));
       }
       if (subscribed.has(symbol)) continue;
-      const releases = listeners.map(({ channel, onPush }) => hub.subscribe(endpoint, [{ channel, instId: symbol }], onPush));
+      const mayWait = () => ingest.rowCanWait('okx', symbol);
+      const releases = listeners.map(({ channel, onPush }) => hub.subscribe(endpoint, [{ channel, instId: symbol }], onPush, undefined, mayWait));
       subscribed.set(symbol, () => releases.forEach((release) => release()));
     }
     for (const { symbol } of delisted) {

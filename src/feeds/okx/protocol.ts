@@ -39,7 +39,8 @@ function frames(op: 'subscribe' | 'unsubscribe', args: OkxArg[], nextId: () => n
  * Per-instrument channels whose every push is the instrument's whole state for that channel
  * (OKX pushes mark-price every 200 ms while it moves, tickers on every trade).
  */
-const SNAPSHOT_PREFIXES = ['mark-price', 'funding-rate', 'tickers'].map((channel) => `{"arg":{"channel":"${channel}","instId":"`);
+const SNAPSHOT_KEY_START = '{"arg":{"channel":"';
+const SNAPSHOT_PREFIXES = ['mark-price', 'funding-rate', 'tickers'].map((channel) => `${SNAPSHOT_KEY_START}${channel}","instId":"`);
 
 /**
  * A push of a snapshot channel, recognised by its compact text `{"arg":{"channel":"mark-price",
@@ -56,9 +57,11 @@ function snapshotKey(raw: string): string | null {
   }
   return null;
 }
-/** A snapshot key ends with its instrument id, after the quote that opens it. */
-function snapshotSymbol(key: string): string {
-  return key.slice(key.lastIndexOf('"') + 1);
+/** A snapshot key is `{"arg":{"channel":"<channel>","instId":"<instId>`: the topic of that channel and instrument. */
+function snapshotTopicKey(key: string): string {
+  const channelStart = SNAPSHOT_KEY_START.length;
+  const channel = key.slice(channelStart, key.indexOf('"', channelStart));
+  return okxArgKey({ channel, instId: key.slice(key.lastIndexOf('"') + 1) });
 }
 const BACKSLASH = 0x5c;
 const CLOSING_BRACE = 0x7d;
@@ -115,7 +118,7 @@ export const okxProtocol: WireProtocol<OkxArg> = {
   unsubscribeFrames: (args, nextId) => frames('unsubscribe', args, nextId),
   classify,
   snapshotKey,
-  snapshotSymbol,
+  snapshotTopicKey,
   heartbeat: { idleMs: 20_000, answerTimeoutMs: 5000, frame: () => 'ping' },
   firstDataTimeoutMs: 30_000,
   maxTopicsPerSocket: 1000,
