@@ -25,7 +25,7 @@ export function acquirePerpetualFeeds(): () => void {
  * Tells the ingest workers which perpetuals the view on screen shows: `'all'` (the screener, whose
  * sort needs every row), or these (a chart: its contract and the other exchange's; none on the
  * options view). While no view shows all of an exchange's perpetuals, its others are sent once a
- * second instead of ten times, and are fresh again at the first tick after a view shows them.
+ * second instead of at every tick, and are fresh again at the first tick after a view shows them.
  */
 export function showPerpetuals(rows: 'all' | readonly { exchange: ExchangeId; symbol: string }[]): () => void {
   const releases = EXCHANGES.map((exchange) =>
