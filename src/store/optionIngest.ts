@@ -1,7 +1,7 @@
 import type { ExchangeId } from '../domain/exchange';
 import { chainKey, copyOptionQuote, optionKey, type OptionInstrument, type OptionQuote } from '../domain/option';
 import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
-import { emptyCounters, type IngestCounters } from './perpetualStore';
+import { countersAfterFlush, emptyCounters, type IngestCounters } from './perpetualStore';
 import { RowTable } from './rowTable';
 import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';
@@ -25,7 +25,7 @@ export interface OptionIngest {
   watchExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void;
   /** Chains each exchange lists, as its catalogue says: a new object when that changes. */
   underlyings(): Readonly<Record<ExchangeId, readonly string[]>>;
-  /** The counters as of the last flush: a new object after each flush. */
+  /** The counters as of the last flush: a new object after each flush that moved them. */
   counters(): IngestCounters;
   reject(exchange: ExchangeId, count: number): void;
   /** Counts updates coalesced before they reached the ingest: a socket's superseded snapshot pushes. */
@@ -235,11 +235,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     catalogue = [];
     patches = new Map();
     const stillHeld = held.end(now);
-    counters = {
-      rejected: { ...rejected },
-      coalesced: counters.coalesced + coalesced,
-      applied: counters.applied + applied,
-    };
+    counters = countersAfterFlush(counters, rejected, coalesced, applied);
     coalesced = 0;
     // Held patches are applied within HELD_FLUSH_MS even if nothing else arrives.
     if (stillHeld) schedule();

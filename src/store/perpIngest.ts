@@ -2,7 +2,7 @@ import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
 import { copyQuote, perpKey, type PerpQuote } from '../domain/perpetual';
 import { createPerpRegistry, emptyQuote, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
-import { emptyCounters, type IngestCounters } from './perpetualStore';
+import { countersAfterFlush, emptyCounters, type IngestCounters } from './perpetualStore';
 import type { RowTable } from './rowTable';
 import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';
@@ -28,7 +28,7 @@ export interface PerpIngest {
    * HELD_FLUSH_MS (HeldPatches). New rows are written at once.
    */
   watchRows(exchange: ExchangeId, symbols: readonly string[] | 'all'): () => void;
-  /** The counters as of the last flush: a new object after each flush. */
+  /** The counters as of the last flush: a new object after each flush that moved them. */
   counters(): IngestCounters;
   reject(exchange: ExchangeId, count: number): void;
   /**
@@ -251,11 +251,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     patches = waiting;
     const stillHeld = held.end(receivedAt);
     indexes = new Map();
-    counters = {
-      rejected: { ...rejected },
-      coalesced: counters.coalesced + coalesced,
-      applied: counters.applied + applied,
-    };
+    counters = countersAfterFlush(counters, rejected, coalesced, applied);
     coalesced = 0;
     // Held patches are applied within HELD_FLUSH_MS even if nothing else arrives.
     if (stillHeld) schedule();

@@ -173,14 +173,20 @@ describe('ingest service (the worker side)', () => {
     const decodedPerTick: number[] = [];
     for (let tick = 1; tick <= TICKS_PER_HELD_FLUSH; tick++) {
       socket.receive(markPush('BTCUSDT', `0.000${String(tick).padStart(2, '0')}000`, 1_000 + tick));
+      // A change-only ticker is read on arrival; the row's patch is held, and flushed each tick until due.
+      if (tick === 1) socket.receive({ stream: '!miniTicker@arr', data: [{ e: '24hrMiniTicker', E: 1_001, s: 'BTCUSDT', c: '101', o: '100', h: '120', l: '90', v: '10', q: '1000' }] });
       decode.mockClear();
       vi.advanceTimersByTime(TICK_MS);
       decodedPerTick.push(decode.mock.calls.length);
     }
     decode.mockRestore();
     expect(decodedPerTick).toEqual([...Array(TICKS_PER_HELD_FLUSH - 1).fill(0), 1]);
-    const sent = batches.flatMap((batch) => (batch.perp ? [...batch.perp.quotes.upserts, ...changedRows(batch.perp.quotes)] : []));
-    expect(sent).toEqual([expect.objectContaining({ key: 'binance:BTCUSDT', markTime: 1_000 + TICKS_PER_HELD_FLUSH })]);
+    // Ticks whose flush applied nothing (the row held) send no rows, not even unchanged counters.
+    const perpParts = batches.flatMap((batch) => (batch.perp ? [batch.perp] : []));
+    expect(perpParts).toHaveLength(1);
+    expect(changedRows(perpParts[0]!.quotes)).toEqual([
+      expect.objectContaining({ key: 'binance:BTCUSDT', markTime: 1_000 + TICKS_PER_HELD_FLUSH, last: 101 }),
+    ]);
   });
 
   it('sends no options part while no option ingest has flushed', () => {
