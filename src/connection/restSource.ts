@@ -6,6 +6,11 @@ export type FetchOutcome<T> = { ok: true; value: T } | { ok: false; detail: stri
 export interface RestSourceOptions<T> {
   load: (fetchImpl: typeof fetch) => Promise<FetchOutcome<T>>;
   onValue: (value: T) => void;
+  /**
+   * Told when the source's state changes, and at every failure (its detail and retry time). A
+   * refresh of a source that is ok says nothing unless it fails: polled sources refresh every
+   * second or two, and the page has no use for an ok that has not changed.
+   */
   onState: (state: { state: 'loading' | 'ok' | 'failed'; detail: string | null; retryAt: number | null }) => void;
   fetch: typeof fetch;
   scheduler: Scheduler;
@@ -21,10 +26,11 @@ export function startRestSource<T>(options: RestSourceOptions<T>): () => void {
   let attempt = 0;
   let timer: unknown = null;
   let stopped = false;
+  let ok = false;
 
   const run = async (): Promise<void> => {
     timer = null;
-    options.onState({ state: 'loading', detail: null, retryAt: null });
+    if (!ok) options.onState({ state: 'loading', detail: null, retryAt: null });
     const outcome = await options.load(options.fetch).catch(
       (error: unknown): FetchOutcome<T> => ({ ok: false, detail: `network error (${String(error)})` }),
     );
@@ -32,11 +38,13 @@ export function startRestSource<T>(options: RestSourceOptions<T>): () => void {
     if (outcome.ok) {
       attempt = 0;
       options.onValue(outcome.value);
-      options.onState({ state: 'ok', detail: null, retryAt: null });
+      if (!ok) options.onState({ state: 'ok', detail: null, retryAt: null });
+      ok = true;
       if (options.refreshMs !== null) timer = scheduler.setTimeout(run, options.refreshMs);
       return;
     }
     const delay = backoffDelay(attempt++, options.backoff, options.random);
+    ok = false;
     options.onState({ state: 'failed', detail: outcome.detail, retryAt: scheduler.now() + delay });
     timer = scheduler.setTimeout(run, delay);
   };

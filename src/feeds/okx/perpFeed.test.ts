@@ -115,7 +115,7 @@ describe('OKX perpetual feed', () => {
         ? answer({ code: '0', msg: '', data: [restTicker('BTC-USDT-SWAP', '9999.99'), restTicker('NEW-USDT-SWAP', '1.5')] })
         : answer({}, 404),
     );
-    const { socket, pushed, stop } = startFeed(fetchImpl);
+    const { socket, pushed, sources, stop } = startFeed(fetchImpl);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(fetchImpl).not.toHaveBeenCalled();
     const tickerCalls = () => fetchImpl.mock.calls.filter(([url]) => String(url) === TICKERS_URL).length;
@@ -131,6 +131,8 @@ describe('OKX perpetual feed', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(tickerCalls()).toBe(2);
     expect(tickers()).toHaveLength(2);
+    // The refresh changed nothing the page shows about the source: it was reported once, loading then ok.
+    expect(sources.filter((source) => source.id === 'okx:tickers').map((source) => source.state)).toEqual(['loading', 'ok']);
 
     const requested = socket.sentJson().flatMap((frame) => (frame.args ?? []) as OkxArg[]);
     expect(requested.some((arg) => arg.channel === 'tickers')).toBe(false);
