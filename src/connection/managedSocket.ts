@@ -102,6 +102,13 @@ export class ManagedSocket<Topic> {
   private lifetimeTimer: unknown = null;
   private readonly settleTimers = new Set<unknown>();
   private readonly waitingSnapshots = new WaitingSnapshots();
+  /**
+   * Per snapshot key, whether its topic may wait, as answered since the last read that let none
+   * wait. A key is a new string each push and its topic's answer changes when views do, which makes
+   * the ingest's next read one that lets none wait (and clears this), at least once a second: so
+   * a topic is asked once a second rather than at every read. A row listed meanwhile reads until then.
+   */
+  private readonly waitAnswers = new Map<string, boolean>();
   private cancelGate: (() => void) | null = null;
   /** Why connecting fails, as found by the REST probe; kept across retries until data flows again. */
   private diagnosis: string | null = null;
@@ -278,9 +285,17 @@ export class ManagedSocket<Topic> {
   private readonly readWaitingSnapshots: SnapshotRead = (letWait = false) => {
     const { protocol, readSnapshotsLater, topicMayWait } = this.options;
     const topicOf = protocol.snapshotTopicKey;
+    if (!letWait) this.waitAnswers.clear();
+    const answers = this.waitAnswers;
     this.waitingSnapshots.read(
       (raw, receivedAt, superseded) => this.read(raw, receivedAt, superseded),
-      letWait && topicMayWait && topicOf ? (key) => topicMayWait(topicOf(key)) : undefined,
+      letWait && topicMayWait && topicOf
+        ? (key) => {
+            let answer = answers.get(key);
+            if (answer === undefined) answers.set(key, (answer = topicMayWait(topicOf(key))));
+            return answer;
+          }
+        : undefined,
     );
     // Pushes left waiting need a later read even if nothing more arrives to ask for one.
     if (this.waitingSnapshots.hasDeferred && this.waitingSnapshots.size === 0) readSnapshotsLater?.(this.readWaitingSnapshots);
