@@ -40,10 +40,9 @@ function sideIv(value: unknown): number | null {
   return positive(value);
 }
 
-/** A bid/ask price of 0 means nobody quotes that side; its size is then meaningless too. */
-function side(price: unknown, size: unknown): { price: number | null; size: number | null } {
-  const quoted = positive(price);
-  return quoted === null ? { price: null, size: null } : { price: quoted, size: nonNegative(size) };
+/** A side's size, when the side is quoted: a bid/ask price of 0 means nobody quotes it, and its size is then meaningless too. */
+function sideSize(price: number | null, size: unknown): number | null {
+  return price === null ? null : nonNegative(size);
 }
 
 /**
@@ -76,15 +75,15 @@ export function parseOptionMarkPrices(payload: unknown): ParseResult<OptionEvent
       rejected++;
       continue;
     }
-    const bid = side(item.bo, item.bq);
-    const ask = side(item.ao, item.aq);
+    const bid = positive(item.bo);
+    const ask = positive(item.ao);
     events.push(
       {
         kind: 'greeks', exchange: 'binance', symbol, time, markIv, bidIv: sideIv(item.b), askIv: sideIv(item.a),
         delta, gamma, theta, vega, underlyingPrice: index,
       },
       { kind: 'mark', exchange: 'binance', symbol, time, mark, highLimit: positive(item.hl), lowLimit: positive(item.ll) },
-      { kind: 'book', exchange: 'binance', symbol, time, bid: bid.price, ask: ask.price, bidSize: bid.size, askSize: ask.size },
+      { kind: 'book', exchange: 'binance', symbol, time, bid, ask, bidSize: sideSize(bid, item.bq), askSize: sideSize(ask, item.aq) },
     );
   }
   return { events, rejected };
