@@ -109,7 +109,25 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   let earliestExpiry = Number.POSITIVE_INFINITY;
   const schedule = flushOncePerTick(options.schedule, flush);
-  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => held.patchFor(patches, optionKey(exchange, symbol));
+  /**
+   * What a pushed symbol says, made once per option rather than per push and flush: its row key
+   * (keyOf in perpIngest says why), its instrument parsed from the symbol, its chain's key.
+   * Streams push every option of a chain each second. An option's entries go with its row.
+   */
+  const keys: Record<ExchangeId, Map<string, string>> = { binance: new Map(), okx: new Map() };
+  const keyOf = (exchange: ExchangeId, symbol: string): string => {
+    let key = keys[exchange].get(symbol);
+    if (key === undefined) keys[exchange].set(symbol, (key = optionKey(exchange, symbol)));
+    return key;
+  };
+  const instruments = new Map<string, OptionInstrument>();
+  const chainKeys: Record<ExchangeId, Map<string, string>> = { binance: new Map(), okx: new Map() };
+  const chainOf = (exchange: ExchangeId, underlying: string): string => {
+    let chain = chainKeys[exchange].get(underlying);
+    if (chain === undefined) chainKeys[exchange].set(underlying, (chain = chainKey(exchange, underlying)));
+    return chain;
+  };
+  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => held.patchFor(patches, keyOf(exchange, symbol));
   /** Whether a row can wait: its chain has a shown expiry, and it is not of it. */
   const canWait = (chain: string, row: OptionQuote): boolean => {
     const shown = shownExpiries.get(chain);
@@ -163,16 +181,20 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     let applied = 0;
 
     const write = (quote: OptionQuote): void => {
-      const key = chainKey(quote.exchange, quote.underlying);
+      const key = chainOf(quote.exchange, quote.underlying);
       let rows = chains.get(key);
       if (!rows) chains.set(key, (rows = new RowTable()));
       rows.set(quote);
       earliestExpiry = Math.min(earliestExpiry, quote.expiry);
       applied++;
     };
-    const remove = (quote: OptionQuote): void => chains.get(chainKey(quote.exchange, quote.underlying))?.delete(quote.key);
+    const remove = (quote: OptionQuote): void => {
+      chains.get(chainOf(quote.exchange, quote.underlying))?.delete(quote.key);
+      instruments.delete(quote.key);
+      keys[quote.exchange].delete(quote.symbol);
+    };
     const find = (instrument: OptionInstrument): OptionQuote | undefined =>
-      chains.get(chainKey(instrument.exchange, instrument.underlying))?.get(optionKey(instrument.exchange, instrument.symbol));
+      chains.get(chainOf(instrument.exchange, instrument.underlying))?.get(optionKey(instrument.exchange, instrument.symbol));
 
     for (const event of catalogue) {
       if (event.kind === 'underlyings') {
@@ -202,16 +224,20 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     const receivedAt = now;
     const { patches: due, mayHold } = held.begin(patches, now);
     for (const [key, patch] of due) {
-      const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
-      const symbol = key.slice(exchange.length + 1);
-      const instrument = options.instrumentFromSymbol[exchange](symbol);
-      if (!instrument) {
-        rejected[exchange]++;
-        continue;
+      let instrument = instruments.get(key);
+      if (instrument === undefined) {
+        const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
+        const parsed = options.instrumentFromSymbol[exchange](key.slice(exchange.length + 1));
+        if (!parsed) {
+          rejected[exchange]++;
+          continue;
+        }
+        instrument = parsed;
+        if (instrument.expiry > now) instruments.set(key, instrument);
       }
       // A late push for a settled option must not bring its row back.
       if (instrument.expiry <= now) continue;
-      const chain = chainKey(instrument.exchange, instrument.underlying);
+      const chain = chainOf(instrument.exchange, instrument.underlying);
       const existing = chains.get(chain)?.get(key);
       // An option of an expiry no view shows waits for the next due flush; a new row is written at once.
       if (existing && mayHold && canWait(chain, existing)) {
