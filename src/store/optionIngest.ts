@@ -5,6 +5,7 @@ import { countersAfterFlush, emptyCounters, type IngestCounters } from './perpet
 import { RowTable } from './rowTable';
 import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';
+import { KeyCache } from './keyCache';
 
 export interface OptionIngestOptions {
   /** Where the rows are written, one table per chain key (`binance:BTCUSDT`, `okx:BTC-USD`), added as chains appear: the worker's tick takes each table's changes. */
@@ -111,23 +112,13 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   const schedule = flushOncePerTick(options.schedule, flush);
   /**
    * What a pushed symbol says, made once per option rather than per push and flush: its row key
-   * (keyOf in perpIngest says why), its instrument parsed from the symbol, its chain's key.
-   * Streams push every option of a chain each second. An option's entries go with its row.
+   * (KeyCache says why), its instrument parsed from the symbol, its chain's key. Streams push
+   * every option of a chain each second. An option's entries go with its row.
    */
-  const keys: Record<ExchangeId, Map<string, string>> = { binance: new Map(), okx: new Map() };
-  const keyOf = (exchange: ExchangeId, symbol: string): string => {
-    let key = keys[exchange].get(symbol);
-    if (key === undefined) keys[exchange].set(symbol, (key = optionKey(exchange, symbol)));
-    return key;
-  };
+  const keys = new KeyCache(optionKey);
   const instruments = new Map<string, OptionInstrument>();
-  const chainKeys: Record<ExchangeId, Map<string, string>> = { binance: new Map(), okx: new Map() };
-  const chainOf = (exchange: ExchangeId, underlying: string): string => {
-    let chain = chainKeys[exchange].get(underlying);
-    if (chain === undefined) chainKeys[exchange].set(underlying, (chain = chainKey(exchange, underlying)));
-    return chain;
-  };
-  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => held.patchFor(patches, keyOf(exchange, symbol));
+  const chainKeys = new KeyCache(chainKey);
+  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => held.patchFor(patches, keys.of(exchange, symbol));
   /** Whether a row can wait: its chain has a shown expiry, and it is not of it. */
   const canWait = (chain: string, row: OptionQuote): boolean => {
     const shown = shownExpiries.get(chain);
@@ -181,7 +172,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     let applied = 0;
 
     const write = (quote: OptionQuote): void => {
-      const key = chainOf(quote.exchange, quote.underlying);
+      const key = chainKeys.of(quote.exchange, quote.underlying);
       let rows = chains.get(key);
       if (!rows) chains.set(key, (rows = new RowTable()));
       rows.set(quote);
@@ -189,12 +180,12 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       applied++;
     };
     const remove = (quote: OptionQuote): void => {
-      chains.get(chainOf(quote.exchange, quote.underlying))?.delete(quote.key);
+      chains.get(chainKeys.of(quote.exchange, quote.underlying))?.delete(quote.key);
       instruments.delete(quote.key);
-      keys[quote.exchange].delete(quote.symbol);
+      keys.delete(quote.exchange, quote.symbol);
     };
     const find = (instrument: OptionInstrument): OptionQuote | undefined =>
-      chains.get(chainOf(instrument.exchange, instrument.underlying))?.get(optionKey(instrument.exchange, instrument.symbol));
+      chains.get(chainKeys.of(instrument.exchange, instrument.underlying))?.get(optionKey(instrument.exchange, instrument.symbol));
 
     for (const event of catalogue) {
       if (event.kind === 'underlyings') {
@@ -237,7 +228,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       }
       // A late push for a settled option must not bring its row back.
       if (instrument.expiry <= now) continue;
-      const chain = chainOf(instrument.exchange, instrument.underlying);
+      const chain = chainKeys.of(instrument.exchange, instrument.underlying);
       const existing = chains.get(chain)?.get(key);
       // An option of an expiry no view shows waits for the next due flush; a new row is written at once.
       if (existing && mayHold && canWait(chain, existing)) {

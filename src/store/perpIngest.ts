@@ -6,6 +6,7 @@ import { countersAfterFlush, emptyCounters, type IngestCounters } from './perpet
 import type { RowTable } from './rowTable';
 import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';
+import { KeyCache } from './keyCache';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 
@@ -69,18 +70,9 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   const schedule = flushOncePerTick(options.schedule, flush);
-  /**
-   * One key string per row, made once: a key built per event is a new string each time, which
-   * every lookup by it (the pending patches, the rows) must flatten and hash again, where the
-   * row's one key keeps its hash.
-   */
-  const keys: Record<ExchangeId, Map<string, string>> = { binance: new Map(), okx: new Map() };
-  const keyOf = (exchange: ExchangeId, symbol: string): string => {
-    let key = keys[exchange].get(symbol);
-    if (key === undefined) keys[exchange].set(symbol, (key = perpKey(exchange, symbol)));
-    return key;
-  };
-  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => held.patchFor(patches, keyOf(exchange, symbol));
+  /** One key string per row (KeyCache says why). */
+  const keys = new KeyCache(perpKey);
+  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => held.patchFor(patches, keys.of(exchange, symbol));
   /** Whether a row can wait: views say which of its exchange's rows they show, none shows all, and none this one. */
   const canWait = (row: PerpQuote): boolean => {
     const watch = watches[row.exchange];
@@ -263,7 +255,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     counters: () => counters,
     pushesMayWait: (now) => someRowsCanWait() && !held.isDue(now),
     rowCanWait(exchange, symbol) {
-      const key = keys[exchange].get(symbol);
+      const key = keys.peek(exchange, symbol);
       const row = key === undefined ? undefined : rows.get(key);
       return row !== undefined && canWait(row);
     },
