@@ -73,12 +73,10 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   /** One key string per row (KeyCache says why). */
   const keys = new KeyCache(perpKey);
   const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => held.patchFor(patches, keys.of(exchange, symbol));
-  /** Whether a row can wait: views say which of its exchange's rows they show, none shows all, and none this one. */
-  const canWait = (row: PerpQuote): boolean => {
-    const watch = watches[row.exchange];
-    return watch.views > 0 && watch.all === 0 && !watch.shown.has(row.key);
-  };
-  const someRowsCanWait = (): boolean => EXCHANGES.some((exchange) => watches[exchange].views > 0 && watches[exchange].all === 0);
+  /** Whether some of the exchange's rows can wait: views say which of its rows they show, and none shows all. */
+  const rowsMayWait = (exchange: ExchangeId): boolean => watches[exchange].views > 0 && watches[exchange].all === 0;
+  /** Whether a row can wait: its exchange's rows may, and no view shows this one. */
+  const canWait = (row: PerpQuote): boolean => rowsMayWait(row.exchange) && !watches[row.exchange].shown.has(row.key);
   const watch = (exchange: ExchangeId, symbols: readonly string[] | 'all', delta: 1 | -1): void => {
     const counts = watches[exchange];
     counts.views += delta;
@@ -253,16 +251,13 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     push,
     watchRows: (exchange, symbols) => countedWatch((delta) => watch(exchange, symbols, delta)),
     counters: () => counters,
-    pushesMayWait: (now) => someRowsCanWait() && !held.isDue(now),
+    pushesMayWait: (now) => EXCHANGES.some(rowsMayWait) && !held.isDue(now),
     rowCanWait(exchange, symbol) {
       const key = keys.peek(exchange, symbol);
       const row = key === undefined ? undefined : rows.get(key);
       return row !== undefined && canWait(row);
     },
-    everyRowCanWait(exchange) {
-      const watch = watches[exchange];
-      return watch.views > 0 && watch.all === 0 && watch.shown.size === 0;
-    },
+    everyRowCanWait: (exchange) => rowsMayWait(exchange) && watches[exchange].shown.size === 0,
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;
