@@ -1,4 +1,4 @@
-import type { ProbeResult } from '../page/instruments.ts';
+import type { ProbeResult, RecordedWindow } from '../page/instruments.ts';
 import { fakeSentFrames } from './environment.ts';
 import { ingestCounters, mainThreadTimes, type BenchWindow, type MainThreadTimes, type PageSession } from './pageSession.ts';
 import { distribution, type Distribution } from './stats.ts';
@@ -17,6 +17,7 @@ export interface WindowMeasure {
   mainThread: MainThreadTimes;
   frameMs: Distribution;
   longTasks: number[];
+  clicks: RecordedWindow['clicks'];
   /** Update→DOM latency (ms) of the probes resolved in the window. */
   latencyMs: Distribution | null;
   /** Of that latency, the part from the exchange's event time to the frame reaching the worker's socket (ms). */
@@ -71,6 +72,7 @@ export async function measureWindow(session: PageSession, controlUrl: string, ph
     },
     frameMs: distribution(recorded.frameIntervals),
     longTasks: recorded.longTasks,
+    clicks: recorded.clicks,
     latencyMs: probes.length === 0 ? null : distribution(resolved.map((probe) => probe.renderedAt - probe.eventTime)),
     arrivalMs: probes.length === 0 ? null : distribution(resolved.flatMap((probe) => (probe.arrivedAt === null ? [] : [probe.arrivedAt - probe.eventTime]))),
     frameAgeMs: {

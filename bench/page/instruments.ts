@@ -52,7 +52,19 @@ export interface RecordedWindow {
   longTasks: number[];
   /** Age on arrival (ms from the exchange's event time to the socket) of every AGE_SAMPLE_EVERY-th frame, per exchange. */
   frameAges: { binance: number[]; okx: number[] };
+  /** Clicks in the window (the sort headers), and the Event Timing of those that took SLOW_CLICK_MS or more. */
+  clicks: { count: number; slow: SlowClick[] };
 }
+
+export interface SlowClick {
+  /** From the input to the next frame painted after the handlers ran (Event Timing's `duration`, 8 ms steps). */
+  toPaintMs: number;
+  /** In the click's event handlers (`processingEnd - processingStart`): where a sort re-renders the table. */
+  handlersMs: number;
+}
+
+/** Event Timing's smallest threshold: a click answered within one 60 Hz frame is not reported. */
+export const SLOW_CLICK_MS = 16;
 
 /**
  * One frame in this many has its age taken: the probes time one Binance value end to end, and
@@ -283,6 +295,9 @@ export function installBenchInstruments(config: InstrumentConfig): void {
   let lastFrameAt = 0;
   let frameIntervals: number[] = [];
   let longTasks: number[] = [];
+  let slowClicks: SlowClick[] = [];
+  let clicksBefore = 0;
+  const clicksSoFar = () => performance.eventCounts?.get('click') ?? 0;
   const onAnimationFrame = (time: number): void => {
     if (recording && lastFrameAt > 0) frameIntervals.push(time - lastFrameAt);
     lastFrameAt = time;
@@ -293,6 +308,12 @@ export function installBenchInstruments(config: InstrumentConfig): void {
     if (!recording) return;
     for (const entry of list.getEntries()) longTasks.push(entry.duration);
   }).observe({ type: 'longtask' });
+  new PerformanceObserver((list) => {
+    if (!recording) return;
+    for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+      if (entry.name === 'click') slowClicks.push({ toPaintMs: entry.duration, handlersMs: entry.processingEnd - entry.processingStart });
+    }
+  }).observe({ type: 'event', durationThreshold: SLOW_CLICK_MS } as PerformanceObserverInit);
 
   const api: BenchPageApi = {
     frames: () => ({
@@ -303,13 +324,15 @@ export function installBenchInstruments(config: InstrumentConfig): void {
     startRecording() {
       frameIntervals = [];
       longTasks = [];
+      slowClicks = [];
+      clicksBefore = clicksSoFar();
       frameAges = { binance: [], okx: [] };
       lastFrameAt = 0;
       recording = true;
     },
     stopRecording() {
       recording = false;
-      return { frameIntervals, longTasks, frameAges };
+      return { frameIntervals, longTasks, frameAges, clicks: { count: clicksSoFar() - clicksBefore, slow: slowClicks } };
     },
     captureFrames(durationMs) {
       captured = [];
