@@ -76,6 +76,19 @@ test.describe('funding-rate screener', () => {
     await expect(table.getByRole('columnheader', { name: /Funding annualised/ })).toHaveAttribute('aria-sort', 'descending');
   });
 
+  test('a sort shows at once, the address follows, and a link to the bare screener resets it', async ({ page }) => {
+    const table = perpTable(page);
+    await table.getByRole('button', { name: 'Symbol' }).click();
+    await expect(table.getByRole('columnheader', { name: /Symbol/ })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page).toHaveURL(/sort=symbol\.asc/);
+
+    // The page's own choice stands in for its address only until a navigation from elsewhere lands.
+    await page.getByRole('link', { name: 'Screener', exact: true }).click();
+    await expect(page).toHaveURL(/\/screener$/);
+    await expect(table.getByRole('columnheader', { name: /Funding annualised/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect(table.getByRole('columnheader', { name: /Symbol/ })).not.toHaveAttribute('aria-sort', /.+/);
+  });
+
   test('filters by exchange, quote asset, minimum volume and coin', async ({ page }) => {
     const table = perpTable(page);
     await page.getByRole('checkbox', { name: 'OKX' }).uncheck();

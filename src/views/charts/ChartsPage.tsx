@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { CHART_INTERVALS, type ChartInterval } from '../../domain/candles';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { perpKey, type PerpQuote } from '../../domain/perpetual';
 import { useShownPerpetuals } from '../../hooks/usePerpetualFeeds';
-import { useReplaceSearch } from '../../hooks/useReplaceSearch';
+import { useSearchState } from '../../hooks/useSearchState';
 import { usePerpetualStore } from '../../store/perpetualStore';
 import { Segmented } from '../controls/Segmented';
 import { mainContractFor } from '../screener/selectRows';
@@ -31,9 +31,7 @@ function useCounterpart(quote: PerpQuote | undefined): PerpQuote | undefined {
 
 export function ChartsPage() {
   const { exchange: exchangeParam, symbol } = useParams();
-  const [search] = useSearchParams();
-  const replaceSearch = useReplaceSearch();
-  const params = useMemo(() => parseChartParams(search), [search]);
+  const [params, setParams] = useSearchState(parseChartParams, chartSearch);
   const exchange = parseExchange(exchangeParam);
   const key = exchange && symbol ? perpKey(exchange, symbol) : null;
   const quote = usePerpetualStore((state) => (key ? state.quotes[key] : undefined));
@@ -43,8 +41,8 @@ export function ChartsPage() {
   useShownPerpetuals([...(exchange && symbol ? [{ exchange, symbol }] : []), ...(counterpart ? [counterpart] : [])]);
 
   const update = useCallback(
-    (patch: Partial<ChartParams>) => replaceSearch(chartSearch({ ...params, ...patch }), { flushSync: true }),
-    [params, replaceSearch],
+    (patch: Partial<ChartParams>) => setParams({ ...params, ...patch }),
+    [params, setParams],
   );
 
   // Stable per instrument, so a live price tick never restarts the history load.

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { chainKey, UNDERLYING_PRICE_LABEL, type OptionQuote } from '../../domain/option';
 import { useNow } from '../../hooks/useNow';
-import { useReplaceSearch } from '../../hooks/useReplaceSearch';
+import { useSearchState } from '../../hooks/useSearchState';
 import { useOptionCatalog, useOptionChainFeed } from '../../hooks/useOptionFeeds';
 import { useShownPerpetuals } from '../../hooks/usePerpetualFeeds';
 import { selectLinkStatus, useConnectionStatusStore } from '../../store/connectionStatusStore';
@@ -39,9 +38,7 @@ const expiryTitle = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 's
 const NO_PERPETUALS: readonly never[] = [];
 
 export function OptionsPage() {
-  const [search] = useSearchParams();
-  const replaceSearch = useReplaceSearch();
-  const params = useMemo(() => parseOptionsParams(search), [search]);
+  const [params, setParams] = useSearchState(parseOptionsParams, optionsSearch);
   const { exchange } = params;
   const listed = useOptionStore((state) => state.underlyings[exchange]) ?? NO_UNDERLYINGS;
   // Streams first: a linked chain opens before (or without) the exchange's option list.
@@ -66,18 +63,12 @@ export function OptionsPage() {
   const isStale = useCallback((quote: OptionQuote) => isOptionStale(quote, now), [now]);
   const [settledNotice, setSettledNotice] = useState<string | null>(null);
 
-  // flushSync for the trader's own clicks (a transition would keep yielding to per-frame store
-  // updates and let the controls lag); a plain update when an effect corrects the link.
-  const navigate = useCallback(
-    (next: OptionsParams, urgent = true) => replaceSearch(optionsSearch(next), { flushSync: urgent }),
-    [replaceSearch],
-  );
   const choose = useCallback(
     (patch: Partial<OptionsParams>) => {
       setSettledNotice(null);
-      navigate({ ...params, underlying, ...patch });
+      setParams({ ...params, underlying, ...patch });
     },
-    [navigate, params, underlying],
+    [setParams, params, underlying],
   );
 
   // Keep the link shareable: it always names the chain and expiry on screen. An expiry that
@@ -88,8 +79,8 @@ export function OptionsPage() {
     if (params.expiry !== null && params.expiry !== selected.date && params.underlying === underlying) {
       setSettledNotice(`The ${params.expiry} expiry is no longer listed (settled); showing ${selected.date}.`);
     }
-    navigate({ exchange, underlying, expiry: selected.date }, false);
-  }, [exchange, underlying, selected, params.underlying, params.expiry, navigate]);
+    setParams({ exchange, underlying, expiry: selected.date });
+  }, [exchange, underlying, selected, params.underlying, params.expiry, setParams]);
 
   const onExchange = (next: ExchangeId) =>
     choose({ exchange: next, underlying: underlying === null ? null : underlyingFor(next, baseOf(underlying)), expiry: null });

@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
 import type { PerpQuote } from '../../domain/perpetual';
 import { useNow } from '../../hooks/useNow';
 import { useShownPerpetuals } from '../../hooks/usePerpetualFeeds';
-import { useReplaceSearch } from '../../hooks/useReplaceSearch';
+import { useSearchState } from '../../hooks/useSearchState';
 import { usePerpetualStore } from '../../store/perpetualStore';
 import { SourceNotices } from '../shell/SourceNotices';
 import { DataTable } from '../table/DataTable';
@@ -21,9 +21,7 @@ const crossRowId = (row: CrossRow) => row.coin;
 export function ScreenerPage() {
   // Every row: sorting and filtering read them all, not only those scrolled into view.
   useShownPerpetuals('all');
-  const [search] = useSearchParams();
-  const replaceSearch = useReplaceSearch();
-  const params = useMemo(() => parseScreenerParams(search), [search]);
+  const [params, setParams] = useSearchState(parseScreenerParams, screenerSearch);
   const quotes = usePerpetualStore((state) => state.quotes);
   const all = useMemo(() => Object.values(quotes), [quotes]);
   const now = useNow();
@@ -33,10 +31,9 @@ export function ScreenerPage() {
     (patch: Partial<ScreenerParams>) => {
       const next = { ...params, ...patch };
       if (patch.view && patch.view !== params.view) next.sort = DEFAULT_SORT[patch.view];
-      // flushSync: a transition would keep yielding to the per-frame store updates and let controls lag.
-      replaceSearch(screenerSearch(next), { flushSync: true });
+      setParams(next);
     },
-    [params, replaceSearch],
+    [params, setParams],
   );
   const onSortingChange = useCallback((sort: SortKey[]) => update({ sort }), [update]);
   const openChart = useCallback(
