@@ -42,11 +42,6 @@ export interface DataTableProps<T> {
  * adds a secondary key), TanStack Virtual renders only the rows in view, so 750 or 7,500 rows
  * cost the same per frame. Rows are memoised on their data object, so a live update re-renders
  * only the rows whose values changed.
- *
- * A row element belongs to a position in the sorted order, not to an instrument: a re-sort brings
- * other instruments into view, and rewriting the cells of the rows on screen costs about half of
- * removing them and creating the newcomers' (a header click's handlers, median 15 → 8-10 ms at
- * ×10 in the bench). Activating a row acts on the instrument it shows at that moment.
  */
 export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const { columns, rows, sorting, onSortingChange } = props;
@@ -144,7 +139,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
             const row = sortedRows[item.index]!;
             return (
               <DataRow
-                key={item.index}
+                key={row.id}
                 row={row.original}
                 rowIndex={item.index + 2}
                 columns={columns}
