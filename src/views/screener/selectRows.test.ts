@@ -5,7 +5,8 @@ import { filterPerps, pairAcrossExchanges } from './selectRows';
 import { parseScreenerParams, screenerSearch } from './screenerParams';
 
 function quote(exchange: 'binance' | 'okx', symbol: string, base: string, quoteAsset: string, rate: number, hours: number, volume: number): PerpQuote {
-  const row = emptyQuote({ exchange, symbol, base, quote: quoteAsset, coin: base.replace(/^1000/, '') }, null);
+  const margin = quoteAsset === 'USD' ? 'inverse' : 'linear';
+  const row = emptyQuote({ exchange, symbol, base, quote: quoteAsset, coin: base.replace(/^1000/, ''), market: 'crypto', margin }, null);
   return withDerived({ ...row, fundingRate: rate, intervalHours: hours, quoteVolume24h: volume });
 }
 
