@@ -32,7 +32,9 @@ export function parseSwapInstruments(payload: unknown): ParseResult<PerpInstrume
     if (symbol === null || indexId === null || item.instType !== 'SWAP') return null;
     const [base, quote] = indexId.split('-');
     if (!base || !quote) return null;
-    const margin = item.ctType === 'inverse' ? 'inverse' : 'linear';
+    // ctType says it; without one, OKX's USD swaps are its coin-margined ones.
+    const inverse = item.ctType === undefined ? quote === 'USD' : item.ctType === 'inverse';
+    const margin = inverse ? 'inverse' : 'linear';
     return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), market: 'crypto', margin, indexId, listed: item.state === 'live' };
   });
 }
