@@ -108,8 +108,8 @@ export function parseMiniTickers(payload: unknown): ParseResult<PerpTickerEvent>
   let rejected = 0;
   for (const item of items) {
     if (isRecord(item) && typeof item.s === 'string' && DATED_SYMBOL.test(item.s)) continue;
-    const margin = isRecord(item) && TICKER_EVENTS.has(item.e as string) ? marginOf(item.st) : null;
-    if (!isRecord(item) || margin === null) {
+    const margin = isRecord(item) && typeof item.e === 'string' && TICKER_EVENTS.has(item.e) ? marginOf(item.st) : null;
+    if (margin === null) {
       rejected++;
       continue;
     }
