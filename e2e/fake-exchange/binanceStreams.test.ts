@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import recordedMark from '../../src/feeds/binance/fixtures/binance-markPriceUpdate-perp-2026-09-23.json';
+import recordedTicker from '../../src/feeds/binance/fixtures/binance-ticker-arr-with-coinm-row.json';
 import { startFakeExchange, type FakeExchange } from './server.ts';
 import { sleep, TestSocket } from './testSupport.ts';
 
@@ -7,10 +9,12 @@ interface MarkPriceUpdate {
   E: number;
   s: string;
   p: string;
-  i: string;
+  ap: string;
   P: string;
+  i: string;
   r: string;
   T: number;
+  st: number;
 }
 type Combined<T> = { stream: string; data: T };
 
@@ -52,14 +56,29 @@ describe('Binance routed stream host', () => {
     expect(update).not.toHaveProperty('stream');
   });
 
-  it('puts delivery contracts in the array with empty r and T 0, and TradFi in a separate message', async () => {
+  it('sends rows in the recorded shape: ap and st, delivery contracts with r "0.00000000" and T 0, COIN-M with st 2', async () => {
+    const socket = await open('/market/ws/!markPrice@arr@1s');
+    const [first] = await socket.until(() => socket.json().length >= 1, 3000).then(() => socket.json() as MarkPriceUpdate[][]);
+    const bySymbol = new Map(first!.map((update) => [update.s, update]));
+    const btc = bySymbol.get('BTCUSDT')!;
+    expect(Object.keys(btc)).toEqual(Object.keys(recordedMark));
+    expect(btc).toMatchObject({ ap: btc.p, st: 1 });
+    const delivery = first!.find((update) => /^BTCUSDT_\d{6}$/.test(update.s))!;
+    expect(delivery).toMatchObject({ r: '0.00000000', T: 0, st: 1 });
+    for (const symbol of ['BTCUSD_PERP', 'ETHUSD_PERP']) {
+      expect(bySymbol.get(symbol)).toMatchObject({ st: 2, r: expect.stringMatching(/^-?\d+\.\d{8}$/), T: expect.any(Number) });
+      expect(bySymbol.get(symbol)!.T % (8 * 3_600_000)).toBe(0);
+    }
+  });
+
+  it('puts TradFi perpetuals in a separate message of the same stream, funded every 4 h', async () => {
     const socket = await open('/market/ws/!markPrice@arr@1s');
     await socket.until(() => socket.json().length >= 2, 3000);
     const [first, second] = socket.json() as MarkPriceUpdate[][];
-    const delivery = first!.find((update) => /^BTCUSDT_\d{6}$/.test(update.s))!;
-    expect(delivery).toMatchObject({ r: '', T: 0 });
     expect(first!.some((update) => update.s === 'XAUUSDT')).toBe(false);
-    expect(second!.map((update) => update.s)).toEqual(expect.arrayContaining(['XAUUSDT', 'TSLAUSDT']));
+    expect(second!.map((update) => update.s)).toEqual(expect.arrayContaining(['XAUUSDT', 'XAGUSDT', 'TSLAUSDT']));
+    for (const update of second!) expect(update).toMatchObject({ st: 1, T: expect.any(Number) });
+    expect(second!.find((update) => update.s === 'XAUUSDT')!.T % (4 * 3_600_000)).toBe(0);
     expect(first!.length).toBeGreaterThan(450);
   });
 
@@ -132,9 +151,21 @@ describe('Binance routed stream host', () => {
       expect(push.length).toBeLessThan(listed.length);
     }
     const btc = pushes.flat().find((ticker) => ticker.s === 'BTCUSDT')!;
-    expect(Object.keys(btc).sort()).toEqual(['E', 'c', 'e', 'h', 'l', 'o', 'q', 's', 'v']);
+    expect(Object.keys(btc).sort()).toEqual(['E', 'c', 'e', 'h', 'l', 'o', 'q', 's', 'st', 'v']);
+    expect(btc.st).toBe(1);
     expect(Number(btc.h)).toBeGreaterThanOrEqual(Number(btc.c));
     expect(Number(btc.l)).toBeLessThanOrEqual(Number(btc.c));
+  });
+
+  it('sends COIN-M mini tickers as the live stream does: st 2, v in contracts, q in coin', async () => {
+    const socket = await open('/market/ws/!miniTicker@arr');
+    await socket.until(() => (socket.json() as Array<Array<Record<string, unknown>>>).flat().some((ticker) => ticker.s === 'BTCUSD_PERP'), 5000);
+    const coinM = (socket.json() as Array<Array<Record<string, string | number>>>).flat().find((ticker) => ticker.s === 'BTCUSD_PERP')!;
+    const recorded = recordedTicker.data.find((row) => row.s === 'BTCUSD_PERP')!;
+    expect(coinM.st).toBe(recorded.st);
+    expect(coinM.v).toMatch(/^\d+$/);
+    // $100 contracts: the coin volume at the last price is the contracts' USD value.
+    expect(Number(coinM.q) * Number(coinM.c) / (Number(coinM.v) * 100)).toBeCloseTo(1, 3);
   });
 
   it('closes a connection that sends more than 10 messages in a second', async () => {

@@ -72,7 +72,8 @@ test.describe('mark vs index charts', () => {
   test('compare mode draws one coin’s premium on Binance and OKX, opened from the cross-exchange view', async ({ page, app }) => {
     await app.gotoApp('/screener?view=cross');
     await page.getByLabel('Search coin').fill('SOL');
-    await rowFor(crossTable(page), 'SOL').click();
+    // The linear pair: SOL is listed coin-margined on both exchanges too, in a row of its own.
+    await rowFor(crossTable(page), 'SOLUSDT').click();
     await expect(page).toHaveURL(/\/charts\/binance\/SOLUSDT\?compare=1$/);
 
     const figure = page.getByRole('figure', { name: 'SOL premium, Binance vs OKX, 1m bars' });

@@ -32,7 +32,10 @@ export function parseSwapInstruments(payload: unknown): ParseResult<PerpInstrume
     if (symbol === null || indexId === null || item.instType !== 'SWAP') return null;
     const [base, quote] = indexId.split('-');
     if (!base || !quote) return null;
-    return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), indexId, listed: item.state === 'live' };
+    // ctType says it; without one, OKX's USD swaps are its coin-margined ones.
+    const inverse = item.ctType === undefined ? quote === 'USD' : item.ctType === 'inverse';
+    const margin = inverse ? 'inverse' : 'linear';
+    return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), market: 'crypto', margin, indexId, listed: item.state === 'live' };
   });
 }
 
@@ -129,9 +132,13 @@ export const parseTickersResponse = fromResponse(parseTickers);
 /** `GET /api/v5/market/index-tickers?quoteCcy=`: every index quoted in one currency, in one response. */
 export const parseIndexTickersResponse = fromResponse(parseIndexTickers);
 
-/** Without the instrument list, a swap id still says its coin, quote and index: `BTC-USDT-SWAP` → BTC, USDT, `BTC-USDT`. */
+/**
+ * Without the instrument list, a swap id still says its coin, quote and index: `BTC-USDT-SWAP` → BTC,
+ * USDT, `BTC-USDT`. OKX's USD swaps are its coin-margined (inverse) ones; every OKX swap is crypto.
+ */
 export function instrumentFromSwapId(symbol: string): PerpInstrumentEvent | null {
   const [base, quote, suffix] = symbol.split('-');
   if (!base || !quote || suffix !== 'SWAP') return null;
-  return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), indexId: `${base}-${quote}`, listed: true };
+  const margin = quote === 'USD' ? 'inverse' : 'linear';
+  return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), market: 'crypto', margin, indexId: `${base}-${quote}`, listed: true };
 }
