@@ -1,4 +1,5 @@
 import { BinanceExchange } from './binance/binanceExchange.ts';
+import { bookTickerEndpoints } from './binance/bookTickers.ts';
 import { historyEndpoints } from './binance/historyEndpoints.ts';
 import { optionEndpoints } from './binance/optionEndpoints.ts';
 import { BinanceTickers } from './binance/tickers.ts';
@@ -58,7 +59,11 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
       changedMiniTickers: (eventTime) => tickers.changedMiniTickers(eventTime),
       miniTicker: (instrument, eventTime) => tickers.miniTicker(instrument, eventTime),
     },
-    extraEndpoints: { ...historyEndpoints(data, tickers), ...optionEndpoints(optionMarket, now) },
+    extraEndpoints: {
+      ...historyEndpoints(data, tickers),
+      ...optionEndpoints(optionMarket, now),
+      ...bookTickerEndpoints(market, data.dayStats, now),
+    },
   });
   const okx = new OkxExchange({ data, options: okxOptionSource(optionMarket, now), scheduler, timing, now });
   const control = new ControlServer({ binance, okx, market, scheduler, timing, now });

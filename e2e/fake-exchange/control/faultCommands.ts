@@ -21,6 +21,7 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
     '/reset': () => {
       for (const faults of [binance.faults, okx.faults]) Object.assign(faults, noFaults());
       binance.rest.resetBudget();
+      binance.sockets.refusedStreams.clear();
       okx.rest.resetBudget();
       okx.sockets.resetConnectionRate();
       return {};
@@ -76,6 +77,13 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
         okx.sockets.broadcastRaw((connection) => JSON.stringify({ event: 'fake-unknown-event', msg: '', connId: connection.connId }));
       }
       return { exchange: target.name };
+    },
+    '/refuse-stream': (query) => {
+      if (query.get('exchange') !== 'binance') throw new ControlError('exchange must be binance');
+      const stream = query.get('stream') ?? '';
+      if (stream === '') throw new ControlError('stream is required');
+      binance.sockets.refusedStreams.add(stream);
+      return { exchange: 'binance', stream };
     },
     '/okx-error': () => {
       okx.sockets.broadcastRaw((connection) =>
