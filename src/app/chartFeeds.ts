@@ -60,21 +60,21 @@ export interface MarkIndexSink {
   onTick: (time: number, mark: number | null, index: number | null) => void;
 }
 
-/** History first (retried with backoff until it loads), then live ticks from the perpetual store. */
+/**
+ * Live ticks from the moment the chart opens, and history (retried with backoff until it loads)
+ * behind them: a chart whose history cannot load still draws what the streams bring.
+ */
 export function followMarkIndex(target: HistoryTarget, interval: ChartInterval, sink: MarkIndexSink): () => void {
-  let stopLive: (() => void) | null = null;
+  const stopLive = followQuote(perpKey(target.exchange, target.symbol), sink.onTick);
   const stopLoad = startRestSource({
     ...restOptions,
     load: (fetchImpl) => loadMarkIndexHistory(fetchImpl, REST_BASES, target, interval),
-    onValue: (history) => {
-      sink.onHistory(history);
-      stopLive = followQuote(perpKey(target.exchange, target.symbol), sink.onTick);
-    },
+    onValue: sink.onHistory,
     onState: sink.onState,
   });
   return () => {
     stopLoad();
-    stopLive?.();
+    stopLive();
   };
 }
 

@@ -6,7 +6,7 @@ import { useMarkIndexFeed } from '../../hooks/useChartFeeds';
 import { formatBps, signClass } from '../format/numbers';
 import { ChartSummary } from './ChartSummary';
 import { formatBarTime } from './chartTheme';
-import { LoadNotice } from './LoadNotice';
+import { LIVE_ONLY, LoadNotice } from './LoadNotice';
 import { PremiumCompareChart, type CompareLegend } from './premiumCompareChart';
 
 const NO_LEGEND: CompareLegend = { time: null, premium: { binance: null, okx: null } };
@@ -47,8 +47,8 @@ export function ComparePanel({ coin, legs, interval }: { coin: string; legs: Rec
 
   return (
     <figure className="chart-figure" aria-label={`${label}, ${interval} bars`}>
-      <LoadNotice what={`Binance ${legs.binance.symbol} price history`} state={binanceLoad} />
-      <LoadNotice what={`OKX ${legs.okx.symbol} price history`} state={okxLoad} />
+      <LoadNotice what={`Binance ${legs.binance.symbol} price history`} state={binanceLoad} meanwhile={LIVE_ONLY} />
+      <LoadNotice what={`OKX ${legs.okx.symbol} price history`} state={okxLoad} meanwhile={LIVE_ONLY} />
       <dl className="chart-legend" aria-label="Chart legend">
         <div>
           <dt>Time</dt>
