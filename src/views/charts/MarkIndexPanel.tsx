@@ -8,24 +8,17 @@ import { ChartSummary } from './ChartSummary';
 import { formatBarTime } from './chartTheme';
 import { LIVE_ONLY, LoadNotice } from './LoadNotice';
 import { MarkIndexChart, type MarkIndexLegend } from './markIndexChart';
+import { useChartInstance } from './useChartInstance';
 
 const NO_LEGEND: MarkIndexLegend = { time: null, mark: null, index: null, premium: null };
 
 /** Mark and index on one scale, premium below; live from the start, history behind it once loaded. */
 export function MarkIndexPanel({ target, interval }: { target: HistoryTarget; interval: ChartInterval }) {
   const container = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<MarkIndexChart | null>(null);
   const [legend, setLegend] = useState<MarkIndexLegend>(NO_LEGEND);
-
-  useEffect(() => {
-    const created = new MarkIndexChart(container.current!, interval, setLegend);
-    setChart(created);
-    return () => {
-      setChart(null);
-      setLegend(NO_LEGEND);
-      created.dispose();
-    };
-  }, [interval, target.exchange, target.symbol]);
+  const chartKey = `${interval} ${target.exchange} ${target.symbol}`;
+  const chart = useChartInstance(container, chartKey, (element) => new MarkIndexChart(element, interval, setLegend));
+  useEffect(() => () => setLegend(NO_LEGEND), [chartKey]);
 
   const sink = useMemo(
     () =>
