@@ -132,7 +132,7 @@ describe('Binance REST', () => {
     const history = await getJson<Array<{ symbol: string; fundingRate: string; fundingTime: number; markPrice: string }>>(
       `${rest}/fapi/v1/fundingRate?symbol=BTCUSDT`,
     );
-    expect(history.body).toHaveLength(90); // 30 days at 8 h
+    expect(history.body).toHaveLength(100); // the latest 100 of 45 days at 8 h
     const times = history.body.map((row) => row.fundingTime);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     for (const time of times) expect(time % (8 * 3_600_000)).toBe(0);

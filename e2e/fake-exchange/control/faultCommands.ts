@@ -1,4 +1,4 @@
-import { isRefuseScope, noFaults, REFUSE_SCOPES, type ExchangeFaults } from '../core/faults.ts';
+import { CORS_MODES, isCorsMode, isRefuseScope, noFaults, REFUSE_SCOPES, type ExchangeFaults } from '../core/faults.ts';
 import type { ControlDeps } from './controlServer.ts';
 
 export class ControlError extends Error {}
@@ -46,6 +46,19 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       target.faults.refuseStatus = null;
       target.faults.refuseScope = 'all';
       return { exchange: target.name };
+    },
+    '/cors': (query) => {
+      const target = exchangeOf(query);
+      const mode = query.get('mode') ?? '';
+      if (!isCorsMode(mode)) throw new ControlError(`mode must be one of ${CORS_MODES.join(', ')}`);
+      target.faults.cors = mode;
+      return { exchange: target.name, mode };
+    },
+    '/okx-funding-history-cut': (query) => {
+      const pages = Number(query.get('pages') ?? 0);
+      if (!Number.isInteger(pages) || pages < 0) throw new ControlError('pages must be a non-negative integer');
+      okx.faults.fundingHistoryCut = { pages, served: {} };
+      return { pages };
     },
     '/stall': (query) => {
       const target = exchangeOf(query);

@@ -6,6 +6,7 @@ import type { MarketData } from '../markets/marketData.ts';
 import type { FakeTiming } from '../timing.ts';
 import { OkxCandles } from './candles.ts';
 import { okxCatalog } from './catalog.ts';
+import { fundingHistoryEndpoints } from './fundingHistoryEndpoint.ts';
 import { OkxIndexes } from './indexes.ts';
 import { marketEndpoints } from './marketEndpoints.ts';
 import type { OkxOptionSource } from './options.ts';
@@ -35,7 +36,7 @@ export class OkxExchange {
     const candles = new OkxCandles(data.market, data.prices, indexes);
     this.sockets = new OkxSocketServer(this.faults, okxCatalog(data.market, indexes, options), timing, now, scheduler);
     this.rest = new OkxRest(
-      { ...publicEndpoints(data.market, options, now), ...marketEndpoints(data, indexes, candles, now) },
+      { ...publicEndpoints(data.market, options, now), ...marketEndpoints(data, indexes, candles, now), ...fundingHistoryEndpoints(data, this.faults) },
       this.faults,
       now,
     );
