@@ -1,11 +1,12 @@
 import { DEFAULT_BACKOFF } from '../connection/backoff';
 import { startRestSource } from '../connection/restSource';
 import { realScheduler } from '../connection/scheduler';
-import { endpoints } from '../config/endpoints';
+import { endpoints, okxRegionEndpoints } from '../config/endpoints';
 import type { ChartInterval } from '../domain/candles';
 import type { FundingSettlement } from '../domain/fundingHistory';
 import { perpKey, type PerpQuote } from '../domain/perpetual';
 import { loadFundingHistory, loadMarkIndexHistory, type HistoryTarget, type MarkIndexHistory, type RestBases } from '../feeds/chartHistory';
+import { useOkxRegionStore } from '../store/okxRegionStore';
 import { usePerpetualStore } from '../store/perpetualStore';
 
 export type { HistoryTarget, MarkIndexHistory } from '../feeds/chartHistory';
@@ -17,7 +18,11 @@ export interface LoadState {
   retryAt: number | null;
 }
 
-const REST_BASES: RestBases = { binance: endpoints.VITE_BINANCE_FUTURES_REST, okx: endpoints.VITE_OKX_REST };
+/** Read at each load, so a retry after the trader switched OKX region asks the new region's host. */
+const restBases = (): RestBases => ({
+  binance: endpoints.VITE_BINANCE_FUTURES_REST,
+  okx: okxRegionEndpoints(useOkxRegionStore.getState().region).rest,
+});
 export const FUNDING_HISTORY_DAYS = 30;
 
 const restOptions = {
@@ -60,7 +65,7 @@ export function followMarkIndex(target: HistoryTarget, interval: ChartInterval, 
   let stopLive: (() => void) | null = null;
   const stopLoad = startRestSource({
     ...restOptions,
-    load: (fetchImpl) => loadMarkIndexHistory(fetchImpl, REST_BASES, target, interval),
+    load: (fetchImpl) => loadMarkIndexHistory(fetchImpl, restBases(), target, interval),
     onValue: (history) => {
       sink.onHistory(history);
       stopLive = followQuote(perpKey(target.exchange, target.symbol), sink.onTick);
@@ -81,7 +86,7 @@ export function loadRecentFunding(
 ): () => void {
   return startRestSource({
     ...restOptions,
-    load: (fetchImpl) => loadFundingHistory(fetchImpl, REST_BASES, target, Date.now(), FUNDING_HISTORY_DAYS),
+    load: (fetchImpl) => loadFundingHistory(fetchImpl, restBases(), target, Date.now(), FUNDING_HISTORY_DAYS),
     onValue,
     onState,
   });
