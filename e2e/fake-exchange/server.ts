@@ -10,6 +10,7 @@ import { createMarketData } from './markets/marketData.ts';
 import { createOptionMarket } from './markets/options.ts';
 import { OkxExchange } from './okx/okxExchange.ts';
 import { okxOptionSource } from './okx/options.ts';
+import { OKX_REGIONS, type OkxRegion } from './okx/regions.ts';
 import { DEFAULT_TIMING, type FakeTiming } from './timing.ts';
 
 export type { FakeTiming } from './timing.ts';
@@ -31,11 +32,24 @@ export interface FakeExchangeOptions {
 
 export interface FakeExchange {
   binanceUrl: string;
+  /** OKX Global's REST base; each region's is in `env`. */
   okxUrl: string;
   controlUrl: string;
   /** The app's VITE_* endpoint variables pointing at this fake exchange. */
   env: Record<string, string>;
   close(): Promise<void>;
+}
+
+/** The app's variables of each OKX region (Global's have no region in their names), each region on its own port. */
+function okxRegionEnv(ports: Record<OkxRegion, number>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const region of OKX_REGIONS) {
+    const prefix = region === 'global' ? 'VITE_OKX' : `VITE_OKX_${region.toUpperCase()}`;
+    env[`${prefix}_WS`] = `ws://127.0.0.1:${ports[region]}/ws/v5/public`;
+    env[`${prefix}_BUSINESS_WS`] = `ws://127.0.0.1:${ports[region]}/ws/v5/business`;
+    env[`${prefix}_REST`] = `http://127.0.0.1:${ports[region]}`;
+  }
+  return env;
 }
 
 /** Starts Binance, OKX and the control API on loopback ports, over one seeded market. */
@@ -94,9 +108,7 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
       VITE_BINANCE_FUTURES_REST: binanceUrl,
       VITE_BINANCE_OPTIONS_WS: `ws://127.0.0.1:${binance.port}/market`,
       VITE_BINANCE_OPTIONS_REST: binanceUrl,
-      VITE_OKX_WS: `ws://127.0.0.1:${okx.port}/ws/v5/public`,
-      VITE_OKX_BUSINESS_WS: `ws://127.0.0.1:${okx.port}/ws/v5/business`,
-      VITE_OKX_REST: okxUrl,
+      ...okxRegionEnv(okx.ports),
     },
     close,
   };

@@ -2,12 +2,13 @@ import { DEFAULT_BACKOFF } from '../connection/backoff';
 import { RequestPacer } from '../connection/requestPacer';
 import { startRestSource } from '../connection/restSource';
 import { realScheduler } from '../connection/scheduler';
-import { endpoints } from '../config/endpoints';
+import { endpoints, okxRegionEndpoints } from '../config/endpoints';
 import type { ChartInterval } from '../domain/candles';
 import type { FundingHistory } from '../domain/fundingHistory';
 import { perpKey, type PerpQuote } from '../domain/perpetual';
 import { loadFundingHistory, loadMarkIndexHistory, type HistoryTarget, type MarkIndexHistory, type RestBases } from '../feeds/chartHistory';
 import { FUNDING_HISTORY_RATE } from '../feeds/okx/fundingHistoryPages';
+import { useOkxRegionStore } from '../store/okxRegionStore';
 import { usePerpetualStore } from '../store/perpetualStore';
 
 export type { HistoryTarget, MarkIndexHistory } from '../feeds/chartHistory';
@@ -19,7 +20,11 @@ export interface LoadState {
   retryAt: number | null;
 }
 
-const REST_BASES: RestBases = { binance: endpoints.VITE_BINANCE_FUTURES_REST, okx: endpoints.VITE_OKX_REST };
+/** Read at each load, so a retry after the trader switched OKX region asks the new region's host. */
+const restBases = (): RestBases => ({
+  binance: endpoints.VITE_BINANCE_FUTURES_REST,
+  okx: okxRegionEndpoints(useOkxRegionStore.getState().region).rest,
+});
 export const FUNDING_HISTORY_DAYS = 30;
 /** A history cut short by a failed page is asked for again after this long; the short one stays shown meanwhile. */
 const SHORT_HISTORY_RETRY_MS = 60_000;
@@ -68,7 +73,7 @@ export function followMarkIndex(target: HistoryTarget, interval: ChartInterval, 
   const stopLive = followQuote(perpKey(target.exchange, target.symbol), sink.onTick);
   const stopLoad = startRestSource({
     ...restOptions,
-    load: (fetchImpl) => loadMarkIndexHistory(fetchImpl, REST_BASES, target, interval),
+    load: (fetchImpl) => loadMarkIndexHistory(fetchImpl, restBases(), target, interval),
     onValue: sink.onHistory,
     onState: sink.onState,
   });
@@ -83,7 +88,7 @@ export function loadRecentFunding(target: HistoryTarget, onState: (state: LoadSt
   return startRestSource({
     ...restOptions,
     load: (fetchImpl) =>
-      loadFundingHistory({ fetch: fetchImpl, scheduler: realScheduler, random: Math.random, pacer: fundingPacer }, REST_BASES, target, Date.now(), FUNDING_HISTORY_DAYS),
+      loadFundingHistory({ fetch: fetchImpl, scheduler: realScheduler, random: Math.random, pacer: fundingPacer }, restBases(), target, Date.now(), FUNDING_HISTORY_DAYS),
     refreshMs: (history) => (history.shortfall?.cause === 'failed' ? SHORT_HISTORY_RETRY_MS : null),
     onValue,
     onState,
