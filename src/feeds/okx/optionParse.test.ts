@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import liveOptSummaryPush from './fixtures/okx-opt-summary-push.json';
+import liveOptionTickersPush from './fixtures/okx-tickers-push-option-empty-bid.json';
 import optSummaryPush from './fixtures/optSummaryPush.json';
 import optSummaryRest from './fixtures/optSummaryRest.json';
 import { okxProtocol } from './protocol';
@@ -50,6 +52,34 @@ describe('parseOptSummary (OKX docs examples)', () => {
     const bad = [{ ...row, deltaBS: '' }, { ...row, markVol: '0' }, { ...row, fwdPx: 'x' }, { ...row, instId: 'BTC-USD-SWAP' }];
     expect(parseOptSummary([...bad, row])).toMatchObject({ rejected: 4, events: { length: 1 } });
     expect(parseOptSummary({ not: 'an array' })).toEqual({ rejected: 1, events: [] });
+  });
+});
+
+describe('OKX option frames recorded live (real-payloads)', () => {
+  it('reads the 2026 opt-summary push, whose extra fields (buyApr, sellApr, distance, volLv) and empty realVol change nothing', () => {
+    const inbound = okxProtocol.classify(JSON.stringify(liveOptSummaryPush));
+    expect(inbound).toMatchObject({ kind: 'data', topicKey: 'opt-summary|||BTC-USD' });
+    expect(parseOptSummary((inbound as { payload: unknown }).payload)).toEqual({
+      rejected: 0,
+      events: [
+        {
+          kind: 'greeks', exchange: 'okx', symbol: 'BTC-USD-260323-69500-P', time: 1773966134835,
+          markIv: 0.4876708033, bidIv: 0.4736418652, askIv: 0.5004972802,
+          delta: -0.4177692831, gamma: 0.0001198083, theta: -189.9336406909, vega: 26.0871868579,
+          underlyingPrice: 70097.9783321022,
+        },
+      ],
+    });
+  });
+
+  it('reads an option ticker with no bid ("bidPx":"", "bidSz":"") as an empty side, not bad input', () => {
+    const inbound = okxProtocol.classify(JSON.stringify(liveOptionTickersPush));
+    expect(parseOptionTickers((inbound as { payload: unknown }).payload)).toEqual({
+      rejected: 0,
+      events: [
+        { kind: 'book', exchange: 'okx', symbol: 'BTC-USD-220624-50000-C', time: 1654166283149, bid: null, ask: 0.0015, bidSize: null, askSize: 330 },
+      ],
+    });
   });
 });
 
