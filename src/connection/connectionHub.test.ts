@@ -184,6 +184,32 @@ describe('reconnecting', () => {
     expect(latest('binance')).toMatchObject({ state: 'live', reconnects: 1 });
   });
 
+  it("tells the endpoint's reconnect listeners when a lost socket opens again, not at its first open", () => {
+    const reconnects = vi.fn();
+    const stopListening = hub.onReconnect(okx, reconnects);
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
+    const elsewhere = vi.fn();
+    hub.onReconnect({ ...okx, id: 'okx business' }, elsewhere);
+    server.last().open();
+    pushOkx(server.last(), markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
+    expect(reconnects).not.toHaveBeenCalled();
+
+    server.last().drop();
+    expect(reconnects).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    server.last().open();
+    expect(reconnects).toHaveBeenCalledTimes(1);
+    pushOkx(server.last(), markPrice('BTC-USDT-SWAP'), [{ markPx: '2' }]);
+    expect(reconnects).toHaveBeenCalledTimes(1);
+    expect(elsewhere).not.toHaveBeenCalled();
+
+    stopListening();
+    server.last().drop();
+    vi.advanceTimersByTime(1000);
+    server.last().open();
+    expect(reconnects).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores frames a dropped socket still delivers after its successor opened', () => {
     const listener = vi.fn();
     hub.subscribe(binance, ['!markPrice@arr@1s'], listener);
