@@ -6,6 +6,7 @@ import type { MarketData } from '../markets/marketData.ts';
 import type { FakeTiming } from '../timing.ts';
 import { OkxCandles } from './candles.ts';
 import { okxCatalog } from './catalog.ts';
+import { defaultListModes } from './listModes.ts';
 import { OkxIndexes } from './indexes.ts';
 import { marketEndpoints } from './marketEndpoints.ts';
 import type { OkxOptionSource } from './options.ts';
@@ -25,8 +26,10 @@ export interface OkxExchangeDeps {
 /** OKX on one loopback port: REST and the /ws/v5/public and /ws/v5/business sockets. */
 export class OkxExchange {
   readonly faults = noFaults();
+  readonly listModes = defaultListModes();
   readonly sockets: OkxSocketServer;
   readonly rest: OkxRest;
+  readonly pushes: OkxPushes;
   private readonly server: Server;
   port = 0;
 
@@ -35,11 +38,17 @@ export class OkxExchange {
     const candles = new OkxCandles(data.market, data.prices, indexes);
     this.sockets = new OkxSocketServer(this.faults, okxCatalog(data.market, indexes, options), timing, now, scheduler);
     this.rest = new OkxRest(
-      { ...publicEndpoints(data.market, options, now), ...marketEndpoints(data, indexes, candles, now) },
+      { ...publicEndpoints(data.market, options, this.listModes, now), ...marketEndpoints(data, indexes, candles, now) },
       this.faults,
       now,
     );
-    new OkxPushes(this.sockets, { market: data.market, dayStats: data.dayStats, indexes, candles, options }, now, scheduler.rate, scheduler);
+    this.pushes = new OkxPushes(
+      this.sockets,
+      { market: data.market, dayStats: data.dayStats, indexes, candles, options, listModes: this.listModes, timing },
+      now,
+      scheduler.rate,
+      scheduler,
+    );
     this.server = createHttpServer((request, response) => this.rest.handle(request, response));
     this.server.on('upgrade', (request, socket, head) => this.sockets.handleUpgrade(request, socket, head));
   }
