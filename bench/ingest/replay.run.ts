@@ -75,7 +75,7 @@ async function record(): Promise<void> {
       error: handlers.error,
     });
   };
-  const service = createIngestService({ post: () => undefined, sockets: recordingSockets, fetch: recordingFetch, scheduler: realScheduler, random: seeded(1) });
+  const service = createIngestService({ post: () => undefined, sockets: recordingSockets, fetch: recordingFetch, scheduler: realScheduler, random: seeded(1), okxRegion: 'global' });
   acquirePerpetuals(service);
   await sleep(Number(env.INGEST_SECONDS) * 1000);
   const recording: Recording = { rate: Number(env.INGEST_RATE), events: events.slice(), responses: [...responses] };
@@ -140,6 +140,7 @@ async function replayOnce(recording: Recording, timedFrom: number): Promise<numb
     }) as typeof fetch,
     scheduler: clock,
     random: seeded(1),
+    okxRegion: 'global',
   });
   acquirePerpetuals(service);
   const play = (event: SocketEvent): void => {

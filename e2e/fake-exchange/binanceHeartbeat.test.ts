@@ -19,8 +19,9 @@ describe('Binance heartbeats and lifetime', () => {
     const socket = await TestSocket.open(`${ws}/market/ws`);
     await socket.until(() => socket.pings.length >= 5, 3000);
     expect(socket.closed).toBeNull();
-    const gaps = socket.pings.slice(1).map((time, i) => time - socket.pings[i]!);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(60);
+    // The mean gap, not each one: a timer that fires late under load is followed by one that fires on time.
+    const pings = socket.pings;
+    expect((pings.at(-1)! - pings[0]!) / (pings.length - 1)).toBeGreaterThanOrEqual(90);
     socket.close();
   });
 

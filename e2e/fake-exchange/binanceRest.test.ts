@@ -30,6 +30,14 @@ describe('Binance REST', () => {
     const quarterlies = symbols.filter((s) => String(s.symbol).startsWith('BTCUSDT_'));
     expect(quarterlies.map((s) => s.contractType).sort()).toEqual(['CURRENT_QUARTER', 'NEXT_QUARTER']);
     expect(symbols.map((s) => s.status)).toEqual(expect.arrayContaining(['SETTLING', 'PENDING_TRADING']));
+    expect(symbols.some((s) => String(s.symbol).endsWith('_PERP'))).toBe(false);
+  });
+
+  it('knows no COIN-M symbol on fapi, though the streams carry them', async () => {
+    expect(await getJson(`${rest}/fapi/v1/premiumIndex?symbol=BTCUSD_PERP`)).toMatchObject({ status: 400, body: { code: -1121 } });
+    expect(await getJson(`${rest}/fapi/v1/markPriceKlines?symbol=BTCUSD_PERP&interval=1m`)).toMatchObject({ status: 400, body: { code: -1121 } });
+    const all = await getJson<Array<{ symbol: string }>>(`${rest}/fapi/v1/premiumIndex`);
+    expect(all.body.some((row) => row.symbol.endsWith('_PERP'))).toBe(false);
   });
 
   it('answers a CORS preflight', async () => {
@@ -46,13 +54,33 @@ describe('Binance REST', () => {
     const all = await getJson<Array<Record<string, unknown>>>(`${rest}/fapi/v1/premiumIndex`);
     const delivery = all.body.find((row) => /^ETHUSDT_\d{6}$/.test(String(row.symbol)))!;
     expect(delivery).toMatchObject({ lastFundingRate: '', nextFundingTime: 0 });
+    // TradFi perpetuals pay funding with no interest part.
+    expect(all.body.find((row) => row.symbol === 'XAUUSDT')).toMatchObject({ interestRate: '0.00000000', nextFundingTime: expect.any(Number) });
   });
 
-  it('lists only adjusted symbols in fundingInfo, with every non-8h interval among them', async () => {
-    const info = await getJson<Array<{ symbol: string; fundingIntervalHours: number }>>(`${rest}/fapi/v1/fundingInfo`);
+  it('lists about 800 rows in fundingInfo, as live: 8 h ones, COIN-M, TradFi and unlisted symbols, every interval', async () => {
+    type Row = { symbol: string; fundingIntervalHours: number; updateTime: number | null };
+    const info = await getJson<Row[]>(`${rest}/fapi/v1/fundingInfo`);
     const hours = new Set(info.body.map((row) => row.fundingIntervalHours));
     expect(hours).toEqual(new Set([1, 2, 4, 8]));
-    expect(info.body.some((row) => row.symbol === 'BTCUSDT')).toBe(false);
+    expect(info.body.length).toBeGreaterThan(780);
+    expect(info.body.length).toBeLessThan(830);
+    const bySymbol = new Map(info.body.map((row) => [row.symbol, row]));
+    expect(bySymbol.get('BTCUSDT')).toEqual({
+      symbol: 'BTCUSDT',
+      adjustedFundingRateCap: '0.00300',
+      adjustedFundingRateFloor: '-0.00300',
+      fundingIntervalHours: 8,
+      disclaimer: true,
+      updateTime: null,
+    });
+    expect(bySymbol.get('XAUUSDT')).toMatchObject({ fundingIntervalHours: 4, adjustedFundingRateCap: '0.00500000', updateTime: expect.any(Number) });
+    expect(bySymbol.get('BTCUSD_PERP')).toMatchObject({ fundingIntervalHours: 8 });
+    expect(bySymbol.get('币安人生USDT')).toMatchObject({ fundingIntervalHours: 4 });
+    const listed = await getJson<{ symbols: Array<{ symbol: string }> }>(`${rest}/fapi/v1/exchangeInfo`);
+    const listedSymbols = new Set(listed.body.symbols.map((s) => s.symbol));
+    const unlisted = info.body.filter((row) => !listedSymbols.has(row.symbol) && !row.symbol.endsWith('_PERP'));
+    expect(unlisted.length).toBeGreaterThan(200);
     const index = await getJson<Array<{ symbol: string; nextFundingTime: number }>>(`${rest}/fapi/v1/premiumIndex`);
     for (const row of info.body) {
       const next = index.body.find((candidate) => candidate.symbol === row.symbol);
@@ -104,7 +132,7 @@ describe('Binance REST', () => {
     const history = await getJson<Array<{ symbol: string; fundingRate: string; fundingTime: number; markPrice: string }>>(
       `${rest}/fapi/v1/fundingRate?symbol=BTCUSDT`,
     );
-    expect(history.body).toHaveLength(90); // 30 days at 8 h
+    expect(history.body).toHaveLength(100); // the latest 100 of 45 days at 8 h
     const times = history.body.map((row) => row.fundingTime);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     for (const time of times) expect(time % (8 * 3_600_000)).toBe(0);
@@ -131,8 +159,9 @@ describe('Binance REST', () => {
   });
 
   it('answers 429 with -1003 once the minute weight of 2400 is spent', async () => {
+    // 61 requests of weight 40 spend a minute's budget; twice that, in case a clock minute turns mid-loop and refills it.
     let answer = await getJson<{ code: number }>(`${rest}/fapi/v1/ticker/24hr`);
-    for (let i = 0; i < 70 && answer.status === 200; i++) answer = await getJson<{ code: number }>(`${rest}/fapi/v1/ticker/24hr`);
+    for (let i = 0; i < 122 && answer.status === 200; i++) answer = await getJson<{ code: number }>(`${rest}/fapi/v1/ticker/24hr`);
     expect(answer.status).toBe(429);
     expect(answer.body.code).toBe(-1003);
     await post(exchange.controlUrl, '/reset');

@@ -83,6 +83,53 @@ describe('control API', () => {
     expect(stats.okx.faults).toMatchObject({ refuseStatus: 403, refuseScope: 'ws' });
   });
 
+  it('takes the CORS headers off REST with mode=none, answers 451 without them with mode=blocked-451; streams stay up', async () => {
+    const origin = { headers: { Origin: 'http://127.0.0.1:4173' } };
+    const served = await fetch(`${exchange.binanceUrl}/fapi/v1/fundingInfo`, origin);
+    expect(served.headers.get('access-control-allow-origin')).toBe('*');
+
+    expect(await post(exchange.controlUrl, '/cors?exchange=binance&mode=none')).toMatchObject({ ok: true, exchange: 'binance', mode: 'none' });
+    const bare = await fetch(`${exchange.binanceUrl}/fapi/v1/fundingInfo`, origin);
+    expect(bare.status).toBe(200);
+    expect(bare.headers.get('access-control-allow-origin')).toBeNull();
+    expect(Array.isArray(await bare.json())).toBe(true);
+    const preflight = await fetch(`${exchange.binanceUrl}/fapi/v1/fundingInfo`, { method: 'OPTIONS', headers: { ...origin.headers, 'Access-Control-Request-Method': 'GET' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await fetch(`${exchange.okxUrl}/api/v5/public/time`, origin)).headers.get('access-control-allow-origin')).toBe('*');
+
+    await post(exchange.controlUrl, '/cors?exchange=okx&mode=blocked-451');
+    const blocked = await fetch(`${exchange.okxUrl}/api/v5/public/time`, origin);
+    expect(blocked.status).toBe(451);
+    expect(blocked.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await blocked.json()).toMatchObject({ code: '451', data: [] });
+    const okx = await openOkx();
+    okx.send({ op: 'subscribe', args: [{ channel: 'mark-price', instId: 'BTC-USDT-SWAP' }] });
+    expect(await okx.next((f) => Array.isArray(f.data))).toMatchObject({ arg: { channel: 'mark-price', instId: 'BTC-USDT-SWAP' } });
+    const binance = await open(`${binanceWs}/ws/btcusdt@markPrice@1s`);
+    expect(await binance.next((f) => f.e === 'markPriceUpdate')).toMatchObject({ s: 'BTCUSDT' });
+
+    expect(await post(exchange.controlUrl, '/cors?exchange=okx&mode=open')).toMatchObject({ ok: false, error: 'mode must be one of allowed, none, blocked-451' });
+    await post(exchange.controlUrl, '/reset');
+    expect((await fetch(`${exchange.binanceUrl}/fapi/v1/fundingInfo`, origin)).headers.get('access-control-allow-origin')).toBe('*');
+    expect((await fetch(`${exchange.okxUrl}/api/v5/public/time`, origin)).status).toBe(200);
+  });
+
+  it('cuts OKX funding history after N pages per instrument with 50011, until /reset', async () => {
+    const history = (instId: string) => fetch(`${exchange.okxUrl}/api/v5/public/funding-rate-history?instId=${instId}`);
+    expect(await post(exchange.controlUrl, '/okx-funding-history-cut?pages=1')).toMatchObject({ ok: true, pages: 1 });
+    expect((await history('BTC-USDT-SWAP')).status).toBe(200);
+    const cut = await history('BTC-USDT-SWAP');
+    expect(cut.status).toBe(429);
+    expect(await cut.json()).toEqual({ msg: 'Too Many Requests', code: '50011' });
+    expect((await history('ETH-USDT-SWAP')).status).toBe(200);
+
+    await post(exchange.controlUrl, '/okx-funding-history-cut?pages=0');
+    expect((await history('ETH-USDT-SWAP')).status).toBe(429);
+    expect(await post(exchange.controlUrl, '/okx-funding-history-cut?pages=-1')).toMatchObject({ ok: false });
+    await post(exchange.controlUrl, '/reset');
+    expect((await history('BTC-USDT-SWAP')).status).toBe(200);
+  });
+
   it('rejects an unknown refuse scope with 400 and leaves the exchange open', async () => {
     const response = await fetch(`${exchange.controlUrl}/refuse?exchange=binance&status=451&scope=socket`, { method: 'POST' });
     expect(response.status).toBe(400);

@@ -66,11 +66,39 @@ describe('OKX REST', () => {
 
   it('serves every settled rate in funding-rate-history, newest first, on the interval grid', async () => {
     const history = (await okx('/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP')).body.data;
-    expect(history).toHaveLength(90);
+    expect(history).toHaveLength(135); // 45 days at 8 h
     const times = history.map((row) => Number(row.fundingTime));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     const page = (await okx(`/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP&after=${times[4]}&limit=2`)).body.data;
     expect(page.map((row) => Number(row.fundingTime))).toEqual(times.slice(5, 7));
+  });
+
+  it('pages funding-rate-history 400 at most, older with after and newer with before, at each swap’s own interval', async () => {
+    const swaps = (await okx('/api/v5/public/funding-rate?instId=ANY')).body.data;
+    const hours = (row: Record<string, string>) => (Number(row.nextFundingTime) - Number(row.fundingTime)) / 3_600_000;
+    const hourly = swaps.find((row) => hours(row) === 1)!.instId!;
+    expect(swaps.some((row) => hours(row) === 4) && swaps.some((row) => hours(row) === 8)).toBe(true);
+    const first = (await okx(`/api/v5/public/funding-rate-history?instId=${hourly}&limit=500`)).body.data;
+    expect(first).toHaveLength(400);
+    const times = first.map((row) => Number(row.fundingTime));
+    for (let i = 1; i < times.length; i++) expect(times[i - 1]! - times[i]!).toBe(3_600_000);
+    const older = (await okx(`/api/v5/public/funding-rate-history?instId=${hourly}&after=${times.at(-1)}`)).body.data;
+    expect(Number(older[0]!.fundingTime)).toBe(times.at(-1)! - 3_600_000);
+    const newer = (await okx(`/api/v5/public/funding-rate-history?instId=${hourly}&before=${times[3]}`)).body.data;
+    expect(newer.map((row) => Number(row.fundingTime))).toEqual(times.slice(0, 3));
+  });
+
+  it('allows funding-rate-history 10 requests per 2 s per instrument, then 429 50011 for that instrument only', async () => {
+    const history = (instId: string) => getJson<Envelope>(`${rest}/api/v5/public/funding-rate-history?instId=${instId}&limit=1`);
+    await sleep(2_100);
+    const burst = [];
+    for (let i = 0; i < 11; i++) burst.push(await history('SOL-USDT-SWAP'));
+    expect(burst.slice(0, 10).every((reply) => reply.status === 200 && reply.body.code === '0')).toBe(true);
+    expect(burst[10]!.status).toBe(429);
+    expect(burst[10]!.body).toEqual({ msg: 'Too Many Requests', code: '50011' });
+    expect((await history('ETH-USDT-SWAP')).status).toBe(200);
+    await sleep(2_100);
+    expect((await history('SOL-USDT-SWAP')).status).toBe(200);
   });
 
   it('serves candles newest first with pagination, the newest one live and unconfirmed', async () => {

@@ -1,4 +1,5 @@
 import { BinanceExchange } from './binance/binanceExchange.ts';
+import { bookTickerEndpoints } from './binance/bookTickers.ts';
 import { historyEndpoints } from './binance/historyEndpoints.ts';
 import { optionEndpoints } from './binance/optionEndpoints.ts';
 import { BinanceTickers } from './binance/tickers.ts';
@@ -9,6 +10,7 @@ import { createMarketData } from './markets/marketData.ts';
 import { createOptionMarket } from './markets/options.ts';
 import { OkxExchange } from './okx/okxExchange.ts';
 import { okxOptionSource } from './okx/options.ts';
+import { OKX_REGIONS, type OkxRegion } from './okx/regions.ts';
 import { DEFAULT_TIMING, type FakeTiming } from './timing.ts';
 
 export type { FakeTiming } from './timing.ts';
@@ -30,11 +32,24 @@ export interface FakeExchangeOptions {
 
 export interface FakeExchange {
   binanceUrl: string;
+  /** OKX Global's REST base; each region's is in `env`. */
   okxUrl: string;
   controlUrl: string;
   /** The app's VITE_* endpoint variables pointing at this fake exchange. */
   env: Record<string, string>;
   close(): Promise<void>;
+}
+
+/** The app's variables of each OKX region (Global's have no region in their names), each region on its own port. */
+function okxRegionEnv(ports: Record<OkxRegion, number>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const region of OKX_REGIONS) {
+    const prefix = region === 'global' ? 'VITE_OKX' : `VITE_OKX_${region.toUpperCase()}`;
+    env[`${prefix}_WS`] = `ws://127.0.0.1:${ports[region]}/ws/v5/public`;
+    env[`${prefix}_BUSINESS_WS`] = `ws://127.0.0.1:${ports[region]}/ws/v5/business`;
+    env[`${prefix}_REST`] = `http://127.0.0.1:${ports[region]}`;
+  }
+  return env;
 }
 
 /** Starts Binance, OKX and the control API on loopback ports, over one seeded market. */
@@ -58,7 +73,11 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
       changedMiniTickers: (eventTime) => tickers.changedMiniTickers(eventTime),
       miniTicker: (instrument, eventTime) => tickers.miniTicker(instrument, eventTime),
     },
-    extraEndpoints: { ...historyEndpoints(data, tickers), ...optionEndpoints(optionMarket, now) },
+    extraEndpoints: {
+      ...historyEndpoints(data, tickers),
+      ...optionEndpoints(optionMarket, now),
+      ...bookTickerEndpoints(market, data.dayStats, now),
+    },
   });
   const okx = new OkxExchange({ data, options: okxOptionSource(optionMarket, now), scheduler, timing, now });
   const control = new ControlServer({ binance, okx, market, scheduler, timing, now });
@@ -89,9 +108,7 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
       VITE_BINANCE_FUTURES_REST: binanceUrl,
       VITE_BINANCE_OPTIONS_WS: `ws://127.0.0.1:${binance.port}/market`,
       VITE_BINANCE_OPTIONS_REST: binanceUrl,
-      VITE_OKX_WS: `ws://127.0.0.1:${okx.port}/ws/v5/public`,
-      VITE_OKX_BUSINESS_WS: `ws://127.0.0.1:${okx.port}/ws/v5/business`,
-      VITE_OKX_REST: okxUrl,
+      ...okxRegionEnv(okx.ports),
     },
     close,
   };

@@ -119,7 +119,7 @@ test.describe('funding-rate screener', () => {
     await expect(page).toHaveURL(/q=btc/);
   });
 
-  test('shows the cross-exchange carry, one row per coin on both exchanges', async ({ page }) => {
+  test('shows the cross-exchange carry, one row per coin and margin on both exchanges', async ({ page }) => {
     await page.getByText('Cross-exchange').click();
     const table = crossTable(page);
     await expect(table.getByRole('columnheader', { name: /Spread annualised/ })).toHaveAttribute('aria-sort', 'descending');
@@ -129,7 +129,10 @@ test.describe('funding-rate screener', () => {
     // Freeze the rows so the columns below are read from one moment, not across live updates.
     await page.getByLabel('Search coin').fill('BTC');
     const coins = await columnTexts(table, 'Coin');
-    expect(new Set(coins).size).toBe(coins.length);
+    const margins = await columnTexts(table, 'Margin');
+    // One row per coin and margin: linear pairs with linear, coin-margined with coin-margined.
+    expect(new Set(coins.map((coin, i) => `${coin} ${margins[i]}`)).size).toBe(coins.length);
+    expect(new Set(margins)).toEqual(new Set(['Linear', 'Coin-margined']));
     const binance = (await columnTexts(table, /Binance annualised/)).map(numberOf);
     const okx = (await columnTexts(table, /OKX annualised/)).map(numberOf);
     const trades = await columnTexts(table, 'Carry trade');
@@ -166,7 +169,7 @@ test.describe('funding-rate screener', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await (await download).path();
     const lines = (await readFile(file, 'utf8')).trim().split('\r\n');
-    expect(lines[0]).toBe('Exchange,Symbol,Mark,Index,Premium (bps),Funding annualised (%),Last settled annualised (%),Interval,Next funding,24h change (%),24h volume');
+    expect(lines[0]).toBe('Exchange,Symbol,Margin,Mark,Index,Premium (bps),Funding annualised (%),Last settled annualised (%),Interval,Next funding,24h change (%),24h volume');
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.slice(1).every((line) => /ETH/.test(line.split(',')[1]!))).toBe(true);
   });

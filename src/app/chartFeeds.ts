@@ -1,11 +1,14 @@
 import { DEFAULT_BACKOFF } from '../connection/backoff';
+import { RequestPacer } from '../connection/requestPacer';
 import { startRestSource } from '../connection/restSource';
 import { realScheduler } from '../connection/scheduler';
-import { endpoints } from '../config/endpoints';
+import { endpoints, okxRegionEndpoints } from '../config/endpoints';
 import type { ChartInterval } from '../domain/candles';
-import type { FundingSettlement } from '../domain/fundingHistory';
+import type { FundingHistory } from '../domain/fundingHistory';
 import { perpKey, type PerpQuote } from '../domain/perpetual';
 import { loadFundingHistory, loadMarkIndexHistory, type HistoryTarget, type MarkIndexHistory, type RestBases } from '../feeds/chartHistory';
+import { FUNDING_HISTORY_RATE } from '../feeds/okx/fundingHistoryPages';
+import { useOkxRegionStore } from '../store/okxRegionStore';
 import { usePerpetualStore } from '../store/perpetualStore';
 
 export type { HistoryTarget, MarkIndexHistory } from '../feeds/chartHistory';
@@ -17,8 +20,15 @@ export interface LoadState {
   retryAt: number | null;
 }
 
-const REST_BASES: RestBases = { binance: endpoints.VITE_BINANCE_FUTURES_REST, okx: endpoints.VITE_OKX_REST };
+/** Read at each load, so a retry after the trader switched OKX region asks the new region's host. */
+const restBases = (): RestBases => ({
+  binance: endpoints.VITE_BINANCE_FUTURES_REST,
+  okx: okxRegionEndpoints(useOkxRegionStore.getState().region).rest,
+});
 export const FUNDING_HISTORY_DAYS = 30;
+/** A history cut short by a failed page is asked for again after this long; the short one stays shown meanwhile. */
+const SHORT_HISTORY_RETRY_MS = 60_000;
+const fundingPacer = new RequestPacer(FUNDING_HISTORY_RATE.requests, FUNDING_HISTORY_RATE.windowMs, realScheduler);
 
 const restOptions = {
   fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
@@ -55,33 +65,31 @@ export interface MarkIndexSink {
   onTick: (time: number, mark: number | null, index: number | null) => void;
 }
 
-/** History first (retried with backoff until it loads), then live ticks from the perpetual store. */
+/**
+ * Live ticks from the moment the chart opens, and history (retried with backoff until it loads)
+ * behind them: a chart whose history cannot load still draws what the streams bring.
+ */
 export function followMarkIndex(target: HistoryTarget, interval: ChartInterval, sink: MarkIndexSink): () => void {
-  let stopLive: (() => void) | null = null;
+  const stopLive = followQuote(perpKey(target.exchange, target.symbol), sink.onTick);
   const stopLoad = startRestSource({
     ...restOptions,
-    load: (fetchImpl) => loadMarkIndexHistory(fetchImpl, REST_BASES, target, interval),
-    onValue: (history) => {
-      sink.onHistory(history);
-      stopLive = followQuote(perpKey(target.exchange, target.symbol), sink.onTick);
-    },
+    load: (fetchImpl) => loadMarkIndexHistory(fetchImpl, restBases(), target, interval),
+    onValue: sink.onHistory,
     onState: sink.onState,
   });
   return () => {
     stopLoad();
-    stopLive?.();
+    stopLive();
   };
 }
 
-/** The last 30 days of realised funding, retried with backoff until it loads. */
-export function loadRecentFunding(
-  target: HistoryTarget,
-  onState: (state: LoadState) => void,
-  onValue: (settlements: FundingSettlement[]) => void,
-): () => void {
+/** The last 30 days of realised funding, retried with backoff until it loads, and again while a failure left it short. */
+export function loadRecentFunding(target: HistoryTarget, onState: (state: LoadState) => void, onValue: (history: FundingHistory) => void): () => void {
   return startRestSource({
     ...restOptions,
-    load: (fetchImpl) => loadFundingHistory(fetchImpl, REST_BASES, target, Date.now(), FUNDING_HISTORY_DAYS),
+    load: (fetchImpl) =>
+      loadFundingHistory({ fetch: fetchImpl, scheduler: realScheduler, random: Math.random, pacer: fundingPacer }, restBases(), target, Date.now(), FUNDING_HISTORY_DAYS),
+    refreshMs: (history) => (history.shortfall?.cause === 'failed' ? SHORT_HISTORY_RETRY_MS : null),
     onValue,
     onState,
   });

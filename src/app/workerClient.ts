@@ -1,8 +1,9 @@
-import type { ExchangeLinkStatus } from '../domain/connectionState';
+import { initialLinkStatus, type ExchangeLinkStatus } from '../domain/connectionState';
 import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import type { OptionQuote } from '../domain/option';
 import type { PerpQuote } from '../domain/perpetual';
 import { useConnectionStatusStore } from '../store/connectionStatusStore';
+import { useOkxRegionStore } from '../store/okxRegionStore';
 import { useOptionStore } from '../store/optionStore';
 import { sumCounters, usePerpetualStore, type IngestCounters } from '../store/perpetualStore';
 import { useSourceStatusStore, type SourceStatus } from '../store/sourceStatusStore';
@@ -31,6 +32,9 @@ const pending = {
 
 /** Each worker's row keys by the ids its batches name changed rows by (RowIds). */
 const rowKeysOf: Record<ExchangeId, string[]> = { binance: [], okx: [] };
+
+/** The page's open leases per exchange, so a restarted worker is given them again. */
+const leasesOf: Record<ExchangeId, Map<number, FeedRequest>> = { binance: new Map(), okx: new Map() };
 
 /** Each worker's latest counters (totals since it started): the stores show their sum. */
 const perpCountersOf: Partial<Record<ExchangeId, IngestCounters>> = {};
@@ -110,6 +114,7 @@ function ingestWorker(exchange: ExchangeId): Worker {
       frameRequested = true;
       requestAnimationFrame(applyPending);
     };
+    worker.postMessage({ type: 'configure', okxRegion: useOkxRegionStore.getState().region } satisfies WorkerCommand);
     workers.set(exchange, worker);
   }
   return worker;
@@ -118,14 +123,60 @@ function ingestWorker(exchange: ExchangeId): Worker {
 /** Asks the request's exchange's ingest worker to run a feed until the returned release is called (once). */
 export function acquireFeed(request: FeedRequest): () => void {
   const lease = ++nextLease;
+  const leases = leasesOf[request.exchange];
   const send = (command: WorkerCommand): void => ingestWorker(request.exchange).postMessage(command);
+  leases.set(lease, request);
   send({ type: 'acquire', lease, request });
   let released = false;
   return () => {
     if (released) return;
     released = true;
+    leases.delete(lease);
     send({ type: 'release', lease });
   };
+}
+
+/** A record without the entries keyed `<exchange>:…` (perpKey, chainKey). */
+function withoutExchange<Value>(record: Readonly<Record<string, Value>>, exchange: ExchangeId): Record<string, Value> {
+  const prefix = `${exchange}:`;
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith(prefix)));
+}
+
+/** Clears from the stores everything an exchange's worker sent: its rows, chains, counters, link and sources. */
+function forgetExchange(exchange: ExchangeId): void {
+  rowKeysOf[exchange] = [];
+  delete perpCountersOf[exchange];
+  delete optionCountersOf[exchange];
+  usePerpetualStore.setState((state) => ({
+    quotes: withoutExchange(state.quotes, exchange),
+    counters: sumCounters(Object.values(perpCountersOf)),
+  }));
+  useOptionStore.setState((state) => ({
+    chains: withoutExchange(state.chains, exchange),
+    underlyings: { ...state.underlyings, [exchange]: [] },
+    counters: sumCounters(Object.values(optionCountersOf)),
+  }));
+  useConnectionStatusStore.setState((state) => ({ byExchange: { ...state.byExchange, [exchange]: initialLinkStatus(exchange) } }));
+  useSourceStatusStore.setState((state) => ({
+    sources: Object.fromEntries(Object.entries(state.sources).filter(([, source]) => source.exchange !== exchange)),
+  }));
+}
+
+/**
+ * Replaces an exchange's ingest worker with one configured afresh (a new OKX region), holding the
+ * same leases: its sockets and REST calls go to the new hosts, and no row of the old ones lingers.
+ */
+export function restartIngestWorker(exchange: ExchangeId): void {
+  const worker = workers.get(exchange);
+  if (!worker) return;
+  worker.onmessage = null;
+  worker.terminate();
+  workers.delete(exchange);
+  // What the old worker sent before it stopped is applied now, so that forgetting it clears it too.
+  applyPending();
+  forgetExchange(exchange);
+  const fresh = ingestWorker(exchange);
+  for (const [lease, request] of leasesOf[exchange]) fresh.postMessage({ type: 'acquire', lease, request } satisfies WorkerCommand);
 }
 
 /** Runs one feed on every exchange, each in its exchange's worker, until the returned release is called. */

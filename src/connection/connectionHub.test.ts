@@ -635,3 +635,131 @@ describe('snapshot pushes read later', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('Binance refusals', () => {
+  /** The nested shape the live host answers an invalid stream with. */
+  const invalidStream = (id: unknown) => ({ error: { code: 2, msg: 'Invalid request: invalid stream' }, id });
+  const subscribes = (socket: ScriptedSocket) => socket.sentJson().filter((frame) => frame.method === 'SUBSCRIBE');
+
+  it('finds the refused stream of a refused request by asking again in halves, and subscribes the rest', () => {
+    const onError = vi.fn();
+    const streams = ['!markPrice@arr@1s', '!miniTicker@arr', 'btcusdt@markPrice@1s', 'ethusdt@markPrice@1s'];
+    hub.subscribe(binance, streams, () => undefined, onError);
+    const socket = server.last();
+    socket.open();
+    // The fake venue: a request naming the bad stream subscribes nothing; any other is acked.
+    const answered = new Set<unknown>();
+    const answer = () => {
+      for (const frame of subscribes(socket)) {
+        if (answered.has(frame.id)) continue;
+        answered.add(frame.id);
+        socket.receive((frame.params as string[]).includes('!miniTicker@arr') ? invalidStream(frame.id) : { result: null, id: frame.id });
+      }
+    };
+    for (let i = 0; i < 6; i++) {
+      answer();
+      vi.advanceTimersByTime(250);
+    }
+    expect(subscribes(socket).map((frame) => frame.params)).toEqual([
+      streams,
+      ['!markPrice@arr@1s', '!miniTicker@arr'],
+      ['btcusdt@markPrice@1s', 'ethusdt@markPrice@1s'],
+      ['!markPrice@arr@1s'],
+      ['!miniTicker@arr'],
+    ]);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledWith('!miniTicker@arr', '2: Invalid request: invalid stream');
+    expect(latest('binance')).toMatchObject({
+      subscriptionErrors: 1,
+      droppedMessages: 0,
+      refusal: { topics: ['!miniTicker@arr'], message: '2: Invalid request: invalid stream' },
+    });
+  });
+
+  it('accepts the flat error of the docs alike', () => {
+    hub.subscribe(binance, ['!miniTicker@arr'], () => undefined);
+    const socket = server.last();
+    socket.open();
+    socket.receive({ code: 2, msg: 'Invalid request: invalid stream', id: subscribes(socket)[0]!.id });
+    expect(latest('binance').refusal).toEqual({ topics: ['!miniTicker@arr'], message: '2: Invalid request: invalid stream' });
+  });
+
+  it('keeps a refusal in the status until nobody wants the stream', () => {
+    hub.subscribe(binance, ['!markPrice@arr@1s'], () => undefined);
+    const release = hub.subscribe(binance, ['!miniTicker@arr'], () => undefined);
+    const socket = server.last();
+    socket.open();
+    const [request] = subscribes(socket);
+    expect(request!.params).toEqual(['!markPrice@arr@1s', '!miniTicker@arr']);
+    socket.receive(invalidStream(request!.id));
+    vi.advanceTimersByTime(500);
+    const [marks, tickers] = subscribes(socket).slice(1);
+    socket.receive({ result: null, id: marks!.id });
+    socket.receive(invalidStream(tickers!.id));
+    pushBinance(socket, '!markPrice@arr@1s', [{ s: 'BTCUSDT' }]);
+    expect(latest('binance')).toMatchObject({ state: 'live', refusal: { topics: ['!miniTicker@arr'] } });
+    release();
+    expect(latest('binance').refusal).toBeNull();
+  });
+
+  it('shows every stream of a socket dropped past the cap as refused until its data flows again after the reconnect', () => {
+    hub.subscribe(binance, ['!markPrice@arr@1s', '!miniTicker@arr'], () => undefined);
+    const socket = server.last();
+    socket.open();
+    ackAllBinance(socket);
+    socket.receive('{"error":{"code":4,"msg":"Too many subscriptions"}}');
+    expect(latest('binance')).toMatchObject({
+      subscriptionErrors: 2,
+      droppedMessages: 0,
+      refusal: { topics: ['!markPrice@arr@1s', '!miniTicker@arr'], message: '4: Too many subscriptions' },
+    });
+    socket.drop(1008, 'Too many subscriptions');
+    vi.advanceTimersByTime(2000);
+    const again = server.last();
+    expect(again).not.toBe(socket);
+    again.open();
+    expect(subscribes(again)[0]!.params).toEqual(['!markPrice@arr@1s', '!miniTicker@arr']);
+    pushBinance(again, '!markPrice@arr@1s', [{ s: 'BTCUSDT' }]);
+    pushBinance(again, '!miniTicker@arr', [{ s: 'BTCUSDT' }]);
+    expect(latest('binance').refusal).toBeNull();
+  });
+
+  it('never has more streams on one socket than its limit, far below the 1,024 past which Binance drops them all', () => {
+    const BINANCE_STREAM_CAP = 1024;
+    const limit = binanceProtocol.maxTopicsPerSocket;
+    expect(limit).toBeLessThanOrEqual(BINANCE_STREAM_CAP);
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const releases: Array<() => void> = [];
+    const opened = new Set<ScriptedSocket>();
+    const perSocket = (socket: ScriptedSocket): number => {
+      const streams = new Set<string>();
+      for (const frame of socket.sentJson()) {
+        const params = (frame.params as string[] | undefined) ?? [];
+        for (const name of params) frame.method === 'SUBSCRIBE' ? streams.add(name) : streams.delete(name);
+      }
+      return streams.size;
+    };
+    for (let round = 0; round < 40; round++) {
+      const count = 1 + Math.floor(random() * 300);
+      const streams = Array.from({ length: count }, () => `s${Math.floor(random() * 3000)}usdt@markPrice@1s`);
+      releases.push(hub.subscribe(binance, streams, () => undefined));
+      if (random() < 0.4 && releases.length > 0) releases.splice(Math.floor(random() * releases.length), 1)[0]!();
+      if (random() < 0.1) server.sockets.at(Math.floor(random() * server.sockets.length))?.drop();
+      vi.advanceTimersByTime(1000 + Math.floor(random() * 2000));
+      for (const socket of server.sockets) {
+        if (!opened.has(socket) && socket.closedByClient === null) {
+          opened.add(socket);
+          socket.open();
+        }
+        ackAllBinance(socket);
+      }
+      vi.advanceTimersByTime(30_000);
+      for (const socket of server.sockets) expect(perSocket(socket)).toBeLessThanOrEqual(limit);
+    }
+    expect(server.sockets.length).toBeGreaterThan(5);
+  });
+});

@@ -1,4 +1,4 @@
-import type { ExchangeLinkStatus } from '../domain/connectionState';
+import type { ExchangeLinkStatus, SubscriptionRefusal } from '../domain/connectionState';
 import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createConnectGate, type ConnectGate } from './connectGate';
@@ -97,6 +97,8 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
   );
   const lastEmitted = new Map<ExchangeId, ExchangeLinkStatus>();
   const reconnectListeners = new Map<string, Set<() => void>>();
+  /** Per exchange, refused topics still wanted and the venue's message; a topic leaves when its data flows or nobody wants it. */
+  const refusals = new Map<ExchangeId, Map<string, string>>(EXCHANGES.map((exchange) => [exchange, new Map()]));
   let statusTimer: unknown = null;
 
   const counter = (exchange: ExchangeId): LinkCounters => counters.get(exchange)!;
@@ -105,7 +107,14 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
     const snapshots = [...pools.values()]
       .filter((pool) => pool.endpoint.exchange === exchange)
       .flatMap((pool) => pool.snapshots());
-    return summariseLink(exchange, snapshots, { ...counter(exchange) }, downAfterFailures);
+    return summariseLink(exchange, snapshots, { ...counter(exchange) }, downAfterFailures, refusalOf(exchange));
+  };
+
+  const refusalOf = (exchange: ExchangeId): SubscriptionRefusal | null => {
+    const refused = refusals.get(exchange)!;
+    if (refused.size === 0) return null;
+    // A Map keeps insertion order and a refusal re-inserts its topics: the last entry is the latest.
+    return { topics: [...refused.keys()], message: [...refused.values()].at(-1)! };
   };
 
   const emit = (exchange: ExchangeId): void => {
@@ -177,6 +186,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
         const set = this.subscribers.get(key);
         if (!set?.delete(subscriber) || set.size > 0) continue;
         this.subscribers.delete(key);
+        if (refusals.get(this.endpoint.exchange)!.delete(key)) emit(this.endpoint.exchange);
         const socket = this.owner.get(key);
         this.owner.delete(key);
         if (!socket) continue;
@@ -252,7 +262,10 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
           },
           subscriptionError: (topicKeys, message) => {
             counter(exchange).subscriptionErrors += topicKeys.length;
+            const refused = refusals.get(exchange)!;
             for (const key of topicKeys) {
+              refused.delete(key);
+              refused.set(key, message);
               options.onProblem?.(exchange, 'subscription-error', `${key}: ${message}`);
               for (const subscriber of this.subscribers.get(key) ?? []) subscriber.onError?.(key, message);
             }
@@ -284,6 +297,8 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
     private deliver(topicKey: string, payload: unknown, receivedAt: number, superseded: number): void {
       const set = this.subscribers.get(topicKey);
       if (!set) return;
+      const refused = refusals.get(this.endpoint.exchange)!;
+      if (refused.size > 0 && refused.delete(topicKey)) emit(this.endpoint.exchange);
       for (const subscriber of set) {
         try {
           subscriber.listener(payload, topicKey, receivedAt, superseded);
@@ -371,6 +386,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
     stop() {
       for (const pool of pools.values()) pool.stopAll();
       pools.clear();
+      for (const refused of refusals.values()) refused.clear();
       if (statusTimer !== null) scheduler.clearTimeout(statusTimer);
       statusTimer = null;
       for (const exchange of lastEmitted.keys()) emit(exchange);

@@ -1,3 +1,5 @@
+import { UNREADABLE_DETAIL } from './restSource';
+
 const EXPLAINED_STATUS: Record<number, string> = {
   403: 'HTTP 403: access refused',
   418: 'HTTP 418: IP banned for too many requests',
@@ -14,7 +16,7 @@ export async function diagnoseByProbe(fetchImpl: typeof fetch, probeUrl: string)
   try {
     response = await fetchImpl(probeUrl, { cache: 'no-store', credentials: 'omit' });
   } catch {
-    return 'unreachable (network error or blocked)';
+    return `unreachable (${UNREADABLE_DETAIL})`;
   }
   if (response.ok) return 'WebSocket refused (REST reachable)';
   return EXPLAINED_STATUS[response.status] ?? `HTTP ${response.status}`;

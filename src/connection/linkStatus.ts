@@ -1,4 +1,4 @@
-import type { ExchangeLinkStatus, LinkState } from '../domain/connectionState';
+import type { ExchangeLinkStatus, LinkState, SubscriptionRefusal } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
 import type { SocketSnapshot } from './managedSocket';
 
@@ -30,6 +30,7 @@ export function summariseLink(
   sockets: SocketSnapshot[],
   counters: LinkCounters,
   downAfterFailures: number,
+  refusal: SubscriptionRefusal | null = null,
 ): ExchangeLinkStatus {
   let state: LinkState = 'idle';
   let reason: string | null = null;
@@ -59,7 +60,13 @@ export function summariseLink(
     openSockets,
     wantedSockets,
     ...counters,
+    refusal,
   };
+}
+
+function sameRefusal(a: SubscriptionRefusal | null, b: SubscriptionRefusal | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.message === b.message && a.topics.length === b.topics.length && a.topics.every((topic, i) => topic === b.topics[i]);
 }
 
 export function sameLinkStatus(a: ExchangeLinkStatus, b: ExchangeLinkStatus): boolean {
@@ -71,6 +78,7 @@ export function sameLinkStatus(a: ExchangeLinkStatus, b: ExchangeLinkStatus): bo
     a.wantedSockets === b.wantedSockets &&
     a.reconnects === b.reconnects &&
     a.subscriptionErrors === b.subscriptionErrors &&
-    a.droppedMessages === b.droppedMessages
+    a.droppedMessages === b.droppedMessages &&
+    sameRefusal(a.refusal, b.refusal)
   );
 }

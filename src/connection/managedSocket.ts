@@ -317,10 +317,14 @@ export class ManagedSocket<Topic> {
         this.onAck(inbound.requestId, inbound.topicKey);
         return;
       case 'request-error':
-        this.onRequestError(inbound.requestId, `${inbound.code}: ${inbound.message}`);
+        this.onRequestError(inbound.requestId, venueMessage(inbound.code, inbound.message));
         return;
       case 'server-error':
-        this.options.events.noise('server-error', `${inbound.code}: ${inbound.message}`);
+        this.options.events.noise('server-error', venueMessage(inbound.code, inbound.message));
+        return;
+      case 'subscriptions-dropped':
+        // The close that follows reconnects and resubscribes them; until data flows again they show as refused.
+        this.options.events.subscriptionError(this.liveTopicKeys(), venueMessage(inbound.code, inbound.message));
         return;
       case 'reconnect-notice':
         this.options.events.replaceRequested(`server notice ${inbound.code}: ${inbound.message}`);
@@ -361,6 +365,10 @@ export class ManagedSocket<Topic> {
     }
     this.pending.delete(frame.requestId);
     if (frame.op !== 'subscribe') return;
+    if (this.options.protocol.refusal === 'whole-request') {
+      this.narrowRefusal(frame.topicKeys, message);
+      return;
+    }
     // OKX answers per argument but reports an error per request: wait for the acks of the
     // request's good arguments before blaming the ones left unacked.
     const timer = this.options.scheduler.setTimeout(() => {
@@ -368,6 +376,32 @@ export class ManagedSocket<Topic> {
       this.failUnacked(frame.topicKeys, message);
     }, ACK_SETTLE_MS);
     this.settleTimers.add(timer);
+  }
+
+  /**
+   * A refused request subscribed none of its topics: a lone topic is the refused one; more are
+   * asked for again in two halves, so a bad topic is found in a few requests and the good ones subscribe.
+   */
+  private narrowRefusal(topicKeys: string[], message: string): void {
+    const topics: Topic[] = [];
+    for (const key of topicKeys) {
+      const entry = this.topics.get(key);
+      if (entry && !entry.acked && !entry.failed) topics.push(entry.topic);
+    }
+    if (topics.length === 1) {
+      this.failUnacked(topicKeys, message);
+      return;
+    }
+    if (topics.length === 0 || !this.isOpen()) return;
+    const half = Math.ceil(topics.length / 2);
+    const { protocol } = this.options;
+    this.queueFrames([...protocol.subscribeFrames(topics.slice(0, half), this.nextId), ...protocol.subscribeFrames(topics.slice(half), this.nextId)]);
+  }
+
+  private liveTopicKeys(): string[] {
+    const keys: string[] = [];
+    for (const [key, entry] of this.topics) if (!entry.failed) keys.push(key);
+    return keys;
   }
 
   private failUnacked(topicKeys: string[], message: string): void {
@@ -421,7 +455,7 @@ export class ManagedSocket<Topic> {
   private watchdog(): void {
     const { protocol, scheduler } = this.options;
     const now = scheduler.now();
-    if (this.snapshotState.phase === 'subscribing' && this.topics.size > 0 && now - this.openedAt >= protocol.firstDataTimeoutMs) {
+    if (this.snapshotState.phase === 'subscribing' && this.liveTopicKeys().length > 0 && now - this.openedAt >= protocol.firstDataTimeoutMs) {
       this.fail('connected, but no market data arrived', true);
       return;
     }
@@ -486,6 +520,11 @@ export class ManagedSocket<Topic> {
     this.snapshotState = { ...this.snapshotState, ...patch };
     this.options.events.changed();
   }
+}
+
+/** The venue's words for an error, with its code when it gave one. */
+function venueMessage(code: string, message: string): string {
+  return code === '' ? message : `${code}: ${message}`;
 }
 
 function closeDescription(code: number, reason: string): string {

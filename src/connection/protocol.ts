@@ -10,6 +10,8 @@ export type Inbound =
   | { kind: 'ack'; requestId: number | null; topicKey: string | null }
   | { kind: 'request-error'; requestId: number | null; code: string; message: string }
   | { kind: 'server-error'; code: string; message: string }
+  /** The venue dropped every subscription of this socket (Binance past its stream cap) and is closing it. */
+  | { kind: 'subscriptions-dropped'; code: string; message: string }
   | { kind: 'reconnect-notice'; code: string; message: string }
   | { kind: 'pong' }
   | { kind: 'malformed'; reason: string }
@@ -30,6 +32,12 @@ export interface WireProtocol<Topic> {
   unsubscribeFrames(topics: Topic[], nextRequestId: () => number): OutboundFrame[];
   /** Decodes one frame (JSON parsed once, here) and says what it is. */
   classify(raw: string): Inbound;
+  /**
+   * What a request error refuses: 'per-topic' (the default; OKX acks each good argument and errors
+   * the bad ones) or 'whole-request' (Binance: nothing in the request is subscribed, so the socket
+   * retries its topics in smaller requests to find the refused ones).
+   */
+  refusal?: 'per-topic' | 'whole-request';
   /**
    * For a frame that restates its topic's whole state (a snapshot push: a newer one makes it
    * worthless), the topic's identity read from the raw text without decoding it; null for any

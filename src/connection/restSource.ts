@@ -16,8 +16,11 @@ export interface RestSourceOptions<T> {
   scheduler: Scheduler;
   random: () => number;
   backoff: BackoffPolicy;
-  /** Reload this often after a success (instrument lists and intervals change, rarely); null loads once. */
-  refreshMs: number | null;
+  /**
+   * Reload this often after a success (instrument lists and intervals change, rarely); null loads
+   * once. A function decides per value (a partial value is worth another try, a complete one not).
+   */
+  refreshMs: number | null | ((value: T) => number | null);
 }
 
 /** A REST resource fetched once, retried with jittered backoff while it fails, refreshed while it works. */
@@ -40,7 +43,8 @@ export function startRestSource<T>(options: RestSourceOptions<T>): () => void {
       options.onValue(outcome.value);
       if (!ok) options.onState({ state: 'ok', detail: null, retryAt: null });
       ok = true;
-      if (options.refreshMs !== null) timer = scheduler.setTimeout(run, options.refreshMs);
+      const refreshMs = typeof options.refreshMs === 'function' ? options.refreshMs(outcome.value) : options.refreshMs;
+      if (refreshMs !== null) timer = scheduler.setTimeout(run, refreshMs);
       return;
     }
     const delay = backoffDelay(attempt++, options.backoff, options.random);
@@ -56,20 +60,39 @@ export function startRestSource<T>(options: RestSourceOptions<T>): () => void {
   };
 }
 
-/** GET a JSON body, turning HTTP and parse failures into a readable detail instead of an exception. */
-export async function getJson(fetchImpl: typeof fetch, url: string): Promise<FetchOutcome<unknown>> {
+/**
+ * What a page can know when fetch rejects: the request never produced a response it may read. A
+ * CORS refusal (even of a 451 sent without CORS headers), a DNS failure and a dropped network all
+ * look the same from here, so no HTTP status is claimed.
+ */
+export const UNREADABLE_DETAIL = 'blocked by the browser or the network';
+
+/** An HTTP answer the page could read (status, and the body when it was JSON), or none at all. */
+export type HttpReply = { readable: false } | { readable: true; status: number; body: unknown };
+
+export async function requestJson(fetchImpl: typeof fetch, url: string): Promise<HttpReply> {
   let response: Response;
   try {
     response = await fetchImpl(url, { credentials: 'omit', cache: 'no-store' });
   } catch {
-    return { ok: false, detail: 'network error or blocked by CORS' };
+    return { readable: false };
   }
-  if (!response.ok) {
-    return { ok: false, detail: response.status === 451 ? 'HTTP 451: unavailable from your region' : `HTTP ${response.status}` };
-  }
-  try {
-    return { ok: true, value: (await response.json()) as unknown };
-  } catch {
-    return { ok: false, detail: 'response was not JSON' };
-  }
+  const body = await response.json().then(
+    (value: unknown) => value,
+    () => undefined,
+  );
+  return { readable: true, status: response.status, body };
+}
+
+/** The words for an HTTP error status the page did read. */
+export function statusDetail(status: number): string {
+  return status === 451 ? 'HTTP 451: unavailable from your region' : `HTTP ${status}`;
+}
+
+/** GET a JSON body, turning HTTP and parse failures into a readable detail instead of an exception. */
+export async function getJson(fetchImpl: typeof fetch, url: string): Promise<FetchOutcome<unknown>> {
+  const reply = await requestJson(fetchImpl, url);
+  if (!reply.readable) return { ok: false, detail: UNREADABLE_DETAIL };
+  if (reply.status < 200 || reply.status > 299) return { ok: false, detail: statusDetail(reply.status) };
+  return reply.body === undefined ? { ok: false, detail: 'response was not JSON' } : { ok: true, value: reply.body };
 }

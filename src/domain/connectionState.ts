@@ -24,6 +24,14 @@ export interface ExchangeLinkStatus {
   reconnects: number;
   subscriptionErrors: number;
   droppedMessages: number;
+  /** Subscriptions the venue refused that are still wanted, and its words for the latest refusal. */
+  refusal: SubscriptionRefusal | null;
+}
+
+export interface SubscriptionRefusal {
+  /** The refused topics as the venue names them (`!miniTicker@arr`, `mark-price|NOPE-USDT-SWAP||`). */
+  topics: string[];
+  message: string;
 }
 
 export function initialLinkStatus(exchange: ExchangeId): ExchangeLinkStatus {
@@ -37,5 +45,6 @@ export function initialLinkStatus(exchange: ExchangeId): ExchangeLinkStatus {
     reconnects: 0,
     subscriptionErrors: 0,
     droppedMessages: 0,
+    refusal: null,
   };
 }

@@ -16,6 +16,19 @@ describe('LiveBars', () => {
     expect(barPremium(bars.last()!)! * 10_000).toBeCloseTo((101 / 100.9 - 1) * 10_000, 9);
   });
 
+  it('history that arrives after live ticks goes behind them: the live bars stay, filled in where they lack a value', () => {
+    const bars = new LiveBars('1m', 10);
+    expect(bars.tick(2 * MIN + 5, 102, null)).toBe('opened');
+    expect(bars.tick(3 * MIN + 5, 103, 102.5)).toBe('opened');
+    bars.load([candle(0, 100), candle(MIN, 101), candle(2 * MIN, 101.9)], [candle(MIN, 100.5), candle(2 * MIN, 101.4)]);
+    expect(bars.toArray()).toEqual([
+      { time: 0, mark: 100, index: null },
+      { time: MIN, mark: 101, index: 100.5 },
+      { time: 2 * MIN, mark: 102, index: 101.4 },
+      { time: 3 * MIN, mark: 103, index: 102.5 },
+    ]);
+  });
+
   it('ignores a tick older than the newest bar', () => {
     const bars = new LiveBars('5m', 10);
     bars.load([candle(5 * MIN, 10)], [candle(5 * MIN, 10)]);

@@ -16,7 +16,7 @@ export function barPremium(bar: MarkIndexBar): number | null {
 }
 
 /**
- * A perpetual's mark/index bars, history then live, capped at `capacity` bars however long the
+ * A perpetual's mark/index bars, history and live, capped at `capacity` bars however long the
  * page stays open. A live tick revises the current bar or opens the next; a tick older than the
  * newest bar is ignored so a late message never rewrites the past.
  */
@@ -34,14 +34,25 @@ export class LiveBars {
     return this.bars.size;
   }
 
-  /** Replaces everything with history: one bar per mark candle, its index close where the index has that bar. */
+  /**
+   * Puts history behind the live bars: one bar per mark candle, its index close where the index
+   * has that bar. Live bars from the history's newest bar on stay (they are at least as new), their
+   * missing values taken from the history.
+   */
   load(mark: readonly Candle[], index: readonly Candle[]): void {
+    const live = this.bars.toArray();
     this.bars.clear();
     const indexByTime = new Map(index.map((candle) => [candle.time, candle.close]));
     const from = Math.max(0, mark.length - this.bars.capacity);
     for (let i = from; i < mark.length; i++) {
       const candle = mark[i]!;
       this.bars.push({ time: candle.time, mark: candle.close, index: indexByTime.get(candle.time) ?? null });
+    }
+    for (const bar of live) {
+      const newest = this.bars.last();
+      if (newest && bar.time < newest.time) continue;
+      if (newest?.time === bar.time) this.bars.replaceLast({ time: bar.time, mark: bar.mark ?? newest.mark, index: bar.index ?? newest.index });
+      else this.bars.push(bar);
     }
   }
 

@@ -45,7 +45,7 @@ export interface OptionQuote extends OptionInstrument {
   gamma: number | null;
   theta: number | null;
   vega: number | null;
-  /** The price the option is valued against: Binance's index, OKX's forward for this expiry. */
+  /** The price the option is valued against: the expiry's forward (Binance: index × e^(rf·T); OKX: its forward). */
   underlyingPrice: number | null;
   /** Binance's price band around the mark; OKX does not push one with these channels. */
   highLimit: number | null;
@@ -57,8 +57,11 @@ export interface OptionQuote extends OptionInstrument {
   updatedAt: number;
 }
 
-/** Which price the chain's ATM strike is measured against, per exchange. */
-export const UNDERLYING_PRICE_LABEL: Record<ExchangeId, string> = { binance: 'Index', okx: 'Forward' };
+/**
+ * Which price the chain's ATM strike is measured against, per exchange: on both the expiry's forward
+ * (Binance prices with a risk-free rate, so its forward is above the index).
+ */
+export const UNDERLYING_PRICE_LABEL: Record<ExchangeId, string> = { binance: 'Forward', okx: 'Forward' };
 
 export const EXPIRY_HOUR_UTC = 8;
 

@@ -1,5 +1,5 @@
 import type { ExchangeId } from './exchange';
-import type { PerpInstrument } from './perpetual';
+import type { PerpInstrument, PerpMargin } from './perpetual';
 
 /** Normalised perpetual events: the only thing feeds hand to the store. Times are exchange event times (ms). */
 export type PerpEvent =
@@ -15,6 +15,11 @@ export type PerpEvent =
 export interface PerpListCompleteEvent {
   kind: 'list-complete';
   exchange: ExchangeId;
+  /**
+   * Set when the list holds contracts of this margin only (Binance's USDⓈ-M exchangeInfo, whose
+   * streams carry COIN-M rows too): rows of the other margin stay, known from their symbol.
+   */
+  margin?: PerpMargin;
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { ExchangeId } from './exchange';
 
+/** What a perpetual tracks: a crypto asset, or a traditional one (metal, equity, …) Binance lists as TradFi. */
+export type PerpMarket = 'crypto' | 'tradfi';
+
+/** Linear: margined and settled in the quote (USDT, USDC); inverse: coin-margined, quoted in USD. */
+export type PerpMargin = 'linear' | 'inverse';
+
 /** What the app knows about one listed perpetual, independent of its live values. */
 export interface PerpInstrument {
   exchange: ExchangeId;
@@ -9,6 +15,8 @@ export interface PerpInstrument {
   quote: string;
   /** The coin with any contract multiplier stripped (`1000PEPE` → `PEPE`): lines up one coin across exchanges. */
   coin: string;
+  market: PerpMarket;
+  margin: PerpMargin;
 }
 
 /** One perpetual's live state: the single shape both exchanges' feeds normalise into. */
@@ -39,6 +47,7 @@ export interface PerpQuote extends PerpInstrument {
   open24h: number | null;
   /** last / open24h − 1, as a fraction. */
   change24h: number | null;
+  /** 24 h traded value in the quote currency: USD for coin-margined rows, whose venues count volume in coin or contracts. */
   quoteVolume24h: number | null;
   /** Event times (exchange clock) of the last applied update of each kind: older events never overwrite newer. */
   markTime: number;
@@ -62,6 +71,8 @@ export function copyQuote(quote: PerpQuote): PerpQuote {
     base: quote.base,
     quote: quote.quote,
     coin: quote.coin,
+    market: quote.market,
+    margin: quote.margin,
     key: quote.key,
     indexId: quote.indexId,
     mark: quote.mark,

@@ -1,11 +1,13 @@
 import { getJson, type FetchOutcome } from '../connection/restSource';
 import { normaliseCandles, type Candle, type ChartInterval } from '../domain/candles';
 import type { ExchangeId } from '../domain/exchange';
-import type { FundingSettlement } from '../domain/fundingHistory';
-import { fundingHistoryUrl as binanceFundingUrl, indexKlinesUrl, markKlinesUrl, parseFundingHistory as parseBinanceFunding } from './binance/history';
+import type { FundingHistory } from '../domain/fundingHistory';
+import { loadBinanceFundingHistory } from './binance/fundingHistoryPages';
+import { indexKlinesUrl, markKlinesUrl } from './binance/history';
 import { parseCandleRows } from './candles';
 import { okxData } from './okx/envelope';
-import { candlesUrl, fundingHistoryUrl as okxFundingUrl, parseFundingHistory as parseOkxFunding } from './okx/history';
+import { loadOkxFundingHistory, type FundingPagingDeps } from './okx/fundingHistoryPages';
+import { candlesUrl } from './okx/history';
 
 export interface HistoryTarget {
   exchange: ExchangeId;
@@ -75,34 +77,19 @@ export async function loadMarkIndexHistory(
   return { ok: true, value: { mark: normaliseCandles(mark.value), index: normaliseCandles(index.value) } };
 }
 
-/** Realised funding over the last `days`, oldest first. */
+/**
+ * Realised funding over the last `days`: the whole window, or as much as the venue answered with
+ * what is missing named. OKX pages are paced by its per-instrument rule.
+ */
 export async function loadFundingHistory(
-  fetchImpl: typeof fetch,
+  deps: FundingPagingDeps,
   bases: RestBases,
   target: HistoryTarget,
   now: number,
   days: number,
-): Promise<FetchOutcome<FundingSettlement[]>> {
+): Promise<FetchOutcome<FundingHistory>> {
   const from = now - days * DAY_MS;
-  if (target.exchange === 'binance') {
-    const response = await getJson(fetchImpl, binanceFundingUrl(bases.binance, target.symbol, from));
-    if (!response.ok) return response;
-    const settlements = parseBinanceFunding(response.value);
-    return settlements ? { ok: true, value: settlements } : { ok: false, detail: 'unexpected response' };
-  }
-  const all: FundingSettlement[] = [];
-  let after: number | null = null;
-  // 30 days of hourly funding is 720 settlements: pages of 100, newest first.
-  for (let page = 0; page < 10; page++) {
-    const response = await getJson(fetchImpl, okxFundingUrl(bases.okx, target.symbol, after));
-    if (!response.ok) return page === 0 ? response : { ok: true, value: all.sort((a, b) => a.time - b.time) };
-    const unwrapped = okxData(response.value);
-    if (!unwrapped.ok) return unwrapped;
-    const settlements = parseOkxFunding(unwrapped.data) ?? [];
-    if (settlements.length === 0) break;
-    all.push(...settlements);
-    after = settlements[0]!.time;
-    if (after <= from) break;
-  }
-  return { ok: true, value: all.filter((settlement) => settlement.time > from).sort((a, b) => a.time - b.time) };
+  return target.exchange === 'binance'
+    ? loadBinanceFundingHistory(deps.fetch, bases.binance, target.symbol, from, now)
+    : loadOkxFundingHistory(deps, bases.okx, target.symbol, from, now);
 }

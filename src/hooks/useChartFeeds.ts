@@ -1,14 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { followMarkIndex, loadRecentFunding, type HistoryTarget, type LoadState, type MarkIndexSink } from '../app/chartFeeds';
 import type { ChartInterval } from '../domain/candles';
-import type { FundingSettlement } from '../domain/fundingHistory';
+import type { FundingHistory } from '../domain/fundingHistory';
 
 const LOADING: LoadState = { state: 'loading', detail: null, retryAt: null };
 
+/** A retry of a failed load is still a failure until it succeeds: the notice must not blink to "Loading…" on every try. */
+function keepFailureWhileRetrying(setState: Dispatch<SetStateAction<LoadState>>): (next: LoadState) => void {
+  return (next) => setState((previous) => (next.state === 'loading' && previous.state === 'failed' ? previous : next));
+}
+
 /**
- * Feeds a chart while it is mounted: history, then live ticks. Returns where the history load
- * stands. `sink` is the chart; nothing starts until it exists, and everything stops when it, the
- * target or the interval changes.
+ * Feeds a chart while it is mounted: live ticks, and history behind them. Returns where the
+ * history load stands. `sink` is the chart; nothing starts until it exists, and everything stops
+ * when it, the target or the interval changes.
  */
 export function useMarkIndexFeed(target: HistoryTarget | null, interval: ChartInterval, sink: Omit<MarkIndexSink, 'onState'> | null): LoadState {
   const [state, setState] = useState<LoadState>(LOADING);
@@ -18,7 +23,7 @@ export function useMarkIndexFeed(target: HistoryTarget | null, interval: ChartIn
   useEffect(() => {
     if (!sink || !exchange || !symbol) return;
     setState(LOADING);
-    return followMarkIndex({ exchange, symbol, indexId }, interval, { ...sink, onState: setState });
+    return followMarkIndex({ exchange, symbol, indexId }, interval, { ...sink, onState: keepFailureWhileRetrying(setState) });
   }, [sink, exchange, symbol, indexId, interval]);
   return state;
 }
@@ -27,15 +32,16 @@ export function useMarkIndexFeed(target: HistoryTarget | null, interval: ChartIn
  * The last 30 days of realised funding for a perpetual. `settlementKey` changes at each
  * settlement (the next funding time moves on), which reloads the history with the new bar.
  */
-export function useFundingHistory(target: HistoryTarget | null, settlementKey: number | null): { state: LoadState; settlements: FundingSettlement[] | null } {
+export function useFundingHistory(target: HistoryTarget | null, settlementKey: number | null): { state: LoadState; history: FundingHistory | null } {
   const [state, setState] = useState<LoadState>(LOADING);
-  const [settlements, setSettlements] = useState<FundingSettlement[] | null>(null);
+  const [history, setHistory] = useState<FundingHistory | null>(null);
   const exchange = target?.exchange;
   const symbol = target?.symbol;
   useEffect(() => {
     if (!exchange || !symbol) return;
-    return loadRecentFunding({ exchange, symbol, indexId: null }, setState, setSettlements);
+    setState(LOADING);
+    return loadRecentFunding({ exchange, symbol, indexId: null }, keepFailureWhileRetrying(setState), setHistory);
   }, [exchange, symbol, settlementKey]);
-  useEffect(() => setSettlements(null), [exchange, symbol]);
-  return { state, settlements };
+  useEffect(() => setHistory(null), [exchange, symbol]);
+  return { state, history };
 }

@@ -12,9 +12,9 @@
  * Black-76 (options on a forward F): pass `underlying: F` and `carryYield` equal to `rate`; the
  * price is then e^{-rT}·[F·N(d1) − K·N(d2)] and delta/gamma are with respect to F.
  *
- * Binance's `@optionMarkPrice` uses exactly these conventions with `underlying` = index `i`, `rate` = `rf`
- * = 0 and the time from event time `E` to the 08:00 UTC expiry: see blackScholes.test.ts, which pins
- * `d`, `g`, `t`, `v` and `mp` of the seed page against this module.
+ * Binance's `@optionMarkPrice` uses these conventions with `underlying` = index `i`, `rate` = `rf` (0 on
+ * the seed page, ≈ 0.05 live) and the time from event time `E` to the 08:00 UTC expiry: see
+ * blackScholes.test.ts, which pins `d`, `g`, `t`, `v` and `mp` of the seed page against this module.
  */
 
 export type OptionKind = 'call' | 'put';

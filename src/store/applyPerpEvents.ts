@@ -1,13 +1,14 @@
 import type { ExchangeId } from '../domain/exchange';
 import { annualiseFunding, DEFAULT_FUNDING_INTERVAL_HOURS, premiumOf } from '../domain/funding';
 import type { PerpIndexEvent, PerpInstrumentEvent, PerpMarkEvent, PerpFundingEvent, PerpTickerEvent } from '../domain/perpEvents';
-import { copyQuote, perpKey, type PerpInstrument, type PerpQuote } from '../domain/perpetual';
+import { copyQuote, perpKey, type PerpInstrument, type PerpMargin, type PerpQuote } from '../domain/perpetual';
 
 /** Everything the store needs to turn events into rows, kept outside React state because no view renders it. */
 export interface PerpRegistry {
   /** Listed instruments per exchange; once an exchange's list is known, events for other symbols are refused. */
   instruments: Map<string, PerpInstrumentEvent>;
-  listKnown: Record<ExchangeId, boolean>;
+  /** Per exchange, which contracts its complete list covers: none until it arrives, then all or those of one margin. */
+  listKnown: Record<ExchangeId, PerpMargin | 'all' | null>;
   /** Funding intervals per exchange when known from the exchange (Binance fundingInfo). */
   intervals: Record<ExchangeId, { table: ReadonlyMap<string, number>; defaultHours: number } | null>;
   /** Row keys per OKX index id, so one index push updates every swap priced on it. */
@@ -18,11 +19,17 @@ export interface PerpRegistry {
 export function createPerpRegistry(): PerpRegistry {
   return {
     instruments: new Map(),
-    listKnown: { binance: false, okx: false },
+    listKnown: { binance: null, okx: null },
     intervals: { binance: null, okx: null },
     byIndex: new Map(),
     latestIndex: new Map(),
   };
+}
+
+/** Whether the exchange's complete list says which of its contracts of this margin exist. */
+export function listCovers(registry: PerpRegistry, exchange: ExchangeId, margin: PerpMargin): boolean {
+  const known = registry.listKnown[exchange];
+  return known === 'all' || known === margin;
 }
 
 /** The newest event of each kind per row, after coalescing a batch. */

@@ -77,7 +77,7 @@ describe('rows', () => {
     ingest.push([binanceMark('OLDUSDT', T, 1), binanceMark('BTCUSDT', T, 1)]);
     ingest.flushNow();
     ingest.push([
-      { kind: 'instrument', exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', coin: 'BTC', indexId: null, listed: true },
+      { kind: 'instrument', exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: null, listed: true },
       { kind: 'list-complete', exchange: 'binance' },
     ]);
     ingest.flushNow();
@@ -88,10 +88,40 @@ describe('rows', () => {
     expect(ingest.counters().rejected.binance).toBe(1);
   });
 
+  it('keeps TradFi and COIN-M rows when Binance’s USDⓈ-M list arrives, taking TradFi’s market from it', () => {
+    const instrument = (symbol: string, base: string, market: 'crypto' | 'tradfi'): PerpEvent => ({
+      kind: 'instrument', exchange: 'binance', symbol, base, quote: 'USDT', coin: base, market, margin: 'linear', indexId: null, listed: true,
+    });
+    ingest.push([binanceMark('XAUUSDT', T, 4100, 0.0002), binanceMark('BTCUSD_PERP', T, 95_000), binanceMark('BTCUSDT', T, 95_000), binanceMark('OLDUSDT', T, 1)]);
+    ingest.flushNow();
+    expect(quotes()['binance:XAUUSDT']).toMatchObject({ market: 'crypto', margin: 'linear' });
+    expect(quotes()['binance:BTCUSD_PERP']).toMatchObject({ base: 'BTC', quote: 'USD', coin: 'BTC', market: 'crypto', margin: 'inverse' });
+
+    ingest.push([instrument('BTCUSDT', 'BTC', 'crypto'), instrument('XAUUSDT', 'XAU', 'tradfi'), { kind: 'list-complete', exchange: 'binance', margin: 'linear' }]);
+    ingest.flushNow();
+    expect(Object.keys(quotes()).sort()).toEqual(['binance:BTCUSDT', 'binance:BTCUSD_PERP', 'binance:XAUUSDT']);
+    expect(quotes()['binance:XAUUSDT']).toMatchObject({ market: 'tradfi', mark: 4100 });
+
+    ingest.push([
+      binanceMark('XAUUSDT', T + 1, 4101, 0.0002),
+      binanceMark('BTCUSD_PERP', T + 1, 95_001),
+      binanceMark('ETHUSD_PERP', T + 1, 3_200),
+      binanceMark('OLDUSDT', T + 1, 1),
+      { kind: 'intervals', exchange: 'binance', intervals: new Map([['XAUUSDT', 4]]), defaultHours: 8 },
+    ]);
+    ingest.flushNow();
+    expect(quotes()['binance:XAUUSDT']).toMatchObject({ mark: 4101, intervalHours: 4, intervalAssumed: false, market: 'tradfi' });
+    expect(quotes()['binance:XAUUSDT']!.annualised).toBeCloseTo(0.0002 * 6 * 365, 12);
+    expect(quotes()['binance:BTCUSD_PERP']).toMatchObject({ mark: 95_001, intervalHours: 8, intervalAssumed: false });
+    expect(quotes()['binance:ETHUSD_PERP']).toMatchObject({ margin: 'inverse', mark: 3_200 });
+    expect(quotes()['binance:OLDUSDT']).toBeUndefined();
+    expect(ingest.counters().rejected.binance).toBe(1);
+  });
+
   it('puts one OKX index push on every swap priced against it, derives the 4 h interval and carries the last settlement', () => {
     const events: PerpEvent[] = [
-      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', indexId: 'BTC-USDT', listed: true },
-      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDC-SWAP', base: 'BTC', quote: 'USDC', coin: 'BTC', indexId: 'BTC-USDC', listed: true },
+      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDT', listed: true },
+      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDC-SWAP', base: 'BTC', quote: 'USDC', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDC', listed: true },
       { kind: 'mark', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, mark: 95_047.5, index: null, estimatedSettle: null, fundingRate: null, nextFundingTime: null },
       { kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time: T, index: 95_000 },
       { kind: 'funding', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, fundingRate: 0.0005, nextFundingRate: null, nextFundingTime: T + 1000, intervalHours: 4, settledFundingRate: 0.0004, lastSettlementTime: T - 1000 },
@@ -108,7 +138,7 @@ describe('rows', () => {
   it('leaves a row untouched when a poll repeats its index (same time and price), and moves it when the index moves', () => {
     const index = (time: number, value: number): PerpEvent => ({ kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time, index: value });
     ingest.push([
-      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', indexId: 'BTC-USDT', listed: true },
+      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDT', listed: true },
       index(T, 95_000),
     ]);
     ingest.flushNow();

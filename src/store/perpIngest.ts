@@ -1,7 +1,7 @@
 import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
 import { copyQuote, perpKey, type PerpQuote } from '../domain/perpetual';
-import { createPerpRegistry, emptyQuote, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
+import { createPerpRegistry, emptyQuote, listCovers, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
 import { countersAfterFlush, emptyCounters, type IngestCounters } from './perpetualStore';
 import type { RowTable } from './rowTable';
 import { countedWatch, flushOncePerTick } from './batching';
@@ -148,10 +148,8 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
       keys.add(key);
     };
     const newRow = (instrument: PerpInstrumentEvent): PerpQuote => {
-      const row = emptyQuote(
-        { exchange: instrument.exchange, symbol: instrument.symbol, base: instrument.base, quote: instrument.quote, coin: instrument.coin },
-        instrument.indexId,
-      );
+      const { exchange, symbol, base, quote, coin, market, margin } = instrument;
+      const row = emptyQuote({ exchange, symbol, base, quote, coin, market, margin }, instrument.indexId);
       Object.assign(row, resolveInterval(registry, row, null));
       const index = instrument.indexId === null ? undefined : registry.latestIndex.get(indexKeyOf(instrument.exchange, instrument.indexId));
       if (index) {
@@ -173,13 +171,20 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         trackIndex(event);
         const existing = read(key);
         if (!existing) write(newRow(event));
-        else if (existing.base !== event.base || existing.quote !== event.quote || existing.indexId !== event.indexId) {
-          write(withDerived({ ...existing, base: event.base, quote: event.quote, coin: event.coin, indexId: event.indexId }));
+        else if (
+          existing.base !== event.base ||
+          existing.quote !== event.quote ||
+          existing.indexId !== event.indexId ||
+          existing.market !== event.market ||
+          existing.margin !== event.margin
+        ) {
+          const { base, quote, coin, market, margin, indexId } = event;
+          write(withDerived({ ...existing, base, quote, coin, market, margin, indexId }));
         }
       } else if (event.kind === 'list-complete') {
-        registry.listKnown[event.exchange] = true;
-        for (const key of [...rows.keys()]) {
-          if (key.startsWith(`${event.exchange}:`) && !registry.instruments.has(key)) remove(key);
+        registry.listKnown[event.exchange] = event.margin ?? 'all';
+        for (const row of [...rows.values()]) {
+          if (row.exchange === event.exchange && !registry.instruments.has(row.key) && listCovers(registry, row.exchange, row.margin)) remove(row.key);
         }
       } else {
         registry.intervals[event.exchange] = { table: event.intervals, defaultHours: event.defaultHours };
@@ -205,13 +210,16 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
       if (!row) {
         const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
         const symbol = key.slice(exchange.length + 1);
-        // Without the list, only a mark or funding event proves a perpetual (the parsers skip dated
-        // contracts there); ticker streams carry dated contracts too. A ticker alone waits for its mark.
-        if (!registry.listKnown[exchange] && !patch.mark && !patch.funding) {
+        // A symbol the list covers but does not hold is not a trading perpetual; one it does not
+        // cover is known from its symbol alone.
+        const fromSymbol = options.instrumentFromSymbol[exchange](symbol);
+        const instrument = fromSymbol && !listCovers(registry, exchange, fromSymbol.margin) ? fromSymbol : null;
+        // For a row known from its symbol, only a mark or funding event proves a perpetual (the parsers
+        // skip dated contracts there); a ticker alone waits for its mark.
+        if (instrument && !patch.mark && !patch.funding) {
           waiting.set(key, patch);
           continue;
         }
-        const instrument = registry.listKnown[exchange] ? null : options.instrumentFromSymbol[exchange](symbol);
         if (!instrument) {
           rejected[exchange]++;
           continue;

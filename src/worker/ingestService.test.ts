@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { realScheduler } from '../connection/scheduler';
 import { ScriptedServer, type ScriptedSocket } from '../connection/testing/scriptedSockets';
-import { endpoints } from '../config/endpoints';
+import { endpoints, okxRegionEndpoints } from '../config/endpoints';
 import { binanceProtocol } from '../feeds/binance/protocol';
 import { okxProtocol } from '../feeds/okx/protocol';
 import { createIngestService, TICK_MS } from './ingestService';
@@ -55,6 +55,7 @@ function start(fetchImpl: typeof fetch = neverAnswers, random = () => 0.5) {
     fetch: fetchImpl,
     scheduler: realScheduler,
     random,
+    okxRegion: 'global',
   });
   service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'binance' } });
   const socket = binanceSocket();
@@ -95,7 +96,7 @@ describe('ingest service (the worker side)', () => {
   });
 
   it("decodes an OKX swap's mark pushes once a tick, the newest, and counts the ones it skipped as coalesced", () => {
-    const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5 });
+    const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5, okxRegion: 'global' });
     service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'okx' } });
     const socket = server.last();
     socket.open();
@@ -118,7 +119,7 @@ describe('ingest service (the worker side)', () => {
   });
 
   it("decodes the pushes of OKX swaps no view shows only when their held patches fall due, then each one's newest", () => {
-    const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5 });
+    const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5, okxRegion: 'global' });
     service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'okx' } });
     const socket = server.last();
     socket.open();
@@ -244,6 +245,30 @@ describe('ingest service (the worker side)', () => {
     expect(okxSockets()).toHaveLength(1);
   });
 
+  it.each([
+    ['eea', () => okxRegionEndpoints('eea')],
+    ['us', () => okxRegionEndpoints('us')],
+  ] as const)("connects OKX's feeds to the %s region's hosts only, sockets and REST alike", (okxRegion, hosts) => {
+    const requested: string[] = [];
+    const recordingFetch = ((input: RequestInfo | URL) => {
+      requested.push(String(input));
+      return new Promise(() => {});
+    }) as typeof fetch;
+    const service = createIngestService({ post, sockets: server.factory, fetch: recordingFetch, scheduler: realScheduler, random: () => 0.5, okxRegion });
+    service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'okx' } });
+    service.handle({ type: 'acquire', lease: 2, request: { feed: 'option-catalog', exchange: 'okx' } });
+    server.sockets.forEach((socket) => socket.open());
+    // Once the swaps are listed, their tickers and indexes are polled over REST.
+    server.last().receive({ arg: { channel: 'instruments', instType: 'SWAP' }, data: [{ instType: 'SWAP', instId: 'BTC-USDT-SWAP', uly: 'BTC-USDT', instFamily: 'BTC-USDT', state: 'live' }] });
+    vi.advanceTimersByTime(5_000);
+    const { publicWs, rest } = hosts();
+    expect(new Set([publicWs, rest, endpoints.VITE_OKX_WS, endpoints.VITE_OKX_REST]).size).toBe(4);
+    expect(server.sockets.length).toBeGreaterThan(0);
+    expect(server.sockets.map((socket) => socket.url)).toEqual(server.sockets.map(() => publicWs));
+    expect(requested.length).toBeGreaterThan(0);
+    expect(requested.filter((url) => !url.startsWith(`${rest}/`))).toEqual([]);
+  });
+
   it('passes on every state a link goes through, even a reconnect quicker than a tick', () => {
     // The shortest backoff draw: the socket is replaced 50 ms after the drop, inside one tick.
     const { socket } = start(neverAnswers, () => 0);
@@ -307,7 +332,7 @@ describe('ingest service (the worker side)', () => {
   it("sends the shown expiry's options every tick and the chain's other expiries once a second", () => {
     const seedTime = 1762867543321;
     vi.setSystemTime(seedTime);
-    const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5 });
+    const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5, okxRegion: 'global' });
     service.handle({ type: 'acquire', lease: 1, request: { feed: 'option-expiry', exchange: 'binance', underlying: 'BTCUSDT', expiry: Date.UTC(2025, 10, 20, 8) } });
     const socket = server.sockets.find((candidate) => candidate.url.startsWith(endpoints.VITE_BINANCE_OPTIONS_WS))!;
     socket.open();

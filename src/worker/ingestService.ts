@@ -4,6 +4,7 @@ import type { Scheduler } from '../connection/scheduler';
 import type { SocketFactory } from '../connection/socketFactory';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
+import type { OkxRegion } from '../domain/okxRegion';
 import type { OptionQuote } from '../domain/option';
 import type { PerpQuote } from '../domain/perpetual';
 import { binanceOptionInstrument } from '../feeds/binance/optionParse';
@@ -14,9 +15,10 @@ import { createOptionIngest } from '../store/optionIngest';
 import { createPerpIngest } from '../store/perpIngest';
 import { RowTable } from '../store/rowTable';
 import type { SourceStatus } from '../store/sourceStatusStore';
+import { feedEndpoints } from './endpoints';
 import { optionFeeds } from './optionFeeds';
 import { perpetualFeeds } from './perpetualFeeds';
-import type { FeedRequest, OptionBatch, PerpBatch, RowsPatch, WorkerBatch, WorkerCommand } from './protocol';
+import type { FeedCommand, FeedRequest, OptionBatch, PerpBatch, RowsPatch, WorkerBatch } from './protocol';
 import { OPTION_CODEC, PERP_CODEC } from './rowCodecs';
 import { noRowChanges, RowIds, takeRowsPatch } from './rowsPatch';
 
@@ -38,6 +40,8 @@ export interface IngestServiceOptions {
   fetch: typeof fetch;
   scheduler: Scheduler;
   random: () => number;
+  /** Whose hosts the OKX feeds connect to. */
+  okxRegion: OkxRegion;
   onProblem?: (exchange: ExchangeId, kind: string, detail: string) => void;
 }
 
@@ -56,7 +60,7 @@ function takeChainPatches(tables: ReadonlyMap<string, RowTable<OptionQuote>>, id
  * that changed since the last tick go to the page as one batch.
  */
 export interface IngestService {
-  handle(command: WorkerCommand): void;
+  handle(command: FeedCommand): void;
 }
 
 export function createIngestService(options: IngestServiceOptions): IngestService {
@@ -171,8 +175,9 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   let underlyingsSent = optionIngest.underlyings();
 
   const common = { hub, fetch: options.fetch, scheduler, random: options.random, reportSource };
-  const acquirePerpetuals = perpetualFeeds({ ...common, ingest: perpIngest });
-  const optionFeedSet = optionFeeds({ ...common, ingest: optionIngest });
+  const endpoints = feedEndpoints(options.okxRegion);
+  const acquirePerpetuals = perpetualFeeds({ ...common, ingest: perpIngest }, endpoints);
+  const optionFeedSet = optionFeeds({ ...common, ingest: optionIngest }, endpoints);
 
   const start = (request: FeedRequest): (() => void) => {
     switch (request.feed) {

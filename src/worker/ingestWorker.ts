@@ -1,11 +1,11 @@
 /**
  * An ingest worker's entry (the page starts one per exchange): sockets, decoding, parsing and
- * coalescing run here, off the page's main thread. The page sends feed commands and receives one
- * batch per tick (src/app/workerClient.ts).
+ * coalescing run here, off the page's main thread. The page configures it (the OKX region), sends
+ * feed commands and receives one batch per tick (src/app/workerClient.ts); a new region is a new worker.
  */
 import { realScheduler } from '../connection/scheduler';
 import { webSocketFactory } from '../connection/socketFactory';
-import { createIngestService } from './ingestService';
+import { createIngestService, type IngestService } from './ingestService';
 import { transferablesOf, type WorkerBatch, type WorkerCommand } from './protocol';
 
 interface WorkerScope {
@@ -15,13 +15,21 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope;
 
-const service = createIngestService({
-  post: (batch) => scope.postMessage(batch, transferablesOf(batch)),
-  sockets: webSocketFactory(WebSocket),
-  fetch: (input, init) => fetch(input, init),
-  scheduler: realScheduler,
-  random: Math.random,
-  onProblem: (exchange, kind, detail) => console.warn(`[${exchange}] ${kind}: ${detail}`),
-});
+let service: IngestService | null = null;
 
-scope.onmessage = (event) => service.handle(event.data);
+scope.onmessage = (event) => {
+  const command = event.data;
+  if (command.type !== 'configure') {
+    service?.handle(command);
+    return;
+  }
+  service ??= createIngestService({
+    post: (batch) => scope.postMessage(batch, transferablesOf(batch)),
+    sockets: webSocketFactory(WebSocket),
+    fetch: (input, init) => fetch(input, init),
+    scheduler: realScheduler,
+    random: Math.random,
+    okxRegion: command.okxRegion,
+    onProblem: (exchange, kind, detail) => console.warn(`[${exchange}] ${kind}: ${detail}`),
+  });
+};

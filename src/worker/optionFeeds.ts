@@ -1,11 +1,10 @@
-import { endpoints } from '../config/endpoints';
 import type { ExchangeId } from '../domain/exchange';
 import { chainKey } from '../domain/option';
 import { startBinanceOptionCatalog, startBinanceOptionChain } from '../feeds/binance/optionFeed';
 import { startOkxOptionCatalog, startOkxOptionChain, type OkxOptionChain } from '../feeds/okx/optionFeed';
 import type { OptionFeedDeps } from '../feeds/optionFeedDeps';
 import type { OptionIngest } from '../store/optionIngest';
-import { appEndpoints } from './endpoints';
+import type { FeedEndpoints } from './endpoints';
 import { refCounted } from './refCounted';
 
 export interface OptionFeeds {
@@ -23,10 +22,10 @@ export interface OptionFeeds {
 }
 
 /** The worker's option feeds; unlike a feed, they also tell the ingest which expiries views show. */
-export function optionFeeds(deps: OptionFeedDeps & { ingest: OptionIngest }): OptionFeeds {
+export function optionFeeds(deps: OptionFeedDeps & { ingest: OptionIngest }, endpoints: FeedEndpoints): OptionFeeds {
   const catalogs: Record<ExchangeId, () => () => void> = {
-    binance: refCounted(() => startBinanceOptionCatalog(deps, endpoints.VITE_BINANCE_OPTIONS_REST)),
-    okx: refCounted(() => startOkxOptionCatalog(deps, appEndpoints.okxPublic)),
+    binance: refCounted(() => startBinanceOptionCatalog(deps, endpoints.binanceOptionsRest)),
+    okx: refCounted(() => startOkxOptionCatalog(deps, endpoints.okxPublic)),
   };
   const acquireCatalog = (exchange: ExchangeId): (() => void) => catalogs[exchange]();
 
@@ -35,7 +34,7 @@ export function optionFeeds(deps: OptionFeedDeps & { ingest: OptionIngest }): Op
   const okxChains = new Map<string, OkxOptionChain>();
 
   const startOkxChain = (family: string): (() => void) => {
-    const chain = startOkxOptionChain(deps, appEndpoints.okxPublic, family);
+    const chain = startOkxOptionChain(deps, endpoints.okxPublic, family);
     okxChains.set(family, chain);
     return () => {
       okxChains.delete(family);
@@ -48,7 +47,7 @@ export function optionFeeds(deps: OptionFeedDeps & { ingest: OptionIngest }): Op
     let acquire = chainFeeds.get(key);
     if (!acquire) {
       acquire = refCounted(() =>
-        exchange === 'binance' ? startBinanceOptionChain(deps, appEndpoints.binanceOptions, underlying) : startOkxChain(underlying),
+        exchange === 'binance' ? startBinanceOptionChain(deps, endpoints.binanceOptions, underlying) : startOkxChain(underlying),
       );
       chainFeeds.set(key, acquire);
     }

@@ -1,5 +1,6 @@
 import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
+import type { OkxRegion } from '../domain/okxRegion';
 import type { OptionQuote } from '../domain/option';
 import type { PerpQuote } from '../domain/perpetual';
 import type { IngestCounters } from '../store/perpetualStore';
@@ -18,10 +19,13 @@ export type FeedRequest =
   | { feed: 'option-chain'; exchange: ExchangeId; underlying: string }
   | { feed: 'option-expiry'; exchange: ExchangeId; underlying: string; expiry: number };
 
-/** Page → worker. A lease is the page's handle on one acquire, so a release stops exactly that one. */
-export type WorkerCommand =
+/** A lease is the page's handle on one acquire, so a release stops exactly that one. */
+export type FeedCommand =
   | { type: 'acquire'; lease: number; request: FeedRequest }
   | { type: 'release'; lease: number };
+
+/** Page → worker: `configure` first and once (the worker runs no feed before it), then feed commands. */
+export type WorkerCommand = { type: 'configure'; okxRegion: OkxRegion } | FeedCommand;
 
 /**
  * Rows that changed since the previous batch: new (or relisted) rows whole, rows the page already

@@ -30,7 +30,7 @@ function roundTrips<Row extends object>(codec: RowCodec<Row>, row: Row): void {
 
 describe('row codecs', () => {
   it('name every field of a perpetual row exactly once, and write and read its columns in their order', () => {
-    const row = emptyQuote({ exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC' }, 'BTC-USDT');
+    const row = emptyQuote({ exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' }, 'BTC-USDT');
     expect(fieldsOf(PERP_CODEC)).toEqual(Object.keys(row).sort());
     roundTrips(PERP_CODEC, row);
   });

@@ -37,7 +37,7 @@ const PERP_COLUMNS = [
 
 export const PERP_CODEC: RowCodec<PerpQuote> = {
   columns: PERP_COLUMNS,
-  others: ['key', 'exchange', 'symbol', 'base', 'quote', 'coin', 'indexId', 'intervalAssumed'],
+  others: ['key', 'exchange', 'symbol', 'base', 'quote', 'coin', 'market', 'margin', 'indexId', 'intervalAssumed'],
   write(row, out, at) {
     let i = at;
     out[i++] = orNaN(row.mark);

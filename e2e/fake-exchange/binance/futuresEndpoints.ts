@@ -2,6 +2,8 @@ import { fixed } from '../core/format.ts';
 import { isStreaming, type Instrument } from '../markets/instrument.ts';
 import type { Market } from '../markets/market.ts';
 import { exchangeInfo } from './exchangeInfo.ts';
+import { FundingInfo } from './fundingInfo.ts';
+import { onUsdsFutures } from './listing.ts';
 import type { BinanceParams } from './params.ts';
 import type { BinanceEndpoint } from './rest.ts';
 import { invalidSymbol } from './restErrors.ts';
@@ -12,24 +14,23 @@ const DECIMALS = 8;
 export function futuresEndpoints(market: Market, now: () => number): Record<string, BinanceEndpoint> {
   const lookup = (params: BinanceParams, name = 'symbol'): Instrument => {
     const instrument = market.find('binance', params.requiredString(name));
-    if (!instrument) throw invalidSymbol();
+    if (!instrument || !onUsdsFutures(instrument)) throw invalidSymbol();
     return instrument;
   };
+  const usdsFutures = market.binance.filter(onUsdsFutures);
   const bySymbolOrAll = <T>(params: BinanceParams, row: (instrument: Instrument) => T): T | T[] =>
-    params.optionalString('symbol') ? row(lookup(params)) : market.binance.filter(isStreaming).map(row);
+    params.optionalString('symbol') ? row(lookup(params)) : usdsFutures.filter(isStreaming).map(row);
+  const fundingInfo = new FundingInfo(market);
 
   return {
     '/fapi/v1/ping': { weight: () => 1, handle: () => ({}) },
     '/fapi/v1/time': { weight: () => 1, handle: () => ({ serverTime: now() }) },
-    '/fapi/v1/exchangeInfo': { weight: () => 1, handle: () => exchangeInfo(market.binance, now()) },
+    '/fapi/v1/exchangeInfo': { weight: () => 1, handle: () => exchangeInfo(usdsFutures, now()) },
     '/fapi/v1/premiumIndex': {
       weight: (params) => (params.optionalString('symbol') ? 1 : 10),
       handle: (params) => bySymbolOrAll(params, (instrument) => premiumIndex(instrument, now())),
     },
-    '/fapi/v1/fundingInfo': {
-      weight: () => 1,
-      handle: () => market.binance.filter((instrument) => instrument.funding?.adjusted).map(fundingInfo),
-    },
+    '/fapi/v1/fundingInfo': { weight: () => 1, handle: () => fundingInfo.rows() },
   };
 }
 
@@ -44,16 +45,5 @@ function premiumIndex(instrument: Instrument, time: number): unknown {
     interestRate: funding ? fixed(funding.baseline, DECIMALS) : '',
     nextFundingTime: funding ? state.nextFundingTime : 0,
     time,
-  };
-}
-
-function fundingInfo(instrument: Instrument): unknown {
-  const funding = instrument.funding!;
-  return {
-    symbol: instrument.symbol,
-    adjustedFundingRateCap: fixed(funding.cap, DECIMALS),
-    adjustedFundingRateFloor: fixed(funding.floor, DECIMALS),
-    fundingIntervalHours: funding.intervalHours,
-    disclaimer: false,
   };
 }

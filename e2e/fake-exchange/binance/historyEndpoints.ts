@@ -8,6 +8,7 @@ import type { SeriesKind } from '../markets/priceHistory.ts';
 import { binanceGrid } from './intervals.ts';
 import type { BinanceParams } from './params.ts';
 import type { BinanceEndpoint } from './rest.ts';
+import { onUsdsFutures } from './listing.ts';
 import { invalidSymbol } from './restErrors.ts';
 import type { BinanceTickers } from './tickers.ts';
 
@@ -24,7 +25,7 @@ export function historyEndpoints(data: MarketData, tickers: BinanceTickers): Rec
   const { market, prices, funding } = data;
   const lookup = (params: BinanceParams, name: string): Instrument => {
     const instrument = market.find('binance', params.requiredString(name));
-    if (!instrument) throw invalidSymbol();
+    if (!instrument || !onUsdsFutures(instrument)) throw invalidSymbol();
     return instrument;
   };
   const klines = (name: string, kind: SeriesKind): BinanceEndpoint => ({
@@ -61,7 +62,7 @@ export function historyEndpoints(data: MarketData, tickers: BinanceTickers): Rec
         const start = params.optionalInteger('startTime');
         const end = params.optionalInteger('endTime') ?? Number.MAX_SAFE_INTEGER;
         const limit = params.limit(100, 1000);
-        const instruments = symbol ? [lookup(params, 'symbol')] : market.binance.filter((instrument) => instrument.funding);
+        const instruments = symbol ? [lookup(params, 'symbol')] : market.binance.filter((instrument) => instrument.funding && onUsdsFutures(instrument));
         const rows = instruments
           .flatMap((instrument) => funding.settlements(instrument).map((settlement) => ({ instrument, settlement })))
           .filter(({ settlement }) => settlement.time <= end && (start === undefined || settlement.time >= start))
@@ -76,7 +77,7 @@ export function historyEndpoints(data: MarketData, tickers: BinanceTickers): Rec
       handle: (params) =>
         params.optionalString('symbol')
           ? tickers.ticker24hr(lookup(params, 'symbol'))
-          : market.binance.filter(isStreaming).map((instrument) => tickers.ticker24hr(instrument)),
+          : market.binance.filter((instrument) => isStreaming(instrument) && onUsdsFutures(instrument)).map((instrument) => tickers.ticker24hr(instrument)),
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { restRefusal, type ExchangeFaults } from '../core/faults.ts';
-import { answerPreflight, requestUrl, sendJson } from '../core/http.ts';
+import { answerPreflight, requestUrl, sendJson, withholdCors } from '../core/http.ts';
 import { RateWindow } from '../core/rateWindow.ts';
 import { BINANCE_GEO_BLOCK_BODY } from './geoBlock.ts';
 import { BinanceParams } from './params.ts';
@@ -28,6 +28,7 @@ export class BinanceRest {
   ) {}
 
   handle(request: IncomingMessage, response: ServerResponse): void {
+    if (this.faults.cors !== 'allowed') withholdCors(response);
     if (answerPreflight(request, response)) return;
     const refused = restRefusal(this.faults);
     if (refused !== null) {

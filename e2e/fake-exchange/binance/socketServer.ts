@@ -14,6 +14,11 @@ import { routeUpgrade } from './routes.ts';
 /** Documented per-connection limits of the futures stream host. */
 export const MAX_STREAMS_PER_CONNECTION = 1024;
 export const MAX_INCOMING_PER_SECOND = 10;
+/** What the live host sends past 1,024 streams, with no id, before it closes the socket (1008) with all of them. */
+export const TOO_MANY_SUBSCRIPTIONS = { code: 4, msg: 'Too many subscriptions' } as const;
+/** The live host's answer to a SUBSCRIBE naming a stream it does not accept; nothing in the request is subscribed. */
+export const INVALID_STREAM = { code: 2, msg: 'Invalid request: invalid stream' } as const;
+const POLICY_VIOLATION = 1008;
 /** How often ping deadlines and lifetimes are checked; fine enough for the shortest test timings. */
 const HOUSEKEEPING_MS = 50;
 
@@ -26,6 +31,8 @@ export class BinanceSocketServer {
   /** Market-route subscribers only: silent routes never receive market-tier pushes. */
   readonly index = new SubscriptionIndex<BinanceConnection>();
   refusedUpgrades = 0;
+  /** Streams every SUBSCRIBE naming them is refused for (control API `/refuse-stream`), until `/reset`. */
+  readonly refusedStreams = new Set<string>();
   private readonly wss = new WebSocketServer({ noServer: true, autoPong: false });
 
   constructor(
@@ -51,16 +58,11 @@ export class BinanceSocketServer {
       refuseUpgrade(socket, 404);
       return;
     }
-    if (routed.streams.length > MAX_STREAMS_PER_CONNECTION) {
-      // The docs only state the cap; refusing the handshake is how the host treats an over-long URL.
-      this.refusedUpgrades++;
-      refuseUpgrade(socket, 400);
-      return;
-    }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       const connection = new BinanceConnection(ws, socket, url.pathname + url.search, this.faults, this.now, routed.route, routed.combined);
       this.accept(connection, ws);
-      this.subscribe(connection, routed.streams);
+      if (routed.streams.length > MAX_STREAMS_PER_CONNECTION) this.dropAll(connection);
+      else this.subscribe(connection, routed.streams);
     });
   }
 
@@ -91,7 +93,7 @@ export class BinanceSocketServer {
   private countIncoming(connection: BinanceConnection): boolean {
     connection.received++;
     if (!connection.overRate(this.now(), MAX_INCOMING_PER_SECOND)) return true;
-    connection.socket.close(1008, 'Too many requests');
+    connection.socket.close(POLICY_VIOLATION, 'Too many requests');
     return false;
   }
 
@@ -99,27 +101,28 @@ export class BinanceSocketServer {
     if (!this.countIncoming(connection) || this.faults.stalled) return;
     if (isBinary) {
       // Measured on the live host: a JSON request sent as a binary frame closes the socket.
-      connection.socket.close(1008, 'Invalid request');
+      connection.socket.close(POLICY_VIOLATION, 'Invalid request');
       return;
     }
     const parsed = parseRequest(data.toString());
     if (isRequestError(parsed)) {
-      connection.send(JSON.stringify(parsed));
+      connection.send(errorAnswer(parsed, parsed.id));
       return;
     }
     const answer = this.answer(connection, parsed);
-    connection.send(JSON.stringify('error' in answer ? { ...answer.error, id: parsed.id } : { result: answer.result, id: parsed.id }));
+    if (answer === 'too-many') this.dropAll(connection);
+    else connection.send('error' in answer ? errorAnswer(answer.error, parsed.id) : JSON.stringify({ result: answer.result, id: parsed.id }));
   }
 
-  private answer(connection: BinanceConnection, request: BinanceRequest): { result: unknown } | { error: { code: number; msg: string } } {
+  private answer(
+    connection: BinanceConnection,
+    request: BinanceRequest,
+  ): { result: unknown } | { error: { code: number; msg: string } } | 'too-many' {
     switch (request.method) {
       case 'SUBSCRIBE': {
+        if (request.params.some((name) => this.refusedStreams.has(name))) return { error: INVALID_STREAM };
         const fresh = request.params.filter((name) => !connection.streams.has(name));
-        if (connection.streams.size + fresh.length > MAX_STREAMS_PER_CONNECTION) {
-          // The cap is documented, the answer is not: refuse the whole request and add nothing,
-          // so the client learns it must spread its streams over more sockets.
-          return { error: { code: 2, msg: `Invalid request: a connection can listen to at most ${MAX_STREAMS_PER_CONNECTION} streams` } };
-        }
+        if (connection.streams.size + fresh.length > MAX_STREAMS_PER_CONNECTION) return 'too-many';
         this.subscribe(connection, fresh);
         return { result: null };
       }
@@ -137,6 +140,12 @@ export class BinanceSocketServer {
       case 'GET_PROPERTY':
         return { result: connection.combined };
     }
+  }
+
+  /** Past the stream cap the live host says so, without an id, and closes the socket with everything on it. */
+  private dropAll(connection: BinanceConnection): void {
+    connection.send(errorAnswer(TOO_MANY_SUBSCRIPTIONS, null));
+    connection.socket.close(POLICY_VIOLATION);
   }
 
   private subscribe(connection: BinanceConnection, streams: string[]): void {
@@ -168,4 +177,13 @@ export class BinanceSocketServer {
       }
     }
   }
+}
+
+/**
+ * An error as the live host sends it: nested, `{"error":{"code":2,"msg":"…"},"id":3}`, without an
+ * id when none was read (the docs' table still shows it flat, `{"code":…,"msg":…,"id":…}`).
+ */
+function errorAnswer(error: { code: number; msg: string }, id: number | null): string {
+  const nested = { code: error.code, msg: error.msg };
+  return JSON.stringify(id === null ? { error: nested } : { error: nested, id });
 }

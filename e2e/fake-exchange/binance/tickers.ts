@@ -1,7 +1,8 @@
-import { fixed } from '../core/format.ts';
+import { fixed, trimmed } from '../core/format.ts';
 import type { DayStatsBook } from '../markets/dayStats.ts';
-import { isStreaming, type Instrument } from '../markets/instrument.ts';
+import { isCoinMargined, isStreaming, type Instrument } from '../markets/instrument.ts';
 import type { Market } from '../markets/market.ts';
+import { settlementType } from './payloads.ts';
 
 /** Rolling 24 h figures in Binance's mini ticker and ticker shapes. */
 export class BinanceTickers {
@@ -15,9 +16,11 @@ export class BinanceTickers {
     this.lastChangedCall = now();
   }
 
+  /** A COIN-M row counts `v` in contracts and `q` in coin, as the live stream sends it (`st` 2). */
   miniTicker(instrument: Instrument, eventTime: number): Record<string, unknown> {
     const stats = this.dayStats.stats(instrument);
     const price = (value: number) => fixed(value, instrument.priceDecimals);
+    const coinMargined = isCoinMargined(instrument);
     return {
       e: '24hrMiniTicker',
       E: eventTime,
@@ -26,8 +29,9 @@ export class BinanceTickers {
       o: price(stats.open),
       h: price(stats.high),
       l: price(stats.low),
-      v: fixed(stats.baseVolume, 3),
-      q: fixed(stats.quoteVolume, 2),
+      v: coinMargined ? fixed(Math.floor(stats.quoteVolume / instrument.contractValue), 0) : fixed(stats.baseVolume, 3),
+      q: coinMargined ? trimmed(stats.baseVolume, 8) : fixed(stats.quoteVolume, 2),
+      st: settlementType(instrument),
     };
   }
 

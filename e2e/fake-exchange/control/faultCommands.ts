@@ -1,4 +1,4 @@
-import { isRefuseScope, noFaults, REFUSE_SCOPES, type ExchangeFaults } from '../core/faults.ts';
+import { CORS_MODES, isCorsMode, isRefuseScope, noFaults, REFUSE_SCOPES, type ExchangeFaults } from '../core/faults.ts';
 import { defaultListModes } from '../okx/listModes.ts';
 import type { ControlDeps } from './controlServer.ts';
 
@@ -29,6 +29,7 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
     '/reset': () => {
       for (const faults of [binance.faults, okx.faults]) Object.assign(faults, noFaults());
       binance.rest.resetBudget();
+      binance.sockets.refusedStreams.clear();
       okx.rest.resetBudget();
       okx.sockets.resetConnectionRate();
       Object.assign(okx.listModes, defaultListModes());
@@ -81,6 +82,19 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       target.faults.refuseScope = 'all';
       return { exchange: target.name };
     },
+    '/cors': (query) => {
+      const target = exchangeOf(query);
+      const mode = query.get('mode') ?? '';
+      if (!isCorsMode(mode)) throw new ControlError(`mode must be one of ${CORS_MODES.join(', ')}`);
+      target.faults.cors = mode;
+      return { exchange: target.name, mode };
+    },
+    '/okx-funding-history-cut': (query) => {
+      const pages = Number(query.get('pages') ?? 0);
+      if (!Number.isInteger(pages) || pages < 0) throw new ControlError('pages must be a non-negative integer');
+      okx.faults.fundingHistoryCut = { pages, served: {} };
+      return { pages };
+    },
     '/stall': (query) => {
       const target = exchangeOf(query);
       target.faults.stalled = true;
@@ -111,6 +125,13 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
         okx.sockets.broadcastRaw((connection) => JSON.stringify({ event: 'fake-unknown-event', msg: '', connId: connection.connId }));
       }
       return { exchange: target.name };
+    },
+    '/refuse-stream': (query) => {
+      if (query.get('exchange') !== 'binance') throw new ControlError('exchange must be binance');
+      const stream = query.get('stream') ?? '';
+      if (stream === '') throw new ControlError('stream is required');
+      binance.sockets.refusedStreams.add(stream);
+      return { exchange: 'binance', stream };
     },
     '/okx-error': () => {
       okx.sockets.broadcastRaw((connection) =>

@@ -1,5 +1,6 @@
 import type { BinanceExchange } from '../binance/binanceExchange.ts';
 import type { OkxExchange } from '../okx/okxExchange.ts';
+import { perRegion } from '../okx/regions.ts';
 
 /** What tests read to check what a client did: sockets, their subscriptions and traffic. */
 export function exchangeStats(binance: BinanceExchange, okx: OkxExchange): unknown {
@@ -15,6 +16,7 @@ export function exchangeStats(binance: BinanceExchange, okx: OkxExchange): unkno
   const okxConnections = [...okx.sockets.connections].map((connection) => ({
     path: connection.path,
     connId: connection.connId,
+    region: connection.region,
     subscriptions: [...connection.args.values()],
     sent: connection.sent,
     received: connection.received,
@@ -32,6 +34,11 @@ export function exchangeStats(binance: BinanceExchange, okx: OkxExchange): unkno
       connections: okxConnections,
       refusedUpgrades: okx.sockets.refusedUpgrades,
       faults: okx.faults,
+      regions: perRegion((region) => ({
+        openConnections: okxConnections.filter((connection) => connection.region === region).length,
+        openedConnections: okx.sockets.opened[region],
+        restRequests: okx.restRequests[region],
+      })),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** Exchanges answer public market data to any origin; the browser app depends on that. */
+/** By default public market data is answered to any origin; nobody here has seen the venues' live headers, so the cors fault can take them away. */
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
@@ -9,16 +9,27 @@ const CORS_HEADERS = {
   'Access-Control-Max-Age': '86400',
 } as const;
 
+const withoutCors = new WeakSet<ServerResponse>();
+
+/** Sends this response without CORS headers, as a venue (or a block page in front of it) may: the browser then hides it from the page. */
+export function withholdCors(response: ServerResponse): void {
+  withoutCors.add(response);
+}
+
+function corsHeaders(response: ServerResponse): Record<string, string> {
+  return withoutCors.has(response) ? {} : CORS_HEADERS;
+}
+
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json', ...CORS_HEADERS, ...headers });
+  response.writeHead(status, { 'Content-Type': 'application/json', ...corsHeaders(response), ...headers });
   response.end(text);
 }
 
 /** Answers a CORS preflight; returns true when the request was one. */
 export function answerPreflight(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method !== 'OPTIONS') return false;
-  response.writeHead(204, CORS_HEADERS);
+  response.writeHead(204, corsHeaders(response));
   response.end();
   return true;
 }

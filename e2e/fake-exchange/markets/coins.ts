@@ -87,9 +87,14 @@ const MAJORS: readonly MajorRow[] = [
 const TRADFI: readonly [name: string, price: number, volatility: number, quoteVolume: number, kind: Coin['kind']][] = [
   ['XAU', 4_112, 0.18, 9e8, 'commodity'],
   ['XAG', 50.4, 0.3, 3e8, 'commodity'],
+  ['XPT', 1_632, 0.28, 1.2e7, 'commodity'],
+  ['XPD', 1_410, 0.35, 6e6, 'commodity'],
   ['TSLA', 421, 0.6, 2.2e8, 'equity'],
   ['NVDA', 188, 0.5, 1.6e8, 'equity'],
   ['MSTR', 312, 0.8, 8e7, 'equity'],
+  ['AAPL', 268, 0.3, 4e7, 'equity'],
+  ['AMZN', 231, 0.35, 3e7, 'equity'],
+  ['GOOGL', 279, 0.35, 3e7, 'equity'],
 ];
 
 const SYLLABLES = ['ZO', 'RA', 'KEL', 'VO', 'XA', 'NU', 'MI', 'QUA', 'DEX', 'LU', 'TRI', 'BO', 'SKY', 'PY', 'FU', 'GO',

@@ -1,14 +1,16 @@
 import { unitAt } from '../core/prng.ts';
-import { HISTORY_DAYS, MINUTE_MS } from './bars.ts';
+import { MINUTE_MS } from './bars.ts';
 import { DRAW, type Instrument } from './instrument.ts';
 import type { Market, Settlement } from './market.ts';
 import type { PriceHistory } from './priceHistory.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
+/** Longer than the app's 30-day window, so that a whole window reaches back past its start (the venues keep months). */
+const FUNDING_HISTORY_DAYS = 45;
 
 /**
- * Realised funding of every perpetual: generated settlements for the 30 days before the start
+ * Realised funding of every perpetual: generated settlements for FUNDING_HISTORY_DAYS before the start
  * (at the interval the instrument had then, rates around its regime), then every live settlement.
  */
 export class FundingHistory {
@@ -36,9 +38,10 @@ export class FundingHistory {
     return [...this.pastOf(instrument), ...(this.live.get(instrument) ?? [])];
   }
 
-  /** The mark at a settlement: recorded live, or read from the price history for generated ones. */
+  /** The mark at a settlement: recorded live, or read from the price history for generated ones (its oldest bar before it). */
   markAt(instrument: Instrument, settlement: Settlement): number {
-    return settlement.mark ?? this.prices.markBar(instrument, Math.floor(settlement.time / MINUTE_MS))?.open ?? instrument.state.mark;
+    const minute = Math.max(this.prices.firstMinute, Math.floor(settlement.time / MINUTE_MS));
+    return settlement.mark ?? this.prices.markBar(instrument, minute)?.open ?? instrument.state.mark;
   }
 
   private pastOf(instrument: Instrument): Settlement[] {
@@ -48,7 +51,7 @@ export class FundingHistory {
     const interval = this.startIntervals.get(instrument)! * HOUR_MS;
     const start = this.market.startTime;
     const settlements: Settlement[] = [];
-    for (let time = Math.floor(start / interval) * interval; time > start - HISTORY_DAYS * DAY_MS; time -= interval) {
+    for (let time = Math.floor(start / interval) * interval; time > start - FUNDING_HISTORY_DAYS * DAY_MS; time -= interval) {
       if (time === start) continue; // a settlement exactly at the start belongs to the live walk
       const draw = unitAt(instrument.noiseRoot, time / MINUTE_MS, DRAW.funding);
       let rate: number;

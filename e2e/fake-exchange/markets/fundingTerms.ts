@@ -43,6 +43,12 @@ export function drawFundingTerms(random: Random, options: { major: boolean }): F
   };
 }
 
+/** TradFi perpetuals settle every 4 h (XAUUSDT live) with no interest part; XAUUSDT's cap is ±0.5 %. */
+export function drawTradFiFundingTerms(random: Random): FundingTerms {
+  const cap = 0.005;
+  return { intervalHours: 4, cap, floor: -cap, adjusted: true, baseline: 0, regime: gaussian(random) * 0.00015, pinned: false };
+}
+
 function drawInterval(random: Random): number {
   const roll = random();
   if (roll < 0.66) return 8;

@@ -41,7 +41,7 @@ export interface LiveState {
 
 export interface Instrument {
   exchange: ExchangeId;
-  /** The exchange's own id: BTCUSDT, 1000PEPEUSDT, BTCUSDT_261225, BTC-USDT-SWAP. */
+  /** The exchange's own id: BTCUSDT, 1000PEPEUSDT, BTCUSDT_261225, BTCUSD_PERP, BTC-USDT-SWAP. */
   symbol: string;
   coin: Coin;
   /** Contract prices are the coin's spot times this (1000 for 1000PEPEUSDT). */
@@ -57,13 +57,18 @@ export interface Instrument {
   funding: FundingTerms | null;
   /** Typical 24h quote volume (USD); the rolling figure wanders around it. */
   quoteVolume: number;
-  /** OKX contract value (coin per contract, or USD per contract when inverse). */
+  /** Contract value: coin per contract, or USD per contract when coin-margined (OKX and Binance COIN-M alike). */
   contractValue: number;
   /** A quiet-period delivery basis, annualised (delivery contracts only). */
   annualBasis: number;
   /** Seeded root of this instrument's stateless draws (see DRAW), so history needs no storage. */
   noiseRoot: number;
   state: LiveState;
+}
+
+/** Coin-margined (inverse): OKX's -USD-SWAP, Binance's COIN-M <coin>USD_PERP. Margined and paid in the coin, sized in USD. */
+export function isCoinMargined(instrument: Instrument): boolean {
+  return instrument.quote === 'USD';
 }
 
 /** True when the instrument is live and should appear in pushes. */

@@ -80,7 +80,8 @@ export class Market {
     if (!funding) throw new Error(`${instrument.symbol} has no funding`);
     funding.pinned = true;
     funding.intervalHours = intervalHours;
-    funding.baseline = baselineRate(intervalHours);
+    // TradFi perpetuals have no interest part at any interval.
+    funding.baseline = instrument.kind === 'tradfi' ? 0 : baselineRate(intervalHours);
     funding.regime = rate;
     funding.adjusted = funding.adjusted || intervalHours !== 8;
     state.fundingRate = rate;

@@ -170,33 +170,53 @@ describe('Binance @optionMarkPrice', () => {
       (row) =>
         Object.keys(row).join() !== seedKeys.join() ||
         seedKeys.some((key) => typeof row[key] !== (key === 'E' ? 'number' : 'string')) ||
-        row.e !== 'markPrice' || row.rf !== '0.0' || row.E !== START,
+        row.e !== 'markPrice' || !/^0\.05\d{1,2}$/.test(String(row.rf)) || !/^\d\.\d{1,3}$/.test(String(row.vo)) || row.E !== START,
     );
     expect(malformed).toEqual([]);
     expect(btcRows[0]!.i).toBe('95400.0');
   });
 
-  it('prices the mark and greeks with Black-Scholes at vo on the index, rf 0, in the pinned units', () => {
+  it("sends each expiry's rf from the live term structure: 0.0558 at the front, 0.0529 three months out", () => {
+    const rateOf = new Map(btcRows.map((row) => [parseSymbol(String(row.s)).expiry, num(row.rf)]));
+    const byExpiry = [...rateOf].sort(([a], [b]) => a - b).map(([, rate]) => rate);
+    expect(byExpiry[0]).toBeCloseTo(0.0558, 4);
+    expect(byExpiry.at(-1)).toBe(0.0529);
+    expect(byExpiry.every((rate, i) => i === 0 || rate <= byExpiry[i - 1]!)).toBe(true);
+    expect(new Set(byExpiry).size).toBeGreaterThan(2);
+  });
+
+  it('prices mp, d and v with Black-Scholes at vo and rf on the index, g and t at the mid IV as the live stream does', () => {
     for (const row of rows) {
       const { expiry, strike, kind } = parseSymbol(String(row.s));
       const years = yearsBetween(START, expiry);
-      const model = optionValuation({ kind, underlying: num(row.i), strike, years, vol: num(row.vo) });
+      const inputs = { kind, underlying: num(row.i), strike, years, rate: num(row.rf) };
+      const model = optionValuation({ ...inputs, vol: num(row.vo) });
       const unit = 10 ** -decimalsOf(row);
       expectNear(num(row.mp), model.price, unit, 1e-7); // truncated to the price decimals
       expectNear(num(row.d), model.delta, 1e-8, 1e-7);
-      expectNear(num(row.g), model.gamma, 1e-8, 1e-7);
-      expectNear(num(row.t), model.thetaPerDay, 1e-8, 1e-7);
       expectNear(num(row.v), model.vegaPerVolPoint, 1e-8, 1e-7);
+      const bothSides = row.b !== '-1.0' && row.a !== '-1.0';
+      const vol = bothSides ? (num(row.b) + num(row.a)) / 2 : num(row.vo);
+      const atVol = optionValuation({ ...inputs, vol });
+      expectNear(num(row.g), atVol.gamma, 1e-8, 1e-6); // b and a are sent rounded to 8 decimals
+      // Time decay alone: −S·φ(d1)·σ / (2√T) a day = −vega·σ / (2T) a day.
+      expectNear(num(row.t), (-atVol.vegaPerVolPoint * 100 * vol) / (2 * years) / DAYS_PER_YEAR, 1e-8, 1e-6);
     }
+    const atm = btcRows.find((row) => Math.abs(num(row.d) - 0.5) < 0.05)!;
+    const { expiry, strike, kind } = parseSymbol(String(atm.s));
+    const atZeroRate = optionPrice({ kind, underlying: num(atm.i), strike, years: yearsBetween(START, expiry), vol: num(atm.vo) });
+    expect(Math.abs(num(atm.mp) - atZeroRate)).toBeGreaterThan(10 ** -decimalsOf(atm) * 10);
   });
 
-  it('keeps put-call parity at the mark: C − P = S − K', () => {
+  it('keeps put-call parity at the mark: C − P = S − K·e^(−rf·T)', () => {
     for (let i = 0; i < rows.length; i += 2) {
       const call = rows[i]!;
       const put = rows[i + 1]!;
       expect(String(put.s)).toBe(String(call.s).replace(/C$/, 'P'));
       const unit = 10 ** -decimalsOf(call);
-      expectNear(num(call.mp) - num(put.mp), num(call.i) - parseSymbol(String(call.s)).strike, 2 * unit, 1e-9);
+      const { expiry, strike } = parseSymbol(String(call.s));
+      const discount = Math.exp(-num(call.rf) * yearsBetween(START, expiry));
+      expectNear(num(call.mp) - num(put.mp), num(call.i) - strike * discount, 2 * unit, 1e-9);
     }
   });
 
@@ -207,7 +227,7 @@ describe('Binance @optionMarkPrice', () => {
       expect(num(row.b)).toBeLessThan(num(row.vo));
       expect(num(row.a)).toBeGreaterThan(num(row.vo));
       const { expiry, strike, kind } = parseSymbol(String(row.s));
-      const inputs = { kind, underlying: num(row.i), strike, years: yearsBetween(START, expiry) };
+      const inputs = { kind, underlying: num(row.i), strike, years: yearsBetween(START, expiry), rate: num(row.rf) };
       expectNear(optionPrice({ ...inputs, vol: num(row.b) }), num(row.bo), 1e-6, 1e-6);
       expectNear(optionPrice({ ...inputs, vol: num(row.a) }), num(row.ao), 1e-6, 1e-6);
     }
@@ -266,7 +286,7 @@ describe('Binance REST', () => {
     expect(one).toEqual({
       symbol, markPrice: pushed.mp, bidIV: pushed.b, askIV: pushed.a, markIV: pushed.vo, delta: pushed.d,
       theta: pushed.t, gamma: pushed.g, vega: pushed.v, highPriceLimit: pushed.hl, lowPriceLimit: pushed.ll,
-      riskFreeInterest: '0.0',
+      riskFreeInterest: pushed.rf,
     });
     expect(options.binance.markRest('BTC-261124-1-C')).toBeNull();
   });

@@ -2,6 +2,7 @@ import { BinanceOptionVenue } from './options/binanceVenue.ts';
 import { OptionChain, type ChainSpec } from './options/chain.ts';
 import { OkxOptionVenue } from './options/okxVenue.ts';
 import { hashText, mulberry32 } from './options/random.ts';
+import { BINANCE_RATE_CURVE, rateAt, type RateCurve } from './options/riskFreeRate.ts';
 import {
   BINANCE_UNDERLYINGS,
   OKX_FAMILIES,
@@ -15,7 +16,7 @@ import { VolSurface, type SmileShape } from './options/volSurface.ts';
 /**
  * The fake exchange's option markets: Binance European options on six coins and OKX inverse
  * options on BTC-USD and ETH-USD, deterministic from a seed and priced with Black-Scholes at the
- * mark IV of a per-coin smile (src/math/blackScholes.ts). Pure: no I/O, no timers; the server
+ * mark IV of a per-coin smile (src/math/blackScholes.ts), at Binance's `rf` or OKX's basis. Pure: no I/O, no timers; the server
  * moves it with `step(now)` and serialises what the methods return.
  */
 export interface OptionMarket {
@@ -56,9 +57,14 @@ export interface OptionMarketOptions {
   now: number;
   /** Spot (index) of a coin in USD, e.g. spot('BTC'); read once per coin per step. */
   spot: (base: string) => number;
+  /** Binance's risk-free rate `rf` by time to expiry; the live term structure by default. */
+  binanceRates?: RateCurve;
 }
 
-export function createOptionMarket({ seed, now, spot }: OptionMarketOptions): OptionMarket {
+/** The fake's Binance option marks: the mark IV to 0.001, as `vo` is sent live ("0.387"). */
+const BINANCE_MARK_VOL_STEP = 0.001;
+
+export function createOptionMarket({ seed, now, spot, binanceRates = BINANCE_RATE_CURVE }: OptionMarketOptions): OptionMarket {
   let clock = now;
   const spotOf = (base: OptionBase) => {
     const price = spot(base);
@@ -78,8 +84,8 @@ export function createOptionMarket({ seed, now, spot }: OptionMarketOptions): Op
     chain: chainFor(spec.base, {
       symbolPrefix: spec.base,
       expiries: spec.expiries,
-      carryRate: 0,
-      convention: { inCoin: false, tickAt: () => spec.tick, lotSize: spec.quantityStep, maxLots: 500 },
+      carryRate: (years) => rateAt(binanceRates, years),
+      convention: { inCoin: false, tickAt: () => spec.tick, lotSize: spec.quantityStep, maxLots: 500, markVolStep: BINANCE_MARK_VOL_STEP },
     }),
   }));
   const okxChains = OKX_FAMILIES.map((family) => ({
@@ -87,8 +93,8 @@ export function createOptionMarket({ seed, now, spot }: OptionMarketOptions): Op
     chain: chainFor(family.base, {
       symbolPrefix: `${family.base}-USD`,
       expiries: family.expiries,
-      carryRate: family.basisRate,
-      convention: { inCoin: true, tickAt: okxTick, lotSize: 1, maxLots: 300 },
+      carryRate: () => family.basisRate,
+      convention: { inCoin: true, tickAt: okxTick, lotSize: 1, maxLots: 300, markVolStep: null },
     }),
   }));
   const allChains = [

@@ -1,7 +1,7 @@
 import { decimalsFor } from '../core/format.ts';
 import { hashSeed, logNormal, mulberry32, type Random } from '../core/prng.ts';
 import { generatedCoins, majorCoins, tradFiCoins, type Coin } from './coins.ts';
-import { drawFundingTerms, nextFundingTime } from './fundingTerms.ts';
+import { drawFundingTerms, drawTradFiFundingTerms, nextFundingTime } from './fundingTerms.ts';
 import type { ContractKind, ExchangeId, Instrument, ListingStatus, QuoteCurrency } from './instrument.ts';
 import { quarterlyExpiries, deliverySuffix } from './quarterlies.ts';
 
@@ -10,6 +10,8 @@ const GENERATED_ON_BOTH = 125;
 const GENERATED_BINANCE_ONLY = 305;
 const GENERATED_OKX_ONLY = 35;
 const BINANCE_USDC_MAJORS = 12;
+/** COIN-M perpetuals that ride the USDⓈ-M streams (BTCUSD_PERP, ETHUSD_PERP, …). */
+const BINANCE_COIN_MARGINED_MAJORS = 8;
 const OKX_INVERSE_MAJORS = 22;
 const OKX_USDC_MAJORS = 12;
 const DELIVERY_COINS = ['BTC', 'ETH'];
@@ -40,6 +42,7 @@ export function buildUniverse(seed: number, now: number): Universe {
     ...deliveryContracts(factory, majors, now),
     factory.make('binance', notTrading[0]!, 'USDT', 'perpetual', 'SETTLING'),
     factory.make('binance', notTrading[1]!, 'USDT', 'perpetual', 'PENDING_TRADING'),
+    ...majors.slice(0, BINANCE_COIN_MARGINED_MAJORS).map((coin) => factory.make('binance', coin, 'USD', 'perpetual')),
   ];
   const okx: Instrument[] = [
     ...[...majors, ...shared, ...okxOnly].map((coin) => factory.make('okx', coin, 'USDT', 'perpetual')),
@@ -57,9 +60,10 @@ function deliveryContracts(factory: InstrumentFactory, majors: Coin[], now: numb
   });
 }
 
-/** Binance spells the id from the coin and quote; OKX adds dashes and the -SWAP suffix. */
+/** Binance spells the id from the coin and quote (COIN-M adds _PERP); OKX adds dashes and the -SWAP suffix. */
 export function instrumentSymbol(exchange: ExchangeId, coin: Coin, quote: QuoteCurrency, deliveryTime: number | null): string {
   if (exchange === 'okx') return `${coin.name}-${quote}-SWAP`;
+  if (quote === 'USD') return `${coin.name}USD_PERP`;
   const prefix = coin.binanceMultiplier > 1 ? String(coin.binanceMultiplier) : '';
   const perpetual = `${prefix}${coin.name}${quote}`;
   return deliveryTime === null ? perpetual : `${perpetual}_${deliverySuffix(deliveryTime)}`;
@@ -86,9 +90,11 @@ class InstrumentFactory {
     deliveryTime: number | null = null,
   ): Instrument {
     const random = this.random;
-    const multiplier = exchange === 'binance' ? coin.binanceMultiplier : 1;
+    // Binance's COIN-M contracts are sized in USD, never per 1000 coins.
+    const multiplier = exchange === 'binance' && quote !== 'USD' ? coin.binanceMultiplier : 1;
     const index = coin.price * multiplier * quoteFactor(quote);
-    const funding = kind === 'delivery' ? null : drawFundingTerms(random, { major: coin.quoteVolume >= 1e8 });
+    const funding =
+      kind === 'delivery' ? null : kind === 'tradfi' ? drawTradFiFundingTerms(random) : drawFundingTerms(random, { major: coin.quoteVolume >= 1e8 });
     const volumeShare = exchange === 'binance' ? 1 : 0.45;
     const quoteShare = quote === 'USDT' ? 1 : 0.12;
     const annualBasis = kind === 'delivery' ? 0.05 + random() * 0.05 : 0;
@@ -140,7 +146,7 @@ export function basisAt(annualBasis: number, deliveryTime: number | null, now: n
   return annualBasis * Math.max(0, deliveryTime - now) / (365 * DAY_MS);
 }
 
-/** OKX sizes contracts so one is worth roughly $10-$1000; inverse swaps are $100 (BTC) or $10. */
+/** OKX sizes contracts so one is worth roughly $10-$1000; coin-margined ones (OKX and Binance COIN-M) are $100 (BTC) or $10. */
 function contractValue(coin: Coin, quote: QuoteCurrency): number {
   if (quote === 'USD') return coin.name === 'BTC' ? 100 : 10;
   return 10 ** Math.round(Math.log10(500 / coin.price));

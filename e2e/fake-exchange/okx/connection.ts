@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import { Connection, type Transport } from '../core/connection.ts';
 import type { ExchangeFaults } from '../core/faults.ts';
+import type { OkxRegion } from './regions.ts';
 
 export type OkxPath = 'public' | 'business';
 
@@ -15,7 +16,17 @@ export class OkxConnection extends Connection {
   lastHeardAt: number;
   private readonly requestTimes: number[] = [];
 
-  constructor(socket: WebSocket, transport: Transport, path: string, faults: ExchangeFaults, now: () => number, readonly kind: OkxPath, connId: string) {
+  constructor(
+    socket: WebSocket,
+    transport: Transport,
+    path: string,
+    faults: ExchangeFaults,
+    now: () => number,
+    readonly kind: OkxPath,
+    connId: string,
+    /** The region whose port the client connected to. */
+    readonly region: OkxRegion,
+  ) {
     super(socket, transport, path, faults, now);
     this.connId = connId;
     this.lastHeardAt = this.openedAt;

@@ -2,31 +2,18 @@ import type { MarketData } from '../markets/marketData.ts';
 import { isOkxBar } from './bars.ts';
 import type { CandleKind, OkxCandles } from './candles.ts';
 import type { OkxIndexes } from './indexes.ts';
-import { candleRow, fundingHistoryRow, indexTicker, ticker } from './marketPayloads.ts';
+import { candleRow, indexTicker, ticker } from './marketPayloads.ts';
+import { limitOf, optionalTime } from './queryParams.ts';
 import { OkxApiError, instrumentMissing, parameterEmpty, parameterError, type OkxEndpoint } from './rest.ts';
 
 /** Documented page sizes. */
 const CANDLE_LIMIT = 100;
-const FUNDING_HISTORY_LIMIT = 400;
 /** The non-history candle endpoints serve the latest 1440 bars. */
 const RECENT_CANDLES = 1440;
 
-/** /api/v5/market endpoints and the history-backed /api/v5/public ones. */
+/** /api/v5/market endpoints. */
 export function marketEndpoints(data: MarketData, indexes: OkxIndexes, candles: OkxCandles, now: () => number): Record<string, OkxEndpoint> {
-  const { market, dayStats, funding } = data;
-  const optionalTime = (query: URLSearchParams, name: string): number | undefined => {
-    const text = query.get(name);
-    if (text === null || text === '') return undefined;
-    if (!/^\d{1,16}$/.test(text)) throw parameterError(name);
-    return Number(text);
-  };
-  const limitOf = (query: URLSearchParams, max: number): number => {
-    const text = query.get('limit');
-    if (text === null || text === '') return max;
-    const limit = Number(text);
-    if (!Number.isInteger(limit) || limit < 1) throw parameterError('limit');
-    return Math.min(limit, max);
-  };
+  const { market, dayStats } = data;
   const candleEndpoint = (kind: CandleKind, recent: boolean): OkxEndpoint => (query) => {
     const instId = query.get('instId');
     if (!instId) throw parameterEmpty('instId');
@@ -74,19 +61,5 @@ export function marketEndpoints(data: MarketData, indexes: OkxIndexes, candles: 
     '/api/v5/market/history-mark-price-candles': candleEndpoint('mark', false),
     '/api/v5/market/index-candles': candleEndpoint('index', true),
     '/api/v5/market/history-index-candles': candleEndpoint('index', false),
-    '/api/v5/public/funding-rate-history': (query) => {
-      const instId = query.get('instId');
-      if (!instId) throw parameterEmpty('instId');
-      const instrument = market.find('okx', instId);
-      if (!instrument) throw instrumentMissing();
-      const after = optionalTime(query, 'after');
-      const before = optionalTime(query, 'before');
-      return funding
-        .settlements(instrument)
-        .filter((settlement) => (after === undefined || settlement.time < after) && (before === undefined || settlement.time > before))
-        .reverse()
-        .slice(0, limitOf(query, FUNDING_HISTORY_LIMIT))
-        .map((settlement) => fundingHistoryRow(instrument, settlement));
-    },
   };
 }

@@ -7,11 +7,13 @@ import type { FakeTiming } from '../timing.ts';
 import { OkxCandles } from './candles.ts';
 import { okxCatalog } from './catalog.ts';
 import { defaultListModes } from './listModes.ts';
+import { fundingHistoryEndpoints } from './fundingHistoryEndpoint.ts';
 import { OkxIndexes } from './indexes.ts';
 import { marketEndpoints } from './marketEndpoints.ts';
 import type { OkxOptionSource } from './options.ts';
 import { publicEndpoints } from './publicEndpoints.ts';
 import { OkxPushes } from './pushes.ts';
+import { OKX_REGIONS, perRegion, type OkxRegion } from './regions.ts';
 import { OkxRest } from './rest.ts';
 import { OkxSocketServer } from './socketServer.ts';
 
@@ -23,22 +25,27 @@ export interface OkxExchangeDeps {
   now: () => number;
 }
 
-/** OKX on one loopback port: REST and the /ws/v5/public and /ws/v5/business sockets. */
+/**
+ * OKX: REST and the /ws/v5/public and /ws/v5/business sockets, one market answered on one loopback
+ * port per region (Global, EEA, US), so a test can tell which region's hosts a client uses.
+ */
 export class OkxExchange {
   readonly faults = noFaults();
   readonly listModes = defaultListModes();
   readonly sockets: OkxSocketServer;
   readonly rest: OkxRest;
   readonly pushes: OkxPushes;
-  private readonly server: Server;
-  port = 0;
+  readonly ports = perRegion(() => 0);
+  /** REST requests received since start, per region. */
+  readonly restRequests = perRegion(() => 0);
+  private readonly servers: Record<OkxRegion, Server>;
 
   constructor({ data, options, scheduler, timing, now }: OkxExchangeDeps) {
     const indexes = new OkxIndexes(data.market);
     const candles = new OkxCandles(data.market, data.prices, indexes);
     this.sockets = new OkxSocketServer(this.faults, okxCatalog(data.market, indexes, options), timing, now, scheduler);
     this.rest = new OkxRest(
-      { ...publicEndpoints(data.market, options, this.listModes, now), ...marketEndpoints(data, indexes, candles, now) },
+      { ...publicEndpoints(data.market, options, this.listModes, now), ...marketEndpoints(data, indexes, candles, now), ...fundingHistoryEndpoints(data, this.faults) },
       this.faults,
       now,
     );
@@ -49,16 +56,28 @@ export class OkxExchange {
       scheduler.rate,
       scheduler,
     );
-    this.server = createHttpServer((request, response) => this.rest.handle(request, response));
-    this.server.on('upgrade', (request, socket, head) => this.sockets.handleUpgrade(request, socket, head));
+    this.servers = perRegion((region) => {
+      const server = createHttpServer((request, response) => {
+        this.restRequests[region]++;
+        this.rest.handle(request, response);
+      });
+      server.on('upgrade', (request, socket, head) => this.sockets.handleUpgrade(request, socket, head, region));
+      return server;
+    });
   }
 
+  /** Global's port. */
+  get port(): number {
+    return this.ports.global;
+  }
+
+  /** Global on `port` (0: any free one), the other regions on free ports. */
   async listen(port: number): Promise<void> {
-    this.port = await listenLoopback(this.server, port);
+    for (const region of OKX_REGIONS) this.ports[region] = await listenLoopback(this.servers[region], region === 'global' ? port : 0);
   }
 
   async close(): Promise<void> {
     this.sockets.close();
-    await closeServer(this.server);
+    await Promise.all(OKX_REGIONS.map((region) => closeServer(this.servers[region])));
   }
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { restRefusal, type ExchangeFaults } from '../core/faults.ts';
-import { answerPreflight, requestUrl, sendJson } from '../core/http.ts';
+import { answerPreflight, requestUrl, sendJson, withholdCors } from '../core/http.ts';
 import { okxGeoBlockBody } from './geoBlock.ts';
 
 /** An OKX error: non-"0" code in the envelope, usually with HTTP 200 (400/429 for some). */
@@ -14,6 +14,12 @@ export class OkxApiError extends Error {
   }
 }
 
+/** Over a rate limit OKX answers HTTP 429 with this body, no `data` (as recorded from the live venue). */
+const TOO_MANY_REQUESTS = { msg: 'Too Many Requests', code: '50011' };
+
+/** Thrown by an endpoint that refuses a request as over its rate limit. */
+export class OkxRateLimited extends Error {}
+
 export const instrumentMissing = () => new OkxApiError('51001', "Instrument ID doesn't exist.");
 export const parameterEmpty = (name: string) => new OkxApiError('50014', `Parameter ${name} can not be empty.`);
 export const parameterError = (name: string) => new OkxApiError('51000', `Parameter ${name} error`);
@@ -23,10 +29,12 @@ export type OkxEndpoint = (query: URLSearchParams) => unknown[];
 /** OKX states its public limits per endpoint: about 20 requests per 2 s per IP each. */
 const REQUESTS_PER_WINDOW = 20;
 const WINDOW_MS = 2_000;
+/** Endpoints OKX limits per IP and instrument, with their own budget per window. */
+const PER_INSTRUMENT_LIMITS: Record<string, number> = { '/api/v5/public/funding-rate-history': 10 };
 
 /** Serves OKX REST: CORS, geo-block, the per-IP request rate and the {code,msg,data} envelope. */
 export class OkxRest {
-  /** Request times in the last window, per endpoint path. */
+  /** Request times in the last window, per endpoint path (and instrument, where OKX counts so). */
   private readonly recent = new Map<string, number[]>();
 
   constructor(
@@ -36,6 +44,7 @@ export class OkxRest {
   ) {}
 
   handle(request: IncomingMessage, response: ServerResponse): void {
+    if (this.faults.cors !== 'allowed') withholdCors(response);
     if (answerPreflight(request, response)) return;
     const refused = restRefusal(this.faults);
     if (refused !== null) {
@@ -49,16 +58,22 @@ export class OkxRest {
       return;
     }
     const now = this.now();
-    const recent = (this.recent.get(url.pathname) ?? []).filter((time) => time > now - WINDOW_MS);
+    const perInstrument = PER_INSTRUMENT_LIMITS[url.pathname];
+    const budgetKey = perInstrument === undefined ? url.pathname : `${url.pathname}?${url.searchParams.get('instId') ?? ''}`;
+    const recent = (this.recent.get(budgetKey) ?? []).filter((time) => time > now - WINDOW_MS);
     recent.push(now);
-    this.recent.set(url.pathname, recent);
-    if (recent.length > REQUESTS_PER_WINDOW) {
-      sendJson(response, 429, { msg: 'Too Many Requests', code: '50011' });
+    this.recent.set(budgetKey, recent);
+    if (recent.length > (perInstrument ?? REQUESTS_PER_WINDOW)) {
+      sendJson(response, 429, TOO_MANY_REQUESTS);
       return;
     }
     try {
       sendJson(response, 200, { code: '0', msg: '', data: endpoint(url.searchParams) });
     } catch (error) {
+      if (error instanceof OkxRateLimited) {
+        sendJson(response, 429, TOO_MANY_REQUESTS);
+        return;
+      }
       if (!(error instanceof OkxApiError)) throw error;
       sendJson(response, error.status, { code: error.code, msg: error.msg, data: [] });
     }

@@ -9,6 +9,7 @@ import type { FakeTiming } from '../timing.ts';
 import { describeArg, resolveOkxChannel, type OkxCatalog, type OkxChannel } from './channels.ts';
 import { OkxConnection, type OkxArg, type OkxPath } from './connection.ts';
 import { okxGeoBlockBody } from './geoBlock.ts';
+import { perRegion, type OkxRegion } from './regions.ts';
 import { isOkxRequestError, parseOkxRequest, type OkxRequest } from './requests.ts';
 
 /** Documented limits: 3 new connections per second per IP, 480 (un)subscribe requests per hour per connection, 64 KB requests. */
@@ -27,6 +28,8 @@ export class OkxSocketServer {
   /** Channel resolved per key, so pushes need not re-validate. */
   readonly channels = new Map<string, OkxChannel>();
   refusedUpgrades = 0;
+  /** Connections accepted since start, per region. */
+  readonly opened = perRegion(() => 0);
   onSubscribed: (connection: OkxConnection, channel: OkxChannel, arg: OkxArg) => void = () => {};
   private readonly wss = new WebSocketServer({ noServer: true, autoPong: false, maxPayload: 4 * MAX_REQUEST_BYTES });
   private recentUpgrades: number[] = [];
@@ -42,7 +45,7 @@ export class OkxSocketServer {
     scheduler.every(Math.min(1000, timing.okxIdleTimeoutMs / 4), () => this.closeIdle());
   }
 
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, region: OkxRegion): void {
     const refused = upgradeRefusal(this.faults);
     if (refused !== null) {
       this.refusedUpgrades++;
@@ -66,7 +69,7 @@ export class OkxSocketServer {
     this.recentUpgrades.push(now);
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       const connId = (Math.imul(++this.connectionCount, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0');
-      this.accept(new OkxConnection(ws, socket, url.pathname + url.search, this.faults, this.now, kind, connId), ws);
+      this.accept(new OkxConnection(ws, socket, url.pathname + url.search, this.faults, this.now, kind, connId, region), ws);
     });
   }
 
@@ -91,6 +94,7 @@ export class OkxSocketServer {
 
   private accept(connection: OkxConnection, ws: WebSocket): void {
     this.connections.add(connection);
+    this.opened[connection.region]++;
     ws.on('message', (data, isBinary) => this.receive(connection, data, isBinary));
     ws.on('ping', (data) => connection.pong(data));
     ws.on('close', () => this.forget(connection));

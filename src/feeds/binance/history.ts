@@ -12,8 +12,12 @@ export function indexKlinesUrl(restBase: string, pair: string, interval: ChartIn
   return `${restBase}/fapi/v1/indexPriceKlines?pair=${encodeURIComponent(pair)}&interval=${interval}&limit=${limit}`;
 }
 
+/** The most `fundingRate` serves a call. */
+export const FUNDING_HISTORY_PAGE = 1000;
+
+/** Oldest first from `startTime`; a window holding more than a page answers its first page. */
 export function fundingHistoryUrl(restBase: string, symbol: string, startTime: number): string {
-  return `${restBase}/fapi/v1/fundingRate?symbol=${encodeURIComponent(symbol)}&startTime=${startTime}&limit=1000`;
+  return `${restBase}/fapi/v1/fundingRate?symbol=${encodeURIComponent(symbol)}&startTime=${startTime}&limit=${FUNDING_HISTORY_PAGE}`;
 }
 
 /** `GET /fapi/v1/fundingRate` → settlements, oldest first. */

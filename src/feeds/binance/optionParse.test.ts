@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { atmStrike, isInTheMoney } from '../../domain/option';
 import optionMarkPrice from './fixtures/optionMarkPrice.json';
+import liveOptionMarkPrice from './fixtures/optionMarkPrice-live.json';
 import { binanceProtocol } from './protocol';
 import {
   binanceOptionInstrument,
@@ -56,6 +58,80 @@ describe('parseOptionMarkPrices (seed page, two options)', () => {
       null,
     ];
     expect(parseOptionMarkPrices([...bad, second])).toMatchObject({ rejected: bad.length, events: { length: 3 } });
+  });
+});
+
+/** Recorded live on 2026-09-23 (fixtures/optionMarkPrice-live.source.txt): rf 0.0529 and 0.0558, vo to 3 decimals. */
+describe('parseOptionMarkPrices (live frame, three options)', () => {
+  const E = 1790161477975;
+  const index = 85879.82826087;
+  const december = Date.UTC(2026, 11, 25, 8);
+  const september = Date.UTC(2026, 8, 25, 8);
+
+  it('arrives as combined-stream data', () => {
+    expect(binanceProtocol.classify(JSON.stringify(liveOptionMarkPrice))).toEqual({
+      kind: 'data', topicKey: 'btcusdt@optionMarkPrice', payload: liveOptionMarkPrice.data,
+    });
+  });
+
+  it("gives every recorded value exactly, valued against each expiry's forward index × e^(rf·T)", () => {
+    const { events, rejected } = parseOptionMarkPrices(liveOptionMarkPrice.data);
+    expect(rejected).toBe(0);
+    expect(events).toEqual([
+      {
+        kind: 'greeks', exchange: 'binance', symbol: 'BTC-261225-92000-C', time: E,
+        markIv: 0.387, bidIv: 0.38545907, askIv: 0.39075673,
+        delta: 0.42618971, gamma: 0.00002332, theta: -35.49083602, vega: 169.85468453,
+        underlyingPrice: index * Math.exp(0.0529 * ((december - E) / (365 * 86_400_000))),
+      },
+      { kind: 'mark', exchange: 'binance', symbol: 'BTC-261225-92000-C', time: E, mark: 4696.169, highLimit: 8450, lowLimit: 940 },
+      { kind: 'book', exchange: 'binance', symbol: 'BTC-261225-92000-C', time: E, bid: 4670, ask: 4760, bidSize: 3.52, askSize: 3.52 },
+      {
+        kind: 'greeks', exchange: 'binance', symbol: 'BTC-260925-86000-P', time: E - 1,
+        markIv: 0.349, bidIv: 0.34885705, askIv: 0.35497367,
+        delta: -0.51276574, gamma: 0.00018424, theta: -230.5222729, vega: 24.52223767,
+        underlyingPrice: index * Math.exp(0.0558 * ((september - (E - 1)) / (365 * 86_400_000))),
+      },
+      { kind: 'mark', exchange: 'binance', symbol: 'BTC-260925-86000-P', time: E - 1, mark: 905.351, highLimit: 1625, lowLimit: 185 },
+      { kind: 'book', exchange: 'binance', symbol: 'BTC-260925-86000-P', time: E - 1, bid: 905, ask: 920, bidSize: 4.43, askSize: 12 },
+      {
+        kind: 'greeks', exchange: 'binance', symbol: 'BTC-260925-86000-C', time: E - 1,
+        markIv: 0.349, bidIv: 0.34500957, askIv: 0.34908772,
+        delta: 0.48723426, gamma: 0.00018682, theta: -227.33432684, vega: 24.52223767,
+        underlyingPrice: index * Math.exp(0.0558 * ((september - (E - 1)) / (365 * 86_400_000))),
+      },
+      { kind: 'mark', exchange: 'binance', symbol: 'BTC-260925-86000-C', time: E - 1, mark: 809.784, highLimit: 1455, lowLimit: 165 },
+      { kind: 'book', exchange: 'binance', symbol: 'BTC-260925-86000-C', time: E - 1, bid: 800, ask: 810, bidSize: 5.08, askSize: 1.1 },
+    ]);
+    const forwards = events.flatMap((event) => (event.kind === 'greeks' ? [event.underlyingPrice] : []));
+    expect(forwards[0]).toBeCloseTo(87_043.589, 3);
+    expect(forwards[1]).toBeCloseTo(85_904.406, 3);
+  });
+
+  it('puts the forward where the recorded calls and puts agree: C − P = e^(−rf·T)·(F − K)', () => {
+    const { events } = parseOptionMarkPrices(liveOptionMarkPrice.data);
+    const forward = events.find((event) => event.kind === 'greeks' && event.symbol === 'BTC-260925-86000-C')!;
+    const years = (september - (E - 1)) / (365 * 86_400_000);
+    const parity = Math.exp(-0.0558 * years) * ((forward as { underlyingPrice: number }).underlyingPrice - 86_000);
+    expect(parity).toBeCloseTo(809.784 - 905.351, 2);
+  });
+
+  it("marks the December ATM strike and in-the-money calls against the forward, a strike above the index's", () => {
+    const { events } = parseOptionMarkPrices(liveOptionMarkPrice.data);
+    const { underlyingPrice } = events[0] as { underlyingPrice: number };
+    const strikes = [84_000, 85_000, 86_000, 87_000, 88_000];
+    expect(atmStrike(strikes, index)).toBe(86_000);
+    expect(atmStrike(strikes, underlyingPrice)).toBe(87_000);
+    expect(isInTheMoney('call', 86_500, underlyingPrice)).toBe(true);
+    expect(isInTheMoney('put', 86_500, underlyingPrice)).toBe(false);
+  });
+
+  it('takes a missing rf as 0 (older shapes) and rejects an unreadable one', () => {
+    const [first] = liveOptionMarkPrice.data;
+    const { rf: _rf, ...withoutRate } = first!;
+    const parsed = parseOptionMarkPrices([withoutRate, { ...first, rf: 'n/a' }]);
+    expect(parsed.rejected).toBe(1);
+    expect(parsed.events[0]).toMatchObject({ kind: 'greeks', underlyingPrice: index });
   });
 });
 

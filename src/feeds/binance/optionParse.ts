@@ -1,6 +1,7 @@
 import { parseOptionSymbol, type OptionInstrument, type ParsedOptionSymbol } from '../../domain/option';
 import type { OptionEvent } from '../../domain/optionEvents';
 import type { ParseResult } from '../../domain/perpEvents';
+import { yearsBetween } from '../../math/blackScholes';
 import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
 
 /** Binance lists USDT-margined European options only: `BTC-251120-126000-C` belongs to `BTCUSDT`. */
@@ -45,10 +46,18 @@ function sideSize(price: number | null, size: unknown): number | null {
   return price === null ? null : nonNegative(size);
 }
 
+/** The risk-free rate `rf` ("0.0529" live, "0.0" on the seed page, absent in older shapes: 0); null when unreadable. */
+function riskFreeRate(value: unknown): number | null {
+  return value === undefined ? 0 : finite(value);
+}
+
 /**
  * `<underlying>@optionMarkPrice` → per option a greeks, a mark and a book event (same event time).
  * Units as pinned in src/math/blackScholes.test.ts: prices in USDT, `d` delta, `g` gamma per USDT,
- * `t` theta in USDT per calendar day, `v` vega in USDT per vol point; IVs are fractions.
+ * `t` theta in USDT per calendar day, `v` vega in USDT per vol point; IVs are fractions. The price
+ * it is valued against is the expiry's forward, index × e^(rf·T) with T from `E` to the expiry:
+ * Binance prices with `rf` (≈ 0.05 live), so the strike where calls and puts are worth the same is
+ * there, not at the index.
  */
 export function parseOptionMarkPrices(payload: unknown): ParseResult<OptionEvent> {
   const items = Array.isArray(payload) ? payload : [payload];
@@ -68,19 +77,22 @@ export function parseOptionMarkPrices(payload: unknown): ParseResult<OptionEvent
     const gamma = finite(item.g);
     const theta = finite(item.t);
     const vega = finite(item.v);
+    const rate = riskFreeRate(item.rf);
+    const parsed = symbol === null ? null : parseBinanceOptionSymbol(symbol);
     if (
-      symbol === null || parseBinanceOptionSymbol(symbol) === null || time === null || mark === null || index === null ||
-      markIv === null || delta === null || gamma === null || theta === null || vega === null
+      symbol === null || parsed === null || time === null || mark === null || index === null ||
+      markIv === null || delta === null || gamma === null || theta === null || vega === null || rate === null
     ) {
       rejected++;
       continue;
     }
+    const forward = index * Math.exp(rate * Math.max(yearsBetween(time, parsed.expiry), 0));
     const bid = positive(item.bo);
     const ask = positive(item.ao);
     events.push(
       {
         kind: 'greeks', exchange: 'binance', symbol, time, markIv, bidIv: sideIv(item.b), askIv: sideIv(item.a),
-        delta, gamma, theta, vega, underlyingPrice: index,
+        delta, gamma, theta, vega, underlyingPrice: forward,
       },
       { kind: 'mark', exchange: 'binance', symbol, time, mark, highLimit: positive(item.hl), lowLimit: positive(item.ll) },
       { kind: 'book', exchange: 'binance', symbol, time, bid, ask, bidSize: sideSize(bid, item.bq), askSize: sideSize(ask, item.aq) },

@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import exchangeInfoBtc from './fixtures/binance-exchangeInfo-symbol-BTCUSDT.json';
+import exchangeInfoXau from './fixtures/binance-exchangeInfo-symbol-XAUUSDT-tradfi.json';
+import fundingInfo from './fixtures/binance-fundingInfo.json';
+import tradFiMarks from './fixtures/binance-markPrice-arr-1s.json';
+import datedMark from './fixtures/binance-markPriceUpdate-dated-2026-09-23.json';
+import perpMark from './fixtures/binance-markPriceUpdate-perp-2026-09-23.json';
+import tickersWithCoinM from './fixtures/binance-ticker-arr-with-coinm-row.json';
 import markPriceAllMarket from './fixtures/markPriceAllMarket.json';
 import markPriceSymbol from './fixtures/markPriceSymbol.json';
 import miniTickers from './fixtures/miniTickers.json';
@@ -30,10 +37,6 @@ describe('parseMarkPrices (seed pages)', () => {
     expect(events[0]).toMatchObject({ mark: 11794.15, fundingRate: 0.00038167, nextFundingTime: 1562306400000 });
   });
 
-  it('skips dated delivery contracts (empty r, T of 0) without counting them as bad', () => {
-    const dated = { ...markPriceSymbol, s: 'BTCUSDT_261225', r: '', T: 0 };
-    expect(parseMarkPrices([dated, markPriceSymbol])).toMatchObject({ rejected: 0, events: [{ symbol: 'BTCUSDT' }] });
-  });
 
   it('rejects and counts non-finite, non-positive and missing numbers', () => {
     const bad = [
@@ -48,6 +51,62 @@ describe('parseMarkPrices (seed pages)', () => {
   });
 });
 
+describe('parseMarkPrices (recorded live frames)', () => {
+  it('reads a perpetual row with ap and st, and skips a dated row ("r":"0.00000000", T 0) without counting it as bad', () => {
+    expect(parseMarkPrices([perpMark, datedMark])).toEqual({
+      events: [
+        {
+          kind: 'mark',
+          exchange: 'binance',
+          symbol: 'BTCUSDT',
+          time: 1790161527002,
+          mark: 85840.40234633,
+          index: 85882.44043478,
+          estimatedSettle: 85863.42568007,
+          fundingRate: 0.00005016,
+          nextFundingTime: 1790179200000,
+        },
+      ],
+      rejected: 0,
+    });
+  });
+
+  it('reads the TradFi message of !markPrice@arr@1s as perpetuals', () => {
+    expect(parseMarkPrices(tradFiMarks.data)).toEqual({
+      events: [
+        {
+          kind: 'mark',
+          exchange: 'binance',
+          symbol: 'XAUUSDT',
+          time: 1791382992684,
+          mark: 4103.9223318,
+          index: 4100.14187735,
+          estimatedSettle: 4098.72755326,
+          fundingRate: 0.00019799,
+          nextFundingTime: 1791388800000,
+        },
+        {
+          kind: 'mark',
+          exchange: 'binance',
+          symbol: 'XAGUSDT',
+          time: 1791382992684,
+          mark: 59.63,
+          index: 59.59645451,
+          estimatedSettle: 59.60415413,
+          fundingRate: 0.00013008,
+          nextFundingTime: 1791388800000,
+        },
+      ],
+      rejected: 0,
+    });
+  });
+
+  it('reads a COIN-M row (st 2) and counts a settlement type it does not know as bad', () => {
+    const coinM = { ...perpMark, s: 'BTCUSD_PERP', st: 2 };
+    expect(parseMarkPrices([coinM, { ...perpMark, st: 3 }])).toMatchObject({ events: [{ symbol: 'BTCUSD_PERP', mark: 85840.40234633 }], rejected: 1 });
+  });
+});
+
 describe('parseMiniTickers (seed page)', () => {
   it('reads last, open and quote volume', () => {
     expect(parseMiniTickers(miniTickers)).toEqual({
@@ -57,7 +116,53 @@ describe('parseMiniTickers (seed page)', () => {
   });
 });
 
+describe('parseMiniTickers (recorded live frames)', () => {
+  const [tradFiRow, coinMRow] = tickersWithCoinM.data;
+
+  it('reads !ticker@arr rows too, and a COIN-M row’s coin volume (q) at its last price, in USD', () => {
+    expect(parseMiniTickers(tickersWithCoinM.data)).toEqual({
+      events: [
+        { kind: 'ticker', exchange: 'binance', symbol: 'XPTUSDT', time: 1791382992307, last: 1632.48, open24h: 1686.63, quoteVolume24h: 12325762.2149 },
+        { kind: 'ticker', exchange: 'binance', symbol: 'BTCUSD_PERP', time: 1791382992429, last: 83050.5, open24h: 86125, quoteVolume24h: 11573.7 * 83050.5 },
+      ],
+      rejected: 0,
+    });
+  });
+
+  it('reads a COIN-M mini ticker (the fields of the recorded row a 24hrMiniTicker carries) the same way', () => {
+    const { E, s, c, o, h, l, v, q, st } = coinMRow!;
+    const mini = { e: '24hrMiniTicker', E, s, c, o, h, l, v, q, st };
+    expect(parseMiniTickers([mini]).events).toEqual([
+      { kind: 'ticker', exchange: 'binance', symbol: 'BTCUSD_PERP', time: 1791382992429, last: 83050.5, open24h: 86125, quoteVolume24h: 11573.7 * 83050.5 },
+    ]);
+  });
+
+  it('skips dated contracts without counting them as bad, and counts unknown settlement types and events', () => {
+    const dated = { ...tradFiRow!, s: 'BTCUSDT_260925' };
+    const datedCoinM = { ...coinMRow!, s: 'BTCUSD_260925' };
+    expect(parseMiniTickers([dated, datedCoinM])).toEqual({ events: [], rejected: 0 });
+    expect(parseMiniTickers([{ ...tradFiRow!, st: 3 }, { ...tradFiRow!, e: '24hrBookTicker' }])).toEqual({ events: [], rejected: 2 });
+  });
+});
+
 describe('REST helpers', () => {
+  it('reads crypto and TradFi perpetuals from the recorded exchangeInfo entries', () => {
+    expect(parseExchangeInfo({ symbols: [exchangeInfoBtc, exchangeInfoXau] })).toEqual([
+      { exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' },
+      { exchange: 'binance', symbol: 'XAUUSDT', base: 'XAU', quote: 'USDT', coin: 'XAU', market: 'tradfi', margin: 'linear' },
+    ]);
+  });
+
+  it('tells the market by underlying type: coins and crypto indexes are crypto, anything else TradFi', () => {
+    const entry = (symbol: string, underlyingType: string) => ({ ...exchangeInfoBtc, symbol, underlyingType });
+    const body = { symbols: [entry('BTCDOMUSDT', 'INDEX'), entry('TSLAUSDT', 'EQUITY'), { ...exchangeInfoBtc, symbol: 'OLDSHAPEUSDT', underlyingType: undefined }] };
+    expect(parseExchangeInfo(body)!.map((instrument) => [instrument.symbol, instrument.market])).toEqual([
+      ['BTCDOMUSDT', 'crypto'],
+      ['TSLAUSDT', 'tradfi'],
+      ['OLDSHAPEUSDT', 'crypto'],
+    ]);
+  });
+
   it('keeps only trading perpetuals from exchangeInfo', () => {
     const body = {
       symbols: [
@@ -68,10 +173,18 @@ describe('REST helpers', () => {
       ],
     };
     expect(parseExchangeInfo(body)).toEqual([
-      { exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', coin: 'BTC' },
-      { exchange: 'binance', symbol: '1000PEPEUSDT', base: '1000PEPE', quote: 'USDT', coin: 'PEPE' },
+      { exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' },
+      { exchange: 'binance', symbol: '1000PEPEUSDT', base: '1000PEPE', quote: 'USDT', coin: 'PEPE', market: 'crypto', margin: 'linear' },
     ]);
     expect(parseExchangeInfo({ code: -1121 })).toBeNull();
+  });
+
+  it('reads the recorded fundingInfo: non-ASCII symbols, 8 h rows with a null updateTime', () => {
+    expect([...parseFundingInfo(fundingInfo)!]).toEqual([
+      ['币安人生USDT', 4],
+      ['XAUUSDT', 4],
+      ['BTCUSDT', 8],
+    ]);
   });
 
   it('reads adjusted funding intervals', () => {
@@ -124,8 +237,28 @@ describe('REST helpers', () => {
     expect(parsePremiumIndex({ code: -1121, msg: 'Invalid symbol.' })).toBeNull();
   });
 
-  it('splits a bare symbol when exchangeInfo is unavailable', () => {
-    expect(instrumentFromSymbol('1000PEPEUSDT')).toEqual({ exchange: 'binance', symbol: '1000PEPEUSDT', base: '1000PEPE', quote: 'USDT', coin: 'PEPE' });
-    expect(instrumentFromSymbol('ETHUSDC')).toMatchObject({ base: 'ETH', quote: 'USDC' });
+  it('splits a bare symbol when exchangeInfo is unavailable, counting it as crypto', () => {
+    expect(instrumentFromSymbol('1000PEPEUSDT')).toEqual({
+      exchange: 'binance',
+      symbol: '1000PEPEUSDT',
+      base: '1000PEPE',
+      quote: 'USDT',
+      coin: 'PEPE',
+      market: 'crypto',
+      margin: 'linear',
+    });
+    expect(instrumentFromSymbol('ETHUSDC')).toMatchObject({ base: 'ETH', quote: 'USDC', margin: 'linear' });
+  });
+
+  it('reads a COIN-M symbol as coin-margined, quoted in USD', () => {
+    expect(instrumentFromSymbol('BTCUSD_PERP')).toEqual({
+      exchange: 'binance',
+      symbol: 'BTCUSD_PERP',
+      base: 'BTC',
+      quote: 'USD',
+      coin: 'BTC',
+      market: 'crypto',
+      margin: 'inverse',
+    });
   });
 });

@@ -1,9 +1,11 @@
-import { coinOf, type PerpInstrument } from '../../domain/perpetual';
+import { coinOf, type PerpInstrument, type PerpMargin, type PerpMarket } from '../../domain/perpetual';
 import type { ParseResult, PerpMarkEvent, PerpTickerEvent } from '../../domain/perpEvents';
 import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
 
 /** A mark-price record's fields, as named by the stream (`p`, `i`, …) or by REST (`markPrice`, `indexPrice`, …). */
 interface MarkFields {
+  /** The stream's `st` (1 USDⓈ-M, 2 COIN-M); REST sends none. */
+  settlement: unknown;
   symbol: unknown;
   time: unknown;
   mark: unknown;
@@ -14,11 +16,22 @@ interface MarkFields {
 }
 
 /**
- * One mark-price record → a mark event; `'dated'` for a delivery contract (an empty funding rate
- * and a next funding time of 0: not a perpetual, skipped without counting as bad data); null
- * when a number is missing or not valid.
+ * The all-market streams carry both margins: `st` 1 is USDⓈ-M (crypto and TradFi), 2 COIN-M
+ * (`BTCUSD_PERP`). Absent in the older documented shape, which knew USDⓈ-M only; any other value
+ * is one this page does not understand.
+ */
+function marginOf(settlement: unknown): PerpMargin | null {
+  if (settlement === undefined || settlement === 1) return 'linear';
+  return settlement === 2 ? 'inverse' : null;
+}
+
+/**
+ * One mark-price record → a mark event; `'dated'` for a delivery contract (a next funding time of
+ * 0, with a funding rate of "0.00000000" live or empty in the older docs and in REST): not a
+ * perpetual, skipped without counting as bad data; null when a number is missing or not valid.
  */
 function markEvent(fields: MarkFields): PerpMarkEvent | 'dated' | null {
+  if (marginOf(fields.settlement) === null) return null;
   if (fields.fundingRate === '' || fields.nextFundingTime === 0) return 'dated';
   const symbol = text(fields.symbol);
   const time = timestamp(fields.time);
@@ -47,13 +60,14 @@ function collectMarks(items: readonly unknown[], fieldsOf: (item: Record<string,
 
 /**
  * `!markPrice@arr[@1s]` / `<symbol>@markPrice[@1s]` → mark events. Dated delivery contracts
- * travel in the same array with an empty `r` and a `T` of 0: they are not perpetuals and are
- * skipped without counting as bad data.
+ * travel in the same array with a `T` of 0: they are not perpetuals and are skipped without
+ * counting as bad data. TradFi perpetuals come in a message of their own, COIN-M ones (`st` 2)
+ * among the rest: both are perpetuals like any other.
  */
 export function parseMarkPrices(payload: unknown): ParseResult<PerpMarkEvent> {
   return collectMarks(Array.isArray(payload) ? payload : [payload], (item) =>
     item.e === 'markPriceUpdate'
-      ? { symbol: item.s, time: item.E, mark: item.p, index: item.i, estimatedSettle: item.P, fundingRate: item.r, nextFundingTime: item.T }
+      ? { settlement: item.st, symbol: item.s, time: item.E, mark: item.p, index: item.i, estimatedSettle: item.P, fundingRate: item.r, nextFundingTime: item.T }
       : null,
   );
 }
@@ -66,6 +80,7 @@ export function parseMarkPrices(payload: unknown): ParseResult<PerpMarkEvent> {
 export function parsePremiumIndex(body: unknown): ParseResult<PerpMarkEvent> | null {
   if (!Array.isArray(body)) return null;
   return collectMarks(body, (item) => ({
+    settlement: undefined,
     symbol: item.symbol,
     time: item.time,
     mark: item.markPrice,
@@ -76,13 +91,25 @@ export function parsePremiumIndex(body: unknown): ParseResult<PerpMarkEvent> | n
   }));
 }
 
-/** `!miniTicker@arr` → ticker events. The stream carries only symbols that changed; the store keeps the rest. */
+/** Binance names delivery contracts `<pair>_<YYMMDD>` (`BTCUSDT_260925`, `BTCUSD_260925`). */
+const DATED_SYMBOL = /_\d{6}$/;
+
+const TICKER_EVENTS = new Set(['24hrMiniTicker', '24hrTicker']);
+
+/**
+ * `!miniTicker@arr` (and `!ticker@arr`, whose rows carry the same fields and more) → ticker events.
+ * The stream carries only symbols that changed; the store keeps the rest. Dated contracts tick
+ * too and are skipped without counting as bad data. A COIN-M row (`st` 2) counts `q` in coin and
+ * `v` in contracts: its quote (USD) volume is the coin volume at the last price.
+ */
 export function parseMiniTickers(payload: unknown): ParseResult<PerpTickerEvent> {
   const items = Array.isArray(payload) ? payload : [payload];
   const events: PerpTickerEvent[] = [];
   let rejected = 0;
   for (const item of items) {
-    if (!isRecord(item) || item.e !== '24hrMiniTicker') {
+    if (isRecord(item) && typeof item.s === 'string' && DATED_SYMBOL.test(item.s)) continue;
+    const margin = isRecord(item) && typeof item.e === 'string' && TICKER_EVENTS.has(item.e) ? marginOf(item.st) : null;
+    if (margin === null) {
       rejected++;
       continue;
     }
@@ -90,27 +117,43 @@ export function parseMiniTickers(payload: unknown): ParseResult<PerpTickerEvent>
     const time = timestamp(item.E);
     const last = positive(item.c);
     const open24h = positive(item.o);
-    const quoteVolume24h = nonNegative(item.q);
-    if (symbol === null || time === null || last === null || open24h === null || quoteVolume24h === null) {
+    const volume = nonNegative(item.q);
+    if (symbol === null || time === null || last === null || open24h === null || volume === null) {
       rejected++;
       continue;
     }
+    const quoteVolume24h = margin === 'inverse' ? volume * last : volume;
     events.push({ kind: 'ticker', exchange: 'binance', symbol, time, last, open24h, quoteVolume24h });
   }
   return { events, rejected };
 }
 
-/** `GET /fapi/v1/exchangeInfo` → the perpetuals that are trading now. */
+const PERPETUAL_CONTRACTS = new Set(['PERPETUAL', 'TRADIFI_PERPETUAL']);
+
+/** Underlying types of crypto perpetuals: coins, and Binance's composite crypto indexes (`BTCDOMUSDT`). */
+const CRYPTO_UNDERLYINGS = new Set(['COIN', 'INDEX']);
+
+/** TradFi by contract type, else by underlying type (COMMODITY, EQUITY, …: anything not crypto). */
+function marketOf(contractType: unknown, underlyingType: unknown): PerpMarket {
+  if (contractType === 'TRADIFI_PERPETUAL') return 'tradfi';
+  return typeof underlyingType === 'string' && !CRYPTO_UNDERLYINGS.has(underlyingType) ? 'tradfi' : 'crypto';
+}
+
+/**
+ * `GET /fapi/v1/exchangeInfo` → the perpetuals that are trading now, crypto and TradFi. It lists
+ * USDⓈ-M contracts only: the COIN-M perpetuals the same streams carry are not in it.
+ */
 export function parseExchangeInfo(body: unknown): PerpInstrument[] | null {
   if (!isRecord(body) || !Array.isArray(body.symbols)) return null;
   const instruments: PerpInstrument[] = [];
   for (const item of body.symbols) {
-    if (!isRecord(item) || item.contractType !== 'PERPETUAL' || item.status !== 'TRADING') continue;
+    if (!isRecord(item) || !PERPETUAL_CONTRACTS.has(item.contractType as string) || item.status !== 'TRADING') continue;
     const symbol = text(item.symbol);
     const base = text(item.baseAsset);
     const quote = text(item.quoteAsset);
     if (symbol === null || base === null || quote === null) continue;
-    instruments.push({ exchange: 'binance', symbol, base, quote, coin: coinOf(base) });
+    const market = marketOf(item.contractType, item.underlyingType);
+    instruments.push({ exchange: 'binance', symbol, base, quote, coin: coinOf(base), market, margin: 'linear' });
   }
   return instruments;
 }
@@ -133,12 +176,19 @@ export function parseFundingInfo(body: unknown): Map<string, number> | null {
 
 const QUOTE_ASSETS = ['USDT', 'USDC', 'FDUSD', 'BUSD', 'USD'];
 
+/** COIN-M perpetuals are named `<coin>USD_PERP`; USDⓈ-M ones carry no suffix. */
+const COIN_MARGINED_SUFFIX = '_PERP';
+
 /**
- * Without exchangeInfo (REST blocked), the symbol is all we have: split off a known quote
- * asset so the row still lines up with the same coin elsewhere.
+ * Without exchangeInfo (REST blocked), the symbol is all we have: split off a known quote asset so
+ * the row still lines up with the same coin elsewhere. A `_PERP` symbol is COIN-M, which
+ * exchangeInfo never lists anyway. Nothing in a symbol or its stream rows tells TradFi from
+ * crypto (both are `st` 1), so a row known only from its symbol counts as crypto.
  */
 export function instrumentFromSymbol(symbol: string): PerpInstrument {
-  const quote = QUOTE_ASSETS.find((asset) => symbol.endsWith(asset) && symbol.length > asset.length) ?? '';
-  const base = quote ? symbol.slice(0, -quote.length) : symbol;
-  return { exchange: 'binance', symbol, base, quote, coin: coinOf(base) };
+  const margin: PerpMargin = symbol.endsWith(COIN_MARGINED_SUFFIX) ? 'inverse' : 'linear';
+  const pair = margin === 'inverse' ? symbol.slice(0, -COIN_MARGINED_SUFFIX.length) : symbol;
+  const quote = QUOTE_ASSETS.find((asset) => pair.endsWith(asset) && pair.length > asset.length) ?? '';
+  const base = quote ? pair.slice(0, -quote.length) : pair;
+  return { exchange: 'binance', symbol, base, quote, coin: coinOf(base), market: 'crypto', margin };
 }

@@ -55,7 +55,8 @@ export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<stri
     },
     onValue: (instruments) => {
       const events: PerpEvent[] = instruments.map((instrument) => ({ kind: 'instrument', ...instrument, indexId: null, listed: true }));
-      events.push({ kind: 'list-complete', exchange: 'binance' });
+      // USDⓈ-M only: the COIN-M rows the same streams carry stay, known from their symbols.
+      events.push({ kind: 'list-complete', exchange: 'binance', margin: 'linear' });
       ingest.push(events);
     },
     onState: (state) =>
@@ -63,7 +64,7 @@ export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<stri
         id: 'binance:exchangeInfo',
         exchange: 'binance',
         label: 'Binance instrument list',
-        fallback: 'every perpetual the mark-price stream carries is shown',
+        fallback: 'every perpetual the mark-price stream carries is shown, TradFi ones counted as crypto by the market filter',
         ...state,
       }),
   });

@@ -1,5 +1,6 @@
 import type { Inbound, OutboundFrame, WireProtocol } from '../../connection/protocol';
 import { decodeObjectFrame } from '../frames';
+import { readRequestError } from './requestErrors';
 
 /** Binance streams are named by string, e.g. `!markPrice@arr@1s`, `btcusdt@optionMarkPrice`. */
 export type BinanceStream = string;
@@ -55,6 +56,9 @@ function snapshotTopicKey(key: string): string {
   return key.slice(0, key.indexOf(' '));
 }
 
+/** Binance's code for a socket past its stream cap: it drops every stream of the socket and closes it (1008). */
+const TOO_MANY_SUBSCRIPTIONS = '4';
+
 function classify(raw: string): Inbound {
   const decoded = decodeObjectFrame(raw);
   if (!decoded.ok) return decoded.inbound;
@@ -63,14 +67,15 @@ function classify(raw: string): Inbound {
     return { kind: 'data', topicKey: frame.stream, payload: frame.data };
   }
   const id = typeof frame.id === 'number' ? frame.id : null;
-  if ('result' in frame && id !== null) return { kind: 'ack', requestId: id, topicKey: null };
-  if ('code' in frame) {
-    const code = String(frame.code);
-    const text = typeof frame.msg === 'string' ? frame.msg : 'error';
-    return id !== null
-      ? { kind: 'request-error', requestId: id, code, message: text }
-      : { kind: 'server-error', code, message: text };
+  const error = readRequestError(frame);
+  if (error !== null) {
+    const code = error.code ?? '';
+    if (id !== null) return { kind: 'request-error', requestId: id, code, message: error.message };
+    return code === TOO_MANY_SUBSCRIPTIONS
+      ? { kind: 'subscriptions-dropped', code, message: error.message }
+      : { kind: 'server-error', code, message: error.message };
   }
+  if ('result' in frame && id !== null) return { kind: 'ack', requestId: id, topicKey: null };
   return { kind: 'unknown', reason: `unrecognised frame: ${raw.slice(0, 80)}` };
 }
 
@@ -87,6 +92,8 @@ export const binanceProtocol: WireProtocol<BinanceStream> = {
   subscribeFrames: (streams, nextId) => frames('SUBSCRIBE', streams, nextId),
   unsubscribeFrames: (streams, nextId) => frames('UNSUBSCRIBE', streams, nextId),
   classify,
+  // An invalid stream fails its whole SUBSCRIBE: nothing in it is subscribed, and the answer does not say which.
+  refusal: 'whole-request',
   snapshotKey,
   snapshotTopicKey,
   heartbeat: {
@@ -95,6 +102,7 @@ export const binanceProtocol: WireProtocol<BinanceStream> = {
     frame: (nextId) => JSON.stringify({ method: 'LIST_SUBSCRIPTIONS', id: nextId() }),
   },
   firstDataTimeoutMs: 15_000,
+  // Options sockets take 200 streams, futures sockets 1,024 (past it Binance drops them all): 200 fits both.
   maxTopicsPerSocket: 200,
   minSendIntervalMs: 250,
   // Documented: 300 connection attempts per 5 minutes per IP; one every 250 ms stays far inside it.

@@ -18,8 +18,13 @@ export function candlesUrl(
   return `${restBase}${path}?instId=${encodeURIComponent(instId)}&bar=${OKX_BAR[interval]}&limit=100${page}`;
 }
 
+/** The most funding-rate-history serves a page (also its default). */
+export const FUNDING_HISTORY_PAGE = 400;
+
+/** Newest first; `after` asks for the settlements before that fundingTime. */
 export function fundingHistoryUrl(restBase: string, instId: string, after: number | null): string {
-  return `${restBase}/api/v5/public/funding-rate-history?instId=${encodeURIComponent(instId)}&limit=100${after === null ? '' : `&after=${after}`}`;
+  const page = after === null ? '' : `&after=${after}`;
+  return `${restBase}/api/v5/public/funding-rate-history?instId=${encodeURIComponent(instId)}&limit=${FUNDING_HISTORY_PAGE}${page}`;
 }
 
 /** funding-rate-history data (newest first) → settlements, oldest first. `realizedRate` is what was paid. */

@@ -6,6 +6,7 @@ import liveMarkPush from './fixtures/okx-mark-price-push.json';
 import subscribeAck from './fixtures/subscribeAck.json';
 import subscribeError from './fixtures/subscribeError.json';
 import {
+  instrumentFromSwapId,
   parseFundingRates,
   parseFundingRatesResponse,
   parseIndexTickers,
@@ -87,7 +88,7 @@ describe('OKX frames recorded live (real-payloads, 2026-09-25)', () => {
   it('reads the SWAP instrument record', () => {
     expect(parseSwapInstrumentsResponse({ code: '0', msg: '', data: [liveSwapEntry] })).toEqual({
       events: [
-        { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', indexId: 'BTC-USDT', listed: true },
+        { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDT', listed: true },
       ],
       rejected: 0,
     });
@@ -154,6 +155,20 @@ describe('OKX channels', () => {
       ['BTC-USD-SWAP', 'BTC', 'USD', 'BTC-USD', true],
       ['OLD-USDT-SWAP', 'OLD', 'USDT', 'OLD-USDT', false],
     ]);
+  });
+
+  it('reads every swap as crypto, coin-margined by ctType (the recorded entry is linear) or, without one, by its USD quote', () => {
+    // Fields of real-payloads/okx-instruments-swap-entry.json (2026-09-25), and its inverse sibling.
+    const linear = { instType: 'SWAP', instId: 'BTC-USDT-SWAP', uly: 'BTC-USDT', instFamily: 'BTC-USDT', ctType: 'linear', settleCcy: 'USDT', state: 'live' };
+    const inverse = { ...linear, instId: 'BTC-USD-SWAP', uly: 'BTC-USD', instFamily: 'BTC-USD', ctType: 'inverse', settleCcy: 'BTC' };
+    const bare = { instType: 'SWAP', instId: 'ETH-USD-SWAP', uly: 'ETH-USD', state: 'live' };
+    expect(parseSwapInstruments([linear, inverse, bare]).events.map((e) => [e.symbol, e.market, e.margin])).toEqual([
+      ['BTC-USDT-SWAP', 'crypto', 'linear'],
+      ['BTC-USD-SWAP', 'crypto', 'inverse'],
+      ['ETH-USD-SWAP', 'crypto', 'inverse'],
+    ]);
+    expect(instrumentFromSwapId('BTC-USD-SWAP')).toMatchObject({ quote: 'USD', market: 'crypto', margin: 'inverse' });
+    expect(instrumentFromSwapId('BTC-USDC-SWAP')).toMatchObject({ quote: 'USDC', margin: 'linear' });
   });
 
   it('values 24 h volume in the quote currency', () => {

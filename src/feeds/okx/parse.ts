@@ -32,7 +32,10 @@ export function parseSwapInstruments(payload: unknown): ParseResult<PerpInstrume
     if (symbol === null || indexId === null || item.instType !== 'SWAP') return null;
     const [base, quote] = indexId.split('-');
     if (!base || !quote) return null;
-    return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), indexId, listed: item.state === 'live' };
+    // ctType says it; without one, OKX's USD swaps are its coin-margined ones.
+    const inverse = item.ctType === undefined ? quote === 'USD' : item.ctType === 'inverse';
+    const margin = inverse ? 'inverse' : 'linear';
+    return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), market: 'crypto', margin, indexId, listed: item.state === 'live' };
   });
 }
 
@@ -139,9 +142,13 @@ export const parseFundingRatesResponse = fromResponse(parseFundingRates);
 /** `GET /api/v5/public/instruments?instType=SWAP`: every swap OKX lists, trading or not. */
 export const parseSwapInstrumentsResponse = fromResponse(parseSwapInstruments);
 
-/** Without the instrument list, a swap id still says its coin, quote and index: `BTC-USDT-SWAP` → BTC, USDT, `BTC-USDT`. */
+/**
+ * Without the instrument list, a swap id still says its coin, quote and index: `BTC-USDT-SWAP` → BTC,
+ * USDT, `BTC-USDT`. OKX's USD swaps are its coin-margined (inverse) ones; every OKX swap is crypto.
+ */
 export function instrumentFromSwapId(symbol: string): PerpInstrumentEvent | null {
   const [base, quote, suffix] = symbol.split('-');
   if (!base || !quote || suffix !== 'SWAP') return null;
-  return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), indexId: `${base}-${quote}`, listed: true };
+  const margin = quote === 'USD' ? 'inverse' : 'linear';
+  return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), market: 'crypto', margin, indexId: `${base}-${quote}`, listed: true };
 }

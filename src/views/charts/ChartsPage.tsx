@@ -21,10 +21,10 @@ const OTHER: Record<ExchangeId, ExchangeId> = { binance: 'okx', okx: 'binance' }
 
 const historyTarget = (quote: PerpQuote) => ({ exchange: quote.exchange, symbol: quote.symbol, indexId: quote.indexId });
 
-/** The same coin's main contract on the other exchange, for compare mode. */
+/** The same coin's main contract of the same margin on the other exchange, for compare mode. */
 function useCounterpart(quote: PerpQuote | undefined): PerpQuote | undefined {
   const otherKey = usePerpetualStore((state) =>
-    quote ? mainContractFor(Object.values(state.quotes), OTHER[quote.exchange], quote.coin)?.key : undefined,
+    quote ? mainContractFor(Object.values(state.quotes), OTHER[quote.exchange], quote.coin, quote.margin)?.key : undefined,
   );
   return usePerpetualStore((state) => (otherKey ? state.quotes[otherKey] : undefined));
 }

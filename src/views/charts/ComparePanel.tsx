@@ -6,8 +6,9 @@ import { useMarkIndexFeed } from '../../hooks/useChartFeeds';
 import { formatBps, signClass } from '../format/numbers';
 import { ChartSummary } from './ChartSummary';
 import { formatBarTime } from './chartTheme';
-import { LoadNotice } from './LoadNotice';
+import { LIVE_ONLY, LoadNotice } from './LoadNotice';
 import { PremiumCompareChart, type CompareLegend } from './premiumCompareChart';
+import { useChartInstance } from './useChartInstance';
 
 const NO_LEGEND: CompareLegend = { time: null, premium: { binance: null, okx: null } };
 
@@ -26,18 +27,10 @@ function useLeg(chart: PremiumCompareChart | null, target: HistoryTarget, interv
 /** One coin's premium on both exchanges on one chart: the basis gap behind a funding spread. */
 export function ComparePanel({ coin, legs, interval }: { coin: string; legs: Record<ExchangeId, HistoryTarget>; interval: ChartInterval }) {
   const container = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<PremiumCompareChart | null>(null);
   const [legend, setLegend] = useState<CompareLegend>(NO_LEGEND);
-
-  useEffect(() => {
-    const created = new PremiumCompareChart(container.current!, interval, setLegend);
-    setChart(created);
-    return () => {
-      setChart(null);
-      setLegend(NO_LEGEND);
-      created.dispose();
-    };
-  }, [interval, legs.binance.symbol, legs.okx.symbol]);
+  const chartKey = `${interval} ${legs.binance.symbol} ${legs.okx.symbol}`;
+  const chart = useChartInstance(container, chartKey, (element) => new PremiumCompareChart(element, interval, setLegend));
+  useEffect(() => () => setLegend(NO_LEGEND), [chartKey]);
 
   const binanceLoad = useLeg(chart, legs.binance, interval);
   const okxLoad = useLeg(chart, legs.okx, interval);
@@ -47,8 +40,8 @@ export function ComparePanel({ coin, legs, interval }: { coin: string; legs: Rec
 
   return (
     <figure className="chart-figure" aria-label={`${label}, ${interval} bars`}>
-      <LoadNotice what={`Binance ${legs.binance.symbol} price history`} state={binanceLoad} />
-      <LoadNotice what={`OKX ${legs.okx.symbol} price history`} state={okxLoad} />
+      <LoadNotice what={`Binance ${legs.binance.symbol} price history`} state={binanceLoad} meanwhile={LIVE_ONLY} />
+      <LoadNotice what={`OKX ${legs.okx.symbol} price history`} state={okxLoad} meanwhile={LIVE_ONLY} />
       <dl className="chart-legend" aria-label="Chart legend">
         <div>
           <dt>Time</dt>

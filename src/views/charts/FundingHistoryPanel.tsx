@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { FUNDING_HISTORY_DAYS } from '../../app/chartFeeds';
 import { EXCHANGE_LABEL } from '../../domain/exchange';
-import { averageAnnualised, type FundingSettlement } from '../../domain/fundingHistory';
+import { coveredAverages, coveredDays, type FundingHistory, type FundingSettlement } from '../../domain/fundingHistory';
 import type { PerpQuote } from '../../domain/perpetual';
 import { useFundingHistory } from '../../hooks/useChartFeeds';
 import { formatPercent, signClass } from '../format/numbers';
@@ -14,9 +14,26 @@ const HEIGHT = 120;
 const DAY_MS = 86_400_000;
 const AVERAGE_WINDOWS = [1, 7, 30] as const;
 
-function describe(settlements: readonly FundingSettlement[], predicted: FundingSettlement | null): string {
+/** "30 days", or as much of them as the history covers: "12 of 30 days". */
+function spanText(history: FundingHistory | null): string {
+  if (!history || history.shortfall === null) return `${FUNDING_HISTORY_DAYS} days`;
+  const days = coveredDays(history);
+  return days >= 1 ? `${days} of ${FUNDING_HISTORY_DAYS} days` : `less than 1 of ${FUNDING_HISTORY_DAYS} days`;
+}
+
+function shortfallText(history: FundingHistory, exchange: string): string | null {
+  const { shortfall } = history;
+  if (shortfall === null) return null;
+  const span = `the last ${spanText(history)}`;
+  return shortfall.cause === 'none-earlier'
+    ? `${exchange} has funding for ${span} only: nothing settled earlier.`
+    : `Only ${span} could be loaded (${shortfall.detail}); longer averages are left out until the rest loads.`;
+}
+
+function describe(history: FundingHistory, predicted: FundingSettlement | null): string {
+  const { settlements } = history;
   const last = settlements.at(-1);
-  const parts = [`${settlements.length} settlements in the last ${FUNDING_HISTORY_DAYS} days`];
+  const parts = [`${settlements.length} settlements in the last ${spanText(history)}`];
   if (last) parts.push(`last paid ${formatPercent(last.rate, 4)} at ${formatBarTime(last.time)}`);
   if (predicted) parts.push(`predicted ${formatPercent(predicted.rate, 4)} at ${formatBarTime(predicted.time)}`);
   return parts.join('; ');
@@ -25,22 +42,29 @@ function describe(settlements: readonly FundingSettlement[], predicted: FundingS
 /** Realised funding of the last 30 days as bars, the current predicted rate as a hollow last bar, and average annualised rates. */
 export function FundingHistoryPanel({ quote }: { quote: PerpQuote }) {
   const target = useMemo(() => ({ exchange: quote.exchange, symbol: quote.symbol, indexId: null }), [quote.exchange, quote.symbol]);
-  const { state, settlements } = useFundingHistory(target, quote.nextFundingTime);
+  const { state, history } = useFundingHistory(target, quote.nextFundingTime);
   const predicted = quote.fundingRate !== null && quote.nextFundingTime !== null ? { time: quote.nextFundingTime, rate: quote.fundingRate } : null;
   const now = Date.now();
   const to = predicted?.time ?? now;
   const layout = useMemo(
-    () => (settlements ? layoutFundingBars(settlements, predicted, to - FUNDING_HISTORY_DAYS * DAY_MS, to, WIDTH, HEIGHT) : null),
-    [settlements, predicted?.time, predicted?.rate, to],
+    () => (history ? layoutFundingBars(history.settlements, predicted, to - FUNDING_HISTORY_DAYS * DAY_MS, to, WIDTH, HEIGHT) : null),
+    [history, predicted?.time, predicted?.rate, to],
   );
-  const averages = AVERAGE_WINDOWS.map((days) => ({ days, value: settlements ? averageAnnualised(settlements, days, now) : null }));
+  const averages = history ? coveredAverages(history, AVERAGE_WINDOWS, now) : AVERAGE_WINDOWS.map((days) => ({ days, value: null }));
+  const exchange = EXCHANGE_LABEL[quote.exchange];
+  const shortfall = history && shortfallText(history, exchange);
 
   return (
     <figure className="funding-history" aria-label={`${quote.symbol} funding history`}>
       <figcaption>
-        Funding paid on {EXCHANGE_LABEL[quote.exchange]} {quote.symbol}, last {FUNDING_HISTORY_DAYS} days
+        Funding paid on {exchange} {quote.symbol}, last {spanText(history)}
       </figcaption>
-      <LoadNotice what={`${EXCHANGE_LABEL[quote.exchange]} ${quote.symbol} funding history`} state={state} />
+      <LoadNotice what={`${exchange} ${quote.symbol} funding history`} state={state} meanwhile="The current rate is still shown above" />
+      {shortfall && (
+        <p className="notice" role="note">
+          {shortfall}
+        </p>
+      )}
       <dl className="funding-averages" aria-label="Average annualised funding">
         {averages.map(({ days, value }) => (
           <div key={days}>
@@ -51,8 +75,8 @@ export function FundingHistoryPanel({ quote }: { quote: PerpQuote }) {
           </div>
         ))}
       </dl>
-      {settlements && layout && (
-        <svg className="funding-bars" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={describe(settlements, predicted)}>
+      {history && layout && (
+        <svg className="funding-bars" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={describe(history, predicted)}>
           <line x1={0} x2={WIDTH} y1={layout.zeroY} y2={layout.zeroY} className="funding-zero" />
           {layout.bars.map((bar) => (
             <rect

@@ -6,26 +6,19 @@ import { useMarkIndexFeed } from '../../hooks/useChartFeeds';
 import { formatBps, formatPrice, signClass } from '../format/numbers';
 import { ChartSummary } from './ChartSummary';
 import { formatBarTime } from './chartTheme';
-import { LoadNotice } from './LoadNotice';
+import { LIVE_ONLY, LoadNotice } from './LoadNotice';
 import { MarkIndexChart, type MarkIndexLegend } from './markIndexChart';
+import { useChartInstance } from './useChartInstance';
 
 const NO_LEGEND: MarkIndexLegend = { time: null, mark: null, index: null, premium: null };
 
-/** Mark and index on one scale, premium below; history first, then live. */
+/** Mark and index on one scale, premium below; live from the start, history behind it once loaded. */
 export function MarkIndexPanel({ target, interval }: { target: HistoryTarget; interval: ChartInterval }) {
   const container = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<MarkIndexChart | null>(null);
   const [legend, setLegend] = useState<MarkIndexLegend>(NO_LEGEND);
-
-  useEffect(() => {
-    const created = new MarkIndexChart(container.current!, interval, setLegend);
-    setChart(created);
-    return () => {
-      setChart(null);
-      setLegend(NO_LEGEND);
-      created.dispose();
-    };
-  }, [interval, target.exchange, target.symbol]);
+  const chartKey = `${interval} ${target.exchange} ${target.symbol}`;
+  const chart = useChartInstance(container, chartKey, (element) => new MarkIndexChart(element, interval, setLegend));
+  useEffect(() => () => setLegend(NO_LEGEND), [chartKey]);
 
   const sink = useMemo(
     () =>
@@ -40,7 +33,7 @@ export function MarkIndexPanel({ target, interval }: { target: HistoryTarget; in
 
   return (
     <figure className="chart-figure" aria-label={`${label}, ${interval} bars`}>
-      <LoadNotice what={`${EXCHANGE_LABEL[target.exchange]} ${target.symbol} price history`} state={load} />
+      <LoadNotice what={`${EXCHANGE_LABEL[target.exchange]} ${target.symbol} price history`} state={load} meanwhile={LIVE_ONLY} />
       <dl className="chart-legend" aria-label="Chart legend">
         <div>
           <dt>Time</dt>

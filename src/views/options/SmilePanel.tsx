@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ExchangeId } from '../../domain/exchange';
-import { chainKey } from '../../domain/option';
+import { chainKey, UNDERLYING_PRICE_LABEL } from '../../domain/option';
 import { useOptionStore } from '../../store/optionStore';
 import type { OptionChainRows } from '../../store/optionStore';
 import { expiryChain } from './chainRows';
@@ -53,12 +53,14 @@ export function SmilePanel({ exchange, underlying, expiry, expiryLabel }: SmileP
       const points = smilePoints(chain, axis);
       chartRef.current?.setPoints(points, axis);
       const atm = chain.rows.find((row) => row.strike === chain.atmStrike);
-      const atmIv = atm?.call?.markIv ?? atm?.put?.markIv ?? null;
+      const atmQuote = atm?.call?.markIv != null ? atm.call : (atm?.put ?? null);
+      // Binance sends its mark IV to 0.1 vol point; the bid and ask IVs say how the ATM book moves within it.
+      const atmBook = atmQuote ? ` (bid–ask ${formatIv(atmQuote.bidIv, 2)} – ${formatIv(atmQuote.askIv, 2)})` : '';
       if (captionRef.current) {
         captionRef.current.textContent =
           points.length === 0
             ? `No implied vols for ${expiryLabel} yet.`
-            : `${points.length} strikes; ATM mark IV ${formatIv(atmIv, 2)}. Mark IV line, bid-ask IV band, out-of-the-money options (puts below, calls above the ${exchange === 'okx' ? 'forward' : 'index'}).`;
+            : `${points.length} strikes; ATM mark IV ${formatIv(atmQuote?.markIv ?? null, 2)}${atmBook}. Mark IV line, bid-ask IV band, out-of-the-money options (puts below, calls above the ${UNDERLYING_PRICE_LABEL[exchange].toLowerCase()}).`;
       }
     };
     draw(useOptionStore.getState().chains[key]);

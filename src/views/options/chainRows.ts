@@ -17,7 +17,7 @@ export interface StrikeRow {
 
 export interface ExpiryChain {
   rows: StrikeRow[];
-  /** The price the expiry is valued against (Binance index, OKX forward), from its newest greeks. */
+  /** The price the expiry is valued against (its forward), from its newest greeks. */
   underlyingPrice: number | null;
   atmStrike: number | null;
 }

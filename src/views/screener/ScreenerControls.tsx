@@ -1,6 +1,6 @@
 import { EXCHANGE_LABEL, EXCHANGES, type ExchangeId } from '../../domain/exchange';
 import { Segmented } from '../controls/Segmented';
-import type { RateBasis, ScreenerParams, ScreenerView } from './screenerParams';
+import type { MarketChoice, RateBasis, ScreenerParams, ScreenerView } from './screenerParams';
 
 const QUOTES = ['', 'USDT', 'USDC', 'USD'];
 const MIN_VOLUMES = [0, 100_000, 1_000_000, 10_000_000, 100_000_000];
@@ -35,6 +35,16 @@ export function ScreenerControls({ params, onChange }: Props) {
           ['interval', 'Per interval'],
         ]}
         onChange={(rate) => onChange({ rate })}
+      />
+      <Segmented<MarketChoice>
+        legend="Market"
+        value={params.market}
+        options={[
+          ['all', 'All'],
+          ['crypto', 'Crypto'],
+          ['tradfi', 'TradFi'],
+        ]}
+        onChange={(market) => onChange({ market })}
       />
       {params.view === 'perps' && (
         <fieldset className="checks">

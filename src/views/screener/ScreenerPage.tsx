@@ -16,7 +16,7 @@ import { filterPerps, pairAcrossExchanges, type CrossRow } from './selectRows';
 import { isStale } from './staleness';
 
 const perpRowId = (quote: PerpQuote) => quote.key;
-const crossRowId = (row: CrossRow) => row.coin;
+const crossRowId = (row: CrossRow) => row.key;
 
 export function ScreenerPage() {
   // Every row: sorting and filtering read them all, not only those scrolled into view.
@@ -88,7 +88,7 @@ export function ScreenerPage() {
           />
         )
       ) : pairs.length === 0 ? (
-        <p className="empty-state">No coin listed on both exchanges matches these filters.</p>
+        <p className="empty-state">No coin listed on both exchanges with the same margin matches these filters.</p>
       ) : (
         <DataTable
           label="Cross-exchange funding"
@@ -100,7 +100,7 @@ export function ScreenerPage() {
           onActivate={openCrossChart}
           activateHint="Compare both premiums"
           exportFileName="funding-cross-exchange.csv"
-          summary={<>{pairs.length} coins on both exchanges</>}
+          summary={<>{pairs.length} pairs of the same coin and margin on both exchanges</>}
         />
       )}
     </section>

@@ -4,6 +4,7 @@ import type { PerpQuote } from '../../domain/perpetual';
 import { asPercent, formatBps, formatPercent, formatPrice, formatVolume, NO_VALUE, signClass } from '../format/numbers';
 import type { TableColumn } from '../table/tableColumn';
 import { Countdown } from './Countdown';
+import { MARGIN_DESCRIPTION, MARGIN_LABEL } from './marginLabel';
 import type { RateBasis } from './screenerParams';
 
 function fundingValue(quote: PerpQuote, basis: RateBasis): number | null {
@@ -40,6 +41,15 @@ export function perpColumns(basis: RateBasis): TableColumn<PerpQuote>[] {
       width: 150,
       sortValue: (q) => q.symbol,
       render: (q) => <span className="symbol">{q.symbol}</span>,
+    },
+    {
+      id: 'margin',
+      header: 'Margin',
+      description: MARGIN_DESCRIPTION,
+      align: 'left',
+      width: 112,
+      sortValue: (q) => MARGIN_LABEL[q.margin],
+      render: (q) => MARGIN_LABEL[q.margin],
     },
     {
       id: 'mark',
@@ -129,7 +139,7 @@ export function perpColumns(basis: RateBasis): TableColumn<PerpQuote>[] {
     {
       id: 'volume',
       header: '24h volume',
-      description: '24 h traded value in the quote currency',
+      description: '24 h traded value in the quote currency (coin-margined: the coin volume at the last price, in USD)',
       align: 'right',
       width: 96,
       sortValue: (q) => q.quoteVolume24h,

@@ -1,7 +1,11 @@
 import { EXCHANGES, type ExchangeId } from '../../domain/exchange';
+import type { PerpMarket } from '../../domain/perpetual';
 
 export type ScreenerView = 'perps' | 'cross';
 export type RateBasis = 'interval' | 'annualised';
+export type MarketChoice = PerpMarket | 'all';
+
+const MARKET_CHOICES: readonly MarketChoice[] = ['all', 'crypto', 'tradfi'];
 
 export interface SortKey {
   id: string;
@@ -14,6 +18,8 @@ export interface ScreenerParams {
   rate: RateBasis;
   sort: SortKey[];
   exchanges: ExchangeId[];
+  /** Crypto or TradFi perpetuals only, or both. */
+  market: MarketChoice;
   /** Quote asset, or '' for all. */
   quote: string;
   /** Minimum 24 h quote volume; 0 for no minimum. */
@@ -44,11 +50,13 @@ export function parseScreenerParams(search: URLSearchParams): ScreenerParams {
     .split(',')
     .filter((id): id is ExchangeId => (EXCHANGES as readonly string[]).includes(id));
   const minVolume = Number(search.get('minVol') ?? '0');
+  const market = MARKET_CHOICES.find((choice) => choice === search.get('market')) ?? 'all';
   return {
     view,
     rate: search.get('rate') === 'interval' ? 'interval' : 'annualised',
     sort: parseSort(search.get('sort'), DEFAULT_SORT[view]),
     exchanges: exchanges.length > 0 ? exchanges : [...EXCHANGES],
+    market,
     quote: (search.get('quote') ?? '').toUpperCase().replace(/[^A-Z0-9]/g, ''),
     minVolume: Number.isFinite(minVolume) && minVolume > 0 ? minVolume : 0,
     search: (search.get('q') ?? '').slice(0, 40),
@@ -64,6 +72,7 @@ export function screenerSearch(params: ScreenerParams): URLSearchParams {
   const defaultSort = DEFAULT_SORT[params.view].map((key) => `${key.id}.${key.desc ? 'desc' : 'asc'}`).join(',');
   if (sort !== defaultSort) search.set('sort', sort);
   if (params.exchanges.length !== EXCHANGES.length) search.set('ex', params.exchanges.join(','));
+  if (params.market !== 'all') search.set('market', params.market);
   if (params.quote) search.set('quote', params.quote);
   if (params.minVolume > 0) search.set('minVol', String(params.minVolume));
   if (params.search) search.set('q', params.search);

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { emptyQuote, withDerived } from '../../store/applyPerpEvents';
-import type { PerpQuote } from '../../domain/perpetual';
+import type { PerpMargin, PerpMarket, PerpQuote } from '../../domain/perpetual';
 import { filterPerps, pairAcrossExchanges } from './selectRows';
 import { parseScreenerParams, screenerSearch } from './screenerParams';
 
-function quote(exchange: 'binance' | 'okx', symbol: string, base: string, quoteAsset: string, rate: number, hours: number, volume: number): PerpQuote {
-  const row = emptyQuote({ exchange, symbol, base, quote: quoteAsset, coin: base.replace(/^1000/, '') }, null);
+function quote(
+  exchange: 'binance' | 'okx',
+  symbol: string,
+  base: string,
+  quoteAsset: string,
+  rate: number,
+  hours: number,
+  volume: number,
+  market: PerpMarket = 'crypto',
+): PerpQuote {
+  const margin: PerpMargin = quoteAsset === 'USD' ? 'inverse' : 'linear';
+  const row = emptyQuote({ exchange, symbol, base, quote: quoteAsset, coin: base.replace(/^1000/, ''), market, margin }, null);
   return withDerived({ ...row, fundingRate: rate, intervalHours: hours, quoteVolume24h: volume });
 }
 
@@ -18,12 +28,23 @@ const rows = [
   quote('okx', 'BTC-USD-SWAP', 'BTC', 'USD', 0.0009, 8, 4e9),
   quote('okx', 'PEPE-USDT-SWAP', 'PEPE', 'USDT', 0.0001, 8, 1e8),
 ];
+const tradFi = quote('binance', 'XAUUSDT', 'XAU', 'USDT', 0.0002, 4, 9e8, 'tradfi');
+// COIN-M: the most traded BTC contract of all, which must still pair only with OKX's coin-margined swap.
+const coinMargined = quote('binance', 'BTCUSD_PERP', 'BTC', 'USD', 0.0002, 8, 2e10);
 
 describe('filterPerps', () => {
   it('filters by exchange, quote, minimum volume and coin search', () => {
     const params = parseScreenerParams(new URLSearchParams('ex=binance&quote=usdt&minVol=1000000&q=pe'));
     expect(filterPerps(rows, params).map((r) => r.symbol)).toEqual(['1000PEPEUSDT']);
     expect(filterPerps(rows, parseScreenerParams(new URLSearchParams())).length).toBe(7);
+  });
+
+  it('filters by market: crypto, TradFi or all', () => {
+    const all = [...rows, tradFi];
+    const symbols = (search: string) => filterPerps(all, parseScreenerParams(new URLSearchParams(search))).map((r) => r.symbol);
+    expect(symbols('market=tradfi')).toEqual(['XAUUSDT']);
+    expect(symbols('market=crypto')).toEqual(rows.map((r) => r.symbol));
+    expect(symbols('')).toHaveLength(8);
   });
 });
 
@@ -40,11 +61,29 @@ describe('pairAcrossExchanges', () => {
     expect([pepe.longOn, pepe.shortOn]).toEqual(['okx', 'binance']);
     expect(pairs[0]!.longOn).toBe('binance');
   });
+
+  it('pairs linear with linear and coin-margined with coin-margined, one row each', () => {
+    const pairs = pairAcrossExchanges([...rows, coinMargined], parseScreenerParams(new URLSearchParams('view=cross&q=btc')));
+    expect(pairs.map((p) => [p.key, p.margin, p.binance.symbol, p.okx.symbol])).toEqual([
+      ['BTC:linear', 'linear', 'BTCUSDT', 'BTC-USDT-SWAP'],
+      ['BTC:inverse', 'inverse', 'BTCUSD_PERP', 'BTC-USD-SWAP'],
+    ]);
+    // 0.0002 − 0.0009, both every 8 h.
+    expect(pairs[1]!.spread).toBeCloseTo((0.0002 - 0.0009) * 3 * 365, 12);
+  });
+
+  it('leaves TradFi out under the crypto market, and a coin on one exchange only unpaired', () => {
+    const params = (search: string) => parseScreenerParams(new URLSearchParams(search));
+    const okxGold = quote('okx', 'XAU-USDT-SWAP', 'XAU', 'USDT', 0.0001, 8, 1e8);
+    expect(pairAcrossExchanges([...rows, tradFi], params('view=cross&market=tradfi'))).toEqual([]);
+    expect(pairAcrossExchanges([...rows, tradFi, okxGold], params('view=cross&market=crypto')).map((p) => p.coin)).toEqual(['BTC', 'PEPE']);
+  });
 });
 
 describe('screener URL params', () => {
   it('round-trip, leaving defaults out', () => {
-    const params = parseScreenerParams(new URLSearchParams('view=cross&sort=spread.asc,coin.desc&quote=USDC&minVol=5000&q=eth&rate=interval'));
+    const params = parseScreenerParams(new URLSearchParams('view=cross&sort=spread.asc,coin.desc&quote=USDC&minVol=5000&q=eth&rate=interval&market=tradfi'));
+    expect(params.market).toBe('tradfi');
     expect(params.sort).toEqual([
       { id: 'spread', desc: false },
       { id: 'coin', desc: true },
@@ -54,7 +93,8 @@ describe('screener URL params', () => {
   });
 
   it('ignores junk', () => {
-    const params = parseScreenerParams(new URLSearchParams('sort=<script>.desc&ex=kraken&minVol=-4&quote=<b>'));
+    const params = parseScreenerParams(new URLSearchParams('sort=<script>.desc&ex=kraken&minVol=-4&quote=<b>&market=stocks'));
+    expect(params.market).toBe('all');
     expect(params.sort).toEqual([{ id: 'funding', desc: true }]);
     expect(params.exchanges).toEqual(['binance', 'okx']);
     expect(params.minVolume).toBe(0);

@@ -1,5 +1,5 @@
 import type { ExchangeId } from '../../domain/exchange';
-import type { PerpQuote } from '../../domain/perpetual';
+import type { PerpMargin, PerpQuote } from '../../domain/perpetual';
 import type { ScreenerParams } from './screenerParams';
 
 function matchesSearch(quote: PerpQuote, needle: string): boolean {
@@ -10,21 +10,33 @@ function meetsVolume(quote: PerpQuote, minVolume: number): boolean {
   return minVolume === 0 || (quote.quoteVolume24h !== null && quote.quoteVolume24h >= minVolume);
 }
 
+function inMarket(quote: PerpQuote, params: ScreenerParams): boolean {
+  return params.market === 'all' || quote.market === params.market;
+}
+
 /** The perpetuals the screener's filters let through (sorting is the table's job). */
 export function filterPerps(quotes: readonly PerpQuote[], params: ScreenerParams): PerpQuote[] {
   const needle = params.search.trim().toUpperCase();
   return quotes.filter(
     (quote) =>
       params.exchanges.includes(quote.exchange) &&
+      inMarket(quote, params) &&
       (params.quote === '' || quote.quote === params.quote) &&
       meetsVolume(quote, params.minVolume) &&
       matchesSearch(quote, needle),
   );
 }
 
-/** One coin listed on both exchanges: the carry from going long where funding is lower and short where it is higher. */
+/**
+ * One coin listed on both exchanges with the same margin: the carry from going long where funding
+ * is lower and short where it is higher. Linear pairs with linear and coin-margined with
+ * coin-margined, whose positions are sized, margined and paid in different currencies.
+ */
 export interface CrossRow {
+  /** Coin and margin: a coin has a row for each margin listed on both exchanges. */
+  key: string;
   coin: string;
+  margin: PerpMargin;
   binance: PerpQuote;
   okx: PerpQuote;
   /** Binance annualised − OKX annualised (fractions). */
@@ -33,23 +45,26 @@ export interface CrossRow {
   shortOn: ExchangeId | null;
 }
 
-/** Per exchange, the coin's main contract: the USDT one when listed, else the most traded. */
+const pairKey = (coin: string, margin: PerpMargin): string => `${coin}:${margin}`;
+
+/** Per exchange, each coin's main contract of each margin: the USDT one when listed, else the most traded. */
 function mainContracts(quotes: readonly PerpQuote[], exchange: ExchangeId): Map<string, PerpQuote> {
   const best = new Map<string, PerpQuote>();
   for (const quote of quotes) {
     if (quote.exchange !== exchange) continue;
-    const current = best.get(quote.coin);
-    if (!current || rank(quote) > rank(current)) best.set(quote.coin, quote);
+    const key = pairKey(quote.coin, quote.margin);
+    const current = best.get(key);
+    if (!current || rank(quote) > rank(current)) best.set(key, quote);
   }
   return best;
 }
 
-/** The coin's main contract on an exchange (what the cross view pairs), or undefined when it is not listed there. */
-export function mainContractFor(quotes: readonly PerpQuote[], exchange: ExchangeId, coin: string): PerpQuote | undefined {
+/** The coin's main contract of this margin on an exchange (what the cross view pairs), or undefined when it is not listed there. */
+export function mainContractFor(quotes: readonly PerpQuote[], exchange: ExchangeId, coin: string, margin: PerpMargin): PerpQuote | undefined {
   return mainContracts(
-    quotes.filter((quote) => quote.coin === coin),
+    quotes.filter((quote) => quote.coin === coin && quote.margin === margin),
     exchange,
-  ).get(coin);
+  ).get(pairKey(coin, margin));
 }
 
 function rank(quote: PerpQuote): number {
@@ -57,23 +72,28 @@ function rank(quote: PerpQuote): number {
 }
 
 /**
- * Pairs each coin's main Binance and OKX contracts. Rates of different intervals are compared
- * only annualised: a raw 1 h rate next to a raw 8 h rate would mislead by a factor of eight.
+ * Pairs each coin's main Binance and OKX contracts of the same margin. Rates of different intervals
+ * are compared only annualised: a raw 1 h rate next to a raw 8 h rate would mislead by a factor of eight.
  */
 export function pairAcrossExchanges(quotes: readonly PerpQuote[], params: ScreenerParams): CrossRow[] {
   const needle = params.search.trim().toUpperCase();
-  const eligible = quotes.filter((quote) => (params.quote === '' || quote.quote === params.quote) && meetsVolume(quote, params.minVolume));
+  const eligible = quotes.filter(
+    (quote) => inMarket(quote, params) && (params.quote === '' || quote.quote === params.quote) && meetsVolume(quote, params.minVolume),
+  );
   const binance = mainContracts(eligible, 'binance');
   const okx = mainContracts(eligible, 'okx');
   const rows: CrossRow[] = [];
-  for (const [coin, binanceQuote] of binance) {
-    const okxQuote = okx.get(coin);
+  for (const [key, binanceQuote] of binance) {
+    const okxQuote = okx.get(key);
+    const { coin, margin } = binanceQuote;
     if (!okxQuote || (needle !== '' && !coin.includes(needle))) continue;
     const a = binanceQuote.annualised;
     const b = okxQuote.annualised;
     const spread = a !== null && b !== null ? a - b : null;
     rows.push({
+      key,
       coin,
+      margin,
       binance: binanceQuote,
       okx: okxQuote,
       spread,

@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
 import { usePerpetualFeeds } from '../../hooks/usePerpetualFeeds';
 import { ConnectionBadge } from './ConnectionBadge';
+import { OkxRegionSelect } from './OkxRegionSelect';
 
 const NAV = [
   { to: '/screener', label: 'Screener' },
@@ -27,6 +28,7 @@ export function AppShell() {
           {EXCHANGES.map((exchange) => (
             <ConnectionBadge key={exchange} exchange={exchange} />
           ))}
+          <OkxRegionSelect />
         </div>
       </header>
       <main className="shell-main">

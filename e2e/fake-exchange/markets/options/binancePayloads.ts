@@ -1,3 +1,4 @@
+import { binanceGammaTheta, type BinanceGammaTheta } from './binanceGreeks.ts';
 import type { ListedOption } from './chain.ts';
 import { fixed, javaDecimal, truncatedDecimal } from './format.ts';
 import { decimalsOf } from './strikes.ts';
@@ -7,7 +8,8 @@ import type { BinanceUnderlying } from './underlyings.ts';
 /**
  * Binance European options payloads, field for field as the venue sends them. Units are those
  * pinned in src/math/blackScholes.test.ts: prices in USDT, `d` delta, `g` gamma per USDT, `t` theta
- * per calendar day, `v` vega per vol point, all Black-Scholes at the mark IV on the index with rf 0.
+ * per calendar day, `v` vega per vol point. `mp`, `d` and `v` are Black-Scholes on the index at the
+ * mark IV and the expiry's `rf`; `g` and `t` as binanceGreeks.ts says (pinned on the live frames).
  */
 
 /** Decimals of IVs and greeks. */
@@ -26,6 +28,20 @@ export function underlyingSymbol(spec: BinanceUnderlying): string {
   return `${spec.base}USDT`;
 }
 
+/** Decimals of `rf` ("0.0529"). */
+const RATE_DECIMALS = 4;
+
+/** `g` and `t` of a quote (from its mark inputs and book IVs). */
+function gammaTheta(option: ListedOption): BinanceGammaTheta {
+  const { quote } = option;
+  const { point } = quote;
+  return binanceGammaTheta(
+    { kind: option.kind, underlying: point.spot, strike: option.strike, years: point.years, vol: quote.vol, rate: point.carryRate },
+    quote.bidVol,
+    quote.askVol,
+  );
+}
+
 /** The index as `i` carries it ("104334.60217391"). */
 export function indexText(index: number): string {
   return javaDecimal(index, 8);
@@ -36,6 +52,7 @@ export function markPriceUpdate(option: ListedOption, spec: BinanceUnderlying, i
   const { quote } = option;
   const decimals = spec.priceDecimals;
   const settling = option.expiry - now <= SETTLE_ESTIMATE_WINDOW_MS;
+  const { gamma, thetaPerDay } = gammaTheta(option);
   return {
     s: option.symbol,
     mp: truncatedDecimal(quote.mark, decimals),
@@ -52,10 +69,10 @@ export function markPriceUpdate(option: ListedOption, spec: BinanceUnderlying, i
     hl: truncatedDecimal(quote.mark * HIGH_LIMIT, decimals),
     ll: truncatedDecimal(quote.mark * LOW_LIMIT, decimals),
     vo: javaDecimal(quote.vol, GREEK_DECIMALS),
-    rf: '0.0',
+    rf: javaDecimal(quote.point.carryRate, RATE_DECIMALS),
     d: javaDecimal(quote.usd.delta, GREEK_DECIMALS),
-    t: javaDecimal(quote.usd.thetaPerDay, GREEK_DECIMALS),
-    g: javaDecimal(quote.usd.gamma, GREEK_DECIMALS),
+    t: javaDecimal(thetaPerDay, GREEK_DECIMALS),
+    g: javaDecimal(gamma, GREEK_DECIMALS),
     v: javaDecimal(quote.usd.vegaPerVolPoint, GREEK_DECIMALS),
   };
 }
@@ -63,6 +80,7 @@ export function markPriceUpdate(option: ListedOption, spec: BinanceUnderlying, i
 /** One element of GET /eapi/v1/mark: the stream's numbers under REST names (same sentinels). */
 export function markRestItem(option: ListedOption, spec: BinanceUnderlying): object {
   const { quote } = option;
+  const { gamma, thetaPerDay } = gammaTheta(option);
   return {
     symbol: option.symbol,
     markPrice: truncatedDecimal(quote.mark, spec.priceDecimals),
@@ -70,12 +88,12 @@ export function markRestItem(option: ListedOption, spec: BinanceUnderlying): obj
     askIV: quote.askVol === null ? NO_QUOTE_IV : javaDecimal(quote.askVol, GREEK_DECIMALS),
     markIV: javaDecimal(quote.vol, GREEK_DECIMALS),
     delta: javaDecimal(quote.usd.delta, GREEK_DECIMALS),
-    theta: javaDecimal(quote.usd.thetaPerDay, GREEK_DECIMALS),
-    gamma: javaDecimal(quote.usd.gamma, GREEK_DECIMALS),
+    theta: javaDecimal(thetaPerDay, GREEK_DECIMALS),
+    gamma: javaDecimal(gamma, GREEK_DECIMALS),
     vega: javaDecimal(quote.usd.vegaPerVolPoint, GREEK_DECIMALS),
     highPriceLimit: truncatedDecimal(quote.mark * HIGH_LIMIT, spec.priceDecimals),
     lowPriceLimit: truncatedDecimal(quote.mark * LOW_LIMIT, spec.priceDecimals),
-    riskFreeInterest: '0.0',
+    riskFreeInterest: javaDecimal(quote.point.carryRate, RATE_DECIMALS),
   };
 }
 

@@ -18,8 +18,8 @@ export interface ChainSpec {
   /** Text before the date in symbols: 'BTC' (Binance) or 'BTC-USD' (OKX). */
   symbolPrefix: string;
   expiries: ExpiryCounts;
-  /** Annualised carry from spot to forward; 0 when the venue prices on the index (Binance). */
-  carryRate: number;
+  /** Annualised carry from spot to the forward of an expiry `years` away: Binance's `rf`, OKX's basis. */
+  carryRate: (years: number) => number;
   surface: VolSurface;
   convention: QuoteConvention;
   /** Grid width multiplier: wilder coins list strikes further out. */
@@ -212,8 +212,9 @@ export class OptionChain {
   }
 
   private pricingPoint(expiry: number): PricingPoint {
-    const { surface, carryRate } = this.spec;
+    const { surface } = this.spec;
     const years = yearsBetween(this.now, expiry);
+    const carryRate = this.spec.carryRate(years);
     return {
       expiry,
       spot: this.spot,

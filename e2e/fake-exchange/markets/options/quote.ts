@@ -16,6 +16,8 @@ export interface QuoteConvention {
   /** Size of one lot in the venue's size unit (coins on Binance, contracts on OKX). */
   lotSize: number;
   maxLots: number;
+  /** Binance sends its mark IV to three decimals and prices at the value sent; null to keep it exact (OKX). */
+  markVolStep: number | null;
 }
 
 export interface QuotedContract {
@@ -30,7 +32,7 @@ export interface PricingPoint {
   expiry: number;
   spot: number;
   years: number;
-  /** Rate that carries spot to the forward: F = spot · e^{carryRate · years} (0 on Binance). */
+  /** Rate that carries spot to the forward, F = spot · e^{carryRate · years}: Binance's `rf`, OKX's basis. */
   carryRate: number;
   forward: number;
   atmVol: number;
@@ -63,9 +65,10 @@ const DRAW = { spread: 1, bidGone: 2, askGone: 3, bidSize: 4, askSize: 5 } as co
 export function quoteOption(
   contract: QuotedContract,
   point: PricingPoint,
-  vol: number,
+  smileVol: number,
   convention: QuoteConvention,
 ): OptionQuote {
+  const vol = convention.markVolStep === null ? smileVol : Math.round(smileVol / convention.markVolStep) * convention.markVolStep;
   // Built once and re-priced by changing `vol`: object spreads are slow on this hot path.
   const inputs: OptionInputs = {
     kind: contract.kind, underlying: point.spot, strike: contract.strike, years: point.years, vol, rate: point.carryRate,

@@ -1,0 +1,100 @@
+import ccxt, { type Exchange } from 'ccxt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeExchange, type FakeExchange } from './server.ts';
+
+/**
+ * ccxt (a client many traders run) pointed at the fake, its code unchanged: only the hosts in its
+ * `urls.api` are swapped for loopback. What it asks for must be served as the venue serves it.
+ */
+const TEST_TIMEOUT_MS = 20_000;
+
+let fake: FakeExchange;
+const clients: Exchange[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeExchange({ rate: 10 });
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  await fake.close();
+});
+
+/** Every REST base in `urls.api` moved to `origin` (path kept), and the WebSocket bases given. */
+function pointAt<T extends Exchange>(client: T, origin: string, sockets: Record<string, string>): T {
+  const api = client.urls['api'] as Record<string, unknown>;
+  for (const [name, url] of Object.entries(api)) {
+    if (typeof url === 'string') api[name] = url.replace(/^https:\/\/[^/]+/, origin);
+  }
+  Object.assign(api['ws'] as Record<string, unknown>, sockets);
+  clients.push(client);
+  return client;
+}
+
+/** ccxt's unified swap symbol for a USDT-margined perpetual. */
+const BTC = 'BTC/USDT:USDT';
+
+describe('ccxt binanceusdm against the fake', () => {
+  let binance: InstanceType<typeof ccxt.pro.binanceusdm>;
+
+  beforeAll(async () => {
+    binance = pointAt(new ccxt.pro.binanceusdm({ timeout: 5_000 }), fake.binanceUrl, {
+      // ccxt routes each stream to /market/ws or /public/ws from this base, as on fstream.binance.com.
+      future: `${fake.binanceUrl.replace(/^http/, 'ws')}/ws`,
+    });
+    // ccxt's own requirement for plain ws:// hosts (the live ones are wss://).
+    await binance.loadHttpProxyAgent();
+  });
+
+  it('loads the markets from exchangeInfo', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const markets = await binance.loadMarkets();
+    expect(markets[BTC]).toMatchObject({ id: 'BTCUSDT', type: 'swap', linear: true, settle: 'USDT', active: true });
+    expect(Object.values(markets).filter((market) => market?.swap).length).toBeGreaterThan(100);
+  });
+
+  it('fetches one funding rate and all of them from premiumIndex, and the intervals from fundingInfo', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const now = Date.now();
+    const rate = await binance.fetchFundingRate(BTC);
+    expect(rate).toMatchObject({ symbol: BTC, fundingRate: expect.any(Number) });
+    expect(rate.markPrice).toBeGreaterThan(0);
+    expect(rate.fundingTimestamp).toBeGreaterThan(now);
+    const rates = await binance.fetchFundingRates();
+    expect(Object.keys(rates).length).toBeGreaterThan(100);
+    expect(rates[BTC]!.fundingRate).toEqual(expect.any(Number));
+    const intervals = await binance.fetchFundingIntervals();
+    const listed = (await (await fetch(`${fake.binanceUrl}/fapi/v1/fundingInfo`)).json()) as Array<{ symbol: string; fundingIntervalHours: number }>;
+    const fourHourly = listed.find((row) => row.fundingIntervalHours === 4)!;
+    const symbol = binance.safeSymbol(fourHourly.symbol, undefined, undefined, 'swap');
+    expect(intervals[symbol]).toMatchObject({ symbol, interval: '4h' });
+  });
+
+  it('fetches the 24 h ticker and the best bid and ask', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const ticker = await binance.fetchTicker(BTC);
+    expect(ticker.last).toBeGreaterThan(0);
+    const [book] = Object.values(await binance.fetchBidsAsks([BTC]));
+    expect(book!.bid).toBeGreaterThan(0);
+    expect(book!.ask).toBeGreaterThan(book!.bid!);
+    expect(book!.bidVolume).toBeGreaterThan(0);
+  });
+
+  it('streams the mark price and the funding rate with watchMarkPrice', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const first = await binance.watchMarkPrice(BTC);
+    const second = await binance.watchMarkPrice(BTC);
+    for (const push of [first, second]) {
+      expect(push.symbol).toBe(BTC);
+      expect(push.markPrice).toBeGreaterThan(0);
+      expect(push.indexPrice).toBeGreaterThan(0);
+      const { r, T } = push.info as { r: string; T: number };
+      expect(Number.isFinite(Number(r)) && r !== '').toBe(true);
+      expect(T).toBeGreaterThan(Date.now());
+    }
+    expect(second.timestamp).toBeGreaterThan(first.timestamp!);
+  });
+
+  it('streams the 24 h ticker with watchTicker', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const ticker = await binance.watchTicker(BTC);
+    expect(ticker.symbol).toBe(BTC);
+    expect(ticker.last).toBeGreaterThan(0);
+    expect(ticker.quoteVolume).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,87 @@
+import { connectionStatus } from '../support/connectionStatus.ts';
+import { expect, test } from '../support/fixtures.ts';
+import { bodyRows, columnIndex, crossTable, perpTable, rowFor, volumeOf } from '../support/screener.ts';
+
+const LOAD_TIMEOUT = 20_000;
+
+/**
+ * Binance's USDⓈ-M streams carry more than USDⓈ-M crypto perpetuals: TradFi ones (gold, stocks)
+ * in a message of their own, COIN-M ones (`st` 2), dated contracts. The fake sends all of them by
+ * default, as the live venue does.
+ */
+test.describe('Binance TradFi and COIN-M perpetuals', () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  async function cellOf(page: import('@playwright/test').Page, symbol: string, header: string | RegExp) {
+    const table = perpTable(page);
+    return rowFor(table, symbol).getByRole('cell').nth(await columnIndex(table, header));
+  }
+
+  test('a TradFi perpetual stays listed once the instrument list loads, annualised by its 4 h interval, under the TradFi market', async ({ app, page }) => {
+    await app.control('/funding', { exchange: 'binance', symbol: 'XAUUSDT', rate: 0.0002, intervalHours: 4 });
+    await app.gotoApp('/screener?q=XAU');
+    await page.getByRole('radio', { name: 'TradFi' }).check();
+    await expect(page).toHaveURL(/market=tradfi/);
+    // Only the instrument list says XAUUSDT is TradFi: the stream alone cannot.
+    await expect(rowFor(perpTable(page), 'XAUUSDT')).toBeVisible({ timeout: LOAD_TIMEOUT });
+    // 0.0002 every 4 h: × 6 × 365 = 43.80 %, once fundingInfo has said 4 h.
+    await expect(await cellOf(page, 'XAUUSDT', 'Interval')).toHaveText('4h', { timeout: LOAD_TIMEOUT });
+    await expect(await cellOf(page, 'XAUUSDT', /Funding annualised/)).toHaveText('+43.80%');
+    // The stream keeps updating the listed row.
+    const mark = await (await cellOf(page, 'XAUUSDT', 'Mark')).innerText();
+    await expect(await cellOf(page, 'XAUUSDT', 'Mark')).not.toHaveText(mark, { timeout: 15_000 });
+
+    await page.reload();
+    await expect(page.getByRole('radio', { name: 'TradFi' })).toBeChecked();
+    await expect(rowFor(perpTable(page), 'XAUUSDT')).toBeVisible({ timeout: LOAD_TIMEOUT });
+
+    await page.getByRole('radio', { name: 'Crypto' }).check();
+    await expect(page).toHaveURL(/market=crypto/);
+    // Crypto coins whose names hold "XAU" stay; gold goes.
+    await expect(bodyRows(perpTable(page)).first()).toBeVisible();
+    await expect(rowFor(perpTable(page), 'XAUUSDT')).toBeHidden();
+    await page.getByRole('radio', { name: 'All', exact: true }).check();
+    await expect(page).not.toHaveURL(/market=/);
+    await expect(rowFor(perpTable(page), 'XAUUSDT')).toBeVisible();
+  });
+
+  test('the bad-value counter stays at zero while TradFi, COIN-M and dated rows stream', async ({ app, page }) => {
+    await app.gotoApp('/screener?q=XAU&market=tradfi');
+    // Loaded: the instrument list (XAUUSDT is TradFi) and fundingInfo (its 4 h) have both arrived.
+    await expect(await cellOf(page, 'XAUUSDT', 'Interval')).toHaveText('4h', { timeout: LOAD_TIMEOUT });
+    const badge = connectionStatus(page, 'Binance');
+    await expect(badge).toContainText('live');
+    const rejected = async () => /(\d+) bad values rejected/.exec((await badge.getAttribute('title')) ?? '')?.[1];
+    const seen: Array<string | undefined> = [];
+    for (let second = 0; second < 10; second++) {
+      seen.push(await rejected());
+      await page.waitForTimeout(1_000);
+    }
+    seen.push(await rejected());
+    expect(seen).toEqual(Array(seen.length).fill('0'));
+  });
+
+  test('a COIN-M perpetual shows as coin-margined with its volume in USD, and pairs with OKX’s coin-margined swap', async ({ app, page }) => {
+    await app.gotoApp('/screener?q=BTC');
+    const table = perpTable(page);
+    await expect(rowFor(table, 'BTCUSD_PERP')).toBeVisible({ timeout: LOAD_TIMEOUT });
+    await expect(await cellOf(page, 'BTCUSD_PERP', 'Margin')).toHaveText('Coin-margined');
+    await expect(await cellOf(page, 'BTCUSDT', 'Margin')).toHaveText('Linear');
+    // The stream counts it in coin (~10^4 BTC a day); the screener shows it in USD.
+    const volume = await cellOf(page, 'BTCUSD_PERP', '24h volume');
+    await expect.poll(async () => volumeOf(await volume.innerText()), { timeout: LOAD_TIMEOUT }).toBeGreaterThan(1e8);
+    await page.getByLabel('Quote asset').selectOption('USD');
+    await expect(rowFor(table, 'BTCUSD_PERP')).toBeVisible();
+    await expect(rowFor(table, 'BTCUSDT')).toBeHidden();
+    await page.getByLabel('Quote asset').selectOption('');
+
+    await page.getByRole('radio', { name: 'Cross-exchange' }).check();
+    const cross = crossTable(page);
+    const pairCell = async (binanceSymbol: string, header: string) =>
+      rowFor(cross, binanceSymbol).getByRole('cell').nth(await columnIndex(cross, header));
+    await expect(await pairCell('BTCUSD_PERP', 'OKX contract')).toHaveText('BTC-USD-SWAP', { timeout: LOAD_TIMEOUT });
+    await expect(await pairCell('BTCUSD_PERP', 'Margin')).toHaveText('Coin-margined');
+    await expect(await pairCell('BTCUSDT', 'OKX contract')).toHaveText('BTC-USDT-SWAP');
+    await expect(await pairCell('BTCUSDT', 'Margin')).toHaveText('Linear');
+  });
+});
