@@ -201,6 +201,37 @@ describe('control API', () => {
     expect(Number(okx.nextFundingTime) - Number(okx.fundingTime)).toBe(3_600_000);
   });
 
+  it('pins an OKX rate, last settled rate and 6 h interval, and pushes it at once to every subscriber', async () => {
+    const socket = await openOkx();
+    socket.send({ op: 'subscribe', args: [{ channel: 'funding-rate', instId: 'ETH-USDT-SWAP' }] });
+    await socket.next((f) => f.event === 'subscribe');
+    const pinned = await post(exchange.controlUrl, '/funding?exchange=okx&symbol=ETH-USDT-SWAP&rate=0.0003&settledRate=-0.0002&intervalHours=6');
+    expect(pinned).toMatchObject({ ok: true, rate: 0.0003, settledRate: -0.0002, intervalHours: 6 });
+    const push = await socket.next<{ data?: Array<Record<string, string>> }>((f) => !!f.data, 1000);
+    expect(push.data![0]).toMatchObject({ fundingRate: '0.0003', settFundingRate: '-0.0002' });
+    expect(Number(push.data![0]!.nextFundingTime) - Number(push.data![0]!.fundingTime)).toBe(6 * 3_600_000);
+  });
+
+  it('refuses the SWAP instrument list in its mode, and /reset serves it again', async () => {
+    const list = `${exchange.okxUrl}/api/v5/public/instruments?instType=SWAP`;
+    expect(await post(exchange.controlUrl, '/okx-instruments?rest=refused')).toMatchObject({ ok: true, channel: 'changes', rest: 'refused' });
+    expect((await getJson(list)).status).toBe(403);
+    expect((await getJson(`${exchange.okxUrl}/api/v5/public/funding-rate?instId=ANY`)).status).toBe(200);
+    await post(exchange.controlUrl, '/reset');
+    expect((await getJson(list)).status).toBe(200);
+    expect(await post(exchange.controlUrl, '/okx-instruments?channel=all')).toMatchObject({ ok: false });
+  });
+
+  it('changes the OKX timers for a test, and /reset restores them', async () => {
+    expect(await post(exchange.controlUrl, '/timing?okxFirstFundingPushMs=35000,35000&okxNoticeCloseDelayMs=500')).toMatchObject({
+      okxFirstFundingPushMs: [35000, 35000],
+      okxNoticeCloseDelayMs: 500,
+    });
+    expect(await post(exchange.controlUrl, '/timing?okxFirstFundingPushMs=9,1')).toMatchObject({ ok: false });
+    await post(exchange.controlUrl, '/reset');
+    expect(await post(exchange.controlUrl, '/timing')).toMatchObject({ okxFirstFundingPushMs: [30_000, 90_000], okxNoticeCloseDelayMs: 60_000 });
+  });
+
   it('rejects bad commands with 400 and unknown ones with 404', async () => {
     expect(await post(exchange.controlUrl, '/drop?exchange=kraken')).toMatchObject({ ok: false });
     expect(await post(exchange.controlUrl, '/funding?exchange=binance&symbol=NOPE&rate=0.1')).toMatchObject({ ok: false });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeExchange, type FakeExchange } from './server.ts';
 import { getJson, sleep } from './testSupport.ts';
+import liveFundingPush from '../../src/feeds/okx/fixtures/okx-funding-rate-push.json';
+import liveSwapEntry from '../../src/feeds/okx/fixtures/okx-instruments-swap-entry.json';
 
 type Envelope<T = Record<string, string>> = { code: string; msg: string; data: T[] };
 
@@ -34,6 +36,19 @@ describe('OKX REST', () => {
     expect(options.body.data.every((row) => row.instId!.startsWith('ETH-USD-'))).toBe(true);
     expect((await okx('/api/v5/public/instruments')).body).toMatchObject({ code: '50014', data: [] });
     expect((await okx('/api/v5/public/funding-rate?instId=NOPE-USDT-SWAP')).body).toMatchObject({ code: '51001', data: [] });
+  });
+
+  it('serves every swap in the live record shapes: instruments, and funding-rate?instId=ANY', async () => {
+    const swaps = (await okx<Record<string, unknown>>('/api/v5/public/instruments?instType=SWAP')).body.data;
+    expect(Object.keys(swaps[0]!)).toEqual(Object.keys(liveSwapEntry));
+    expect(swaps.find((swap) => swap.instId === 'BTC-USDT-SWAP')).toMatchObject({ instIdCode: expect.any(Number), futureSettlement: false, upcChg: [], uly: 'BTC-USDT' });
+    const funding = (await okx('/api/v5/public/funding-rate?instId=ANY')).body.data;
+    expect(funding.map((row) => row.instId).sort()).toEqual(swaps.map((swap) => swap.instId).sort());
+    for (const row of funding) {
+      expect(Object.keys(row)).toEqual(Object.keys(liveFundingPush.data[0]!));
+      expect(row.nextFundingRate).toBe('');
+      expect([1, 2, 4, 6, 8].map((hours) => hours * 3_600_000)).toContain(Number(row.fundingTime) - Number(row.prevFundingTime));
+    }
   });
 
   it('serves funding rates, mark prices and tickers that agree with each other', async () => {

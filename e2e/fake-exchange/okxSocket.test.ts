@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeExchange, type FakeExchange } from './server.ts';
 import { post, sleep, TestSocket } from './testSupport.ts';
+import liveFundingPush from '../../src/feeds/okx/fixtures/okx-funding-rate-push.json';
+import liveSwapEntry from '../../src/feeds/okx/fixtures/okx-instruments-swap-entry.json';
 
 type Push<T = Record<string, string>> = { arg: Record<string, string>; data: T[] };
 
@@ -101,8 +103,10 @@ describe('OKX WebSocket', () => {
     }
   });
 
-  it('pushes funding-rate at once with interval-consistent times, and tickers, index-tickers', async () => {
+  it('pushes tickers and index-tickers at once; funding-rate only after okxFirstFundingPushMs, in the live shape', async () => {
+    await post(exchange.controlUrl, '/timing?okxFirstFundingPushMs=600,600');
     const socket = await open(publicUrl());
+    const subscribedAt = Date.now();
     socket.send({
       op: 'subscribe',
       args: [
@@ -111,25 +115,48 @@ describe('OKX WebSocket', () => {
         { channel: 'index-tickers', instId: 'BTC-USDT' },
       ],
     });
-    const funding = (await socket.next<Push>((f) => f.arg?.channel === 'funding-rate' && !!f.data)).data[0]!;
-    expect(Number(funding.nextFundingTime) - Number(funding.fundingTime)).toBe(8 * 3_600_000);
-    expect(Number(funding.fundingTime) % (8 * 3_600_000)).toBe(0);
-    expect(funding).toMatchObject({ method: 'current_period', nextFundingRate: '', settState: 'settled', instType: 'SWAP' });
     const ticker = (await socket.next<Push>((f) => f.arg?.channel === 'tickers' && !!f.data)).data[0]!;
     expect(Number(ticker.bidPx)).toBeLessThan(Number(ticker.askPx));
     expect(Number(ticker.high24h)).toBeGreaterThanOrEqual(Number(ticker.last));
     const index = (await socket.next<Push>((f) => f.arg?.channel === 'index-tickers' && !!f.data)).data[0]!;
     expect(Object.keys(index).sort()).toEqual(['high24h', 'idxPx', 'instId', 'low24h', 'open24h', 'sodUtc0', 'sodUtc8', 'ts']);
+
+    const funding = (await socket.next<Push>((f) => f.arg?.channel === 'funding-rate' && !!f.data)).data[0]!;
+    expect(Date.now() - subscribedAt).toBeGreaterThanOrEqual(550);
+    expect(Object.keys(funding)).toEqual(Object.keys(liveFundingPush.data[0]!));
+    const interval = Number(funding.nextFundingTime) - Number(funding.fundingTime);
+    expect(interval).toBe(8 * 3_600_000);
+    expect(Number(funding.fundingTime) % interval).toBe(0);
+    expect(Number(funding.fundingTime) - Number(funding.prevFundingTime)).toBe(interval);
+    expect(funding).toMatchObject({ method: 'current_period', nextFundingRate: '', settState: 'settled', instType: 'SWAP', settFundingRate: expect.stringMatching(/^-?\d/) });
   });
 
-  it('sends the full SWAP instrument list on subscribe', async () => {
+  it('by default sends no funding-rate for 30 s after a subscribe', async () => {
+    const socket = await open(publicUrl());
+    socket.send({ op: 'subscribe', args: [{ channel: 'funding-rate', instId: 'ETH-USDT-SWAP' }, { channel: 'mark-price', instId: 'ETH-USDT-SWAP' }] });
+    await socket.next<Push>((f) => f.arg?.channel === 'mark-price' && !!f.data);
+    await sleep(1_500);
+    expect(socket.json().some((frame) => (frame as Push).arg?.channel === 'funding-rate' && 'data' in (frame as Push))).toBe(false);
+  });
+
+  it('sends no SWAP instruments on subscribe, only changes, in the live shape; the full list in the legacy mode', async () => {
     const socket = await open(publicUrl());
     socket.send({ op: 'subscribe', args: [{ channel: 'instruments', instType: 'SWAP' }] });
-    const push = await socket.next<Push>((f) => f.arg?.channel === 'instruments' && !!f.data);
+    await socket.next((f) => f.event === 'subscribe');
+    await sleep(500);
+    expect(socket.json().some((frame) => 'data' in (frame as Push))).toBe(false);
+    expect(await post(exchange.controlUrl, '/okx-instrument-change?instId=BTC-USD-SWAP')).toMatchObject({ connections: 1 });
+    const change = await socket.next<Push>((f) => f.arg?.channel === 'instruments' && !!f.data);
+    expect(change.data).toHaveLength(1);
+    expect(Object.keys(change.data[0]!)).toEqual(Object.keys(liveSwapEntry));
+    expect(change.data[0]).toMatchObject({ instId: 'BTC-USD-SWAP', ctType: 'inverse', settleCcy: 'BTC', ctValCcy: 'USD', state: 'live' });
+
+    await post(exchange.controlUrl, '/okx-instruments?channel=full');
+    const legacy = await open(publicUrl());
+    legacy.send({ op: 'subscribe', args: [{ channel: 'instruments', instType: 'SWAP' }] });
+    const push = await legacy.next<Push>((f) => f.arg?.channel === 'instruments' && !!f.data);
     expect(push.data.length).toBeGreaterThan(230);
-    const ids = push.data.map((instrument) => instrument.instId);
-    expect(ids).toEqual(expect.arrayContaining(['BTC-USDT-SWAP', 'BTC-USD-SWAP', 'BTC-USDC-SWAP', 'PEPE-USDT-SWAP']));
-    expect(push.data.find((instrument) => instrument.instId === 'BTC-USD-SWAP')).toMatchObject({ ctType: 'inverse', settleCcy: 'BTC', ctValCcy: 'USD' });
+    expect(push.data.map((instrument) => instrument.instId)).toEqual(expect.arrayContaining(['BTC-USDT-SWAP', 'BTC-USD-SWAP', 'BTC-USDC-SWAP', 'PEPE-USDT-SWAP']));
   });
 
   it('serves mark-price and index candles on /business only, as [ts,o,h,l,c,confirm]', async () => {

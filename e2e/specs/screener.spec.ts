@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '../support/fixtures.ts';
+import { statValue } from '../support/charts.ts';
 import { bodyRows, columnIndex, columnTexts, crossTable, numberOf, perpTable, rowFor, volumeOf } from '../support/screener.ts';
 
 const LOAD_TIMEOUT = 20_000;
@@ -42,7 +43,7 @@ test.describe('funding-rate screener', () => {
     const okx = rowFor(table, 'ETH-USDT-SWAP');
     await expect(binance.getByRole('cell').nth(fundingColumn)).toHaveText('+109.50%', { timeout: LOAD_TIMEOUT });
     await expect(binance.getByRole('cell').nth(intervalColumn)).toHaveText('4h');
-    await expect(okx.getByRole('cell').nth(fundingColumn)).toHaveText('+32.85%', { timeout: 120_000 });
+    await expect(okx.getByRole('cell').nth(fundingColumn)).toHaveText('+32.85%', { timeout: LOAD_TIMEOUT });
     await expect(okx.getByRole('cell').nth(intervalColumn)).toHaveText('8h');
 
     await page.getByText('Per interval').click();
@@ -168,7 +169,7 @@ test.describe('funding-rate screener', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await (await download).path();
     const lines = (await readFile(file, 'utf8')).trim().split('\r\n');
-    expect(lines[0]).toBe('Exchange,Symbol,Margin,Mark,Index,Premium (bps),Funding annualised (%),Interval,Next funding,24h change (%),24h volume');
+    expect(lines[0]).toBe('Exchange,Symbol,Margin,Mark,Index,Premium (bps),Funding annualised (%),Last settled annualised (%),Interval,Next funding,24h change (%),24h volume');
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.slice(1).every((line) => /ETH/.test(line.split(',')[1]!))).toBe(true);
   });
@@ -182,5 +183,45 @@ test.describe('funding-rate screener', () => {
     await rowFor(perpTable(page), 'SOL-USDT-SWAP').focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/charts\/okx\/SOL-USDT-SWAP$/);
+  });
+});
+
+/** OKX pushes funding-rate every 30-90 s and nothing on subscribe: the page loads the current rates over REST. */
+test.describe('OKX funding on first paint', () => {
+  test("shows OKX funding within 5 s of load with the stream's first funding push 35 s away, and the last settled rate", async ({ app, page }) => {
+    await app.control('/timing', { okxFirstFundingPushMs: '35000,35000' });
+    await app.control('/funding', { exchange: 'okx', symbol: 'ETH-USDT-SWAP', rate: 0.0003, settledRate: -0.0002, intervalHours: 4 });
+    const loadedAt = Date.now();
+    await app.gotoApp('/screener?q=ETH');
+    const table = perpTable(page);
+    const okx = rowFor(table, 'ETH-USDT-SWAP');
+    const cell = async (row: typeof okx, header: string) => row.getByRole('cell').nth(await columnIndex(table, header));
+    await expect(await cell(okx, 'Funding annualised (%)')).toHaveText('+65.70%', { timeout: 5_000 - (Date.now() - loadedAt) });
+    await expect(await cell(okx, 'Last settled annualised (%)')).toHaveText('−43.80%');
+    await expect(await cell(okx, 'Interval')).toHaveText('4h');
+    // Every OKX swap shown has its funding already, not only the pinned one.
+    const okxRows = bodyRows(table).filter({ has: page.getByRole('cell', { name: 'OKX', exact: true }) });
+    const fundingColumn = await columnIndex(table, 'Funding annualised (%)');
+    const settledColumn = await columnIndex(table, 'Last settled annualised (%)');
+    const okxTexts = await okxRows.evaluateAll(
+      (rows, [funding, settled]) => rows.map((row) => [(row.children[funding!] as HTMLElement).innerText, (row.children[settled!] as HTMLElement).innerText]),
+      [fundingColumn, settledColumn],
+    );
+    expect(okxTexts.length).toBeGreaterThan(1);
+    for (const [funding, settled] of okxTexts) {
+      expect(funding).toMatch(/^[+−]?\d+\.\d{2}%$/);
+      expect(settled).toMatch(/^[+−]?\d+\.\d{2}%$/);
+    }
+    expect(Date.now() - loadedAt).toBeLessThan(5_000);
+    // Binance's stream does not carry the settled rate: an empty cell, never NaN.
+    await expect(await cell(rowFor(table, 'ETHUSDT'), 'Last settled annualised (%)')).toHaveText('—');
+
+    await page.getByText('Per interval').click();
+    await expect(await cell(okx, 'Last settled per interval (%)')).toHaveText('−0.0200%');
+
+    await okx.click();
+    await expect(page).toHaveURL(/\/charts\/okx\/ETH-USDT-SWAP/);
+    await expect(statValue(page, 'ETH-USDT-SWAP', 'Last settled')).toHaveText(/^−0\.0200% at \d\d:\d\d UTC$/);
+    await expect(statValue(page, 'ETH-USDT-SWAP', 'Annualised')).toHaveText('+65.70%');
   });
 });

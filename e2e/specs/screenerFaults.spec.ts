@@ -161,23 +161,39 @@ test.describe('screener with Binance REST blocked and its streams up', () => {
   });
 });
 
-/** OKX's 24 h tickers and index prices come over REST; with its REST host blocked the rows still fill from the streams. */
+/**
+ * OKX's swap list, funding snapshot, 24 h tickers and index prices come over REST. With its REST
+ * host blocked and its streams up, the rows are the swaps the instruments channel announces (it
+ * sends changes, not the whole list), filled from their streams.
+ */
 test.describe('screener with OKX REST blocked and its streams up', () => {
   test.describe.configure({ timeout: 120_000 });
 
   test.beforeEach(async ({ app }) => {
     app.expectBrowserError(/status of 451/);
     await app.control('/refuse', { exchange: 'okx', status: 451, scope: 'rest' });
+    // Without the REST snapshot, funding waits for the stream's first push: keep that short here.
+    await app.control('/timing', { okxFirstFundingPushMs: '1000,3000' });
   });
 
-  test('shows marks and funding, names the missing tickers and index prices, and fills them once REST answers', async ({ app, page }) => {
+  test('lists the swaps the channel announces with marks and funding, names every missing source, and fills the rest once REST answers', async ({ app, page }) => {
     await app.gotoApp('/screener?q=BTC&ex=okx');
     const table = perpTable(page);
     const row = rowFor(table, 'BTC-USDT-SWAP');
+    // The channel announces a swap when one of its parameters changes; the page must have subscribed first.
+    await expect(async () => {
+      await app.control('/okx-instrument-change', { instId: 'BTC-USDT-SWAP' });
+      await expect(row).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: LOAD_TIMEOUT });
     const cell = async (header: string) => row.getByRole('cell').nth(await columnIndex(table, header));
     await expect(await cell('Mark')).toHaveText(/\d/, { timeout: LOAD_TIMEOUT });
     await expect(await cell('Funding annualised (%)')).toHaveText(/\d/, { timeout: LOAD_TIMEOUT });
+    await expect(await cell('Last settled annualised (%)')).toHaveText(/\d/);
 
+    const list = sourceNotice(page, 'OKX instrument list');
+    await expect(list).toContainText('HTTP 451', { timeout: LOAD_TIMEOUT });
+    await expect(list).toContainText("only the swaps OKX's funding rates or instruments channel name are listed");
+    await expect(sourceNotice(page, 'OKX funding rates')).toContainText('once its stream pushes it');
     const notice = sourceNotice(page, 'OKX 24 h tickers');
     await expect(notice).toContainText('HTTP 451', { timeout: LOAD_TIMEOUT });
     await expect(notice).toContainText("24 h change and volume stay as last loaded");
@@ -195,5 +211,22 @@ test.describe('screener with OKX REST blocked and its streams up', () => {
     await expect(await cell('24h change (%)')).toHaveText(/\d/);
     await expect(await cell('Index')).toHaveText(/\d/);
     await expect(await cell('Premium (bps)')).toHaveText(/\d/);
+  });
+});
+
+/** Either source alone lists OKX's swaps: with the REST list refused, the funding snapshot names them. */
+test.describe('screener with the OKX instrument list refused', () => {
+  test('lists every OKX swap from the funding snapshot, with funding on first paint', async ({ app, page }) => {
+    app.expectBrowserError(/status of 403/);
+    await app.control('/okx-instruments', { rest: 'refused' });
+    await app.control('/timing', { okxFirstFundingPushMs: '35000,35000' });
+    await app.gotoApp('/screener?q=BTC&ex=okx');
+    const table = perpTable(page);
+    for (const symbol of ['BTC-USDT-SWAP', 'BTC-USD-SWAP', 'BTC-USDC-SWAP']) {
+      const row = rowFor(table, symbol);
+      await expect(row.getByRole('cell').nth(await columnIndex(table, 'Funding annualised (%)'))).toHaveText(/\d/, { timeout: LOAD_TIMEOUT });
+      await expect(row.getByRole('cell').nth(await columnIndex(table, 'Mark'))).toHaveText(/\d/, { timeout: LOAD_TIMEOUT });
+    }
+    await expect(sourceNotice(page, 'OKX instrument list')).toContainText('HTTP 403');
   });
 });

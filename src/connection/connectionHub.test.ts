@@ -184,6 +184,32 @@ describe('reconnecting', () => {
     expect(latest('binance')).toMatchObject({ state: 'live', reconnects: 1 });
   });
 
+  it("tells the endpoint's reconnect listeners when a lost socket opens again, not at its first open", () => {
+    const reconnects = vi.fn();
+    const stopListening = hub.onReconnect(okx, reconnects);
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
+    const elsewhere = vi.fn();
+    hub.onReconnect({ ...okx, id: 'okx business' }, elsewhere);
+    server.last().open();
+    pushOkx(server.last(), markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
+    expect(reconnects).not.toHaveBeenCalled();
+
+    server.last().drop();
+    expect(reconnects).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    server.last().open();
+    expect(reconnects).toHaveBeenCalledTimes(1);
+    pushOkx(server.last(), markPrice('BTC-USDT-SWAP'), [{ markPx: '2' }]);
+    expect(reconnects).toHaveBeenCalledTimes(1);
+    expect(elsewhere).not.toHaveBeenCalled();
+
+    stopListening();
+    server.last().drop();
+    vi.advanceTimersByTime(1000);
+    server.last().open();
+    expect(reconnects).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores frames a dropped socket still delivers after its successor opened', () => {
     const listener = vi.fn();
     hub.subscribe(binance, ['!markPrice@arr@1s'], listener);
@@ -336,6 +362,31 @@ describe('moving to a fresh socket', () => {
     expect(old.closedByClient).not.toBeNull();
     expect(listener.mock.calls.map((call) => (call[0] as Array<{ markPx: string }>)[0]!.markPx)).toEqual(['1', '2', '3']);
     expect(latest('okx')).toMatchObject({ state: 'live', openSockets: 1 });
+  });
+
+  it('OKX 64008, announced 60 s ahead: the old socket serves the whole window while the new one is slow to connect', () => {
+    const listener = vi.fn();
+    hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], listener);
+    const old = server.last();
+    old.open();
+    pushOkx(old, markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
+    old.receive({ event: 'notice', code: '64008', msg: 'The connection will soon be closed for a service upgrade.', connId: 'a' });
+    vi.advanceTimersByTime(500);
+    const fresh = server.last();
+    expect(fresh).not.toBe(old);
+    // The fresh socket's handshake hangs; the old one keeps delivering, as OKX does until its close.
+    for (let second = 10; second <= 50; second += 10) {
+      vi.advanceTimersByTime(10_000);
+      pushOkx(old, markPrice('BTC-USDT-SWAP'), [{ markPx: String(second) }]);
+    }
+    const successor = server.last();
+    successor.open();
+    pushOkx(successor, markPrice('BTC-USDT-SWAP'), [{ markPx: '55' }]);
+    expect(old.closedByClient).not.toBeNull();
+    old.drop(1001, 'Service upgrade');
+    vi.advanceTimersByTime(10_000);
+    expect(listener.mock.calls.map((call) => (call[0] as Array<{ markPx: string }>)[0]!.markPx)).toEqual(['1', '10', '20', '30', '40', '50', '55']);
+    expect(latest('okx')).toMatchObject({ state: 'live', openSockets: 1, wantedSockets: 1 });
   });
 
   it('Binance: moves to a fresh socket before the 24 h cut without a gap', () => {

@@ -60,6 +60,11 @@ export interface ConnectionHub {
     onError?: SubscriptionErrorListener,
     mayWait?: () => boolean,
   ): () => void;
+  /**
+   * Calls `listener` each time a socket of this endpoint opens again after its connection was
+   * lost: what the venue pushed meanwhile was missed, so a feed may reload a snapshot.
+   */
+  onReconnect<Topic>(endpoint: Endpoint<Topic>, listener: () => void): () => void;
   status(exchange: ExchangeId): ExchangeLinkStatus;
   stop(): void;
 }
@@ -91,6 +96,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
     EXCHANGES.map((exchange) => [exchange, { reconnects: 0, subscriptionErrors: 0, droppedMessages: 0 }]),
   );
   const lastEmitted = new Map<ExchangeId, ExchangeLinkStatus>();
+  const reconnectListeners = new Map<string, Set<() => void>>();
   /** Per exchange, refused topics still wanted and the venue's message; a topic leaves when its data flows or nobody wants it. */
   const refusals = new Map<ExchangeId, Map<string, string>>(EXCHANGES.map((exchange) => [exchange, new Map()]));
   let statusTimer: unknown = null;
@@ -145,6 +151,8 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
     private readonly subscribers = new Map<string, Set<Subscriber>>();
     private readonly replacing = new Map<ManagedSocket<Topic>, ManagedSocket<Topic>>();
     private readonly lingerTimers = new Map<ManagedSocket<Topic>, unknown>();
+    /** Sockets whose connection was lost: their next open is a reconnect. */
+    private readonly lost = new WeakSet<ManagedSocket<Topic>>();
 
     constructor(readonly endpoint: Endpoint<Topic>) {}
 
@@ -245,6 +253,10 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
         events: {
           data: (topicKey, payload, receivedAt, superseded) => this.deliver(topicKey, payload, receivedAt, superseded),
           changed: () => {
+            if (this.lost.has(socket) && socket.snapshot().phase === 'subscribing') {
+              this.lost.delete(socket);
+              for (const listener of reconnectListeners.get(this.endpoint.id) ?? []) listener();
+            }
             this.onSocketChanged(socket);
             emit(exchange);
           },
@@ -266,6 +278,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
           replaceRequested: () => this.replace(socket),
           reconnecting: () => {
             counter(exchange).reconnects++;
+            this.lost.add(socket);
           },
         },
       });
@@ -359,6 +372,14 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
         if (!active) return;
         active = false;
         owningPool.remove(topics, subscriber);
+      };
+    },
+    onReconnect(endpoint, listener) {
+      let listeners = reconnectListeners.get(endpoint.id);
+      if (!listeners) reconnectListeners.set(endpoint.id, (listeners = new Set()));
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
       };
     },
     status,

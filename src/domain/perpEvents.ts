@@ -64,6 +64,9 @@ export interface PerpFundingEvent {
   nextFundingRate: number | null;
   nextFundingTime: number;
   intervalHours: number | null;
+  /** The last settled period's rate and settlement time, where the venue sends them (OKX). */
+  settledFundingRate: number | null;
+  lastSettlementTime: number | null;
 }
 
 /** OKX prices swaps against an index published once for every swap that shares it. */

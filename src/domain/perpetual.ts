@@ -33,6 +33,10 @@ export interface PerpQuote extends PerpInstrument {
   fundingRate: number | null;
   /** OKX publishes the following period's rate on some instruments. */
   nextFundingRate: number | null;
+  /** Rate of the last settled period (OKX `settFundingRate`); null where the venue's stream does not carry it (Binance). */
+  settledFundingRate: number | null;
+  /** When that period settled (OKX `prevFundingTime`, ms). */
+  lastSettlementTime: number | null;
   intervalHours: number | null;
   /** True when the interval is not known from the exchange and 8 h is assumed. */
   intervalAssumed: boolean;
@@ -77,6 +81,8 @@ export function copyQuote(quote: PerpQuote): PerpQuote {
     premium: quote.premium,
     fundingRate: quote.fundingRate,
     nextFundingRate: quote.nextFundingRate,
+    settledFundingRate: quote.settledFundingRate,
+    lastSettlementTime: quote.lastSettlementTime,
     intervalHours: quote.intervalHours,
     intervalAssumed: quote.intervalAssumed,
     annualised: quote.annualised,

@@ -50,6 +50,8 @@ export function emptyQuote(instrument: PerpInstrument, indexId: string | null): 
     premium: null,
     fundingRate: null,
     nextFundingRate: null,
+    settledFundingRate: null,
+    lastSettlementTime: null,
     intervalHours: null,
     intervalAssumed: false,
     annualised: null,
@@ -110,6 +112,8 @@ export function patchQuote(registry: PerpRegistry, previous: PerpQuote, patch: R
     next.fundingTime = funding.time;
     next.fundingRate = funding.fundingRate;
     next.nextFundingRate = funding.nextFundingRate;
+    next.settledFundingRate = funding.settledFundingRate;
+    next.lastSettlementTime = funding.lastSettlementTime;
     next.nextFundingTime = funding.nextFundingTime;
     Object.assign(next, resolveInterval(registry, next, funding.intervalHours));
     changed = true;

@@ -118,18 +118,18 @@ describe('rows', () => {
     expect(ingest.counters().rejected.binance).toBe(1);
   });
 
-  it('puts one OKX index push on every swap priced against it, and derives the 4 h interval', () => {
+  it('puts one OKX index push on every swap priced against it, derives the 4 h interval and carries the last settlement', () => {
     const events: PerpEvent[] = [
       { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDT', listed: true },
       { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDC-SWAP', base: 'BTC', quote: 'USDC', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDC', listed: true },
       { kind: 'mark', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, mark: 95_047.5, index: null, estimatedSettle: null, fundingRate: null, nextFundingTime: null },
       { kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time: T, index: 95_000 },
-      { kind: 'funding', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, fundingRate: 0.0005, nextFundingRate: null, nextFundingTime: T + 1000, intervalHours: 4 },
+      { kind: 'funding', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, fundingRate: 0.0005, nextFundingRate: null, nextFundingTime: T + 1000, intervalHours: 4, settledFundingRate: 0.0004, lastSettlementTime: T - 1000 },
     ];
     ingest.push(events);
     ingest.flushNow();
     const row = quotes()['okx:BTC-USDT-SWAP']!;
-    expect(row).toMatchObject({ index: 95_000, intervalHours: 4, intervalAssumed: false });
+    expect(row).toMatchObject({ index: 95_000, intervalHours: 4, intervalAssumed: false, settledFundingRate: 0.0004, lastSettlementTime: T - 1000 });
     expect(row.premium! * 10_000).toBeCloseTo(5, 9);
     expect(row.annualised).toBeCloseTo(1.095, 12);
     expect(quotes()['okx:BTC-USDC-SWAP']!.index).toBeNull();

@@ -19,6 +19,8 @@ const PERP_COLUMNS = [
   'premium',
   'fundingRate',
   'nextFundingRate',
+  'settledFundingRate',
+  'lastSettlementTime',
   'intervalHours',
   'annualised',
   'nextFundingTime',
@@ -44,6 +46,8 @@ export const PERP_CODEC: RowCodec<PerpQuote> = {
     out[i++] = orNaN(row.premium);
     out[i++] = orNaN(row.fundingRate);
     out[i++] = orNaN(row.nextFundingRate);
+    out[i++] = orNaN(row.settledFundingRate);
+    out[i++] = orNaN(row.lastSettlementTime);
     out[i++] = orNaN(row.intervalHours);
     out[i++] = orNaN(row.annualised);
     out[i++] = orNaN(row.nextFundingTime);
@@ -66,6 +70,8 @@ export const PERP_CODEC: RowCodec<PerpQuote> = {
     row.premium = orNull(values[i++]!);
     row.fundingRate = orNull(values[i++]!);
     row.nextFundingRate = orNull(values[i++]!);
+    row.settledFundingRate = orNull(values[i++]!);
+    row.lastSettlementTime = orNull(values[i++]!);
     row.intervalHours = orNull(values[i++]!);
     row.annualised = orNull(values[i++]!);
     row.nextFundingTime = orNull(values[i++]!);

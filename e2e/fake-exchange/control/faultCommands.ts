@@ -1,4 +1,5 @@
 import { CORS_MODES, isCorsMode, isRefuseScope, noFaults, REFUSE_SCOPES, type ExchangeFaults } from '../core/faults.ts';
+import { defaultListModes } from '../okx/listModes.ts';
 import type { ControlDeps } from './controlServer.ts';
 
 export class ControlError extends Error {}
@@ -10,6 +11,13 @@ const NOTICE_64008 = 'The connection will soon be closed for a service upgrade. 
 /** POST endpoints of the control API, by path. */
 export function faultCommands(deps: ControlDeps): Record<string, Command> {
   const { binance, okx, market } = deps;
+  /** The timing the fake started with: /timing changes it for a test, /reset puts it back. */
+  const startTiming = { ...deps.timing };
+  const milliseconds = (name: string, text: string): number => {
+    const value = Number(text);
+    if (!Number.isFinite(value) || value < 0) throw new ControlError(`${name} must be a non-negative number of milliseconds`);
+    return value;
+  };
   const exchangeOf = (query: URLSearchParams): { faults: ExchangeFaults; drop(): void; name: string } => {
     const name = query.get('exchange');
     if (name === 'binance') return { faults: binance.faults, drop: () => binance.sockets.terminateAll(), name };
@@ -24,7 +32,34 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       binance.sockets.refusedStreams.clear();
       okx.rest.resetBudget();
       okx.sockets.resetConnectionRate();
+      Object.assign(okx.listModes, defaultListModes());
+      Object.assign(deps.timing, startTiming);
       return {};
+    },
+    '/timing': (query) => {
+      const firstFunding = query.get('okxFirstFundingPushMs');
+      if (firstFunding !== null) {
+        const range = firstFunding.split(',').map((part) => milliseconds('okxFirstFundingPushMs', part));
+        if (range.length !== 2 || range[0]! > range[1]!) throw new ControlError('okxFirstFundingPushMs must be min,max');
+        deps.timing.okxFirstFundingPushMs = [range[0]!, range[1]!];
+      }
+      const noticeDelay = query.get('okxNoticeCloseDelayMs');
+      if (noticeDelay !== null) deps.timing.okxNoticeCloseDelayMs = milliseconds('okxNoticeCloseDelayMs', noticeDelay);
+      return { okxFirstFundingPushMs: deps.timing.okxFirstFundingPushMs, okxNoticeCloseDelayMs: deps.timing.okxNoticeCloseDelayMs };
+    },
+    '/okx-instruments': (query) => {
+      const channel = query.get('channel') ?? okx.listModes.channelOnSubscribe;
+      const rest = query.get('rest') ?? okx.listModes.rest;
+      if (channel !== 'changes' && channel !== 'full') throw new ControlError('channel must be changes or full');
+      if (rest !== 'served' && rest !== 'refused') throw new ControlError('rest must be served or refused');
+      okx.listModes.channelOnSubscribe = channel;
+      okx.listModes.rest = rest;
+      return { channel, rest };
+    },
+    '/okx-instrument-change': (query) => {
+      const instId = query.get('instId') ?? '';
+      if (!market.find('okx', instId)?.funding) throw new ControlError(`no OKX swap ${instId}`);
+      return { instId, connections: okx.pushes.pushInstrumentChange(instId) };
     },
     '/drop': (query) => {
       const target = exchangeOf(query);
@@ -128,10 +163,16 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       if (!instrument?.funding) throw new ControlError(`no perpetual ${symbol} on ${target.name}`);
       const rate = Number(query.get('rate'));
       const intervalHours = Number(query.get('intervalHours') ?? instrument.funding.intervalHours);
+      const settledRate = query.has('settledRate') ? Number(query.get('settledRate')) : null;
       if (!Number.isFinite(rate)) throw new ControlError('rate must be a number');
-      if (![1, 2, 4, 8].includes(intervalHours)) throw new ControlError('intervalHours must be 1, 2, 4 or 8');
+      if (settledRate !== null && !Number.isFinite(settledRate)) throw new ControlError('settledRate must be a number');
+      const intervals = target.name === 'okx' ? [1, 2, 4, 6, 8] : [1, 2, 4, 8];
+      if (!intervals.includes(intervalHours)) throw new ControlError(`intervalHours must be one of ${intervals.join(', ')}`);
       market.pinFunding(instrument, rate, intervalHours);
-      return { exchange: target.name, symbol, rate, intervalHours, nextFundingTime: instrument.state.nextFundingTime };
+      if (settledRate !== null) instrument.state.lastSettledRate = settledRate;
+      // Binance streams funding every second anyway; OKX's next push could be 90 s away.
+      if (target.name === 'okx') okx.pushes.pushFundingNow(symbol);
+      return { exchange: target.name, symbol, rate, intervalHours, settledRate: instrument.state.lastSettledRate, nextFundingTime: instrument.state.nextFundingTime };
     },
   };
 }

@@ -6,6 +6,7 @@ import type { MarketData } from '../markets/marketData.ts';
 import type { FakeTiming } from '../timing.ts';
 import { OkxCandles } from './candles.ts';
 import { okxCatalog } from './catalog.ts';
+import { defaultListModes } from './listModes.ts';
 import { fundingHistoryEndpoints } from './fundingHistoryEndpoint.ts';
 import { OkxIndexes } from './indexes.ts';
 import { marketEndpoints } from './marketEndpoints.ts';
@@ -30,8 +31,10 @@ export interface OkxExchangeDeps {
  */
 export class OkxExchange {
   readonly faults = noFaults();
+  readonly listModes = defaultListModes();
   readonly sockets: OkxSocketServer;
   readonly rest: OkxRest;
+  readonly pushes: OkxPushes;
   readonly ports = perRegion(() => 0);
   /** REST requests received since start, per region. */
   readonly restRequests = perRegion(() => 0);
@@ -42,11 +45,17 @@ export class OkxExchange {
     const candles = new OkxCandles(data.market, data.prices, indexes);
     this.sockets = new OkxSocketServer(this.faults, okxCatalog(data.market, indexes, options), timing, now, scheduler);
     this.rest = new OkxRest(
-      { ...publicEndpoints(data.market, options, now), ...marketEndpoints(data, indexes, candles, now), ...fundingHistoryEndpoints(data, this.faults) },
+      { ...publicEndpoints(data.market, options, this.listModes, now), ...marketEndpoints(data, indexes, candles, now), ...fundingHistoryEndpoints(data, this.faults) },
       this.faults,
       now,
     );
-    new OkxPushes(this.sockets, { market: data.market, dayStats: data.dayStats, indexes, candles, options }, now, scheduler.rate, scheduler);
+    this.pushes = new OkxPushes(
+      this.sockets,
+      { market: data.market, dayStats: data.dayStats, indexes, candles, options, listModes: this.listModes, timing },
+      now,
+      scheduler.rate,
+      scheduler,
+    );
     this.servers = perRegion((region) => {
       const server = createHttpServer((request, response) => {
         this.restRequests[region]++;

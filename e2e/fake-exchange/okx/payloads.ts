@@ -1,4 +1,5 @@
 import { tickSize, trimmed } from '../core/format.ts';
+import { hashSeed } from '../core/prng.ts';
 import type { Instrument } from '../markets/instrument.ts';
 
 /** OKX prints prices trimmed to the instrument's tick ("97012.3") and timestamps as strings. */
@@ -6,39 +7,67 @@ export function okxPrice(instrument: Instrument, value: number): string {
   return trimmed(value, instrument.priceDecimals);
 }
 
-export function swapInstrument(instrument: Instrument): Record<string, string> {
+/** A SWAP record in the live shape (real-payloads/okx-instruments-swap-entry.json): keys in OKX's alphabetical order. */
+export function swapInstrument(instrument: Instrument): Record<string, unknown> {
   const inverse = instrument.quote === 'USD';
   const family = `${instrument.coin.name}-${instrument.quote}`;
+  const lot = inverse ? '1' : '0.01';
   return {
-    instType: 'SWAP',
-    instId: instrument.symbol,
-    uly: family,
-    instFamily: family,
+    alias: '',
+    auctionEndTime: '',
     baseCcy: '',
-    quoteCcy: '',
-    settleCcy: inverse ? instrument.coin.name : instrument.quote,
-    ctValCcy: inverse ? 'USD' : instrument.coin.name,
-    ctVal: trimmed(instrument.contractValue, 10),
+    category: '1',
+    contTdSwTime: String(instrument.onboardTime),
     ctMult: '1',
     ctType: inverse ? 'inverse' : 'linear',
-    optType: '',
-    stk: '',
-    listTime: String(instrument.onboardTime),
+    ctVal: trimmed(instrument.contractValue, 10),
+    ctValCcy: inverse ? 'USD' : instrument.coin.name,
     expTime: '',
+    floatPxLmtPct: '0.005',
+    freq: '',
+    futureSettlement: false,
+    groupId: '4',
+    initPxLmtPct: '0.02',
+    instCategory: '1',
+    instFamily: family,
+    instId: instrument.symbol,
+    instIdCode: hashSeed('instIdCode', instrument.symbol) % 100_000,
+    instType: 'SWAP',
     lever: instrument.quoteVolume > 1e8 ? '100' : '50',
-    tickSz: tickSize(instrument.priceDecimals),
-    lotSz: inverse ? '1' : '0.01',
-    minSz: inverse ? '1' : '0.01',
+    listTime: String(instrument.onboardTime),
+    longPosRemainingQuota: '',
+    lotSz: lot,
+    maxIcebergSz: '100000000.0000000000000000',
+    maxLmtAmt: '20000000',
     maxLmtSz: '100000000',
+    maxMktAmt: '',
     maxMktSz: '12000',
-    maxTwapSz: '100000000',
-    maxIcebergSz: '100000000',
-    maxTriggerSz: '100000000',
+    maxPlatOICoinLmt: '',
+    maxPlatOILmt: '',
+    maxPxLmtPct: '0.01',
     maxStopSz: '12000',
-    alias: '',
-    state: 'live',
+    maxTriggerSz: '100000000.0000000000000000',
+    maxTwapSz: '100000000.0000000000000000',
+    method: '',
+    minSz: lot,
+    openType: 'call_auction',
+    optType: '',
+    posLmtAmt: '250000',
+    posLmtPct: '30',
+    preMktSwTime: '',
+    quoteCcy: '',
+    rpiMinLevel: '3',
+    rpiMinPxBand: '20',
     ruleType: 'normal',
-    category: '1',
+    seriesId: '',
+    settleCcy: inverse ? instrument.coin.name : instrument.quote,
+    shortPosRemainingQuota: '',
+    state: 'live',
+    stk: '',
+    tickSz: tickSize(instrument.priceDecimals),
+    tradeQuoteCcyList: [],
+    uly: family,
+    upcChg: [],
   };
 }
 
@@ -46,27 +75,32 @@ export function markPrice(instrument: Instrument, ts: number): Record<string, st
   return { instType: 'SWAP', instId: instrument.symbol, markPx: okxPrice(instrument, instrument.state.mark), ts: String(ts) };
 }
 
-/** OKX settles "current_period": the rate shown is the one that will be charged at fundingTime. */
+/**
+ * A funding record in the live shape (real-payloads/okx-funding-rate-push.json, keys in OKX's
+ * order): "current_period", so the rate shown is the one charged at fundingTime; nextFundingRate
+ * is no longer published; settFundingRate and prevFundingTime are the last settlement.
+ */
 export function fundingRate(instrument: Instrument, ts: number): Record<string, string> {
   const { state } = instrument;
   const funding = instrument.funding!;
   const intervalMs = funding.intervalHours * 3_600_000;
   return {
-    instType: 'SWAP',
-    instId: instrument.symbol,
-    method: 'current_period',
     formulaType: 'withRate',
     fundingRate: rateText(state.fundingRate),
-    nextFundingRate: '',
     fundingTime: String(state.nextFundingTime),
-    nextFundingTime: String(state.nextFundingTime + intervalMs),
-    minFundingRate: rateText(funding.floor),
-    maxFundingRate: rateText(funding.cap),
-    premium: rateText(state.premium),
-    interestRate: rateText(funding.baseline),
     impactValue: instrument.quote === 'USD' ? '' : String(Math.round(20_000 / state.mark * 100) / 100),
-    settState: 'settled',
+    instId: instrument.symbol,
+    instType: 'SWAP',
+    interestRate: rateText(funding.baseline),
+    maxFundingRate: rateText(funding.cap),
+    method: 'current_period',
+    minFundingRate: rateText(funding.floor),
+    nextFundingRate: '',
+    nextFundingTime: String(state.nextFundingTime + intervalMs),
+    premium: rateText(state.premium),
+    prevFundingTime: String(state.nextFundingTime - intervalMs),
     settFundingRate: rateText(state.lastSettledRate),
+    settState: 'settled',
     ts: String(ts),
   };
 }

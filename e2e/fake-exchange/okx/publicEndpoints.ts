@@ -1,11 +1,12 @@
 import type { Instrument } from '../markets/instrument.ts';
 import type { Market } from '../markets/market.ts';
+import type { OkxListModes } from './listModes.ts';
 import type { OkxOptionSource } from './options.ts';
 import { fundingRate, markPrice, swapInstrument } from './payloads.ts';
 import { OkxApiError, instrumentMissing, parameterEmpty, parameterError, type OkxEndpoint } from './rest.ts';
 
 /** /api/v5/public endpoints that read the live swap and option markets. */
-export function publicEndpoints(market: Market, options: OkxOptionSource, now: () => number): Record<string, OkxEndpoint> {
+export function publicEndpoints(market: Market, options: OkxOptionSource, listModes: OkxListModes, now: () => number): Record<string, OkxEndpoint> {
   const swap = (query: URLSearchParams): Instrument => {
     const instId = query.get('instId');
     if (!instId) throw parameterEmpty('instId');
@@ -31,6 +32,7 @@ export function publicEndpoints(market: Market, options: OkxOptionSource, now: (
         if (!family) throw new OkxApiError('50014', 'Parameter instFamily can not be empty.');
         return options.instruments(family).filter((option) => !instId || (option as { instId: string }).instId === instId);
       }
+      if (listModes.rest === 'refused') throw new OkxApiError('403', 'Forbidden', 403);
       return market.okx
         .filter((instrument) => (!instId || instrument.symbol === instId) && (!family || family === `${instrument.coin.name}-${instrument.quote}`))
         .map(swapInstrument);

@@ -1,11 +1,14 @@
+import { hashSeed } from '../core/prng.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import type { DayStatsBook } from '../markets/dayStats.ts';
 import type { Instrument } from '../markets/instrument.ts';
 import type { Market } from '../markets/market.ts';
+import type { FakeTiming } from '../timing.ts';
 import type { OkxCandles } from './candles.ts';
 import type { OkxChannel } from './channels.ts';
 import type { OkxArg, OkxConnection } from './connection.ts';
 import type { OkxIndexes } from './indexes.ts';
+import type { OkxListModes } from './listModes.ts';
 import { candleRow, indexTicker, ticker } from './marketPayloads.ts';
 import type { OkxOptionSource } from './options.ts';
 import { fundingRate, markPrice, swapInstrument } from './payloads.ts';
@@ -14,7 +17,8 @@ import type { OkxSocketServer } from './socketServer.ts';
 /**
  * OKX's documented cadences (before `rate`): mark price every 200 ms while it changes, else every
  * 10 s; index tickers likewise with a 1 min idle push; tickers only on a trade; funding every
- * 30-90 s; candles about once a second; option summaries every second.
+ * 30-90 s, the first one not on subscribe but after FakeTiming.okxFirstFundingPushMs; candles
+ * about once a second; option summaries every second.
  */
 const FAST_MS = 200;
 const MARK_IDLE_MS = 10_000;
@@ -36,6 +40,8 @@ export interface OkxPushSources {
   indexes: OkxIndexes;
   candles: OkxCandles;
   options: OkxOptionSource;
+  listModes: OkxListModes;
+  timing: FakeTiming;
 }
 
 /**
@@ -47,6 +53,8 @@ export class OkxPushes {
   /** OPTION instrument ids already sent per `instruments` key: later pushes carry only new listings. */
   private readonly listedOptions = new Map<string, Set<string>>();
   private fundingDraw = 0;
+  /** Per connection, when each `funding-rate` key it subscribed sends that subscription's first push. */
+  private readonly firstFundingAt = new WeakMap<OkxConnection, Map<string, number>>();
 
   constructor(
     private readonly sockets: OkxSocketServer,
@@ -62,6 +70,13 @@ export class OkxPushes {
   private snapshot(connection: OkxConnection, channel: OkxChannel, arg: OkxArg): void {
     const now = this.now();
     this.stateOf(channel, now);
+    if (channel.kind === 'funding-rate') {
+      let due = this.firstFundingAt.get(connection);
+      if (!due) this.firstFundingAt.set(connection, (due = new Map()));
+      due.set(channel.key, now + this.firstFundingDelay(channel.instId));
+      return;
+    }
+    if (channel.kind === 'instruments' && channel.instType === 'SWAP' && this.sources.listModes.channelOnSubscribe === 'changes') return;
     const data = this.payload(channel, now);
     if (data) connection.send(frame(arg, data));
   }
@@ -70,7 +85,47 @@ export class OkxPushes {
     const now = this.now();
     for (const key of this.sockets.index.keys()) {
       const channel = this.sockets.channels.get(key)!;
-      for (const data of this.duePayloads(channel, this.stateOf(channel, now), now)) this.deliver(key, data);
+      if (channel.kind === 'funding-rate') this.sendFirstFunding(channel, now);
+      for (const data of this.duePayloads(channel, this.stateOf(channel, now), now)) this.deliver(key, data, channel.kind === 'funding-rate');
+    }
+  }
+
+  /** Pushes a swap's funding to every subscriber at once (the control API pinned it). */
+  pushFundingNow(instId: string): number {
+    const key = `funding-rate|${instId}`;
+    const instrument = this.swap(instId);
+    const subscribers = this.sockets.index.subscribers(key);
+    if (!instrument || !subscribers) return 0;
+    for (const connection of subscribers) {
+      this.firstFundingAt.get(connection)?.delete(key);
+      connection.send(frame(connection.args.get(key)!, [fundingRate(instrument, this.now())]));
+    }
+    return subscribers.size;
+  }
+
+  /** Pushes one swap's record on the `instruments` channel, as OKX does when one of its parameters changes. */
+  pushInstrumentChange(instId: string): number {
+    const instrument = this.swap(instId);
+    const subscribers = this.sockets.index.subscribers('instruments|SWAP');
+    if (!instrument || !subscribers) return 0;
+    for (const connection of subscribers) connection.send(frame(connection.args.get('instruments|SWAP')!, [swapInstrument(instrument)]));
+    return subscribers.size;
+  }
+
+  /** Each swap's own delay in the configured range, the same for every subscription (drawn from the seed). */
+  private firstFundingDelay(instId: string): number {
+    const [min, max] = this.sources.timing.okxFirstFundingPushMs;
+    return min + (hashSeed(this.sources.market.seed, 'first-funding', instId) / 4294967296) * (max - min);
+  }
+
+  private sendFirstFunding({ key, instId }: { key: string; instId: string }, now: number): void {
+    for (const connection of this.sockets.index.subscribers(key) ?? []) {
+      const due = this.firstFundingAt.get(connection);
+      const at = due?.get(key);
+      if (at === undefined || now < at) continue;
+      due!.delete(key);
+      const instrument = this.swap(instId);
+      if (instrument) connection.send(frame(connection.args.get(key)!, [fundingRate(instrument, now)]));
     }
   }
 
@@ -206,13 +261,17 @@ export class OkxPushes {
     return this.sources.market.find('okx', instId);
   }
 
-  private deliver(key: string, data: unknown[]): void {
+  /** `skipUntilFirstPush`: funding subscriptions get nothing before their own first push. */
+  private deliver(key: string, data: unknown[], skipUntilFirstPush = false): void {
     const subscribers = this.sockets.index.subscribers(key);
     if (!subscribers) return;
     // Subscribers of one key sent the same arg, so the frame is built once.
     const [first] = subscribers;
     const text = frame(first!.args.get(key)!, data);
-    for (const connection of subscribers) connection.send(text);
+    for (const connection of subscribers) {
+      if (skipUntilFirstPush && this.firstFundingAt.get(connection)?.has(key)) continue;
+      connection.send(text);
+    }
   }
 }
 

@@ -23,6 +23,7 @@ function recordingHub() {
         for (const key of keys) wanted.set(key, wanted.get(key)! - 1);
       };
     },
+    onReconnect: () => () => undefined,
     status: () => {
       throw new Error('unused');
     },

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import markPricePush from './fixtures/markPricePush.json';
+import liveFundingPush from './fixtures/okx-funding-rate-push.json';
+import liveSwapEntry from './fixtures/okx-instruments-swap-entry.json';
+import liveMarkPush from './fixtures/okx-mark-price-push.json';
 import subscribeAck from './fixtures/subscribeAck.json';
 import subscribeError from './fixtures/subscribeError.json';
-import { instrumentFromSwapId, parseFundingRates, parseIndexTickers, parseIndexTickersResponse, parseMarkPrices, parseSwapInstruments, parseTickers, parseTickersResponse } from './parse';
+import {
+  instrumentFromSwapId,
+  parseFundingRates,
+  parseFundingRatesResponse,
+  parseIndexTickers,
+  parseIndexTickersResponse,
+  parseMarkPrices,
+  parseSwapInstruments,
+  parseSwapInstrumentsResponse,
+  parseTickers,
+  parseTickersResponse,
+} from './parse';
 import { okxProtocol } from './protocol';
 
 describe('OKX frames (seed page)', () => {
@@ -47,6 +61,59 @@ describe('OKX frames (seed page)', () => {
   });
 });
 
+describe('OKX frames recorded live (real-payloads, 2026-09-25)', () => {
+  const liveFunding = {
+    kind: 'funding',
+    exchange: 'okx',
+    symbol: 'BTC-USDT-SWAP',
+    time: 1790358563915,
+    fundingRate: 0.0000263463215391,
+    nextFundingRate: null,
+    nextFundingTime: 1790380800000,
+    intervalHours: 8,
+    settledFundingRate: 0.0000341625964238,
+    lastSettlementTime: 1790352000000,
+  };
+
+  it('reads the funding-rate push: empty nextFundingRate is no value, not bad input; the last settlement is carried', () => {
+    const inbound = okxProtocol.classify(JSON.stringify(liveFundingPush));
+    expect(inbound).toMatchObject({ kind: 'data', topicKey: 'funding-rate|BTC-USDT-SWAP||' });
+    expect(parseFundingRates(inbound.kind === 'data' ? inbound.payload : null)).toEqual({ events: [liveFunding], rejected: 0 });
+  });
+
+  it('reads the same record inside the REST envelope of funding-rate?instId=ANY', () => {
+    expect(parseFundingRatesResponse({ code: '0', msg: '', data: liveFundingPush.data })).toEqual({ events: [liveFunding], rejected: 0 });
+  });
+
+  it('reads the SWAP instrument record', () => {
+    expect(parseSwapInstrumentsResponse({ code: '0', msg: '', data: [liveSwapEntry] })).toEqual({
+      events: [
+        { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDT', listed: true },
+      ],
+      rejected: 0,
+    });
+  });
+
+  it('reads the mark-price push', () => {
+    expect(parseMarkPrices(liveMarkPush.data)).toEqual({
+      events: [
+        {
+          kind: 'mark',
+          exchange: 'okx',
+          symbol: 'BTC-USDT-SWAP',
+          time: 1790358817778,
+          mark: 83679.8,
+          index: null,
+          estimatedSettle: null,
+          fundingRate: null,
+          nextFundingTime: null,
+        },
+      ],
+      rejected: 0,
+    });
+  });
+});
+
 describe('OKX channels', () => {
   it('derives the funding interval from fundingTime and nextFundingTime', () => {
     const item = {
@@ -69,6 +136,8 @@ describe('OKX channels', () => {
           nextFundingRate: null,
           nextFundingTime: 1763884800000,
           intervalHours: 4,
+          settledFundingRate: null,
+          lastSettlementTime: null,
         },
       ],
       rejected: 0,

@@ -60,8 +60,10 @@ export function parseMarkPrices(payload: unknown): ParseResult<PerpMarkEvent> {
 }
 
 /**
- * `funding-rate`: OKX's `fundingTime` is the coming settlement and `nextFundingTime` the one
- * after it, so their difference is the instrument's interval (1, 2, 4 or 8 h).
+ * `funding-rate` push, or an item of `GET /api/v5/public/funding-rate` (same fields): OKX's
+ * `fundingTime` is the coming settlement and `nextFundingTime` the one after it, so their
+ * difference is the instrument's interval (1, 2, 4, 6 or 8 h). `nextFundingRate` is no longer
+ * published (always ""), and `settFundingRate` / `prevFundingTime` are the last settlement.
  */
 export function parseFundingRates(payload: unknown): ParseResult<PerpFundingEvent> {
   return each(payload, (item) => {
@@ -80,6 +82,8 @@ export function parseFundingRates(payload: unknown): ParseResult<PerpFundingEven
       nextFundingRate: finite(item.nextFundingRate),
       nextFundingTime: settlement,
       intervalHours: following === null ? null : intervalHoursBetween(settlement, following),
+      settledFundingRate: finite(item.settFundingRate),
+      lastSettlementTime: timestamp(item.prevFundingTime),
     };
   });
 }
@@ -131,6 +135,12 @@ export const parseTickersResponse = fromResponse(parseTickers);
 
 /** `GET /api/v5/market/index-tickers?quoteCcy=`: every index quoted in one currency, in one response. */
 export const parseIndexTickersResponse = fromResponse(parseIndexTickers);
+
+/** `GET /api/v5/public/funding-rate?instId=ANY`: every swap's current funding in one response. */
+export const parseFundingRatesResponse = fromResponse(parseFundingRates);
+
+/** `GET /api/v5/public/instruments?instType=SWAP`: every swap OKX lists, trading or not. */
+export const parseSwapInstrumentsResponse = fromResponse(parseSwapInstruments);
 
 /**
  * Without the instrument list, a swap id still says its coin, quote and index: `BTC-USDT-SWAP` → BTC,

@@ -1,10 +1,18 @@
 import type { Endpoint, TopicListener } from '../../connection/connectionHub';
 import { DEFAULT_BACKOFF } from '../../connection/backoff';
 import { getJson, startRestSource } from '../../connection/restSource';
-import type { ParseResult, PerpEvent, PerpInstrumentEvent } from '../../domain/perpEvents';
+import type { ParseResult, PerpEvent, PerpFundingEvent, PerpInstrumentEvent } from '../../domain/perpEvents';
 import type { PerpFeedDeps } from '../perpFeedDeps';
-import { parseFundingRates, parseIndexTickersResponse, parseMarkPrices, parseSwapInstruments, parseTickersResponse } from './parse';
+import {
+  instrumentFromSwapId,
+  parseFundingRates,
+  parseFundingRatesResponse,
+  parseIndexTickersResponse,
+  parseMarkPrices,
+  parseTickersResponse,
+} from './parse';
 import type { OkxArg } from './protocol';
+import { startSwapList } from './swapList';
 
 /** What makes a row live: its mark and its funding rate, per swap. */
 const PER_SWAP_CHANNELS: Record<string, (payload: unknown) => ParseResult<PerpEvent>> = {
@@ -32,30 +40,40 @@ const TICKERS_POLL_MS = 2_000;
  */
 const INDEX_POLL_MS = 1_000;
 
-/** An OKX REST resource polled for as long as the feed runs; its events go to the rows the feed follows. */
-interface PolledSource {
+/** An OKX REST resource loaded, or polled, while the feed runs; its events go to the rows the feed follows. */
+interface PolledSource<Value extends PerpEvent> {
   id: string;
   label: string;
   fallback: string;
-  everyMs: number;
+  /** null: loaded once, retried only while it fails. */
+  everyMs: number | null;
   /** The URLs of one poll, asked when it starts (what they cover can grow with the instrument list). */
   urls: () => string[];
   /** One answer's events for the followed rows; null when it is not the expected answer. */
-  read: (body: unknown) => ParseResult<PerpEvent> | null;
+  read: (body: unknown) => ParseResult<Value> | null;
+  /** Sees one answer's events before the ingest does. */
+  onEvents?: (events: Value[]) => void;
 }
 
 /**
- * OKX perpetual swaps: the `instruments` channel lists every swap (in full on subscribe, then
- * changes); each listed swap then gets its mark price and funding rate over the socket, and once
- * the list is known the swaps' 24 h tickers and their indexes' prices are polled over REST. The
- * hub spreads the arguments over as many sockets as OKX allows.
+ * OKX perpetual swaps. The swap list comes from REST and the `instruments` channel, either one
+ * enough (swapList.ts); each listed swap then gets its mark price and funding rate over the
+ * socket, and once a swap is known the swaps' 24 h tickers and their indexes' prices are polled
+ * over REST. The hub spreads the arguments over as many sockets as OKX allows.
+ *
+ * OKX pushes `funding-rate` every 30-90 s and promises nothing on subscribe, so every swap's
+ * current rate is loaded in one REST call at the start and again after a reconnect; the stream
+ * updates it from there. While no full list has arrived, the swaps that call names are followed
+ * too: a page whose instrument list is blocked still lists every swap that pays funding.
  */
 export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>, restBase: string): () => void {
   const { hub, ingest } = deps;
-  const subscribed = new Map<string, () => void>();
+  const followed = new Map<string, { instrument: PerpInstrumentEvent; release: () => void }>();
   /** The followed swaps' indexes (`BTC-USDT`), and the quote currencies they are polled by. */
   const indexIds = new Set<string>();
   const indexQuotes = new Set<string>();
+  /** A whole list has arrived (REST): from then on it alone says which swaps are rows. */
+  let listKnown = false;
   let stopPolls: (() => void) | null = null;
 
   /** One listener per channel, so a push is routed by its subscription rather than by reading its topic. */
@@ -69,25 +87,40 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
     }) satisfies TopicListener,
   }));
 
-  const follow = (listed: PerpInstrumentEvent[], delisted: PerpInstrumentEvent[]): void => {
-    for (const { symbol, indexId } of listed) {
+  const follow = (instruments: PerpInstrumentEvent[]): void => {
+    for (const instrument of instruments) {
+      const { symbol, indexId } = instrument;
+      if (!instrument.listed) {
+        followed.get(symbol)?.release();
+        followed.delete(symbol);
+        continue;
+      }
       if (indexId !== null) {
         indexIds.add(indexId);
         indexQuotes.add(indexId.slice(indexId.lastIndexOf('-') + 1));
       }
-      if (subscribed.has(symbol)) continue;
+      if (followed.has(symbol)) continue;
       const mayWait = () => ingest.rowCanWait('okx', symbol);
       const releases = listeners.map(({ channel, onPush }) => hub.subscribe(endpoint, [{ channel, instId: symbol }], onPush, undefined, mayWait));
-      subscribed.set(symbol, () => releases.forEach((release) => release()));
+      followed.set(symbol, { instrument, release: () => releases.forEach((release) => release()) });
     }
-    for (const { symbol } of delisted) {
-      subscribed.get(symbol)?.();
-      subscribed.delete(symbol);
-    }
+    // Started once a swap is known, so the first answers already have rows to fill.
+    if (followed.size > 0) stopPolls ??= startPolls();
   };
 
-  const poll = (source: PolledSource): (() => void) =>
-    startRestSource<ParseResult<PerpEvent>>({
+  const applyList = (instruments: PerpInstrumentEvent[], complete: boolean): void => {
+    const batch: PerpInstrumentEvent[] = [...instruments];
+    if (complete) {
+      const named = new Set(instruments.map((instrument) => instrument.symbol));
+      for (const [symbol, { instrument }] of followed) if (!named.has(symbol)) batch.push({ ...instrument, listed: false });
+      listKnown = true;
+    }
+    ingest.push(complete ? [...batch, { kind: 'list-complete', exchange: 'okx' }] : batch);
+    follow(batch);
+  };
+
+  const poll = <Value extends PerpEvent>(source: PolledSource<Value>): (() => void) =>
+    startRestSource<ParseResult<Value>>({
       fetch: deps.fetch,
       scheduler: deps.scheduler,
       random: deps.random,
@@ -95,7 +128,7 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
       refreshMs: source.everyMs,
       load: async (fetchImpl) => {
         const responses = await Promise.all(source.urls().map((url) => getJson(fetchImpl, url)));
-        const merged: ParseResult<PerpEvent> = { events: [], rejected: 0 };
+        const merged: ParseResult<Value> = { events: [], rejected: 0 };
         for (const response of responses) {
           if (!response.ok) return response;
           const parsed = source.read(response.value);
@@ -105,9 +138,10 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
         }
         return { ok: true, value: merged };
       },
-      onValue: ({ events, rejected }) => {
-        ingest.push(events);
-        ingest.reject('okx', rejected);
+      onValue: (value) => {
+        source.onEvents?.(value.events);
+        ingest.push(value.events);
+        ingest.reject('okx', value.rejected);
       },
       onState: (state) => deps.reportSource({ id: source.id, exchange: 'okx', label: source.label, fallback: source.fallback, ...state }),
     });
@@ -121,7 +155,7 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
         everyMs: TICKERS_POLL_MS,
         urls: () => [`${restBase}/api/v5/market/tickers?instType=SWAP`],
         // The response also lists swaps that are not trading (pre-open, suspended): not rows.
-        read: (body) => parseTickersResponse(body, (instId) => subscribed.has(instId)),
+        read: (body) => parseTickersResponse(body, (instId) => followed.has(instId)),
       }),
       poll({
         id: 'okx:index',
@@ -136,24 +170,35 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
     return () => stops.forEach((stop) => stop());
   };
 
-  const stopInstruments = hub.subscribe(endpoint, [{ channel: 'instruments', instType: 'SWAP' }], (payload) => {
-    const { events, rejected } = parseSwapInstruments(payload);
-    ingest.reject('okx', rejected);
-    const batch: PerpEvent[] = [...events];
-    if (stopPolls === null) batch.push({ kind: 'list-complete', exchange: 'okx' });
-    ingest.push(batch);
-    follow(
-      events.filter((event) => event.listed),
-      events.filter((event) => !event.listed),
-    );
-    // Started once the list is known, so the first answers already have rows to fill.
-    stopPolls ??= startPolls();
+  /** Every swap's current funding: loaded once (retried while it fails), again after each reconnect. */
+  const loadFunding = (): (() => void) =>
+    poll<PerpFundingEvent>({
+      id: 'okx:funding',
+      label: 'OKX funding rates',
+      fallback: "each OKX swap's funding shows once its stream pushes it (every 30-90 s)",
+      everyMs: null,
+      urls: () => [`${restBase}/api/v5/public/funding-rate?instId=ANY`],
+      // Once the whole list is known, a swap it does not list (pre-open) is not a row.
+      read: (body) => parseFundingRatesResponse(body, (instId) => !listKnown || followed.has(instId)),
+      onEvents: (events) => {
+        if (!listKnown) follow(events.flatMap((event) => instrumentFromSwapId(event.symbol) ?? []));
+      },
+    });
+
+  const swapList = startSwapList(deps, endpoint, restBase, applyList);
+  let stopFunding = loadFunding();
+  const stopReconnects = hub.onReconnect(endpoint, () => {
+    stopFunding();
+    stopFunding = loadFunding();
+    swapList.reload();
   });
 
   return () => {
-    stopInstruments();
+    stopReconnects();
+    swapList.stop();
+    stopFunding();
     stopPolls?.();
-    for (const release of subscribed.values()) release();
-    subscribed.clear();
+    for (const { release } of followed.values()) release();
+    followed.clear();
   };
 }

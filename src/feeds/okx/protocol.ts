@@ -91,7 +91,7 @@ function classify(raw: string): Inbound {
           : { kind: 'server-error', code, message: text };
       }
       case 'notice':
-        // 64008: the server will close this connection for an upgrade in about 30 s.
+        // 64008: the server will close this connection for an upgrade in 60 s (older docs: 30 s).
         return code === '64008'
           ? { kind: 'reconnect-notice', code, message: text }
           : { kind: 'server-error', code, message: text };

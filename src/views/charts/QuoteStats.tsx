@@ -28,6 +28,13 @@ export function QuoteStats({ quote }: { quote: PerpQuote }) {
         <dd className={signClass(quote.annualised)}>{formatPercent(quote.annualised, 2)}</dd>
       </div>
       <div>
+        <dt>Last settled</dt>
+        <dd className={signClass(quote.settledFundingRate)}>
+          {formatPercent(quote.settledFundingRate, 4)}
+          {quote.lastSettlementTime === null ? null : <small> at {settlementClock(quote.lastSettlementTime)}</small>}
+        </dd>
+      </div>
+      <div>
         <dt>Next funding</dt>
         <dd>
           <Countdown nextFundingTime={quote.nextFundingTime} intervalHours={quote.intervalHours} />
@@ -35,4 +42,9 @@ export function QuoteStats({ quote }: { quote: PerpQuote }) {
       </div>
     </dl>
   );
+}
+
+/** The settlement's time of day in UTC, as the venues schedule them: "08:00 UTC". */
+function settlementClock(time: number): string {
+  return `${new Date(time).toISOString().slice(11, 16)} UTC`;
 }

@@ -1,4 +1,5 @@
 import { EXCHANGE_LABEL } from '../../domain/exchange';
+import { annualiseFunding } from '../../domain/funding';
 import type { PerpQuote } from '../../domain/perpetual';
 import { asPercent, formatBps, formatPercent, formatPrice, formatVolume, NO_VALUE, signClass } from '../format/numbers';
 import type { TableColumn } from '../table/tableColumn';
@@ -8,6 +9,13 @@ import type { RateBasis } from './screenerParams';
 
 function fundingValue(quote: PerpQuote, basis: RateBasis): number | null {
   return basis === 'annualised' ? quote.annualised : quote.fundingRate;
+}
+
+/** The last settled period's rate, annualised at the current interval like the funding column. */
+function settledValue(quote: PerpQuote, basis: RateBasis): number | null {
+  const rate = quote.settledFundingRate;
+  if (rate === null || basis === 'interval') return rate;
+  return quote.intervalHours === null ? null : annualiseFunding(rate, quote.intervalHours);
 }
 
 function intervalText(quote: PerpQuote): string {
@@ -83,6 +91,20 @@ export function perpColumns(basis: RateBasis): TableColumn<PerpQuote>[] {
       render: (q) => formatPercent(fundingValue(q, basis), basis === 'annualised' ? 2 : 4),
       exportValue: (q) => asPercent(fundingValue(q, basis)),
       cellClass: (q) => signClass(q.fundingRate),
+    },
+    {
+      id: 'settled',
+      header: basis === 'annualised' ? 'Last settled annualised (%)' : 'Last settled per interval (%)',
+      description:
+        basis === 'annualised'
+          ? 'rate of the last settled period × (24 / interval hours) × 365; empty where the venue does not stream it (Binance)'
+          : 'rate of the last settled period; empty where the venue does not stream it (Binance)',
+      align: 'right',
+      width: 170,
+      sortValue: (q) => settledValue(q, basis),
+      render: (q) => formatPercent(settledValue(q, basis), basis === 'annualised' ? 2 : 4),
+      exportValue: (q) => asPercent(settledValue(q, basis)),
+      cellClass: (q) => signClass(q.settledFundingRate),
     },
     {
       id: 'interval',
