@@ -29,10 +29,21 @@ export function useMarkIndexFeed(target: HistoryTarget | null, interval: ChartIn
 }
 
 /**
- * The last 30 days of realised funding for a perpetual. `settlementKey` changes at each
- * settlement (the next funding time moves on), which reloads the history with the new bar.
+ * How many settlements the page has seen pass: the next funding time moving on from a known one.
+ * The first one to arrive is no settlement, so a row whose funding lands after the chart opened
+ * does not load its history twice.
  */
-export function useFundingHistory(target: HistoryTarget | null, settlementKey: number | null): { state: LoadState; history: FundingHistory | null } {
+function useSettlementsSeen(nextFundingTime: number | null): number {
+  const [seen, setSeen] = useState({ nextFundingTime, count: 0 });
+  if (nextFundingTime !== null && nextFundingTime !== seen.nextFundingTime) {
+    setSeen({ nextFundingTime, count: seen.nextFundingTime === null ? seen.count : seen.count + 1 });
+  }
+  return seen.count;
+}
+
+/** The last 30 days of realised funding for a perpetual, loaded again after each settlement with the new bar. */
+export function useFundingHistory(target: HistoryTarget | null, nextFundingTime: number | null): { state: LoadState; history: FundingHistory | null } {
+  const settlementKey = useSettlementsSeen(nextFundingTime);
   const [state, setState] = useState<LoadState>(LOADING);
   const [history, setHistory] = useState<FundingHistory | null>(null);
   const exchange = target?.exchange;
