@@ -24,15 +24,22 @@ for (const mode of ['none', 'blocked-451'] as const) {
     });
 
     test('the screener fills from the streams and says REST is blocked, without a status it could not read', async ({ app, page }) => {
+      // Without OKX's REST funding snapshot, its funding waits for the stream's first push: keep that short here.
+      await app.control('/timing', { okxFirstFundingPushMs: '1000,3000' });
       await app.gotoApp('/screener?q=BTC');
       const table = perpTable(page);
+      // OKX's swaps are listed over REST; its instruments channel announces only changes, once subscribed.
+      await expect(async () => {
+        await app.control('/okx-instrument-change', { instId: 'BTC-USDT-SWAP' });
+        await expect(rowFor(table, 'BTC-USDT-SWAP')).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: LOAD_TIMEOUT });
       for (const symbol of ['BTCUSDT', 'BTC-USDT-SWAP']) {
         const row = rowFor(table, symbol);
         await expect(row).toBeVisible({ timeout: LOAD_TIMEOUT });
         await expect(row.getByRole('cell').nth(await columnIndex(table, 'Mark'))).toHaveText(/\d/, { timeout: LOAD_TIMEOUT });
         await expect(row.getByRole('cell').nth(await columnIndex(table, 'Funding annualised (%)'))).toHaveText(/\d/, { timeout: LOAD_TIMEOUT });
       }
-      for (const label of ['Binance instrument list', 'Binance funding intervals', 'OKX 24 h tickers', 'OKX index prices']) {
+      for (const label of ['Binance instrument list', 'Binance funding intervals', 'OKX instrument list', 'OKX funding rates', 'OKX 24 h tickers', 'OKX index prices']) {
         await expect(sourceNotice(page, label)).toContainText(BLOCKED, { timeout: LOAD_TIMEOUT });
       }
       await expect(connectionStatus(page, 'Binance')).toContainText('live');
