@@ -12,7 +12,8 @@ let fake: FakeExchange;
 const clients: Exchange[] = [];
 
 beforeAll(async () => {
-  fake = await startFakeExchange({ rate: 10 });
+  // OKX's first funding push comes 30-90 s after a subscribe; a test waits for it, not a minute.
+  fake = await startFakeExchange({ rate: 10, timing: { okxFirstFundingPushMs: [200, 800] } });
 });
 
 afterAll(async () => {
@@ -20,13 +21,14 @@ afterAll(async () => {
   await fake.close();
 });
 
-/** Every REST base in `urls.api` moved to `origin` (path kept), and the WebSocket bases given. */
-function pointAt<T extends Exchange>(client: T, origin: string, sockets: Record<string, string>): T {
+/** Every REST base in `urls.api` moved to `origin` (path kept), and the WebSocket base(s) given. */
+function pointAt<T extends Exchange>(client: T, origin: string, sockets: Record<string, string> | string): T {
   const api = client.urls['api'] as Record<string, unknown>;
   for (const [name, url] of Object.entries(api)) {
     if (typeof url === 'string') api[name] = url.replace(/^https:\/\/[^/]+/, origin);
   }
-  Object.assign(api['ws'] as Record<string, unknown>, sockets);
+  if (typeof sockets === 'string') api['ws'] = sockets;
+  else Object.assign(api['ws'] as Record<string, unknown>, sockets);
   clients.push(client);
   return client;
 }
@@ -96,5 +98,74 @@ describe('ccxt binanceusdm against the fake', () => {
     expect(ticker.symbol).toBe(BTC);
     expect(ticker.last).toBeGreaterThan(0);
     expect(ticker.quoteVolume).toBeGreaterThan(0);
+  });
+});
+
+describe('ccxt okx against the fake', () => {
+  /** ccxt okx's calls are quick against loopback: a few seconds bound each one. */
+  const OKX_TIMEOUT_MS = 5_000;
+  let okx: InstanceType<typeof ccxt.pro.okx>;
+
+  beforeAll(async () => {
+    // ccxt opens `<ws>/public` and `<ws>/business` from this base, as on ws.okx.com:8443/ws/v5.
+    okx = pointAt(new ccxt.pro.okx({ timeout: 5_000 }), fake.okxUrl, `${fake.okxUrl.replace(/^http/, 'ws')}/ws/v5`);
+    await okx.loadHttpProxyAgent();
+  });
+
+  it('loads spot pairs, swaps, dated futures and options from instruments', { timeout: OKX_TIMEOUT_MS }, async () => {
+    const markets = await okx.loadMarkets();
+    const listed = Object.values(markets).filter((market): market is NonNullable<typeof market> => market !== undefined);
+    expect(markets[BTC]).toMatchObject({ id: 'BTC-USDT-SWAP', type: 'swap', linear: true, settle: 'USDT', active: true, contractSize: 0.01 });
+    expect(markets['BTC/USDT']).toMatchObject({ id: 'BTC-USDT', type: 'spot', base: 'BTC', quote: 'USDT', active: true, precision: { price: 0.1 } });
+    expect(markets['ETH/USDT']).toMatchObject({ id: 'ETH-USDT', type: 'spot', precision: { price: 0.01 } });
+    const swaps = listed.filter((market) => market.swap);
+    expect(swaps.length).toBeGreaterThan(200);
+    // Every swap's index is a spot pair OKX lists.
+    for (const swap of swaps) expect(markets[`${swap.base}/${swap.quote}`]?.spot).toBe(true);
+    const futures = listed.filter((market) => market.future);
+    expect(futures.map((future) => future.id!.replace(/\d{6}$/, 'YYMMDD')).sort()).toEqual(
+      ['BTC-USD-YYMMDD', 'BTC-USD-YYMMDD', 'BTC-USD_UM-YYMMDD', 'BTC-USD_UM-YYMMDD', 'ETH-USD-YYMMDD', 'ETH-USD-YYMMDD', 'ETH-USD_UM-YYMMDD', 'ETH-USD_UM-YYMMDD'],
+    );
+    const nearest = (prefix: string) => futures.filter((future) => future.id!.startsWith(prefix)).sort((a, b) => a.expiry! - b.expiry!)[0]!;
+    const [inverse, linear] = [nearest('BTC-USD-'), nearest('BTC-USD_UM-')];
+    expect(inverse).toMatchObject({ inverse: true, settle: 'BTC', contractSize: 100, symbol: `BTC/USD:BTC-${inverse.id!.slice(-6)}` });
+    expect(linear).toMatchObject({ linear: true, settle: 'USD', contractSize: 0.01, expiry: inverse.expiry });
+    expect(new Date(inverse.expiry!).getUTCDay()).toBe(5);
+    expect(inverse.expiry).toBeGreaterThan(Date.now());
+    expect(listed.filter((market) => market.option && market.base === 'ETH').length).toBeGreaterThan(50);
+  });
+
+  it('fetches one funding rate, and every swap\'s with instId=ANY', { timeout: OKX_TIMEOUT_MS }, async () => {
+    const now = Date.now();
+    const rate = await okx.fetchFundingRate(BTC);
+    expect(rate).toMatchObject({ symbol: BTC, fundingRate: expect.any(Number), interval: '8h', nextFundingRate: undefined });
+    expect(rate.fundingTimestamp).toBeGreaterThan(now);
+    const rates = await okx.fetchFundingRates();
+    expect(Object.keys(rates).length).toBe(Object.values(okx.markets ?? {}).filter((market) => market?.swap).length);
+    expect(rates['ETH/USDT:USDT']!.fundingRate).toEqual(expect.any(Number));
+  });
+
+  it('streams the mark price with watchMarkPrice', { timeout: OKX_TIMEOUT_MS }, async () => {
+    const first = await okx.watchMarkPrice(BTC);
+    const second = await okx.watchMarkPrice(BTC);
+    for (const push of [first, second]) {
+      expect(push.symbol).toBe(BTC);
+      expect(push.markPrice).toBeGreaterThan(0);
+    }
+    expect(second.timestamp).toBeGreaterThan(first.timestamp!);
+  });
+
+  it('streams the funding rate with watchFundingRate', { timeout: OKX_TIMEOUT_MS }, async () => {
+    const pushed = await okx.watchFundingRate(BTC);
+    expect(pushed).toMatchObject({ symbol: BTC, fundingRate: expect.any(Number), interval: '8h' });
+    expect(pushed.fundingTimestamp).toBeGreaterThan(Date.now());
+    expect((pushed.info as { settFundingRate: string }).settFundingRate).toMatch(/^-?\d/);
+  });
+
+  it('streams the 24 h ticker with watchTicker', { timeout: OKX_TIMEOUT_MS }, async () => {
+    const ticker = await okx.watchTicker(BTC);
+    expect(ticker.symbol).toBe(BTC);
+    expect(ticker.last).toBeGreaterThan(0);
+    expect(ticker.ask).toBeGreaterThan(ticker.bid!);
   });
 });

@@ -51,6 +51,33 @@ describe('OKX REST', () => {
     }
   });
 
+  it('lists the indexes as SPOT pairs and the BTC and ETH quarterlies as FUTURES, in the live key set', async () => {
+    const spot = (await okx<Record<string, unknown>>('/api/v5/public/instruments?instType=SPOT')).body.data;
+    const swaps = (await okx<Record<string, unknown>>('/api/v5/public/instruments?instType=SWAP')).body.data;
+    expect(spot.map((pair) => pair.instId).sort()).toEqual([...new Set(swaps.map((swap) => swap.uly))].sort());
+    for (const pair of spot) expect(Object.keys(pair)).toEqual(Object.keys(liveSwapEntry));
+    // The values OKX answered for BTC-USDT on 2026-09-25, where the fake's market does not choose them.
+    expect(spot.find((pair) => pair.instId === 'BTC-USDT')).toMatchObject({
+      instType: 'SPOT', baseCcy: 'BTC', quoteCcy: 'USDT', settleCcy: '', ctVal: '', uly: '', instFamily: '', expTime: '',
+      tickSz: '0.1', lotSz: '0.00000001', minSz: '0.00001', maxLmtSz: '9999999999', tradeQuoteCcyList: ['USDT'], state: 'live',
+    });
+    expect((await okx('/api/v5/public/instruments?instType=SPOT&instId=ETH-USDT')).body.data.map((pair) => [pair.instId, pair.minSz])).toEqual([['ETH-USDT', '0.0001']]);
+    const futures = (await okx<Record<string, unknown>>('/api/v5/public/instruments?instType=FUTURES')).body.data;
+    for (const future of futures) expect(Object.keys(future)).toEqual(Object.keys(liveSwapEntry));
+    const btc = futures.filter((future) => future.uly === 'BTC-USD');
+    expect(btc.map((future) => [String(future.instId).replace(/\d{6}$/, 'YYMMDD'), future.alias, future.ctType, future.settleCcy])).toEqual([
+      ['BTC-USD-YYMMDD', 'quarter', 'inverse', 'BTC'],
+      ['BTC-USD_UM-YYMMDD', 'quarter', 'linear', 'USD'],
+      ['BTC-USD-YYMMDD', 'next_quarter', 'inverse', 'BTC'],
+      ['BTC-USD_UM-YYMMDD', 'next_quarter', 'linear', 'USD'],
+    ]);
+    const expiry = new Date(Number(btc[0]!.expTime));
+    expect([expiry.getUTCDay(), expiry.getUTCHours(), expiry.getUTCMonth() % 3]).toEqual([5, 8, 2]);
+    expect(String(btc[0]!.instId).slice(-6)).toBe(`${String(expiry.getUTCFullYear() % 100)}${String(expiry.getUTCMonth() + 1).padStart(2, '0')}${String(expiry.getUTCDate()).padStart(2, '0')}`);
+    expect(futures.filter((future) => future.instFamily === 'ETH-USD_UM')).toHaveLength(2);
+    expect((await okx('/api/v5/public/instruments?instType=MARGIN')).body).toMatchObject({ code: '51000', data: [] });
+  });
+
   it('serves funding rates, mark prices and tickers that agree with each other', async () => {
     const funding = (await okx('/api/v5/public/funding-rate?instId=ETH-USDT-SWAP')).body.data[0]!;
     const interval = Number(funding.nextFundingTime) - Number(funding.fundingTime);

@@ -45,7 +45,7 @@ export class OkxExchange {
     const candles = new OkxCandles(data.market, data.prices, indexes);
     this.sockets = new OkxSocketServer(this.faults, okxCatalog(data.market, indexes, options), timing, now, scheduler);
     this.rest = new OkxRest(
-      { ...publicEndpoints(data.market, options, this.listModes, now), ...marketEndpoints(data, indexes, candles, now), ...fundingHistoryEndpoints(data, this.faults) },
+      { ...publicEndpoints(data.market, indexes, options, this.listModes, now), ...marketEndpoints(data, indexes, candles, now), ...fundingHistoryEndpoints(data, this.faults) },
       this.faults,
       now,
     );

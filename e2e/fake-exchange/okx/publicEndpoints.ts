@@ -1,12 +1,19 @@
 import type { Instrument } from '../markets/instrument.ts';
 import type { Market } from '../markets/market.ts';
+import { futuresInstruments } from './futuresInstruments.ts';
+import type { OkxIndexes } from './indexes.ts';
 import type { OkxListModes } from './listModes.ts';
 import type { OkxOptionSource } from './options.ts';
 import { fundingRate, markPrice, swapInstrument } from './payloads.ts';
 import { OkxApiError, instrumentMissing, parameterEmpty, parameterError, type OkxEndpoint } from './rest.ts';
+import { spotInstrument } from './spotInstruments.ts';
 
-/** /api/v5/public endpoints that read the live swap and option markets. */
-export function publicEndpoints(market: Market, options: OkxOptionSource, listModes: OkxListModes, now: () => number): Record<string, OkxEndpoint> {
+/** The instrument types listed here; OKX's MARGIN (the borrowable spot pairs) is not served and answers 51000. */
+const INSTRUMENT_TYPES = ['SPOT', 'SWAP', 'FUTURES', 'OPTION'] as const;
+type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
+
+/** /api/v5/public endpoints that read the live spot, swap and option markets. */
+export function publicEndpoints(market: Market, indexes: OkxIndexes, options: OkxOptionSource, listModes: OkxListModes, now: () => number): Record<string, OkxEndpoint> {
   const swap = (query: URLSearchParams): Instrument => {
     const instId = query.get('instId');
     if (!instId) throw parameterEmpty('instId');
@@ -22,12 +29,30 @@ export function publicEndpoints(market: Market, options: OkxOptionSource, listMo
     return instType;
   };
   const familyOf = (query: URLSearchParams): string | null => query.get('instFamily') ?? query.get('uly');
+  const listedTypeOf = (query: URLSearchParams): InstrumentType => {
+    const instType = query.get('instType');
+    if (!instType) throw parameterEmpty('instType');
+    if (!(INSTRUMENT_TYPES as readonly string[]).includes(instType)) throw parameterError('instType');
+    return instType as InstrumentType;
+  };
+  const swapOn = (coin: string, quote: string): Instrument | undefined =>
+    market.okx.find((instrument) => instrument.coin.name === coin && instrument.quote === quote);
+  const spotPairs = (): Record<string, unknown>[] =>
+    [...indexes.all()].flatMap((index) => {
+      const swap = swapOn(index.coin.name, index.quote);
+      return swap ? [spotInstrument(index, swap)] : [];
+    });
+  const matching = (records: Record<string, unknown>[], instId: string | null, family: string | null) =>
+    records.filter((record) => (!instId || record['instId'] === instId) && (!family || record['instFamily'] === family));
   return {
     '/api/v5/public/time': () => [{ ts: String(now()) }],
     '/api/v5/public/instruments': (query) => {
       const instId = query.get('instId');
       const family = familyOf(query);
-      if (instTypeOf(query) === 'OPTION') {
+      const instType = listedTypeOf(query);
+      if (instType === 'SPOT') return matching(spotPairs(), instId, null);
+      if (instType === 'FUTURES') return matching(futuresInstruments(now(), (coin) => swapOn(coin, 'USDT')), instId, family);
+      if (instType === 'OPTION') {
         // OKX requires the family for options (there are thousands).
         if (!family) throw new OkxApiError('50014', 'Parameter instFamily can not be empty.');
         return options.instruments(family).filter((option) => !instId || (option as { instId: string }).instId === instId);
