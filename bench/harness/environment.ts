@@ -163,14 +163,22 @@ export function machineInfo(browser: BenchBrowser): MachineInfo {
   };
 }
 
-/** What the fake market lists: the rows a full screener shows, and Binance symbols to probe. */
+/**
+ * What the fake market lists: the rows a full screener shows (Binance's trading perpetuals, TradFi
+ * ones included, the COIN-M ones its USDⓈ-M streams carry, which only fundingInfo names, and OKX's
+ * live swaps), and Binance symbols to probe.
+ */
 export async function fakeUniverse(fake: RunningFake): Promise<{ expectedRows: number; binanceSymbols: string[] }> {
   const binance = (await (await fetch(`${fake.binanceUrl}/fapi/v1/exchangeInfo`)).json()) as {
     symbols: { symbol: string; contractType: string; status: string }[];
   };
+  const fundingInfo = (await (await fetch(`${fake.binanceUrl}/fapi/v1/fundingInfo`)).json()) as { symbol: string }[];
   const okx = (await (await fetch(`${fake.okxUrl}/api/v5/public/instruments?instType=SWAP`)).json()) as { data: { state: string }[] };
-  const binanceSymbols = binance.symbols.filter((item) => item.contractType === 'PERPETUAL' && item.status === 'TRADING').map((item) => item.symbol);
-  return { expectedRows: binanceSymbols.length + okx.data.filter((item) => item.state === 'live').length, binanceSymbols };
+  const trading = binance.symbols.filter((item) => item.status === 'TRADING');
+  const binanceSymbols = trading.filter((item) => item.contractType === 'PERPETUAL').map((item) => item.symbol);
+  const tradFi = trading.filter((item) => item.contractType === 'TRADIFI_PERPETUAL').length;
+  const coinMargined = fundingInfo.filter((item) => item.symbol.endsWith('_PERP')).length;
+  return { expectedRows: binanceSymbols.length + tradFi + coinMargined + okx.data.filter((item) => item.state === 'live').length, binanceSymbols };
 }
 
 /** Frames the fake exchange has sent so far, per exchange, over its open connections. */

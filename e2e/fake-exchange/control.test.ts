@@ -212,13 +212,16 @@ describe('control API', () => {
     expect(Number(push.data![0]!.nextFundingTime) - Number(push.data![0]!.fundingTime)).toBe(6 * 3_600_000);
   });
 
-  it('refuses the SWAP instrument list in its mode, and /reset serves it again', async () => {
+  it('refuses the SWAP and OPTION instrument lists in its mode, and /reset serves it again', async () => {
     const list = `${exchange.okxUrl}/api/v5/public/instruments?instType=SWAP`;
+    const optionList = [`${exchange.okxUrl}/api/v5/public/underlying?instType=OPTION`, `${exchange.okxUrl}/api/v5/public/instruments?instType=OPTION&instFamily=BTC-USD`];
     expect(await post(exchange.controlUrl, '/okx-instruments?rest=refused')).toMatchObject({ ok: true, channel: 'changes', rest: 'refused' });
     expect((await getJson(list)).status).toBe(403);
+    for (const url of optionList) expect((await getJson(url)).status).toBe(403);
     expect((await getJson(`${exchange.okxUrl}/api/v5/public/funding-rate?instId=ANY`)).status).toBe(200);
     await post(exchange.controlUrl, '/reset');
     expect((await getJson(list)).status).toBe(200);
+    for (const url of optionList) expect((await getJson(url)).status).toBe(200);
     expect(await post(exchange.controlUrl, '/okx-instruments?channel=all')).toMatchObject({ ok: false });
   });
 

@@ -34,6 +34,9 @@ describe('OKX REST', () => {
     expect((await okx('/api/v5/public/instruments?instType=SWAP&instFamily=BTC-USD')).body.data.map((row) => row.instId)).toEqual(['BTC-USD-SWAP']);
     const options = await okx('/api/v5/public/instruments?instType=OPTION&instFamily=ETH-USD');
     expect(options.body.data.every((row) => row.instId!.startsWith('ETH-USD-'))).toBe(true);
+    expect((await okx<string[]>('/api/v5/public/underlying?instType=OPTION')).body).toEqual({ code: '0', msg: '', data: [['BTC-USD', 'ETH-USD']] });
+    expect((await okx<string[]>('/api/v5/public/underlying?instType=SWAP')).body.data[0]).toEqual(expect.arrayContaining(['BTC-USDT', 'BTC-USD', 'BTC-USDC']));
+    expect((await okx('/api/v5/public/underlying')).body).toMatchObject({ code: '50014', data: [] });
     expect((await okx('/api/v5/public/instruments')).body).toMatchObject({ code: '50014', data: [] });
     expect((await okx('/api/v5/public/funding-rate?instId=NOPE-USDT-SWAP')).body).toMatchObject({ code: '51001', data: [] });
   });

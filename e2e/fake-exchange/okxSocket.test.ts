@@ -159,6 +159,21 @@ describe('OKX WebSocket', () => {
     expect(push.data.map((instrument) => instrument.instId)).toEqual(expect.arrayContaining(['BTC-USDT-SWAP', 'BTC-USD-SWAP', 'BTC-USDC-SWAP', 'PEPE-USDT-SWAP']));
   });
 
+  it('sends no OPTION instruments on subscribe, only new listings; every family\'s options in the legacy mode', async () => {
+    const socket = await open(publicUrl());
+    socket.send({ op: 'subscribe', args: [{ channel: 'instruments', instType: 'OPTION' }] });
+    await socket.next((f) => f.event === 'subscribe');
+    await sleep(500);
+    expect(socket.json().some((frame) => 'data' in (frame as Push))).toBe(false);
+
+    await post(exchange.controlUrl, '/okx-instruments?channel=full');
+    const legacy = await open(publicUrl());
+    legacy.send({ op: 'subscribe', args: [{ channel: 'instruments', instType: 'OPTION' }] });
+    const push = await legacy.next<Push>((f) => f.arg?.channel === 'instruments' && !!f.data);
+    const families = new Set(push.data.map((option) => option.instId!.split('-').slice(0, 2).join('-')));
+    expect([...families].sort()).toEqual(['BTC-USD', 'ETH-USD']);
+  });
+
   it('serves mark-price and index candles on /business only, as [ts,o,h,l,c,confirm]', async () => {
     const socket = await open(businessUrl());
     socket.send({ op: 'subscribe', args: [{ channel: 'mark-price-candle1m', instId: 'BTC-USDT-SWAP' }, { channel: 'index-candle1H', instId: 'BTC-USDT' }] });

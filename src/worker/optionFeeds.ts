@@ -25,7 +25,7 @@ export interface OptionFeeds {
 export function optionFeeds(deps: OptionFeedDeps & { ingest: OptionIngest }, endpoints: FeedEndpoints): OptionFeeds {
   const catalogs: Record<ExchangeId, () => () => void> = {
     binance: refCounted(() => startBinanceOptionCatalog(deps, endpoints.binanceOptionsRest)),
-    okx: refCounted(() => startOkxOptionCatalog(deps, endpoints.okxPublic)),
+    okx: refCounted(() => startOkxOptionCatalog(deps, endpoints.okxPublic, endpoints.okxRest)),
   };
   const acquireCatalog = (exchange: ExchangeId): (() => void) => catalogs[exchange]();
 

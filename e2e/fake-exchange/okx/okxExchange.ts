@@ -16,6 +16,7 @@ import { OkxPushes } from './pushes.ts';
 import { OKX_REGIONS, perRegion, type OkxRegion } from './regions.ts';
 import { OkxRest } from './rest.ts';
 import { OkxSocketServer } from './socketServer.ts';
+import { underlyingEndpoint } from './underlyingEndpoint.ts';
 
 export interface OkxExchangeDeps {
   data: MarketData;
@@ -45,7 +46,12 @@ export class OkxExchange {
     const candles = new OkxCandles(data.market, data.prices, indexes);
     this.sockets = new OkxSocketServer(this.faults, okxCatalog(data.market, indexes, options), timing, now, scheduler);
     this.rest = new OkxRest(
-      { ...publicEndpoints(data.market, indexes, options, this.listModes, now), ...marketEndpoints(data, indexes, candles, now), ...fundingHistoryEndpoints(data, this.faults) },
+      {
+        ...publicEndpoints(data.market, indexes, options, this.listModes, now),
+        ...marketEndpoints(data, indexes, candles, now),
+        ...fundingHistoryEndpoints(data, this.faults),
+        ...underlyingEndpoint(data.market, options, this.listModes),
+      },
       this.faults,
       now,
     );

@@ -55,6 +55,7 @@ export function publicEndpoints(market: Market, indexes: OkxIndexes, options: Ok
       if (instType === 'OPTION') {
         // OKX requires the family for options (there are thousands).
         if (!family) throw new OkxApiError('50014', 'Parameter instFamily can not be empty.');
+        if (listModes.rest === 'refused') throw new OkxApiError('403', 'Forbidden', 403);
         return options.instruments(family).filter((option) => !instId || (option as { instId: string }).instId === instId);
       }
       if (listModes.rest === 'refused') throw new OkxApiError('403', 'Forbidden', 403);

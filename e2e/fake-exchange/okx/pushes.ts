@@ -76,7 +76,7 @@ export class OkxPushes {
       due.set(channel.key, now + this.firstFundingDelay(channel.instId));
       return;
     }
-    if (channel.kind === 'instruments' && channel.instType === 'SWAP' && this.sources.listModes.channelOnSubscribe === 'changes') return;
+    if (channel.kind === 'instruments' && this.sources.listModes.channelOnSubscribe === 'changes') return;
     const data = this.payload(channel, now);
     if (data) connection.send(frame(arg, data));
   }

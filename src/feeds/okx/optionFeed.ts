@@ -1,29 +1,38 @@
 import type { Endpoint, TopicListener } from '../../connection/connectionHub';
-import type { OptionEvent } from '../../domain/optionEvents';
+import type { OptionEvent, OptionInstrumentEvent } from '../../domain/optionEvents';
 import type { OptionFeedDeps } from '../optionFeedDeps';
-import { okxOptionInstrument, parseOptionInstruments, parseOptionMarkPrices, parseOptionTickers, parseOptSummary } from './optionParse';
+import { startInstrumentList } from './instrumentList';
+import { optionListSpec } from './optionList';
+import { okxOptionInstrument, parseOptionMarkPrices, parseOptionTickers, parseOptSummary } from './optionParse';
 import type { OkxArg } from './protocol';
 
 /**
- * Which OKX options exist: the `instruments` channel for OPTION pushes every family's options on
- * subscribe, then changes (new listings, state changes). The families found make the chain picker.
+ * Which OKX options exist, from REST and the `instruments` channel, either one enough
+ * (instrumentList.ts, optionList.ts); reloaded after a reconnect, when channel changes may have
+ * been missed. The families of the listed options make the chain picker.
  */
-export function startOkxOptionCatalog(deps: OptionFeedDeps, endpoint: Endpoint<OkxArg>): () => void {
-  const families = new Set<string>();
-  let listComplete = false;
-  return deps.hub.subscribe(endpoint, [{ channel: 'instruments', instType: 'OPTION' }], (payload) => {
-    const { events, rejected } = parseOptionInstruments(payload);
-    deps.ingest.reject('okx', rejected);
-    const batch: OptionEvent[] = [...events];
-    if (!listComplete) {
-      listComplete = true;
-      batch.push({ kind: 'list-complete', exchange: 'okx' });
+export function startOkxOptionCatalog(deps: OptionFeedDeps, endpoint: Endpoint<OkxArg>, restBase: string): () => void {
+  let families = new Set<string>();
+
+  const applyList = (instruments: OptionInstrumentEvent[], complete: boolean): void => {
+    const batch: OptionEvent[] = [...instruments];
+    // A whole list says which options are gone: those it does not name (the ingest removes them).
+    if (complete) batch.push({ kind: 'list-complete', exchange: 'okx' });
+    const next = new Set(complete ? [] : families);
+    for (const instrument of instruments) if (instrument.listed) next.add(instrument.underlying);
+    if (next.size !== families.size || [...next].some((family) => !families.has(family))) {
+      batch.push({ kind: 'underlyings', exchange: 'okx', underlyings: [...next] });
     }
-    const before = families.size;
-    for (const event of events) if (event.listed) families.add(event.underlying);
-    if (families.size !== before) batch.push({ kind: 'underlyings', exchange: 'okx', underlyings: [...families] });
+    families = next;
     deps.ingest.push(batch);
-  });
+  };
+
+  const list = startInstrumentList(deps, endpoint, optionListSpec(restBase), applyList);
+  const stopReconnects = deps.hub.onReconnect(endpoint, () => list.reload());
+  return () => {
+    stopReconnects();
+    list.stop();
+  };
 }
 
 const OPTION_CHANNELS = ['mark-price', 'tickers'] as const;

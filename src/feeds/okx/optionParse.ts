@@ -2,6 +2,7 @@ import { parseOptionSymbol, type OptionInstrument } from '../../domain/option';
 import type { OptionBookEvent, OptionGreeksEvent, OptionInstrumentEvent, OptionMarkEvent } from '../../domain/optionEvents';
 import type { ParseResult } from '../../domain/perpEvents';
 import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
+import { okxData } from './envelope';
 
 /** Runs `parseItem` over a push's `data` array, counting the items it refuses. */
 function each<E>(payload: unknown, parseItem: (item: Record<string, unknown>) => E | null): ParseResult<E> {
@@ -57,6 +58,21 @@ export function parseOptionInstruments(payload: unknown): ParseResult<OptionInst
       listed: item.state === 'live',
     };
   });
+}
+
+/** `GET /api/v5/public/instruments?instType=OPTION&instFamily=`: one family's options; null when not such an answer. */
+export function parseOptionInstrumentsResponse(body: unknown): ParseResult<OptionInstrumentEvent> | null {
+  const unwrapped = okxData(body);
+  return unwrapped.ok && Array.isArray(unwrapped.data) ? parseOptionInstruments(unwrapped.data) : null;
+}
+
+/** `GET /api/v5/public/underlying?instType=OPTION`: the option families, as one array in `data`; null when not one. */
+export function parseOptionFamiliesResponse(body: unknown): string[] | null {
+  const unwrapped = okxData(body);
+  if (!unwrapped.ok || !Array.isArray(unwrapped.data)) return null;
+  const families: unknown = unwrapped.data[0];
+  if (!Array.isArray(families)) return null;
+  return families.filter((family): family is string => typeof family === 'string' && family.length > 0);
 }
 
 /** OKX sends "0" (REST example) or "" for a side nobody quotes. */

@@ -1,6 +1,6 @@
 import type { Endpoint, TopicListener } from '../../connection/connectionHub';
 import { DEFAULT_BACKOFF } from '../../connection/backoff';
-import { getJson, startRestSource } from '../../connection/restSource';
+import { getJson, startRestSource, type FetchOutcome } from '../../connection/restSource';
 import type { ParseResult, PerpEvent, PerpFundingEvent, PerpInstrumentEvent } from '../../domain/perpEvents';
 import type { PerpFeedDeps } from '../perpFeedDeps';
 import {
@@ -9,10 +9,12 @@ import {
   parseFundingRatesResponse,
   parseIndexTickersResponse,
   parseMarkPrices,
+  parseSwapInstruments,
+  parseSwapInstrumentsResponse,
   parseTickersResponse,
 } from './parse';
 import type { OkxArg } from './protocol';
-import { startSwapList } from './swapList';
+import { startInstrumentList, type InstrumentListSpec } from './instrumentList';
 
 /** What makes a row live: its mark and its funding rate, per swap. */
 const PER_SWAP_CHANNELS: Record<string, (payload: unknown) => ParseResult<PerpEvent>> = {
@@ -40,6 +42,24 @@ const TICKERS_POLL_MS = 2_000;
  */
 const INDEX_POLL_MS = 1_000;
 
+/** OKX's swaps: `GET /api/v5/public/instruments?instType=SWAP` and the SWAP `instruments` channel. */
+function swapListSpec(restBase: string): InstrumentListSpec<PerpInstrumentEvent> {
+  return {
+    instType: 'SWAP',
+    parseChanges: parseSwapInstruments,
+    loadList: async (fetchImpl): Promise<FetchOutcome<ParseResult<PerpInstrumentEvent>>> => {
+      const response = await getJson(fetchImpl, `${restBase}/api/v5/public/instruments?instType=SWAP`);
+      const parsed = response.ok ? parseSwapInstrumentsResponse(response.value) : null;
+      // OKX always lists swaps: an empty list is a broken answer, not every swap delisted at once.
+      if (parsed && parsed.events.length > 0) return { ok: true, value: parsed };
+      return response.ok ? { ok: false, detail: 'unexpected response' } : response;
+    },
+    id: 'okx:instruments',
+    label: 'OKX instrument list',
+    fallback: "only the swaps OKX's funding rates or instruments channel name are listed",
+  };
+}
+
 /** An OKX REST resource loaded, or polled, while the feed runs; its events go to the rows the feed follows. */
 interface PolledSource<Value extends PerpEvent> {
   id: string;
@@ -57,7 +77,7 @@ interface PolledSource<Value extends PerpEvent> {
 
 /**
  * OKX perpetual swaps. The swap list comes from REST and the `instruments` channel, either one
- * enough (swapList.ts); each listed swap then gets its mark price and funding rate over the
+ * enough (instrumentList.ts); each listed swap then gets its mark price and funding rate over the
  * socket, and once a swap is known the swaps' 24 h tickers and their indexes' prices are polled
  * over REST. The hub spreads the arguments over as many sockets as OKX allows.
  *
@@ -185,7 +205,7 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
       },
     });
 
-  const swapList = startSwapList(deps, endpoint, restBase, applyList);
+  const swapList = startInstrumentList(deps, endpoint, swapListSpec(restBase), applyList);
   let stopFunding = loadFunding();
   const stopReconnects = hub.onReconnect(endpoint, () => {
     stopFunding();
