@@ -12,10 +12,8 @@ interface DeferredPush {
 
 /**
  * A socket's snapshot pushes waiting to be read, kept in arrival order and reduced to the newest
- * per topic only when read. Finding the topic's entry as each push arrived was the costliest step
- * of an OKX push in the browser's profile: about 1 µs per frame, where the same lookup in a tight
- * loop in the same Chromium took 0.15 µs (each frame is its own task, so the table and the earlier
- * frames its keys point into are likely out of cache). Appending costs little, and the reduction runs once a
+ * per topic only when read: a lookup per arriving push was the costliest step of an OKX push in the
+ * browser's profile (bench/decisions.md), while appending costs little and the reduction runs once a
  * read, over the whole batch at once.
  */
 export class WaitingSnapshots {

@@ -4,11 +4,8 @@ import { patchOf } from './batching';
  * How often rows no view shows are applied: an option of an expiry other than the one on screen,
  * a perpetual when the view on screen shows only a few. Streams carry every row whatever the view
  * (Binance's option stream every expiry of an underlying, the perpetual feeds every market), and
- * each row applied is flushed, put in a batch, sent and applied again on the page. In ×10 bench
- * profiles taken while the worker still diffed whole records each tick, the unshown expiries were
- * about a third of the Binance worker's tick on the options view; on the chart, the Binance
- * worker's flush, diff and post took 4.9 ms/s with the other perpetuals held against 10.0 with
- * every one sent each tick (one pair of runs).
+ * each row applied is flushed, put in a batch, sent and applied again on the page: holding the
+ * unshown ones cut the Binance worker's tick on the options and chart views (bench/decisions.md).
  */
 export const HELD_FLUSH_MS = 1000;
 

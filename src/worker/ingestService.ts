@@ -28,9 +28,7 @@ import { noRowChanges, RowIds, takeRowsPatch } from './rowsPatch';
  * value wins, so nothing is lost; an update waits at most one tick (75 ms on average). A tick's
  * work is partly fixed (its post to the page, waking the page, the flush) and OKX's snapshot
  * pushes of a topic are parsed once per tick however many arrived, so a longer tick costs less
- * per frame: in `npm run bench:ingest`'s replay, 100 → 150 ms took the ingest from 5.2 to
- * 4.2 µs per frame; 200 ms read 3.7–4.0 but would leave little of the 250 ms update→screen
- * budget at p99.
+ * per frame; a still longer one would leave little of the update→screen budget (bench/decisions.md).
  */
 export const TICK_MS = 150;
 

@@ -60,8 +60,7 @@ export interface OptionBatch {
 
 /**
  * Batches cross to the page by structured clone, their column buffers transferred rather than
- * copied. As JSON text, at ×10 on the screener, the Binance worker's diff, formatting and post and
- * the page's parsing, merging and applying took 25 of the 62 ms/s of ingest.
+ * copied: as JSON text, formatting and parsing them was a large share of ingest (bench/decisions.md).
  */
 export function transferablesOf(batch: WorkerBatch): ArrayBuffer[] {
   const patches = [...(batch.perp ? [batch.perp.quotes] : []), ...Object.values(batch.option?.chains ?? {})];
