@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from './csp.ts';
-import { resolveEndpoints } from './endpoints.ts';
+import { resolveEndpoints } from './endpointSettings.ts';
 
 /** The policy's directives by name: `connect-src` → its sources. */
 function directives(policy: string): Map<string, string[]> {

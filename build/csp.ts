@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
-import { endpointOrigins, type Endpoints } from './endpoints.ts';
+import { endpointOrigins, type Endpoints } from './endpointSettings.ts';
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENDPOINT_NAMES, endpointOrigins, resolveEndpoints } from './endpoints.ts';
+import { ENDPOINT_NAMES, endpointOrigins, resolveEndpoints } from './endpointSettings.ts';
 
 describe('build-time endpoints', () => {
   it('default to the venues: Binance, and OKX per region (Global, EEA, US/AU) on port 8443 for sockets', () => {

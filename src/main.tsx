@@ -1,4 +1,4 @@
-import { startPerpetualFeedsEarly } from './app/perpetuals';
+import { startPerpetualFeedsEarly } from './app/perpFeeds';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -44,8 +44,8 @@ function areaOfSource(source: string): Area {
   if (/\/bench\//.test(source)) return 'bench instruments';
   if (/\/src\/(connection|feeds)\//.test(source)) return 'ingest: socket + parse';
   // The worker's side of a batch (diff, encode, post) and the page's (decode, merge, apply to the stores).
-  if (/\/src\/worker\/|\/src\/app\/workerClient/.test(source)) return 'ingest: batch to page';
-  if (/\/src\/store\/|\/src\/app\/perpetuals|node_modules\/zustand\//.test(source)) return 'ingest: store apply';
+  if (/\/src\/wire\/|\/src\/ingest\/ingest(Service|Worker)|\/src\/app\/workerClient/.test(source)) return 'ingest: batch to page';
+  if (/\/src\/(ingest|store)\/|\/src\/app\/(perpFeeds|shownRows)|node_modules\/zustand\//.test(source)) return 'ingest: store apply';
   if (/node_modules\/(react-dom|react|scheduler)\//.test(source)) return 'React render + commit';
   if (/node_modules\/@tanstack\//.test(source)) return 'table sort + virtualiser';
   if (/node_modules\/react-router/.test(source)) return 'router';

@@ -1,4 +1,4 @@
-import type { IngestCounters } from '../../src/store/perpetualStore';
+import type { IngestCounters } from '../../src/domain/ingestCounters';
 import type { BenchPageApi } from '../page/instruments.ts';
 import type { StoreProbeApi } from '../page/storeProbe.ts';
 import { BenchPage } from './cdp/benchPage.ts';

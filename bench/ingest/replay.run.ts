@@ -12,8 +12,8 @@ import WebSocket from 'ws';
 import { realScheduler, type Scheduler } from '../../src/connection/scheduler';
 import { webSocketFactory, type SocketFactory, type SocketHandlers } from '../../src/connection/socketFactory';
 import { EXCHANGES } from '../../src/domain/exchange';
-import { createIngestService, type IngestService } from '../../src/worker/ingestService';
-import { transferablesOf } from '../../src/worker/protocol';
+import { createIngestService, type IngestService } from '../../src/ingest/ingestService';
+import { transferablesOf } from '../../src/wire/messages';
 import { timeJsonParse } from '../page/instruments.ts';
 
 interface SocketEvent {

@@ -4,8 +4,8 @@
  * and exposes read-only figures the DOM does not show (ingest counters, rows without values).
  * It runs nothing per message; the page asks for figures when it wants them.
  */
-import type { IngestCounters } from '../../src/store/perpetualStore';
-import { usePerpetualStore } from '../../src/store/perpetualStore';
+import type { IngestCounters } from '../../src/domain/ingestCounters';
+import { usePerpetualStore } from '../../src/store/perpStore';
 
 export interface StoreProbeApi {
   counters(): IngestCounters;

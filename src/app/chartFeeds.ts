@@ -2,14 +2,14 @@ import { DEFAULT_BACKOFF } from '../connection/backoff';
 import { RequestPacer } from '../connection/requestPacer';
 import { startRestSource } from '../connection/restSource';
 import { realScheduler } from '../connection/scheduler';
-import { endpoints, okxRegionEndpoints } from '../config/endpoints';
+import { endpoints, okxRegionEndpoints } from '../config/buildEndpoints';
 import type { ChartInterval } from '../domain/candles';
 import type { FundingHistory } from '../domain/fundingHistory';
-import { perpKey, type PerpQuote } from '../domain/perpetual';
+import { perpKey, type PerpQuote } from '../domain/perp';
 import { loadFundingHistory, loadMarkIndexHistory, type HistoryTarget, type MarkIndexHistory, type RestBases } from '../feeds/chartHistory';
 import { FUNDING_HISTORY_RATE } from '../feeds/okx/fundingHistoryPages';
 import { useOkxRegionStore } from '../store/okxRegionStore';
-import { usePerpetualStore } from '../store/perpetualStore';
+import { usePerpetualStore } from '../store/perpStore';
 
 export type { HistoryTarget, MarkIndexHistory } from '../feeds/chartHistory';
 

@@ -1,15 +1,17 @@
 import { initialLinkStatus, type ExchangeLinkStatus } from '../domain/connectionState';
 import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import type { OptionQuote } from '../domain/option';
-import type { PerpQuote } from '../domain/perpetual';
+import type { PerpQuote } from '../domain/perp';
 import { useConnectionStatusStore } from '../store/connectionStatusStore';
 import { useOkxRegionStore } from '../store/okxRegionStore';
 import { useOptionStore } from '../store/optionStore';
-import { sumCounters, usePerpetualStore, type IngestCounters } from '../store/perpetualStore';
-import { useSourceStatusStore, type SourceStatus } from '../store/sourceStatusStore';
-import type { FeedRequest, WorkerBatch, WorkerCommand } from '../worker/protocol';
-import { OPTION_CODEC, PERP_CODEC } from '../worker/rowCodecs';
-import { applyRowsPatch, isEmptyPatch } from '../worker/rowsPatch';
+import { usePerpetualStore } from '../store/perpStore';
+import { sumCounters, type IngestCounters } from '../domain/ingestCounters';
+import { useSourceStatusStore } from '../store/sourceStatusStore';
+import { type SourceStatus } from '../domain/sourceStatus';
+import type { FeedRequest, WorkerBatch, WorkerCommand } from '../wire/messages';
+import { OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
+import { applyRowsPatch, isEmptyPatch } from '../wire/rowChanges';
 
 /**
  * What arrived from the workers since the last frame. Rows are applied on arrival to the stores'
@@ -107,7 +109,7 @@ function applyPending(): void {
 function ingestWorker(exchange: ExchangeId): Worker {
   let worker = workers.get(exchange);
   if (!worker) {
-    worker = new Worker(new URL('../worker/ingestWorker.ts', import.meta.url), { type: 'module', name: `ingest-${exchange}` });
+    worker = new Worker(new URL('../ingest/ingestWorker.ts', import.meta.url), { type: 'module', name: `ingest-${exchange}` });
     worker.onmessage = (event: MessageEvent<WorkerBatch>) => {
       collect(exchange, event.data);
       if (frameRequested) return;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
-import { binanceProtocol } from '../feeds/binance/protocol';
-import { okxProtocol, type OkxArg } from '../feeds/okx/protocol';
+import { binanceProtocol } from '../feeds/binance/binanceProtocol';
+import { okxProtocol, type OkxArg } from '../feeds/okx/okxProtocol';
 import { createConnectionHub, type ConnectionHub, type Endpoint } from './connectionHub';
 import { ScriptedServer, type ScriptedSocket } from './testing/scriptedSockets';
 import type { SnapshotRead } from './managedSocket';

@@ -5,7 +5,7 @@ import { createConnectGate, type ConnectGate } from './connectGate';
 import { diagnoseByProbe } from './diagnose';
 import { sameLinkStatus, summariseLink, type LinkCounters } from './linkStatus';
 import { ManagedSocket, type NoiseKind, type SnapshotRead } from './managedSocket';
-import type { WireProtocol } from './protocol';
+import type { WireProtocol } from './wireProtocol';
 import { realScheduler, type Scheduler } from './scheduler';
 import type { SocketFactory } from './socketFactory';
 

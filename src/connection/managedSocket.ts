@@ -1,6 +1,6 @@
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { ConnectGate } from './connectGate';
-import type { OutboundFrame, WireProtocol } from './protocol';
+import type { OutboundFrame, WireProtocol } from './wireProtocol';
 import type { Scheduler } from './scheduler';
 import type { SocketFactory, SocketLike } from './socketFactory';
 import { WaitingSnapshots } from './waitingSnapshots';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annualiseFunding, intervalHoursBetween, nextSettlement, premiumOf } from './funding';
-import { coinOf } from './perpetual';
+import { coinOf } from './perp';
 
 describe('annualiseFunding', () => {
   it('annualises from the interval, never a constant', () => {

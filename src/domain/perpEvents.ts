@@ -1,5 +1,5 @@
 import type { ExchangeId } from './exchange';
-import type { PerpInstrument, PerpMargin } from './perpetual';
+import type { PerpInstrument, PerpMargin } from './perp';
 
 /** Normalised perpetual events: the only thing feeds hand to the store. Times are exchange event times (ms). */
 export type PerpEvent =

@@ -1,4 +1,4 @@
-import type { Inbound } from '../connection/protocol';
+import type { Inbound } from '../connection/wireProtocol';
 
 export type DecodedFrame =
   | { ok: true; frame: Record<string, unknown> }

@@ -1,7 +1,7 @@
 import type { ConnectionHub } from '../connection/connectionHub';
 import type { Scheduler } from '../connection/scheduler';
-import type { OptionIngest } from '../store/optionIngest';
-import type { SourceStatus } from '../store/sourceStatusStore';
+import type { OptionIngest } from '../ingest/optionIngest';
+import type { SourceStatus } from '../domain/sourceStatus';
 
 /** What an option feed needs from the outside, passed in so feeds stay free of globals and React. */
 export interface OptionFeedDeps {

@@ -1,7 +1,7 @@
 import type { ConnectionHub } from '../connection/connectionHub';
 import type { Scheduler } from '../connection/scheduler';
-import type { PerpIngest } from '../store/perpIngest';
-import type { SourceStatus } from '../store/sourceStatusStore';
+import type { PerpIngest } from '../ingest/perpIngest';
+import type { SourceStatus } from '../domain/sourceStatus';
 
 /** What a perpetual feed needs from the outside, passed in so feeds stay free of globals and React. */
 export interface PerpFeedDeps {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ExchangeId } from '../domain/exchange';
 import type { OptionQuote } from '../domain/option';
-import { emptyCounters, type IngestCounters } from './perpetualStore';
+import { emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 
 /** One chain's options (an exchange's underlying or family), by option key. */
 export type OptionChainRows = Readonly<Record<string, OptionQuote>>;

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useSourceStatusStore, type SourceStatus } from './sourceStatusStore';
+import type { SourceStatus } from '../domain/sourceStatus';
+import { useSourceStatusStore } from './sourceStatusStore';
 
 const base: Omit<SourceStatus, 'state' | 'detail' | 'retryAt'> = {
   id: 'binance:fundingInfo',

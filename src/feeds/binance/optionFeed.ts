@@ -10,7 +10,7 @@ import {
   parseOptionMarkPrices,
   underlyingsOf,
 } from './optionParse';
-import type { BinanceStream } from './protocol';
+import type { BinanceStream } from './binanceProtocol';
 
 const HOUR_MS = 3_600_000;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { atmStrike, isInTheMoney } from '../../domain/option';
 import optionMarkPrice from './fixtures/optionMarkPrice.json';
 import liveOptionMarkPrice from './fixtures/optionMarkPrice-live.json';
-import { binanceProtocol } from './protocol';
+import { binanceProtocol } from './binanceProtocol';
 import {
   binanceOptionInstrument,
   optionMarkPriceStream,

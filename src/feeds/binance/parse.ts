@@ -1,4 +1,4 @@
-import { coinOf, type PerpInstrument, type PerpMargin, type PerpMarket } from '../../domain/perpetual';
+import { coinOf, type PerpInstrument, type PerpMargin, type PerpMarket } from '../../domain/perp';
 import type { ParseResult, PerpMarkEvent, PerpTickerEvent } from '../../domain/perpEvents';
 import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
 

@@ -3,7 +3,7 @@ import { DEFAULT_BACKOFF } from '../../connection/backoff';
 import { startRestSource, type FetchOutcome } from '../../connection/restSource';
 import type { ParseResult } from '../../domain/perpEvents';
 import type { PerpFeedDeps } from '../perpFeedDeps';
-import type { OkxArg } from './protocol';
+import type { OkxArg } from './okxProtocol';
 
 /** New listings reach a page whose instruments channel is silent this late at most. */
 const INSTRUMENTS_REFRESH_MS = 5 * 60_000;

@@ -3,10 +3,10 @@ import { createConnectionHub, type Endpoint } from '../../connection/connectionH
 import { realScheduler } from '../../connection/scheduler';
 import { ScriptedServer } from '../../connection/testing/scriptedSockets';
 import type { OptionEvent } from '../../domain/optionEvents';
-import type { SourceStatus } from '../../store/sourceStatusStore';
+import type { SourceStatus } from '../../domain/sourceStatus';
 import type { OptionFeedDeps } from '../optionFeedDeps';
 import { startOkxOptionCatalog } from './optionFeed';
-import { okxProtocol, type OkxArg } from './protocol';
+import { okxProtocol, type OkxArg } from './okxProtocol';
 
 const endpoint: Endpoint<OkxArg> = { id: 'okx', exchange: 'okx', url: 'wss://fake/ws/v5/public', protocol: okxProtocol };
 const REST = 'https://fake-rest';

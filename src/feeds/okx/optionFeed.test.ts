@@ -3,7 +3,7 @@ import type { ConnectionHub, Endpoint, TopicListener } from '../../connection/co
 import type { OptionEvent } from '../../domain/optionEvents';
 import type { OptionFeedDeps } from '../optionFeedDeps';
 import { startOkxOptionChain } from './optionFeed';
-import { okxProtocol, okxArgKey, type OkxArg } from './protocol';
+import { okxProtocol, okxArgKey, type OkxArg } from './okxProtocol';
 
 const endpoint: Endpoint<OkxArg> = { id: 'okx test', exchange: 'okx', url: 'ws://test', protocol: okxProtocol };
 const DEC26 = Date.UTC(2025, 11, 26, 8);

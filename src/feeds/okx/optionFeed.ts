@@ -4,7 +4,7 @@ import type { OptionFeedDeps } from '../optionFeedDeps';
 import { startInstrumentList } from './instrumentList';
 import { optionListSpec } from './optionList';
 import { okxOptionInstrument, parseOptionMarkPrices, parseOptionTickers, parseOptSummary } from './optionParse';
-import type { OkxArg } from './protocol';
+import type { OkxArg } from './okxProtocol';
 
 /**
  * Which OKX options exist, from REST and the `instruments` channel, either one enough

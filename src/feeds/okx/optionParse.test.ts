@@ -3,7 +3,7 @@ import liveOptSummaryPush from './fixtures/okx-opt-summary-push.json';
 import liveOptionTickersPush from './fixtures/okx-tickers-push-option-empty-bid.json';
 import optSummaryPush from './fixtures/optSummaryPush.json';
 import optSummaryRest from './fixtures/optSummaryRest.json';
-import { okxProtocol } from './protocol';
+import { okxProtocol } from './okxProtocol';
 import {
   okxOptionInstrument,
   parseOptionInstruments,

@@ -17,7 +17,7 @@ import {
   parseTickers,
   parseTickersResponse,
 } from './parse';
-import { okxProtocol } from './protocol';
+import { okxProtocol } from './okxProtocol';
 
 describe('OKX frames (seed page)', () => {
   it('classifies the mark-price push as data for its argument', () => {

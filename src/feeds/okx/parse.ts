@@ -1,5 +1,5 @@
 import { intervalHoursBetween } from '../../domain/funding';
-import { coinOf } from '../../domain/perpetual';
+import { coinOf } from '../../domain/perp';
 import type {
   ParseResult,
   PerpFundingEvent,

@@ -4,11 +4,11 @@ import { realScheduler } from '../../connection/scheduler';
 import { ScriptedServer } from '../../connection/testing/scriptedSockets';
 import type { PerpEvent } from '../../domain/perpEvents';
 import type { PerpFeedDeps } from '../perpFeedDeps';
-import type { SourceStatus } from '../../store/sourceStatusStore';
+import type { SourceStatus } from '../../domain/sourceStatus';
 import liveFundingPush from './fixtures/okx-funding-rate-push.json';
 import liveSwapEntry from './fixtures/okx-instruments-swap-entry.json';
 import { startOkxPerpFeed } from './perpFeed';
-import { okxProtocol, type OkxArg } from './protocol';
+import { okxProtocol, type OkxArg } from './okxProtocol';
 
 const endpoint: Endpoint<OkxArg> = { id: 'okx', exchange: 'okx', url: 'wss://fake/ws/v5/public', protocol: okxProtocol };
 

@@ -13,7 +13,7 @@ import {
   parseSwapInstrumentsResponse,
   parseTickersResponse,
 } from './parse';
-import type { OkxArg } from './protocol';
+import type { OkxArg } from './okxProtocol';
 import { startInstrumentList, type InstrumentListSpec } from './instrumentList';
 
 /** What makes a row live: its mark and its funding rate, per swap. */

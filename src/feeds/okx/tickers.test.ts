@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import swapTickers2022 from './fixtures/okx-tickers-push-swap.json';
 import swapTickers2025 from './fixtures/okx-tickers-push-swap-2025.json';
 import { parseTickers } from './parse';
-import { okxProtocol } from './protocol';
+import { okxProtocol } from './okxProtocol';
 
 /** The channel's frame as the socket hands it over, classified as the app does. */
 function pushedPayload(frame: unknown): unknown {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { FUNDING_HISTORY_DAYS } from '../../app/chartFeeds';
 import { EXCHANGE_LABEL } from '../../domain/exchange';
 import { coveredAverages, coveredDays, type FundingHistory, type FundingSettlement } from '../../domain/fundingHistory';
-import type { PerpQuote } from '../../domain/perpetual';
+import type { PerpQuote } from '../../domain/perp';
 import { useFundingHistory } from '../../hooks/useChartFeeds';
 import { formatPercent, signClass } from '../format/numbers';
 import { formatBarTime } from './chartTheme';

@@ -1,4 +1,4 @@
-import type { PerpQuote } from '../../domain/perpetual';
+import type { PerpQuote } from '../../domain/perp';
 import { formatBps, formatPercent, formatPrice, signClass } from '../format/numbers';
 import { Countdown } from '../screener/Countdown';
 

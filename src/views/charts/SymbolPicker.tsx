@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { EXCHANGE_LABEL } from '../../domain/exchange';
-import type { PerpQuote } from '../../domain/perpetual';
-import { usePerpetualStore } from '../../store/perpetualStore';
+import type { PerpQuote } from '../../domain/perp';
+import { usePerpetualStore } from '../../store/perpStore';
 import { chartPath, type ChartParams } from './chartParams';
 
 const MAX_RESULTS = 12;

@@ -4,7 +4,7 @@ import { chainKey, UNDERLYING_PRICE_LABEL, type OptionQuote } from '../../domain
 import { useNow } from '../../hooks/useNow';
 import { useSearchState } from '../../hooks/useSearchState';
 import { useOptionCatalog, useOptionChainFeed } from '../../hooks/useOptionFeeds';
-import { useShownPerpetuals } from '../../hooks/usePerpetualFeeds';
+import { useShownPerpetuals } from '../../hooks/usePerpFeeds';
 import { selectLinkStatus, useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { useOptionStore } from '../../store/optionStore';
 import { formatPrice } from '../format/numbers';

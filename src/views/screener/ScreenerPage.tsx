@@ -1,11 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
-import type { PerpQuote } from '../../domain/perpetual';
+import type { PerpQuote } from '../../domain/perp';
 import { useNow } from '../../hooks/useNow';
-import { useShownPerpetuals } from '../../hooks/usePerpetualFeeds';
+import { useShownPerpetuals } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
-import { usePerpetualStore } from '../../store/perpetualStore';
+import { usePerpetualStore } from '../../store/perpStore';
 import { SourceNotices } from '../shell/SourceNotices';
 import { DataTable } from '../table/DataTable';
 import { crossColumns } from './crossColumns';

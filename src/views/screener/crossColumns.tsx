@@ -3,7 +3,7 @@ import { asPercent, formatPercent, NO_VALUE, signClass } from '../format/numbers
 import type { TableColumn } from '../table/tableColumn';
 import type { RateBasis } from './screenerParams';
 import type { CrossRow } from './selectRows';
-import type { PerpQuote } from '../../domain/perpetual';
+import type { PerpQuote } from '../../domain/perp';
 import { MARGIN_DESCRIPTION, MARGIN_LABEL } from './marginLabel';
 
 function legRate(quote: PerpQuote, basis: RateBasis): number | null {

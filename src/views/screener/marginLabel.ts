@@ -1,4 +1,4 @@
-import type { PerpMargin } from '../../domain/perpetual';
+import type { PerpMargin } from '../../domain/perp';
 
 export const MARGIN_LABEL: Record<PerpMargin, string> = { linear: 'Linear', inverse: 'Coin-margined' };
 

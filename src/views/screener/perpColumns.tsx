@@ -1,6 +1,6 @@
 import { EXCHANGE_LABEL } from '../../domain/exchange';
 import { annualiseFunding } from '../../domain/funding';
-import type { PerpQuote } from '../../domain/perpetual';
+import type { PerpQuote } from '../../domain/perp';
 import { asPercent, formatBps, formatPercent, formatPrice, formatVolume, NO_VALUE, signClass } from '../format/numbers';
 import type { TableColumn } from '../table/tableColumn';
 import { Countdown } from './Countdown';

@@ -1,5 +1,5 @@
 import { EXCHANGES, type ExchangeId } from '../../domain/exchange';
-import type { PerpMarket } from '../../domain/perpetual';
+import type { PerpMarket } from '../../domain/perp';
 
 export type ScreenerView = 'perps' | 'cross';
 export type RateBasis = 'interval' | 'annualised';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyQuote, withDerived } from '../../store/applyPerpEvents';
-import type { PerpMargin, PerpMarket, PerpQuote } from '../../domain/perpetual';
+import { emptyQuote, withDerived } from '../../ingest/perpRows';
+import type { PerpMargin, PerpMarket, PerpQuote } from '../../domain/perp';
 import { filterPerps, pairAcrossExchanges } from './selectRows';
 import { parseScreenerParams, screenerSearch } from './screenerParams';
 

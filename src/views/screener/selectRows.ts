@@ -1,5 +1,5 @@
 import type { ExchangeId } from '../../domain/exchange';
-import type { PerpMargin, PerpQuote } from '../../domain/perpetual';
+import type { PerpMargin, PerpQuote } from '../../domain/perp';
 import type { ScreenerParams } from './screenerParams';
 
 function matchesSearch(quote: PerpQuote, needle: string): boolean {

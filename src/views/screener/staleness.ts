@@ -1,5 +1,5 @@
 import type { ExchangeId } from '../../domain/exchange';
-import type { PerpQuote } from '../../domain/perpetual';
+import type { PerpQuote } from '../../domain/perp';
 
 /**
  * How long a row may go without any update before it greys out. Binance pushes every

@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
-import { usePerpetualFeeds } from '../../hooks/usePerpetualFeeds';
+import { usePerpetualFeeds } from '../../hooks/usePerpFeeds';
 import { ConnectionBadge } from './ConnectionBadge';
 import { OkxRegionSelect } from './OkxRegionSelect';
 

@@ -3,7 +3,7 @@ import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { useNow } from '../../hooks/useNow';
 import { selectLinkStatus, useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { useOptionStore } from '../../store/optionStore';
-import { usePerpetualStore } from '../../store/perpetualStore';
+import { usePerpetualStore } from '../../store/perpStore';
 import { formatAge } from './formatAge';
 
 const STATE_WORD: Record<LinkState, string> = {

@@ -1,5 +1,5 @@
 import { chooseOkxRegion } from '../../app/okxRegion';
-import { okxRegionEndpoints } from '../../config/endpoints';
+import { okxRegionEndpoints } from '../../config/buildEndpoints';
 import { isOkxRegion, OKX_REGION_LABEL, OKX_REGIONS, type OkxRegion } from '../../domain/okxRegion';
 import { useOkxRegionStore } from '../../store/okxRegionStore';
 

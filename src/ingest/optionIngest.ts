@@ -1,7 +1,7 @@
 import type { ExchangeId } from '../domain/exchange';
 import { chainKey, copyOptionQuote, optionKey, type OptionInstrument, type OptionQuote } from '../domain/option';
 import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
-import { countersAfterFlush, emptyCounters, type IngestCounters } from './perpetualStore';
+import { countersAfterFlush, emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 import { RowTable } from './rowTable';
 import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';

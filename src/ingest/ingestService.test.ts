@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { realScheduler } from '../connection/scheduler';
 import { ScriptedServer, type ScriptedSocket } from '../connection/testing/scriptedSockets';
-import { endpoints, okxRegionEndpoints } from '../config/endpoints';
-import { binanceProtocol } from '../feeds/binance/protocol';
-import { okxProtocol } from '../feeds/okx/protocol';
+import { endpoints, okxRegionEndpoints } from '../config/buildEndpoints';
+import { binanceProtocol } from '../feeds/binance/binanceProtocol';
+import { okxProtocol } from '../feeds/okx/okxProtocol';
 import { createIngestService, TICK_MS } from './ingestService';
-import { HELD_FLUSH_MS } from '../store/heldPatches';
-import type { PerpQuote } from '../domain/perpetual';
+import { HELD_FLUSH_MS } from './heldPatches';
+import type { PerpQuote } from '../domain/perp';
 import optionMarkPrice from '../feeds/binance/fixtures/optionMarkPrice.json';
-import type { RowsPatch, WorkerBatch } from './protocol';
-import { PERP_CODEC } from './rowCodecs';
+import type { RowsPatch, WorkerBatch } from '../wire/messages';
+import { PERP_CODEC } from '../wire/rowCodecs';
 
 let server: ScriptedServer;
 let batches: WorkerBatch[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyQuote, type PerpQuote } from './perpetual';
+import { copyQuote, type PerpQuote } from './perp';
 
 describe('copyQuote', () => {
   it('copies every field from its own field, into a new object', () => {

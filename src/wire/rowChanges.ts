@@ -1,5 +1,5 @@
-import type { RowTable } from '../store/rowTable';
-import type { RowColumns, RowsPatch } from './protocol';
+import type { RowTable } from '../ingest/rowTable';
+import type { RowColumns, RowsPatch } from './messages';
 
 /**
  * How a row type crosses to the page: its `number | null` fields travel as columns of one

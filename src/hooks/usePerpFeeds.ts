@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { acquirePerpetualFeeds, showPerpetuals } from '../app/perpetuals';
+import { acquirePerpetualFeeds, showPerpetuals } from '../app/perpFeeds';
 import type { ExchangeId } from '../domain/exchange';
 
 /** Keeps the Binance and OKX perpetual feeds running while the calling view is mounted. */

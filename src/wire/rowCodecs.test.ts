@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { OptionQuote } from '../domain/option';
 import { binanceOptionInstrument } from '../feeds/binance/optionParse';
 import { okxOptionInstrument } from '../feeds/okx/optionParse';
-import { emptyQuote } from '../store/applyPerpEvents';
-import { createOptionIngest } from '../store/optionIngest';
-import { RowTable } from '../store/rowTable';
+import { emptyQuote } from '../ingest/perpRows';
+import { createOptionIngest } from '../ingest/optionIngest';
+import { RowTable } from '../ingest/rowTable';
 import { OPTION_CODEC, PERP_CODEC } from './rowCodecs';
-import type { RowCodec } from './rowsPatch';
+import type { RowCodec } from './rowChanges';
 
 /** A field in neither list would never reach the page once its row had arrived. */
 const fieldsOf = <Row>(codec: RowCodec<Row>): string[] => [...codec.columns, ...codec.others].sort();

@@ -6,7 +6,7 @@
 import { realScheduler } from '../connection/scheduler';
 import { webSocketFactory } from '../connection/socketFactory';
 import { createIngestService, type IngestService } from './ingestService';
-import { transferablesOf, type WorkerBatch, type WorkerCommand } from './protocol';
+import { transferablesOf, type WorkerBatch, type WorkerCommand } from '../wire/messages';
 
 interface WorkerScope {
   postMessage(batch: WorkerBatch, transfer: Transferable[]): void;

@@ -1,7 +1,7 @@
 import type { ExchangeId } from '../domain/exchange';
 import { annualiseFunding, DEFAULT_FUNDING_INTERVAL_HOURS, premiumOf } from '../domain/funding';
 import type { PerpIndexEvent, PerpInstrumentEvent, PerpMarkEvent, PerpFundingEvent, PerpTickerEvent } from '../domain/perpEvents';
-import { copyQuote, perpKey, type PerpInstrument, type PerpMargin, type PerpQuote } from '../domain/perpetual';
+import { copyQuote, perpKey, type PerpInstrument, type PerpMargin, type PerpQuote } from '../domain/perp';
 
 /** Everything the store needs to turn events into rows, kept outside React state because no view renders it. */
 export interface PerpRegistry {

@@ -1,6 +1,6 @@
 import { copyOptionQuote, type OptionQuote } from '../domain/option';
-import { copyQuote, type PerpQuote } from '../domain/perpetual';
-import type { NumericField, RowCodec } from './rowsPatch';
+import { copyQuote, type PerpQuote } from '../domain/perp';
+import type { NumericField, RowCodec } from './rowChanges';
 
 /**
  * The codecs spell each column out rather than looping over names: a property read or write by a

@@ -1,6 +1,4 @@
-import { create } from 'zustand';
-import type { ExchangeId } from '../domain/exchange';
-import type { PerpQuote } from '../domain/perpetual';
+import type { ExchangeId } from './exchange';
 
 export interface IngestCounters {
   /** Items refused at the edge (bad numbers, missing fields, unknown symbols), per exchange. */
@@ -41,13 +39,3 @@ export function sumCounters(all: readonly IngestCounters[]): IngestCounters {
   }
   return total;
 }
-
-export interface PerpetualState {
-  quotes: Record<string, PerpQuote>;
-  counters: IngestCounters;
-}
-
-export const usePerpetualStore = create<PerpetualState>()(() => ({
-  quotes: {},
-  counters: emptyCounters(),
-}));

@@ -1,8 +1,8 @@
 import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
-import { copyQuote, perpKey, type PerpQuote } from '../domain/perpetual';
-import { createPerpRegistry, emptyQuote, listCovers, patchQuote, resolveInterval, withDerived, type RowPatch } from './applyPerpEvents';
-import { countersAfterFlush, emptyCounters, type IngestCounters } from './perpetualStore';
+import { copyQuote, perpKey, type PerpQuote } from '../domain/perp';
+import { createPerpRegistry, emptyQuote, listCovers, patchQuote, resolveInterval, withDerived, type RowPatch } from './perpRows';
+import { countersAfterFlush, emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 import type { RowTable } from './rowTable';
 import { countedWatch, flushOncePerTick } from './batching';
 import { HeldPatches } from './heldPatches';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { okxProtocol } from './protocol';
+import { okxProtocol } from './okxProtocol';
 
 const snapshotKey = (frame: unknown): string | null => okxProtocol.snapshotKey!(typeof frame === 'string' ? frame : JSON.stringify(frame));
 

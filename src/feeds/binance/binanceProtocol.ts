@@ -1,4 +1,4 @@
-import type { Inbound, OutboundFrame, WireProtocol } from '../../connection/protocol';
+import type { Inbound, OutboundFrame, WireProtocol } from '../../connection/wireProtocol';
 import { decodeObjectFrame } from '../frames';
 import { readRequestError } from './requestErrors';
 

@@ -1,5 +1,5 @@
 import type { Endpoint } from '../../connection/connectionHub';
-import { binanceProtocol, type BinanceStream } from './protocol';
+import { binanceProtocol, type BinanceStream } from './binanceProtocol';
 
 /**
  * Binance routes market-tier streams (mark price, tickers, option mark price) through `/market`.

@@ -2,7 +2,7 @@ import type { ExchangeId } from '../domain/exchange';
 import { startBinancePerpFeed } from '../feeds/binance/perpFeed';
 import { startOkxPerpFeed } from '../feeds/okx/perpFeed';
 import type { PerpFeedDeps } from '../feeds/perpFeedDeps';
-import type { FeedEndpoints } from './endpoints';
+import type { FeedEndpoints } from './feedEndpoints';
 import { refCounted } from './refCounted';
 
 /** An exchange's perpetual feed, started for its first user and stopped after the last leaves. */

@@ -1,5 +1,5 @@
 import type { Endpoint } from '../../connection/connectionHub';
-import { okxProtocol, type OkxArg } from './protocol';
+import { okxProtocol, type OkxArg } from './okxProtocol';
 
 export function okxEndpoint(kind: 'public' | 'business', wsUrl: string, restBase: string): Endpoint<OkxArg> {
   return {

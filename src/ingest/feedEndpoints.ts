@@ -1,10 +1,10 @@
 import type { Endpoint } from '../connection/connectionHub';
-import { endpoints, okxRegionEndpoints } from '../config/endpoints';
+import { endpoints, okxRegionEndpoints } from '../config/buildEndpoints';
 import type { OkxRegion } from '../domain/okxRegion';
-import { binanceMarketEndpoint } from '../feeds/binance/endpoints';
-import type { BinanceStream } from '../feeds/binance/protocol';
-import { okxEndpoint } from '../feeds/okx/endpoints';
-import type { OkxArg } from '../feeds/okx/protocol';
+import { binanceMarketEndpoint } from '../feeds/binance/binanceEndpoint';
+import type { BinanceStream } from '../feeds/binance/binanceProtocol';
+import { okxEndpoint } from '../feeds/okx/okxEndpoint';
+import type { OkxArg } from '../feeds/okx/okxProtocol';
 
 /** Where an ingest worker's feeds connect: the sockets and the REST bases they load from. */
 export interface FeedEndpoints {

@@ -2,9 +2,9 @@ import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
 import type { OkxRegion } from '../domain/okxRegion';
 import type { OptionQuote } from '../domain/option';
-import type { PerpQuote } from '../domain/perpetual';
-import type { IngestCounters } from '../store/perpetualStore';
-import type { SourceStatus } from '../store/sourceStatusStore';
+import type { PerpQuote } from '../domain/perp';
+import type { IngestCounters } from '../domain/ingestCounters';
+import type { SourceStatus } from '../domain/sourceStatus';
 
 /**
  * A feed the page asks an exchange's ingest worker to keep running; the worker refcounts identical

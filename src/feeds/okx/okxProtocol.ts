@@ -1,4 +1,4 @@
-import type { Inbound, OutboundFrame, WireProtocol } from '../../connection/protocol';
+import type { Inbound, OutboundFrame, WireProtocol } from '../../connection/wireProtocol';
 import { decodeObjectFrame } from '../frames';
 
 /** An OKX channel argument, e.g. `{channel:'mark-price', instId:'BTC-USDT-SWAP'}`. */

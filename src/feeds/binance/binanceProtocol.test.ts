@@ -3,7 +3,7 @@ import markPriceAllMarket from './fixtures/markPriceAllMarket.json';
 import markPriceSymbol from './fixtures/markPriceSymbol.json';
 import miniTickers from './fixtures/miniTickers.json';
 import optionMarkPrice from './fixtures/optionMarkPrice.json';
-import { binanceProtocol } from './protocol';
+import { binanceProtocol } from './binanceProtocol';
 
 /** The combined-stream frame the app's sockets receive, as Binance lays it out. */
 const frame = (stream: string, data: unknown): string => JSON.stringify({ stream, data });

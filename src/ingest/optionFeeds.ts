@@ -3,8 +3,8 @@ import { chainKey } from '../domain/option';
 import { startBinanceOptionCatalog, startBinanceOptionChain } from '../feeds/binance/optionFeed';
 import { startOkxOptionCatalog, startOkxOptionChain, type OkxOptionChain } from '../feeds/okx/optionFeed';
 import type { OptionFeedDeps } from '../feeds/optionFeedDeps';
-import type { OptionIngest } from '../store/optionIngest';
-import type { FeedEndpoints } from './endpoints';
+import type { OptionIngest } from './optionIngest';
+import type { FeedEndpoints } from './feedEndpoints';
 import { refCounted } from './refCounted';
 
 export interface OptionFeeds {

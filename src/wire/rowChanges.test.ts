@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RowTable } from '../store/rowTable';
-import { applyRowsPatch, RowIds, takeRowsPatch, type RowCodec } from './rowsPatch';
+import { RowTable } from '../ingest/rowTable';
+import { applyRowsPatch, RowIds, takeRowsPatch, type RowCodec } from './rowChanges';
 
 interface Row {
   key: string;

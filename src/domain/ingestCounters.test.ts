@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countersAfterFlush, emptyCounters, sumCounters } from './perpetualStore';
+import { countersAfterFlush, emptyCounters, sumCounters } from './ingestCounters';
 
 describe('ingest counters of several workers', () => {
   it('adds each counter up, per exchange for rejections', () => {

@@ -1,4 +1,4 @@
-import type { EndpointName } from '../../build/endpoints';
+import type { EndpointName } from '../../build/endpointSettings';
 import type { OkxRegion } from '../domain/okxRegion';
 
 /** Endpoints fixed at build time (vite.config.ts defines them from env, defaulting to the live exchanges). */

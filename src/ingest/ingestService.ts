@@ -6,21 +6,21 @@ import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
 import type { OkxRegion } from '../domain/okxRegion';
 import type { OptionQuote } from '../domain/option';
-import type { PerpQuote } from '../domain/perpetual';
+import type { PerpQuote } from '../domain/perp';
 import { binanceOptionInstrument } from '../feeds/binance/optionParse';
 import { instrumentFromSymbol } from '../feeds/binance/parse';
 import { okxOptionInstrument } from '../feeds/okx/optionParse';
 import { instrumentFromSwapId } from '../feeds/okx/parse';
-import { createOptionIngest } from '../store/optionIngest';
-import { createPerpIngest } from '../store/perpIngest';
-import { RowTable } from '../store/rowTable';
-import type { SourceStatus } from '../store/sourceStatusStore';
-import { feedEndpoints } from './endpoints';
+import { createOptionIngest } from './optionIngest';
+import { createPerpIngest } from './perpIngest';
+import { RowTable } from './rowTable';
+import type { SourceStatus } from '../domain/sourceStatus';
+import { feedEndpoints } from './feedEndpoints';
 import { optionFeeds } from './optionFeeds';
-import { perpetualFeeds } from './perpetualFeeds';
-import type { FeedCommand, FeedRequest, OptionBatch, PerpBatch, RowsPatch, WorkerBatch } from './protocol';
-import { OPTION_CODEC, PERP_CODEC } from './rowCodecs';
-import { noRowChanges, RowIds, takeRowsPatch } from './rowsPatch';
+import { perpetualFeeds } from './perpFeeds';
+import type { FeedCommand, FeedRequest, OptionBatch, PerpBatch, RowsPatch, WorkerBatch } from '../wire/messages';
+import { OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
+import { noRowChanges, RowIds, takeRowsPatch } from '../wire/rowChanges';
 
 /**
  * One batch per tick, about seven a second: as often as a reader can follow a number, and the

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PerpEvent, PerpMarkEvent } from '../domain/perpEvents';
-import type { PerpQuote } from '../domain/perpetual';
+import type { PerpQuote } from '../domain/perp';
 import { instrumentFromSymbol } from '../feeds/binance/parse';
 import { instrumentFromSwapId } from '../feeds/okx/parse';
 import { HELD_FLUSH_MS } from './heldPatches';
