@@ -1,4 +1,4 @@
-import { startPerpetualFeedsEarly } from './app/perpFeeds';
+import { startPerpFeedsEarly } from './app/perpFeeds';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -8,5 +8,5 @@ if (!root) throw new Error('index.html has no #root element');
 // chunk has even downloaded, so the workers' script, sockets and first REST calls overlap the
 // app's loading instead of following it. The views' chunk is requested at once: it is as much
 // initial JS as before.
-startPerpetualFeedsEarly();
+startPerpFeedsEarly();
 void import('./app/mount').then(({ mountApp }) => mountApp(root));

@@ -32,9 +32,9 @@ interface Recording {
 
 const env = process.env;
 /** Both exchanges' perpetuals in one service (the app runs one per exchange, each in its own worker; the work per frame is the same). */
-const acquirePerpetuals = (service: IngestService): void =>
-  EXCHANGES.forEach((exchange, index) => service.handle({ type: 'acquire', lease: index + 1, request: { feed: 'perpetuals', exchange } }));
-const releasePerpetuals = (service: IngestService): void => EXCHANGES.forEach((_, index) => service.handle({ type: 'release', lease: index + 1 }));
+const acquirePerps = (service: IngestService): void =>
+  EXCHANGES.forEach((exchange, index) => service.handle({ type: 'acquire', lease: index + 1, request: { feed: 'perps', exchange } }));
+const releasePerps = (service: IngestService): void => EXCHANGES.forEach((_, index) => service.handle({ type: 'release', lease: index + 1 }));
 
 /** The same jitter in both phases, so reconnect timings (if any) replay alike. */
 function seeded(seed: number): () => number {
@@ -76,10 +76,10 @@ async function record(): Promise<void> {
     });
   };
   const service = createIngestService({ post: () => undefined, sockets: recordingSockets, fetch: recordingFetch, scheduler: realScheduler, random: seeded(1), okxRegion: 'global' });
-  acquirePerpetuals(service);
+  acquirePerps(service);
   await sleep(Number(env.INGEST_SECONDS) * 1000);
   const recording: Recording = { rate: Number(env.INGEST_RATE), events: events.slice(), responses: [...responses] };
-  releasePerpetuals(service);
+  releasePerps(service);
   writeFileSync(env.INGEST_RECORDING!, JSON.stringify(recording));
 }
 
@@ -142,7 +142,7 @@ async function replayOnce(recording: Recording, timedFrom: number): Promise<numb
     random: seeded(1),
     okxRegion: 'global',
   });
-  acquirePerpetuals(service);
+  acquirePerps(service);
   const play = (event: SocketEvent): void => {
     clock.advanceTo(event.at);
     const handlers = sockets[event.socket];
@@ -162,7 +162,7 @@ async function replayOnce(recording: Recording, timedFrom: number): Promise<numb
   for (; index < events.length; index++) play(events[index]!);
   clock.advanceTo(events.at(-1)!.at + 1);
   const elapsed = performance.now() - started;
-  releasePerpetuals(service);
+  releasePerps(service);
   if (posted === 0) throw new Error('the replay produced no batches');
   return elapsed;
 }

@@ -5,7 +5,7 @@
  * It runs nothing per message; the page asks for figures when it wants them.
  */
 import type { IngestCounters } from '../../src/domain/ingestCounters';
-import { usePerpetualStore } from '../../src/store/perpStore';
+import { usePerpStore } from '../../src/store/perpStore';
 
 export interface StoreProbeApi {
   counters(): IngestCounters;
@@ -24,12 +24,12 @@ interface ProbeWindow {
 const probeWindow = window as unknown as ProbeWindow;
 
 function rows(): { total: number; live: number } {
-  const quotes = Object.values(usePerpetualStore.getState().quotes);
+  const quotes = Object.values(usePerpStore.getState().quotes);
   return { total: quotes.length, live: quotes.filter((quote) => quote.mark !== null && quote.fundingRate !== null).length };
 }
 
 let fullAt: number | null = null;
-const stopWatching = usePerpetualStore.subscribe(() => {
+const stopWatching = usePerpStore.subscribe(() => {
   const expected = probeWindow.__benchExpectedRows ?? Number.POSITIVE_INFINITY;
   const { total, live } = rows();
   if (total !== expected || live !== expected) return;
@@ -38,10 +38,10 @@ const stopWatching = usePerpetualStore.subscribe(() => {
 });
 
 probeWindow.__benchStore = {
-  counters: () => usePerpetualStore.getState().counters,
+  counters: () => usePerpStore.getState().counters,
   rows,
   notLive: () =>
-    Object.values(usePerpetualStore.getState().quotes)
+    Object.values(usePerpStore.getState().quotes)
       .filter((quote) => quote.mark === null || quote.fundingRate === null)
       .map((quote) => `${quote.key}${quote.mark === null ? ' (no mark)' : ''}${quote.fundingRate === null ? ' (no funding)' : ''}`),
   fullAt: () => fullAt,

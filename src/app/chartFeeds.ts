@@ -9,7 +9,7 @@ import { perpKey, type PerpQuote } from '../domain/perp';
 import { loadFundingHistory, loadMarkIndexHistory, type HistoryTarget, type MarkIndexHistory, type RestBases } from '../feeds/chartHistory';
 import { FUNDING_HISTORY_RATE } from '../feeds/okx/fundingHistoryPages';
 import { useOkxRegionStore } from '../store/okxRegionStore';
-import { usePerpetualStore } from '../store/perpStore';
+import { usePerpStore } from '../store/perpStore';
 
 export type { HistoryTarget, MarkIndexHistory } from '../feeds/chartHistory';
 
@@ -52,8 +52,8 @@ function followQuote(key: string, onTick: (time: number, mark: number | null, in
     seenIndex = quote.indexTime;
     onTick(Math.max(quote.markTime, quote.indexTime), quote.mark, quote.index);
   };
-  emit(usePerpetualStore.getState().quotes[key]);
-  return usePerpetualStore.subscribe((state, previous) => {
+  emit(usePerpStore.getState().quotes[key]);
+  return usePerpStore.subscribe((state, previous) => {
     const quote = state.quotes[key];
     if (quote !== previous.quotes[key]) emit(quote);
   });

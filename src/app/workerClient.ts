@@ -5,18 +5,19 @@ import type { PerpQuote } from '../domain/perp';
 import { useConnectionStatusStore } from '../store/connectionStatusStore';
 import { useOkxRegionStore } from '../store/okxRegionStore';
 import { useOptionStore } from '../store/optionStore';
-import { usePerpetualStore } from '../store/perpStore';
+import { usePerpStore } from '../store/perpStore';
 import { sumCounters, type IngestCounters } from '../domain/ingestCounters';
 import { useSourceStatusStore } from '../store/sourceStatusStore';
 import { type SourceStatus } from '../domain/sourceStatus';
-import type { FeedRequest, WorkerBatch, WorkerCommand } from '../wire/messages';
+import { once } from '../lib/once';
+import type { FeedRequest, ShownRows, WorkerBatch, WorkerCommand } from '../wire/messages';
+import { applyRowChanges, changesNoRow } from '../wire/readRowChanges';
 import { OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
-import { applyRowsPatch, isEmptyPatch } from '../wire/rowChanges';
 
 /**
  * What arrived from the workers since the last frame. Rows are applied on arrival to the stores'
- * next records, copied from the stores at the first batch that changes them in a frame
- * (applyRowsPatch), so a tab whose frames are paused holds one record rather than every batch.
+ * next records, copied from the stores at the first batch that changes them in a frame, so a tab
+ * whose frames are paused holds one record rather than every batch.
  * Rows and chains are keyed by exchange, so the two workers' never collide; counters and
  * catalogues are kept per worker and combined when applied.
  */
@@ -32,9 +33,6 @@ const pending = {
   sources: [] as SourceStatus[],
 };
 
-/** Each worker's row keys by the ids its batches name changed rows by (RowIds). */
-const rowKeysOf: Record<ExchangeId, string[]> = { binance: [], okx: [] };
-
 /** The page's open leases per exchange, so a restarted worker is given them again. */
 const leasesOf: Record<ExchangeId, Map<number, FeedRequest>> = { binance: new Map(), okx: new Map() };
 
@@ -48,21 +46,21 @@ let frameRequested = false;
 
 function collect(exchange: ExchangeId, batch: WorkerBatch): void {
   if (batch.perp) {
-    if (!isEmptyPatch(batch.perp.quotes)) {
-      pending.quotes ??= { ...usePerpetualStore.getState().quotes };
-      applyRowsPatch(pending.quotes, batch.perp.quotes, PERP_CODEC, rowKeysOf[exchange]);
+    if (!changesNoRow(batch.perp.rows)) {
+      pending.quotes ??= { ...usePerpStore.getState().quotes };
+      applyRowChanges(pending.quotes, batch.perp.rows, PERP_CODEC);
     }
     perpCountersOf[exchange] = batch.perp.counters;
     pending.perpChanged = true;
   }
   if (batch.option) {
-    for (const [key, patch] of Object.entries(batch.option.chains)) {
+    for (const [key, changes] of Object.entries(batch.option.chains)) {
       const chains = (pending.chains ??= { ...useOptionStore.getState().chains });
       if (!pending.copiedChains.has(key)) {
         chains[key] = { ...chains[key] };
         pending.copiedChains.add(key);
       }
-      applyRowsPatch(chains[key]!, patch, OPTION_CODEC, rowKeysOf[exchange]);
+      applyRowChanges(chains[key]!, changes, OPTION_CODEC);
     }
     if (batch.option.underlyings) pending.underlyings[exchange] = batch.option.underlyings[exchange];
     optionCountersOf[exchange] = batch.option.counters;
@@ -76,8 +74,8 @@ function collect(exchange: ExchangeId, batch: WorkerBatch): void {
 function applyPending(): void {
   frameRequested = false;
   if (pending.perpChanged) {
-    const quotes = pending.quotes ?? usePerpetualStore.getState().quotes;
-    usePerpetualStore.setState({ quotes, counters: sumCounters(Object.values(perpCountersOf)) });
+    const quotes = pending.quotes ?? usePerpStore.getState().quotes;
+    usePerpStore.setState({ quotes, counters: sumCounters(Object.values(perpCountersOf)) });
     pending.quotes = null;
     pending.perpChanged = false;
   }
@@ -117,6 +115,7 @@ function ingestWorker(exchange: ExchangeId): Worker {
       requestAnimationFrame(applyPending);
     };
     worker.postMessage({ type: 'configure', okxRegion: useOkxRegionStore.getState().region } satisfies WorkerCommand);
+    if (shown) worker.postMessage({ type: 'show', shown } satisfies WorkerCommand);
     workers.set(exchange, worker);
   }
   return worker;
@@ -129,13 +128,18 @@ export function acquireFeed(request: FeedRequest): () => void {
   const send = (command: WorkerCommand): void => ingestWorker(request.exchange).postMessage(command);
   leases.set(lease, request);
   send({ type: 'acquire', lease, request });
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
+  return once(() => {
     leases.delete(lease);
     send({ type: 'release', lease });
-  };
+  });
+}
+
+/** What the views on screen show, as last told to every worker (a worker started later is told at its start). */
+let shown: ShownRows | null = null;
+
+export function tellWorkersShown(next: ShownRows): void {
+  shown = next;
+  for (const worker of workers.values()) worker.postMessage({ type: 'show', shown } satisfies WorkerCommand);
 }
 
 /** A record without the entries keyed `<exchange>:…` (perpKey, chainKey). */
@@ -146,10 +150,9 @@ function withoutExchange<Value>(record: Readonly<Record<string, Value>>, exchang
 
 /** Clears from the stores everything an exchange's worker sent: its rows, chains, counters, link and sources. */
 function forgetExchange(exchange: ExchangeId): void {
-  rowKeysOf[exchange] = [];
   delete perpCountersOf[exchange];
   delete optionCountersOf[exchange];
-  usePerpetualStore.setState((state) => ({
+  usePerpStore.setState((state) => ({
     quotes: withoutExchange(state.quotes, exchange),
     counters: sumCounters(Object.values(perpCountersOf)),
   }));
@@ -182,7 +185,7 @@ export function restartIngestWorker(exchange: ExchangeId): void {
 }
 
 /** Runs one feed on every exchange, each in its exchange's worker, until the returned release is called. */
-export function acquireOnEveryExchange(feed: 'perpetuals' | 'option-catalog'): () => void {
+export function acquireOnEveryExchange(feed: 'perps' | 'option-catalog'): () => void {
   const releases = EXCHANGES.map((exchange) => acquireFeed({ feed, exchange }));
   return () => releases.forEach((release) => release());
 }

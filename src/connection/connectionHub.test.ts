@@ -4,7 +4,6 @@ import { binanceProtocol } from '../feeds/binance/binanceProtocol';
 import { okxProtocol, type OkxArg } from '../feeds/okx/okxProtocol';
 import { createConnectionHub, type ConnectionHub, type Endpoint } from './connectionHub';
 import { ScriptedServer, type ScriptedSocket } from './testing/scriptedSockets';
-import type { SnapshotRead } from './managedSocket';
 
 const binance: Endpoint<string> = {
   id: 'binance',
@@ -477,7 +476,7 @@ describe('errors and noise', () => {
 });
 
 describe('snapshot pushes read later', () => {
-  let reads: SnapshotRead[];
+  let reads: (() => void)[];
   let later: ConnectionHub;
 
   beforeEach(() => {
@@ -502,7 +501,7 @@ describe('snapshot pushes read later', () => {
     expect(reads).toHaveLength(1);
 
     readAll();
-    expect(listener.mock.calls.map(([payload, , , superseded]) => [payload, superseded])).toEqual([
+    expect(listener.mock.calls.map(([payload, , , coalesced]) => [payload, coalesced])).toEqual([
       [markPush('BTC-USDT-SWAP', '102').data, 2],
       [markPush('ETH-USDT-SWAP', '10').data, 0],
     ]);
@@ -512,63 +511,6 @@ describe('snapshot pushes read later', () => {
     expect(reads).toHaveLength(1);
     readAll();
     expect(listener).toHaveBeenLastCalledWith(markPush('BTC-USDT-SWAP', '103').data, 'mark-price|BTC-USDT-SWAP||', expect.any(Number), 0);
-  });
-
-  it('at a read that lets topics wait, leaves unread the pushes of a topic only while every subscriber of it says it may', () => {
-    const listener = vi.fn();
-    later.subscribe(okx, [markPrice('BTC-USDT-SWAP')], listener, undefined, () => true);
-    later.subscribe(okx, [markPrice('ETH-USDT-SWAP')], listener, undefined, () => true);
-    const silent = later.subscribe(okx, [markPrice('ETH-USDT-SWAP')], vi.fn());
-    const socket = server.last();
-    socket.open();
-    socket.receive(markPush('BTC-USDT-SWAP', '100'));
-    socket.receive(markPush('ETH-USDT-SWAP', '10'));
-
-    reads.splice(0).forEach((read) => read(true));
-    expect(listener.mock.calls.map(([payload]) => payload)).toEqual([markPush('ETH-USDT-SWAP', '10').data]);
-    readAll();
-    expect(listener).toHaveBeenLastCalledWith(markPush('BTC-USDT-SWAP', '100').data, 'mark-price|BTC-USDT-SWAP||', expect.any(Number), 0);
-
-    silent();
-    socket.receive(markPush('ETH-USDT-SWAP', '11'));
-    reads.splice(0).forEach((read) => read(true));
-    expect(listener).toHaveBeenCalledTimes(2);
-    readAll();
-    expect(listener).toHaveBeenLastCalledWith(markPush('ETH-USDT-SWAP', '11').data, 'mark-price|ETH-USDT-SWAP||', expect.any(Number), 0);
-  });
-
-  it("keeps a topic's newest push waiting and asks for later reads; asks the topic once between reads that let none wait", () => {
-    const listener = vi.fn();
-    let ethMayWait = true;
-    let asked = 0;
-    later.subscribe(okx, [markPrice('BTC-USDT-SWAP')], listener);
-    later.subscribe(okx, [markPrice('ETH-USDT-SWAP')], listener, undefined, () => (asked++, ethMayWait));
-    const socket = server.last();
-    socket.open();
-    socket.receive(markPush('BTC-USDT-SWAP', '100'));
-    socket.receive(markPush('ETH-USDT-SWAP', '10'));
-    socket.receive(markPush('ETH-USDT-SWAP', '11'));
-
-    reads.splice(0).forEach((read) => read(true));
-    expect(listener.mock.calls.map(([payload]) => payload)).toEqual([markPush('BTC-USDT-SWAP', '100').data]);
-    // Nothing new arrived, yet a read is asked for: the waiting push must be read some time.
-    expect(reads).toHaveLength(1);
-
-    socket.receive(markPush('ETH-USDT-SWAP', '12'));
-    reads.splice(0).forEach((read) => read(true));
-    ethMayWait = false;
-    socket.receive(markPush('ETH-USDT-SWAP', '13'));
-    reads.splice(0).forEach((read) => read(true));
-    expect(listener).toHaveBeenCalledTimes(1);
-    expect(asked).toBe(1);
-
-    readAll();
-    expect(listener).toHaveBeenLastCalledWith(markPush('ETH-USDT-SWAP', '13').data, 'mark-price|ETH-USDT-SWAP||', expect.any(Number), 3);
-    expect(reads).toHaveLength(0);
-    socket.receive(markPush('ETH-USDT-SWAP', '14'));
-    reads.splice(0).forEach((read) => read(true));
-    expect(asked).toBe(2);
-    expect(listener).toHaveBeenLastCalledWith(markPush('ETH-USDT-SWAP', '14').data, 'mark-price|ETH-USDT-SWAP||', expect.any(Number), 0);
   });
 
   it('reads at once when pushes pile up because the read is late', () => {

@@ -1,10 +1,11 @@
 import type { ExchangeLinkStatus, SubscriptionRefusal } from '../domain/connectionState';
 import { EXCHANGES, type ExchangeId } from '../domain/exchange';
+import { once } from '../lib/once';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createConnectGate, type ConnectGate } from './connectGate';
 import { diagnoseByProbe } from './diagnose';
 import { sameLinkStatus, summariseLink, type LinkCounters } from './linkStatus';
-import { ManagedSocket, type NoiseKind, type SnapshotRead } from './managedSocket';
+import { ManagedSocket, type NoiseKind } from './managedSocket';
 import type { WireProtocol } from './wireProtocol';
 import { realScheduler, type Scheduler } from './scheduler';
 import type { SocketFactory } from './socketFactory';
@@ -19,11 +20,8 @@ export interface Endpoint<Topic> {
   probeUrl?: string;
 }
 
-/**
- * `superseded`: pushes of this topic skipped unread because this newer one replaced them (only for
- * snapshot topics, and only when the hub reads snapshots later); a listener counts them as coalesced.
- */
-export type TopicListener = (payload: unknown, topicKey: string, receivedAt: number, superseded: number) => void;
+/** `coalesced`: pushes of this snapshot topic left unread because this newer one replaced them (hubs that read snapshots later). */
+export type TopicListener = (payload: unknown, topicKey: string, receivedAt: number, coalesced: number) => void;
 export type SubscriptionErrorListener = (topicKey: string, message: string) => void;
 
 export interface ConnectionHubOptions {
@@ -40,26 +38,14 @@ export interface ConnectionHubOptions {
   onProblem?: (exchange: ExchangeId, kind: NoiseKind | 'subscription-error', detail: string) => void;
   /**
    * Where given, each socket holds its snapshot pushes (WireProtocol.snapshotKey) undecoded until the
-   * reader handed here is called, and then decodes only each topic's newest: an ingest worker calls
-   * it at its tick, just before applying, so a topic pushed five times a tick is decoded once, with
-   * no added delay.
+   * reader handed here is called, and then decodes each topic's newest only: the ingest worker calls
+   * it at its tick, so a topic pushed five times a tick is decoded once.
    */
-  readSnapshotsLater?: (read: SnapshotRead) => void;
+  readSnapshotsLater?: (read: () => void) => void;
 }
 
 export interface ConnectionHub {
-  /**
-   * `mayWait`, for snapshot topics read later: whether their pushes may stay unread at a read
-   * that lets topics wait (SnapshotRead), because what they carry is applied later anyway. A topic
-   * waits only while every subscriber of it says so.
-   */
-  subscribe<Topic>(
-    endpoint: Endpoint<Topic>,
-    topics: Topic[],
-    listener: TopicListener,
-    onError?: SubscriptionErrorListener,
-    mayWait?: () => boolean,
-  ): () => void;
+  subscribe<Topic>(endpoint: Endpoint<Topic>, topics: Topic[], listener: TopicListener, onError?: SubscriptionErrorListener): () => void;
   /**
    * Calls `listener` each time a socket of this endpoint opens again after its connection was
    * lost: what the venue pushed meanwhile was missed, so a feed may reload a snapshot.
@@ -72,7 +58,6 @@ export interface ConnectionHub {
 interface Subscriber {
   listener: TopicListener;
   onError: SubscriptionErrorListener | undefined;
-  mayWait: (() => boolean) | undefined;
 }
 
 const STATUS_TICK_MS = 1000;
@@ -249,9 +234,8 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
         gate: gateFor(this.endpoint),
         diagnose: probeUrl && fetchImpl ? () => diagnoseByProbe(fetchImpl, probeUrl) : undefined,
         readSnapshotsLater: options.readSnapshotsLater,
-        topicMayWait: (topicKey) => this.topicMayWait(topicKey),
         events: {
-          data: (topicKey, payload, receivedAt, superseded) => this.deliver(topicKey, payload, receivedAt, superseded),
+          data: (topicKey, payload, receivedAt, coalesced) => this.deliver(topicKey, payload, receivedAt, coalesced),
           changed: () => {
             if (this.lost.has(socket) && socket.snapshot().phase === 'subscribing') {
               this.lost.delete(socket);
@@ -287,21 +271,14 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
       return socket;
     }
 
-    private topicMayWait(topicKey: string): boolean {
-      const set = this.subscribers.get(topicKey);
-      if (!set) return false;
-      for (const subscriber of set) if (!subscriber.mayWait?.()) return false;
-      return true;
-    }
-
-    private deliver(topicKey: string, payload: unknown, receivedAt: number, superseded: number): void {
+    private deliver(topicKey: string, payload: unknown, receivedAt: number, coalesced: number): void {
       const set = this.subscribers.get(topicKey);
       if (!set) return;
       const refused = refusals.get(this.endpoint.exchange)!;
       if (refused.size > 0 && refused.delete(topicKey)) emit(this.endpoint.exchange);
       for (const subscriber of set) {
         try {
-          subscriber.listener(payload, topicKey, receivedAt, superseded);
+          subscriber.listener(payload, topicKey, receivedAt, coalesced);
         } catch (error) {
           counter(this.endpoint.exchange).droppedMessages++;
           options.onProblem?.(this.endpoint.exchange, 'malformed', `listener failed on ${topicKey}: ${String(error)}`);
@@ -357,22 +334,17 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
   }
 
   return {
-    subscribe(endpoint, topics, listener, onError, mayWait) {
+    subscribe(endpoint, topics, listener, onError) {
       let pool = pools.get(endpoint.id) as EndpointPool<typeof topics[number]> | undefined;
       if (!pool) {
         pool = new EndpointPool(endpoint);
         pools.set(endpoint.id, pool as EndpointPool<unknown>);
       }
-      const subscriber: Subscriber = { listener, onError, mayWait };
+      const subscriber: Subscriber = { listener, onError };
       const owningPool = pool;
       owningPool.add(topics, subscriber);
       emit(endpoint.exchange);
-      let active = true;
-      return () => {
-        if (!active) return;
-        active = false;
-        owningPool.remove(topics, subscriber);
-      };
+      return once(() => owningPool.remove(topics, subscriber));
     },
     onReconnect(endpoint, listener) {
       let listeners = reconnectListeners.get(endpoint.id);

@@ -22,8 +22,8 @@ export interface SocketSnapshot {
 export type NoiseKind = 'malformed' | 'unknown' | 'server-error';
 
 export interface ManagedSocketEvents {
-  /** `superseded`: the topic's earlier snapshot pushes that a newer one replaced before they were read. */
-  data(topicKey: string, payload: unknown, receivedAt: number, superseded: number): void;
+  /** `coalesced`: the topic's earlier snapshot pushes that a newer one replaced before they were read. */
+  data(topicKey: string, payload: unknown, receivedAt: number, coalesced: number): void;
   changed(): void;
   subscriptionError(topicKeys: string[], message: string): void;
   noise(kind: NoiseKind, detail: string): void;
@@ -42,26 +42,11 @@ export interface ManagedSocketOptions<Topic> {
   events: ManagedSocketEvents;
   /** Asked after a failed connect to find out why (HTTP 451, refused, ...); null when unknown. */
   diagnose?: () => Promise<string | null>;
-  /**
-   * Where given, snapshot pushes (WireProtocol.snapshotKey) wait until the reader this is handed
-   * is called, which reads each topic's newest; without it every frame is read on arrival.
-   */
-  readSnapshotsLater?: (read: SnapshotRead) => void;
-  /** Whether a topic's snapshot pushes may stay unread at a read that lets them (its subscribers say). */
-  topicMayWait?: (topicKey: string) => boolean;
+  /** Where given, snapshot pushes (WireProtocol.snapshotKey) wait until the reader it is handed is called, which reads each topic's newest. */
+  readSnapshotsLater?: (read: () => void) => void;
 }
 
-/**
- * Reads a socket's waiting snapshot pushes, each topic's newest. With `letWait`, the topics that
- * may wait (topicMayWait) keep theirs unread for a later read; a read without it reads them all.
- */
-export type SnapshotRead = (letWait?: boolean) => void;
-
-/**
- * Waiting pushes are read at the ingest worker's next tick; this many (about half a second of
- * OKX's swaps at 30 times its real rate) are read at once instead, so a late tick cannot let
- * them pile up.
- */
+/** Waiting pushes are read at once past this many, so a late tick cannot let them pile up. */
 const MAX_WAITING_SNAPSHOTS = 10_000;
 
 interface TopicEntry<Topic> {
@@ -102,13 +87,6 @@ export class ManagedSocket<Topic> {
   private lifetimeTimer: unknown = null;
   private readonly settleTimers = new Set<unknown>();
   private readonly waitingSnapshots = new WaitingSnapshots();
-  /**
-   * Per snapshot key, whether its topic may wait, as answered since the last read that let none
-   * wait. A key is a new string each push and its topic's answer changes when views do, which makes
-   * the ingest's next read one that lets none wait (and clears this), at least once a second: so
-   * a topic is asked once a second rather than at every read. A row listed meanwhile reads until then.
-   */
-  private readonly waitAnswers = new Map<string, boolean>();
   private cancelGate: (() => void) | null = null;
   /** Why connecting fails, as found by the REST probe; kept across retries until data flows again. */
   private diagnosis: string | null = null;
@@ -282,26 +260,11 @@ export class ManagedSocket<Topic> {
     else if (this.waitingSnapshots.size >= MAX_WAITING_SNAPSHOTS) this.readWaitingSnapshots();
   }
 
-  private readonly readWaitingSnapshots: SnapshotRead = (letWait = false) => {
-    const { protocol, readSnapshotsLater, topicMayWait } = this.options;
-    const topicOf = protocol.snapshotTopicKey;
-    if (!letWait) this.waitAnswers.clear();
-    const answers = this.waitAnswers;
-    this.waitingSnapshots.read(
-      (raw, receivedAt, superseded) => this.read(raw, receivedAt, superseded),
-      letWait && topicMayWait && topicOf
-        ? (key) => {
-            let answer = answers.get(key);
-            if (answer === undefined) answers.set(key, (answer = topicMayWait(topicOf(key))));
-            return answer;
-          }
-        : undefined,
-    );
-    // Pushes left waiting need a later read even if nothing more arrives to ask for one.
-    if (this.waitingSnapshots.hasDeferred && this.waitingSnapshots.size === 0) readSnapshotsLater?.(this.readWaitingSnapshots);
+  private readonly readWaitingSnapshots = (): void => {
+    this.waitingSnapshots.read((raw, receivedAt, coalesced) => this.read(raw, receivedAt, coalesced));
   };
 
-  private read(data: string, now: number, superseded: number): void {
+  private read(data: string, now: number, coalesced: number): void {
     const inbound = this.options.protocol.classify(data);
     switch (inbound.kind) {
       case 'data':
@@ -311,7 +274,7 @@ export class ManagedSocket<Topic> {
           this.diagnosis = null;
           this.update({ phase: 'live', consecutiveFailures: 0, reason: null });
         }
-        this.options.events.data(inbound.topicKey, inbound.payload, now, superseded);
+        this.options.events.data(inbound.topicKey, inbound.payload, now, coalesced);
         return;
       case 'ack':
         this.onAck(inbound.requestId, inbound.topicKey);

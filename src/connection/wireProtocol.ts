@@ -44,8 +44,6 @@ export interface WireProtocol<Topic> {
    * other frame. Lets the connection layer decode only the newest of a topic's pushes per read.
    */
   snapshotKey?(raw: string): string | null;
-  /** The topicKey of the topic a snapshotKey names: its subscribers say whether its pushes may wait. */
-  snapshotTopicKey?(key: string): string;
   /** Liveness probe sent when the socket has been silent; any inbound frame answers it. */
   heartbeat: { idleMs: number; answerTimeoutMs: number; frame(nextRequestId: () => number): string };
   /** An open socket that has delivered no data for this long is treated as dead. */

@@ -3,7 +3,7 @@ import type { ExchangeId } from './exchange';
 export interface IngestCounters {
   /** Items refused at the edge (bad numbers, missing fields, unknown symbols), per exchange. */
   rejected: Record<ExchangeId, number>;
-  /** Updates superseded by a newer one for the same row before they were applied (load shedding). */
+  /** Updates replaced by a newer one for the same row before they were applied (load shedding). */
   coalesced: number;
   /** Row updates applied to the store. */
   applied: number;

@@ -6,7 +6,7 @@ import type { SourceStatus } from '../domain/sourceStatus';
 /** What an option feed needs from the outside, passed in so feeds stay free of globals and React. */
 export interface OptionFeedDeps {
   hub: ConnectionHub;
-  /** What a feed hands its events to; which expiry views show is not a feed's business. */
+  /** What a feed hands its events to. */
   ingest: Pick<OptionIngest, 'push' | 'reject' | 'countCoalesced'>;
   fetch: typeof fetch;
   scheduler: Scheduler;

@@ -6,11 +6,8 @@ import type { SourceStatus } from '../domain/sourceStatus';
 /** What a perpetual feed needs from the outside, passed in so feeds stay free of globals and React. */
 export interface PerpFeedDeps {
   hub: ConnectionHub;
-  /**
-   * What a feed hands its events to. Which rows views show is not a feed's business; whether the
-   * rows a topic carries can wait (for the hub's `mayWait`) it asks.
-   */
-  ingest: Pick<PerpIngest, 'push' | 'reject' | 'countCoalesced' | 'rowCanWait' | 'everyRowCanWait'>;
+  /** What a feed hands its events to. */
+  ingest: Pick<PerpIngest, 'push' | 'reject' | 'countCoalesced'>;
   fetch: typeof fetch;
   scheduler: Scheduler;
   random: () => number;

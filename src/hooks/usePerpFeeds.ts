@@ -1,17 +1,15 @@
 import { useEffect } from 'react';
-import { acquirePerpetualFeeds, showPerpetuals } from '../app/perpFeeds';
+import { acquirePerpFeeds } from '../app/perpFeeds';
+import { showRows } from '../app/shownRows';
 import type { ExchangeId } from '../domain/exchange';
 
 /** Keeps the Binance and OKX perpetual feeds running while the calling view is mounted. */
-export function usePerpetualFeeds(): void {
-  useEffect(() => acquirePerpetualFeeds(), []);
+export function usePerpFeeds(): void {
+  useEffect(() => acquirePerpFeeds(), []);
 }
 
-/**
- * Which perpetuals the calling view shows, while it is mounted (see showPerpetuals). Compared by
- * value, so a view may pass a fresh array each render; a change re-declares.
- */
-export function useShownPerpetuals(rows: 'all' | readonly { exchange: ExchangeId; symbol: string }[]): void {
+/** Which perpetuals the calling view shows, while it is mounted; compared by value, so a fresh array each render is fine. */
+export function useShownPerps(rows: 'all' | readonly { exchange: ExchangeId; symbol: string }[]): void {
   const shown = JSON.stringify(rows === 'all' ? rows : rows.map(({ exchange, symbol }) => ({ exchange, symbol })));
-  useEffect(() => showPerpetuals(JSON.parse(shown) as Parameters<typeof showPerpetuals>[0]), [shown]);
+  useEffect(() => showRows({ perps: JSON.parse(shown) as typeof rows }), [shown]);
 }

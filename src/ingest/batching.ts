@@ -24,14 +24,3 @@ export function patchOf<P extends object>(patches: Map<string, P>, key: string):
   }
   return patch;
 }
-
-/** Counts a view's watch in now (+1) and returns its release, which counts it out (−1) once however often it is called. */
-export function countedWatch(count: (delta: 1 | -1) => void): () => void {
-  count(1);
-  let watching = true;
-  return () => {
-    if (!watching) return;
-    watching = false;
-    count(-1);
-  };
-}

@@ -2,27 +2,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { realScheduler } from '../connection/scheduler';
 import { ScriptedServer, type ScriptedSocket } from '../connection/testing/scriptedSockets';
 import { endpoints, okxRegionEndpoints } from '../config/buildEndpoints';
-import { binanceProtocol } from '../feeds/binance/binanceProtocol';
-import { okxProtocol } from '../feeds/okx/okxProtocol';
 import { createIngestService, TICK_MS } from './ingestService';
-import { HELD_FLUSH_MS } from './heldPatches';
+import { BACKGROUND_REFRESH_MS } from './backgroundRows';
 import type { PerpQuote } from '../domain/perp';
 import optionMarkPrice from '../feeds/binance/fixtures/optionMarkPrice.json';
-import type { RowsPatch, WorkerBatch } from '../wire/messages';
+import type { RowChanges, ShownRows, WorkerBatch } from '../wire/messages';
 import { PERP_CODEC } from '../wire/rowCodecs';
 
 let server: ScriptedServer;
 let batches: WorkerBatch[];
-/** Row keys by the ids batches name changed rows by, from every upsert posted: what the page learns. */
-let rowKeys: string[];
 
 const post = (batch: WorkerBatch): void => {
-  for (const patch of [batch.perp?.quotes, ...Object.values(batch.option?.chains ?? {})]) {
-    patch?.upserts.forEach((row, index) => (rowKeys[patch.upsertIds[index]!] = row.key));
-  }
   batches.push(batch);
 };
-const changedKeys = (patch: RowsPatch<{ key: string }>): string[] => Array.from(patch.changed.ids, (id) => rowKeys[id]!);
+const changedKeys = (changes: RowChanges<{ key: string }>): string[] => changes.updated.keys;
+const show = (perps: ShownRows['perps'], expiries: ShownRows['expiries'] = {}) => ({ type: 'show', shown: { perps, expiries } }) as const;
 
 /** The newest Binance socket (a reconnect opens a fresh one). */
 const binanceSocket = (): ScriptedSocket => {
@@ -36,16 +30,16 @@ const markPush = (symbol: string, rate: string, time: number) => ({
   data: [{ e: 'markPriceUpdate', E: time, s: symbol, p: '100.5', i: '100.4', P: '100.45', r: rate, T: time + 3_600_000 }],
 });
 
-/** The changed rows of a patch, read back from its columns. */
-const changedRows = (patch: RowsPatch<PerpQuote>) =>
-  changedKeys(patch).map((key, index) => {
-    const values = patch.changed.values.subarray(index * PERP_CODEC.columns.length);
+/** The updated rows of a batch, read back from its columns. */
+const changedRows = (changes: RowChanges<PerpQuote>) =>
+  changedKeys(changes).map((key, index) => {
+    const values = changes.updated.values.subarray(index * PERP_CODEC.columns.length);
     return { key, ...Object.fromEntries(PERP_CODEC.columns.map((column, at) => [column, values[at]])) };
   });
 
+/** Background rows are sent at the first tick at least BACKGROUND_REFRESH_MS after their last send. */
+const TICKS_PER_REFRESH = Math.ceil(BACKGROUND_REFRESH_MS / TICK_MS);
 /** REST never answers unless a test says otherwise: rows come from the streams alone (streams-first). */
-/** Rows no view shows are sent at the first tick at least HELD_FLUSH_MS after their last send. */
-const TICKS_PER_HELD_FLUSH = Math.ceil(HELD_FLUSH_MS / TICK_MS);
 const neverAnswers = (() => new Promise(() => {})) as typeof fetch;
 
 function start(fetchImpl: typeof fetch = neverAnswers, random = () => 0.5) {
@@ -57,7 +51,7 @@ function start(fetchImpl: typeof fetch = neverAnswers, random = () => 0.5) {
     random,
     okxRegion: 'global',
   });
-  service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'binance' } });
+  service.handle({ type: 'acquire', lease: 1, request: { feed: 'perps', exchange: 'binance' } });
   const socket = binanceSocket();
   socket.open();
   for (const frame of socket.sentJson()) if (frame.method === 'SUBSCRIBE') socket.receive({ result: null, id: frame.id });
@@ -68,59 +62,52 @@ beforeEach(() => {
   vi.useFakeTimers();
   server = new ScriptedServer();
   batches = [];
-  rowKeys = [];
 });
 afterEach(() => vi.useRealTimers());
 
 describe('ingest service (the worker side)', () => {
-  it("sends one batch per tick, with each row coalesced to its newest value; decodes only each mark message's newest", () => {
+  it('sends one batch per tick, with each row coalesced to its newest value and the replaced pushes counted', () => {
     const { socket } = start();
     vi.advanceTimersByTime(TICK_MS);
     batches = [];
-    const decode = vi.spyOn(binanceProtocol, 'classify');
     // Messages of one push that start with another symbol (Binance's TradFi marks) are kept apart.
     socket.receive(markPush('BTCUSDT', '0.00010000', 1_000));
     socket.receive(markPush('BTCUSDT', '0.00020000', 2_000));
     socket.receive(markPush('ETHUSDT', '0.00030000', 2_000));
     expect(batches).toEqual([]);
     vi.advanceTimersByTime(TICK_MS);
-    expect(decode).toHaveBeenCalledTimes(2);
-    decode.mockRestore();
     expect(batches).toHaveLength(1);
     const perp = batches[0]!.perp!;
-    expect(perp.quotes.upserts.map((quote) => [quote.key, quote.fundingRate])).toEqual([
+    expect(perp.rows.upserts.map((quote) => [quote.key, quote.fundingRate])).toEqual([
       ['binance:BTCUSDT', 0.0002],
       ['binance:ETHUSDT', 0.0003],
     ]);
     expect(perp.counters.coalesced).toBe(1);
   });
 
-  it("decodes an OKX swap's mark pushes once a tick, the newest, and counts the ones it skipped as coalesced", () => {
+  it("sends an OKX swap's newest mark of a tick, and counts the pushes it replaced as coalesced", () => {
     const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5, okxRegion: 'global' });
-    service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'okx' } });
+    service.handle({ type: 'acquire', lease: 1, request: { feed: 'perps', exchange: 'okx' } });
     const socket = server.last();
     socket.open();
     socket.receive({ arg: { channel: 'instruments', instType: 'SWAP' }, data: [{ instType: 'SWAP', instId: 'BTC-USDT-SWAP', uly: 'BTC-USDT', instFamily: 'BTC-USDT', state: 'live' }] });
     vi.advanceTimersByTime(TICK_MS);
     batches = [];
     const mark = (markPx: string, ts: number) => ({ arg: { channel: 'mark-price', instId: 'BTC-USDT-SWAP' }, data: [{ instType: 'SWAP', instId: 'BTC-USDT-SWAP', markPx, ts: String(ts) }] });
-    const decode = vi.spyOn(okxProtocol, 'classify');
     socket.receive(mark('100', 1_000));
     socket.receive(mark('101', 2_000));
     socket.receive(mark('102', 3_000));
     expect(batches).toEqual([]);
     vi.advanceTimersByTime(TICK_MS);
-    expect(decode).toHaveBeenCalledTimes(1);
-    decode.mockRestore();
     expect(batches).toHaveLength(1);
     const perp = batches[0]!.perp!;
-    expect(changedRows(perp.quotes)).toEqual([expect.objectContaining({ key: 'okx:BTC-USDT-SWAP', mark: 102, markTime: 3_000 })]);
+    expect(changedRows(perp.rows)).toEqual([expect.objectContaining({ key: 'okx:BTC-USDT-SWAP', mark: 102, markTime: 3_000 })]);
     expect(perp.counters.coalesced).toBe(2);
   });
 
-  it("decodes the pushes of OKX swaps no view shows only when their held patches fall due, then each one's newest", () => {
+  it("sends the OKX swaps no view shows once a second, each at its newest, and the shown one every tick", () => {
     const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5, okxRegion: 'global' });
-    service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'okx' } });
+    service.handle({ type: 'acquire', lease: 1, request: { feed: 'perps', exchange: 'okx' } });
     const socket = server.last();
     socket.open();
     const swap = (instId: string) => ({ instType: 'SWAP', instId, uly: instId.replace('-SWAP', ''), instFamily: instId.replace('-SWAP', ''), state: 'live' });
@@ -129,64 +116,48 @@ describe('ingest service (the worker side)', () => {
     socket.receive(mark('BTC-USDT-SWAP', 100, 1_000));
     socket.receive(mark('ETH-USDT-SWAP', 10, 1_000));
     vi.advanceTimersByTime(TICK_MS);
-    // A chart of BTC-USDT-SWAP: ETH-USDT-SWAP's row waits. Its first tick applies everything.
-    service.handle({ type: 'acquire', lease: 2, request: { feed: 'perpetual-rows', exchange: 'okx', symbols: ['BTC-USDT-SWAP'] } });
+    // A chart of BTC-USDT-SWAP: ETH-USDT-SWAP is a background row. The first tick sends everything.
+    service.handle(show(['okx:BTC-USDT-SWAP']));
     vi.advanceTimersByTime(TICK_MS);
     const coalescedBefore = batches.findLast((batch) => batch.perp !== null)!.perp!.counters.coalesced;
     batches = [];
 
-    const decode = vi.spyOn(okxProtocol, 'classify');
-    const decodedPerTick: string[][] = [];
-    for (let tick = 1; tick <= TICKS_PER_HELD_FLUSH; tick++) {
+    for (let tick = 1; tick <= TICKS_PER_REFRESH; tick++) {
       for (const push of [1, 2]) {
         socket.receive(mark('BTC-USDT-SWAP', 100 + tick, 1_000 + tick * 10 + push));
         socket.receive(mark('ETH-USDT-SWAP', 10 + tick, 1_000 + tick * 10 + push));
       }
-      decode.mockClear();
       vi.advanceTimersByTime(TICK_MS);
-      decodedPerTick.push(decode.mock.calls.map(([raw]) => (JSON.parse(raw) as { arg: { instId: string } }).arg.instId));
     }
-    decode.mockRestore();
 
-    const dueTick = TICKS_PER_HELD_FLUSH;
-    decodedPerTick.forEach((decoded, index) => {
-      expect(decoded, `tick ${index + 1}`).toEqual(index + 1 === dueTick ? ['BTC-USDT-SWAP', 'ETH-USDT-SWAP'] : ['BTC-USDT-SWAP']);
-    });
-    const sent = batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.quotes) : []));
+    const dueTick = TICKS_PER_REFRESH;
+    const sent = batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.rows) : []));
     expect(sent.filter((row) => row.key === 'okx:ETH-USDT-SWAP')).toEqual([
       expect.objectContaining({ mark: 10 + dueTick, markTime: 1_000 + dueTick * 10 + 2 }),
     ]);
     expect(sent.filter((row) => row.key === 'okx:BTC-USDT-SWAP')).toHaveLength(dueTick);
-    // BTC: one of its two pushes per tick; ETH: all of its pushes but the newest.
-    expect(batches.at(-1)!.perp!.counters.coalesced - coalescedBefore).toBe(dueTick + (2 * dueTick - 1));
+    // One of each swap's two pushes per tick was replaced unread.
+    expect(batches.at(-1)!.perp!.counters.coalesced - coalescedBefore).toBe(2 * dueTick);
   });
 
-  it("while views show no Binance perpetual, decodes its all-market mark pushes only when the held patches fall due", () => {
+  it('sends Binance perpetuals once a second while views show none, and no counters-only batch in between', () => {
     const { service, socket } = start();
     socket.receive(markPush('BTCUSDT', '0.00010000', 1_000));
     vi.advanceTimersByTime(TICK_MS);
-    // An options view: it shows no perpetual. Its first tick applies everything.
-    service.handle({ type: 'acquire', lease: 2, request: { feed: 'perpetual-rows', exchange: 'binance', symbols: [] } });
+    // An options view: it shows no perpetual. Its first tick sends everything.
+    service.handle(show([]));
     vi.advanceTimersByTime(TICK_MS);
     batches = [];
 
-    const decode = vi.spyOn(binanceProtocol, 'classify');
-    const decodedPerTick: number[] = [];
-    for (let tick = 1; tick <= TICKS_PER_HELD_FLUSH; tick++) {
+    for (let tick = 1; tick <= TICKS_PER_REFRESH; tick++) {
       socket.receive(markPush('BTCUSDT', `0.000${String(tick).padStart(2, '0')}000`, 1_000 + tick));
-      // A change-only ticker is read on arrival; the row's patch is held, and flushed each tick until due.
       if (tick === 1) socket.receive({ stream: '!miniTicker@arr', data: [{ e: '24hrMiniTicker', E: 1_001, s: 'BTCUSDT', c: '101', o: '100', h: '120', l: '90', v: '10', q: '1000' }] });
-      decode.mockClear();
       vi.advanceTimersByTime(TICK_MS);
-      decodedPerTick.push(decode.mock.calls.length);
     }
-    decode.mockRestore();
-    expect(decodedPerTick).toEqual([...Array(TICKS_PER_HELD_FLUSH - 1).fill(0), 1]);
-    // Ticks whose flush applied nothing (the row held) send no rows, not even unchanged counters.
     const perpParts = batches.flatMap((batch) => (batch.perp ? [batch.perp] : []));
     expect(perpParts).toHaveLength(1);
-    expect(changedRows(perpParts[0]!.quotes)).toEqual([
-      expect.objectContaining({ key: 'binance:BTCUSDT', markTime: 1_000 + TICKS_PER_HELD_FLUSH, last: 101 }),
+    expect(changedRows(perpParts[0]!.rows)).toEqual([
+      expect.objectContaining({ key: 'binance:BTCUSDT', markTime: 1_000 + TICKS_PER_REFRESH, last: 101 }),
     ]);
   });
 
@@ -206,11 +177,11 @@ describe('ingest service (the worker side)', () => {
     batches = [];
     socket.receive(markPush('ETHUSDT', '0.00040000', 2_000));
     vi.advanceTimersByTime(TICK_MS);
-    const quotes = batches.map((batch) => batch.perp!.quotes);
+    const quotes = batches.map((batch) => batch.perp!.rows);
     expect(quotes.map((patch) => patch.upserts)).toEqual([[]]);
     expect(quotes.map(changedKeys)).toEqual([['binance:ETHUSDT']]);
     expect(changedRows(quotes[0]!)).toEqual([expect.objectContaining({ key: 'binance:ETHUSDT', fundingRate: 0.0004 })]);
-    expect(quotes[0]!.changed.values).toHaveLength(PERP_CODEC.columns.length);
+    expect(quotes[0]!.updated.values).toHaveLength(PERP_CODEC.columns.length);
   });
 
   it('fills Binance rows from one premiumIndex snapshot before the stream pushes, and the stream then moves them on', async () => {
@@ -222,17 +193,17 @@ describe('ingest service (the worker side)', () => {
       url.endsWith('/fapi/v1/premiumIndex') ? Promise.resolve(new Response(JSON.stringify(snapshot))) : neverAnswers(url)) as typeof fetch;
     const { socket } = start(answersSnapshot);
     await vi.advanceTimersByTimeAsync(TICK_MS);
-    const filled = batches.flatMap((batch) => batch.perp?.quotes.upserts ?? []);
+    const filled = batches.flatMap((batch) => batch.perp?.rows.upserts ?? []);
     expect(filled.map((quote) => [quote.key, quote.mark, quote.fundingRate])).toEqual([['binance:BTCUSDT', 100.1, 0.00012]]);
 
     // A push older than the snapshot changes nothing; a newer one moves the row on.
     batches = [];
     socket.receive(markPush('BTCUSDT', '0.00099000', 1_000));
     vi.advanceTimersByTime(TICK_MS);
-    expect(batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.quotes) : []))).toEqual([]);
+    expect(batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.rows) : []))).toEqual([]);
     socket.receive(markPush('BTCUSDT', '0.00020000', 2_000));
     vi.advanceTimersByTime(TICK_MS);
-    expect(batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.quotes) : []))).toEqual([expect.objectContaining({ key: 'binance:BTCUSDT', fundingRate: 0.0002 })]);
+    expect(batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.rows) : []))).toEqual([expect.objectContaining({ key: 'binance:BTCUSDT', fundingRate: 0.0002 })]);
   });
 
   it("runs only the requested exchange's feed, so each exchange's worker holds its own sockets", () => {
@@ -240,7 +211,7 @@ describe('ingest service (the worker side)', () => {
     const okxSockets = () => server.sockets.filter((socket) => socket.url.startsWith(endpoints.VITE_OKX_WS));
     vi.advanceTimersByTime(5_000);
     expect(okxSockets()).toEqual([]);
-    service.handle({ type: 'acquire', lease: 2, request: { feed: 'perpetuals', exchange: 'okx' } });
+    service.handle({ type: 'acquire', lease: 2, request: { feed: 'perps', exchange: 'okx' } });
     vi.advanceTimersByTime(5_000);
     expect(okxSockets()).toHaveLength(1);
   });
@@ -255,7 +226,7 @@ describe('ingest service (the worker side)', () => {
       return new Promise(() => {});
     }) as typeof fetch;
     const service = createIngestService({ post, sockets: server.factory, fetch: recordingFetch, scheduler: realScheduler, random: () => 0.5, okxRegion });
-    service.handle({ type: 'acquire', lease: 1, request: { feed: 'perpetuals', exchange: 'okx' } });
+    service.handle({ type: 'acquire', lease: 1, request: { feed: 'perps', exchange: 'okx' } });
     service.handle({ type: 'acquire', lease: 2, request: { feed: 'option-catalog', exchange: 'okx' } });
     server.sockets.forEach((socket) => socket.open());
     // Once the swaps are listed, their tickers and indexes are polled over REST.
@@ -304,25 +275,25 @@ describe('ingest service (the worker side)', () => {
       socket.receive(markPush('ETHUSDT', '0.00010000', time));
     };
     const sentRows = () => {
-      const patch = batches.at(-1)?.perp?.quotes;
+      const patch = batches.at(-1)?.perp?.rows;
       return [...(patch?.upserts.map((row) => row.key) ?? []), ...(patch ? changedKeys(patch) : [])].sort();
     };
     push(1_000);
     vi.advanceTimersByTime(TICK_MS);
-    service.handle({ type: 'acquire', lease: 2, request: { feed: 'perpetual-rows', exchange: 'binance', symbols: ['BTCUSDT'] } });
+    service.handle(show(['binance:BTCUSDT']));
 
     const ticksWithBoth: number[] = [];
-    for (let tick = 1; tick <= 2 * TICKS_PER_HELD_FLUSH; tick++) {
+    for (let tick = 1; tick <= 2 * TICKS_PER_REFRESH; tick++) {
       push(1_000 + tick);
       vi.advanceTimersByTime(TICK_MS);
       expect(sentRows(), `tick ${tick}`).toContain('binance:BTCUSDT');
       if (sentRows().length === 2) ticksWithBoth.push(tick);
     }
     expect(ticksWithBoth).toHaveLength(2);
-    expect(ticksWithBoth[1]! - ticksWithBoth[0]!).toBe(TICKS_PER_HELD_FLUSH);
+    expect(ticksWithBoth[1]! - ticksWithBoth[0]!).toBe(TICKS_PER_REFRESH);
 
-    service.handle({ type: 'acquire', lease: 3, request: { feed: 'perpetual-rows', exchange: 'binance', symbols: 'all' } });
-    for (let tick = 2 * TICKS_PER_HELD_FLUSH + 1; tick <= 2 * TICKS_PER_HELD_FLUSH + 3; tick++) {
+    service.handle(show('all'));
+    for (let tick = 2 * TICKS_PER_REFRESH + 1; tick <= 2 * TICKS_PER_REFRESH + 3; tick++) {
       push(1_000 + tick);
       vi.advanceTimersByTime(TICK_MS);
       expect(sentRows(), `tick ${tick}, the screener open`).toEqual(['binance:BTCUSDT', 'binance:ETHUSDT']);
@@ -334,6 +305,7 @@ describe('ingest service (the worker side)', () => {
     vi.setSystemTime(seedTime);
     const service = createIngestService({ post, sockets: server.factory, fetch: neverAnswers, scheduler: realScheduler, random: () => 0.5, okxRegion: 'global' });
     service.handle({ type: 'acquire', lease: 1, request: { feed: 'option-expiry', exchange: 'binance', underlying: 'BTCUSDT', expiry: Date.UTC(2025, 10, 20, 8) } });
+    service.handle(show('all', { 'binance:BTCUSDT': [Date.UTC(2025, 10, 20, 8)] }));
     const socket = server.sockets.find((candidate) => candidate.url.startsWith(endpoints.VITE_BINANCE_OPTIONS_WS))!;
     socket.open();
     for (const frame of socket.sentJson()) if (frame.method === 'SUBSCRIBE') socket.receive({ result: null, id: frame.id });
@@ -349,7 +321,7 @@ describe('ingest service (the worker side)', () => {
     expect(sentRows()).toEqual(['binance:BTC-251120-126000-C', 'binance:BTC-251123-126000-C']);
 
     const ticksUntilBoth: number[] = [];
-    for (let tick = 1; tick <= 2 * TICKS_PER_HELD_FLUSH; tick++) {
+    for (let tick = 1; tick <= 2 * TICKS_PER_REFRESH; tick++) {
       push(String(100 + tick), seedTime + tick * TICK_MS);
       vi.advanceTimersByTime(TICK_MS);
       expect(sentRows()[0], `tick ${tick}`).toBe('binance:BTC-251120-126000-C');
@@ -357,7 +329,7 @@ describe('ingest service (the worker side)', () => {
     }
     // The first held flush may fall a tick early: the held second began at the tick that created the rows.
     expect(ticksUntilBoth).toHaveLength(2);
-    expect(ticksUntilBoth[1]! - ticksUntilBoth[0]!).toBe(TICKS_PER_HELD_FLUSH);
-    expect(ticksUntilBoth[0]).toBeGreaterThanOrEqual(TICKS_PER_HELD_FLUSH - 1);
+    expect(ticksUntilBoth[1]! - ticksUntilBoth[0]!).toBe(TICKS_PER_REFRESH);
+    expect(ticksUntilBoth[0]).toBeGreaterThanOrEqual(TICKS_PER_REFRESH - 1);
   });
 });

@@ -1,5 +1,4 @@
 import { createConnectionHub } from '../connection/connectionHub';
-import type { SnapshotRead } from '../connection/managedSocket';
 import type { Scheduler } from '../connection/scheduler';
 import type { SocketFactory } from '../connection/socketFactory';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
@@ -7,28 +6,25 @@ import type { ExchangeId } from '../domain/exchange';
 import type { OkxRegion } from '../domain/okxRegion';
 import type { OptionQuote } from '../domain/option';
 import type { PerpQuote } from '../domain/perp';
+import type { SourceStatus } from '../domain/sourceStatus';
 import { binanceOptionInstrument } from '../feeds/binance/optionParse';
 import { instrumentFromSymbol } from '../feeds/binance/parse';
 import { okxOptionInstrument } from '../feeds/okx/optionParse';
 import { instrumentFromSwapId } from '../feeds/okx/parse';
-import { createOptionIngest } from './optionIngest';
-import { createPerpIngest } from './perpIngest';
-import { RowTable } from './rowTable';
-import type { SourceStatus } from '../domain/sourceStatus';
+import type { FeedRequest, OptionBatch, PerpBatch, RowChanges, WorkerBatch, WorkerCommand } from '../wire/messages';
+import { OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
+import { noRowChanges, toRowChanges } from '../wire/writeRowChanges';
+import { BackgroundRows } from './backgroundRows';
 import { feedEndpoints } from './feedEndpoints';
 import { optionFeeds } from './optionFeeds';
-import { perpetualFeeds } from './perpFeeds';
-import type { FeedCommand, FeedRequest, OptionBatch, PerpBatch, RowsPatch, WorkerBatch } from '../wire/messages';
-import { OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
-import { noRowChanges, RowIds, takeRowsPatch } from '../wire/rowChanges';
+import { createOptionIngest } from './optionIngest';
+import { createPerpIngest } from './perpIngest';
+import { perpFeeds } from './perpFeeds';
+import { RowTable } from './rowTable';
 
 /**
- * One batch per tick, about seven a second: as often as a reader can follow a number, and the
- * page then re-renders its tables that often instead of sixty times a second. Each row's latest
- * value wins, so nothing is lost; an update waits at most one tick (75 ms on average). A tick's
- * work is partly fixed (its post to the page, waking the page, the flush) and OKX's snapshot
- * pushes of a topic are parsed once per tick however many arrived, so a longer tick costs less
- * per frame; a still longer one would leave little of the update→screen budget (bench/decisions.md).
+ * One batch per tick, about seven a second: as often as a reader can follow a number, and a
+ * longer tick costs less per frame but leaves less of the update→screen budget (bench/decisions.md).
  */
 export const TICK_MS = 150;
 
@@ -43,71 +39,61 @@ export interface IngestServiceOptions {
   onProblem?: (exchange: ExchangeId, kind: string, detail: string) => void;
 }
 
-function takeChainPatches(tables: ReadonlyMap<string, RowTable<OptionQuote>>, ids: RowIds): Record<string, RowsPatch<OptionQuote>> | null {
-  let chains: Record<string, RowsPatch<OptionQuote>> | null = null;
-  for (const [key, table] of tables) {
-    const patch = takeRowsPatch(table, OPTION_CODEC, ids);
-    if (patch) (chains ??= {})[key] = patch;
-  }
-  return chains;
-}
-
-/**
- * Everything between the sockets and the page's stores, run inside an exchange's ingest worker: the hub,
- * the feeds, parsing and coalescing. The ingests write rows to tables here; each tick the rows
- * that changed since the last tick go to the page as one batch.
- */
+/** Everything between an exchange's sockets and the page, inside its ingest worker: the hub, the feeds, the ingests and the tick. */
 export interface IngestService {
-  handle(command: FeedCommand): void;
+  handle(command: Exclude<WorkerCommand, { type: 'configure' }>): void;
 }
 
 export function createIngestService(options: IngestServiceOptions): IngestService {
   const { scheduler } = options;
   const perpRows = new RowTable<PerpQuote>();
-  /** One id space for every row this worker sends, perpetuals and options alike. */
-  const rowIds = new RowIds();
   const optionChains = new Map<string, RowTable<OptionQuote>>();
-
-  /**
-   * The sockets' waiting snapshot pushes, read at the tick before the ingests flush what they
-   * yield. Pushes of perpetuals no view shows are read only when their held patches fall due.
-   */
-  const snapshotReads = new Set<SnapshotRead>();
+  const background = new BackgroundRows();
+  /** The sockets' snapshot pushes, each topic's newest read at the tick, before the ingests flush. */
+  const snapshotReads = new Set<() => void>();
   const flushes = new Set<() => void>();
   const links = new Map<ExchangeId, ExchangeLinkStatus>();
   let sources: SourceStatus[] = [];
   let timer: unknown = null;
 
+  const takeChains = (withBackground: boolean): Record<string, RowChanges<OptionQuote>> | null => {
+    let chains: Record<string, RowChanges<OptionQuote>> | null = null;
+    for (const [key, table] of optionChains) {
+      const changes = toRowChanges(table.takeChanges(withBackground ? undefined : background.backgroundOptionsOf(key)), (key) => table.get(key), OPTION_CODEC);
+      if (changes) (chains ??= {})[key] = changes;
+    }
+    return chains;
+  };
+
   const tick = (): void => {
     timer = null;
     const reads = [...snapshotReads];
     snapshotReads.clear();
-    const letWait = perpIngest.pushesMayWait(scheduler.now());
-    reads.forEach((read) => read(letWait));
+    reads.forEach((read) => read());
     const due = [...flushes];
     flushes.clear();
     due.forEach((flush) => flush());
 
-    const quotes = takeRowsPatch(perpRows, PERP_CODEC, rowIds);
+    const withBackground = background.due(scheduler.now());
+    const rows = toRowChanges(perpRows.takeChanges(withBackground ? undefined : background.isBackgroundPerp), (key) => perpRows.get(key), PERP_CODEC);
     const perpCounters = perpIngest.counters();
     let perp: PerpBatch | null = null;
-    if (quotes || perpCounters !== perpCountersSent) {
-      perp = { quotes: quotes ?? noRowChanges(), counters: perpCounters };
+    // Counters alone are a background value: they go with rows, or once a second.
+    if (rows || (withBackground && perpCounters !== perpCountersSent)) {
+      perp = { rows: rows ?? noRowChanges(), counters: perpCounters };
       perpCountersSent = perpCounters;
     }
-    const chains = takeChainPatches(optionChains, rowIds);
+    const chains = takeChains(withBackground);
     const underlyings = optionIngest.underlyings();
     const optionCounters = optionIngest.counters();
     let option: OptionBatch | null = null;
-    if (chains || underlyings !== underlyingsSent || optionCounters !== optionCountersSent) {
-      option = {
-        chains: chains ?? {},
-        underlyings: underlyings !== underlyingsSent ? underlyings : null,
-        counters: optionCounters,
-      };
+    if (chains || underlyings !== underlyingsSent || (withBackground && optionCounters !== optionCountersSent)) {
+      option = { chains: chains ?? {}, underlyings: underlyings !== underlyingsSent ? underlyings : null, counters: optionCounters };
       optionCountersSent = optionCounters;
       underlyingsSent = underlyings;
     }
+    // Background rows still waiting go out within the second even if nothing else arrives.
+    if (perpRows.hasChanges || [...optionChains.values()].some((table) => table.hasChanges)) arm();
     if (!perp && !option && links.size === 0 && sources.length === 0) return;
     options.post({ type: 'batch', perp, option, links: [...links.values()], sources });
     links.clear();
@@ -174,15 +160,13 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
 
   const common = { hub, fetch: options.fetch, scheduler, random: options.random, reportSource };
   const endpoints = feedEndpoints(options.okxRegion);
-  const acquirePerpetuals = perpetualFeeds({ ...common, ingest: perpIngest }, endpoints);
+  const acquirePerps = perpFeeds({ ...common, ingest: perpIngest }, endpoints);
   const optionFeedSet = optionFeeds({ ...common, ingest: optionIngest }, endpoints);
 
   const start = (request: FeedRequest): (() => void) => {
     switch (request.feed) {
-      case 'perpetuals':
-        return acquirePerpetuals(request.exchange);
-      case 'perpetual-rows':
-        return perpIngest.watchRows(request.exchange, request.symbols);
+      case 'perps':
+        return acquirePerps(request.exchange);
       case 'option-catalog':
         return optionFeedSet.acquireCatalog(request.exchange);
       case 'option-chain':
@@ -195,7 +179,10 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const leases = new Map<number, () => void>();
   return {
     handle(command) {
-      if (command.type === 'acquire') {
+      if (command.type === 'show') {
+        background.show(command.shown);
+        arm();
+      } else if (command.type === 'acquire') {
         if (!leases.has(command.lease)) leases.set(command.lease, start(command.request));
       } else {
         leases.get(command.lease)?.();

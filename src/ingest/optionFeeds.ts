@@ -3,9 +3,8 @@ import { chainKey } from '../domain/option';
 import { startBinanceOptionCatalog, startBinanceOptionChain } from '../feeds/binance/optionFeed';
 import { startOkxOptionCatalog, startOkxOptionChain, type OkxOptionChain } from '../feeds/okx/optionFeed';
 import type { OptionFeedDeps } from '../feeds/optionFeedDeps';
-import type { OptionIngest } from './optionIngest';
 import type { FeedEndpoints } from './feedEndpoints';
-import { refCounted } from './refCounted';
+import { refCounted } from '../lib/once';
 
 export interface OptionFeeds {
   /** An exchange's option list (which chains exist), while any options view is open. */
@@ -13,16 +12,13 @@ export interface OptionFeeds {
   /** One chain's live quotes (a trader reads one chain at a time), while a view shows it. */
   acquireChain(exchange: ExchangeId, underlying: string): () => void;
   /**
-   * The chain plus everything of one expiry (ms) while a view shows that expiry. Binance's one
-   * stream per underlying already carries every option's mark; OKX adds per-option marks and
-   * books for this expiry only (see startOkxOptionChain). The ingest applies this expiry's
-   * options at every tick and the chain's others at most once a second (OptionIngest.watchExpiry).
+   * The chain plus everything of one expiry (ms) while a view shows that expiry: Binance's one
+   * stream per underlying carries every option's mark; OKX adds this expiry's marks and books.
    */
   acquireExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void;
 }
 
-/** The worker's option feeds; unlike a feed, they also tell the ingest which expiries views show. */
-export function optionFeeds(deps: OptionFeedDeps & { ingest: OptionIngest }, endpoints: FeedEndpoints): OptionFeeds {
+export function optionFeeds(deps: OptionFeedDeps, endpoints: FeedEndpoints): OptionFeeds {
   const catalogs: Record<ExchangeId, () => () => void> = {
     binance: refCounted(() => startBinanceOptionCatalog(deps, endpoints.binanceOptionsRest)),
     okx: refCounted(() => startOkxOptionCatalog(deps, endpoints.okxPublic, endpoints.okxRest)),
@@ -57,9 +53,7 @@ export function optionFeeds(deps: OptionFeedDeps & { ingest: OptionIngest }, end
   const acquireExpiry = (exchange: ExchangeId, underlying: string, expiry: number): (() => void) => {
     const releaseChain = acquireChain(exchange, underlying);
     const releaseExpiry = exchange === 'okx' ? okxChains.get(underlying)?.followExpiry(expiry) : undefined;
-    const unwatch = deps.ingest.watchExpiry(exchange, underlying, expiry);
     return () => {
-      unwatch();
       releaseExpiry?.();
       releaseChain();
     };

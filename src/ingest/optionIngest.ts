@@ -3,9 +3,7 @@ import { chainKey, copyOptionQuote, optionKey, type OptionInstrument, type Optio
 import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
 import { countersAfterFlush, emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 import { RowTable } from './rowTable';
-import { countedWatch, flushOncePerTick } from './batching';
-import { HeldPatches } from './heldPatches';
-import { KeyCache } from './keyCache';
+import { flushOncePerTick, patchOf } from './batching';
 
 export interface OptionIngestOptions {
   /** Where the rows are written, one table per chain key (`binance:BTCUSDT`, `okx:BTC-USD`), added as chains appear: the worker's tick takes each table's changes. */
@@ -19,17 +17,12 @@ export interface OptionIngestOptions {
 
 export interface OptionIngest {
   push(events: readonly OptionEvent[]): void;
-  /**
-   * A view shows this expiry of the chain: its options are applied at every flush. While a chain
-   * has a shown expiry, its other options are applied at most once every HELD_FLUSH_MS (HeldPatches).
-   */
-  watchExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void;
   /** Chains each exchange lists, as its catalogue says: a new object when that changes. */
   underlyings(): Readonly<Record<ExchangeId, readonly string[]>>;
   /** The counters as of the last flush: a new object after each flush that moved them. */
   counters(): IngestCounters;
   reject(exchange: ExchangeId, count: number): void;
-  /** Counts updates coalesced before they reached the ingest: a socket's superseded snapshot pushes. */
+  /** Counts updates coalesced before they reached the ingest: snapshot pushes a newer one replaced before they were read. */
   countCoalesced(count: number): void;
   flushNow(): void;
 }
@@ -102,38 +95,13 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   const pendingList: Record<ExchangeId, Set<string>> = { binance: new Set(), okx: new Set() };
   let catalogue: OptionEvent[] = [];
   let patches = new Map<string, OptionPatch>();
-  /** Patches of options no view shows, applied once a second. */
-  const held = new HeldPatches<OptionPatch>();
-  /** Per chain, its shown expiries with how many views show each. */
-  const shownExpiries = new Map<string, Map<number, number>>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   let earliestExpiry = Number.POSITIVE_INFINITY;
   const schedule = flushOncePerTick(options.schedule, flush);
-  /**
-   * What a pushed symbol says, made once per option rather than per push and flush: its row key
-   * (KeyCache says why), its instrument parsed from the symbol, its chain's key. Streams push
-   * every option of a chain each second. An option's entries go with its row.
-   */
-  const keys = new KeyCache(optionKey);
+  /** Each pushed option's instrument, parsed from its symbol once rather than at every flush; it goes with its row. */
   const instruments = new Map<string, OptionInstrument>();
-  const chainKeys = new KeyCache(chainKey);
-  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => held.patchFor(patches, keys.of(exchange, symbol));
-  /** Whether a row can wait: its chain has a shown expiry, and it is not of it. */
-  const canWait = (chain: string, row: OptionQuote): boolean => {
-    const shown = shownExpiries.get(chain);
-    return shown !== undefined && !shown.has(row.expiry);
-  };
-  const watch = (chain: string, expiry: number, delta: 1 | -1): void => {
-    const shown = shownExpiries.get(chain) ?? new Map<number, number>();
-    const count = (shown.get(expiry) ?? 0) + delta;
-    if (count > 0) shown.set(expiry, count);
-    else shown.delete(expiry);
-    if (shown.size > 0) shownExpiries.set(chain, shown);
-    else shownExpiries.delete(chain);
-    held.makeDue();
-    schedule();
-  };
+  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => patchOf(patches, optionKey(exchange, symbol));
 
   function push(events: readonly OptionEvent[]): void {
     // A parser emits one option's events together (Binance: its greeks, mark and book from one
@@ -172,7 +140,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     let applied = 0;
 
     const write = (quote: OptionQuote): void => {
-      const key = chainKeys.of(quote.exchange, quote.underlying);
+      const key = chainKey(quote.exchange, quote.underlying);
       let rows = chains.get(key);
       if (!rows) chains.set(key, (rows = new RowTable()));
       rows.set(quote);
@@ -180,12 +148,11 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       applied++;
     };
     const remove = (quote: OptionQuote): void => {
-      chains.get(chainKeys.of(quote.exchange, quote.underlying))?.delete(quote.key);
+      chains.get(chainKey(quote.exchange, quote.underlying))?.delete(quote.key);
       instruments.delete(quote.key);
-      keys.delete(quote.exchange, quote.symbol);
     };
     const find = (instrument: OptionInstrument): OptionQuote | undefined =>
-      chains.get(chainKeys.of(instrument.exchange, instrument.underlying))?.get(optionKey(instrument.exchange, instrument.symbol));
+      chains.get(chainKey(instrument.exchange, instrument.underlying))?.get(optionKey(instrument.exchange, instrument.symbol));
 
     for (const event of catalogue) {
       if (event.kind === 'underlyings') {
@@ -212,9 +179,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       }
     }
 
-    const receivedAt = now;
-    const { patches: due, mayHold } = held.begin(patches, now);
-    for (const [key, patch] of due) {
+    for (const [key, patch] of patches) {
       let instrument = instruments.get(key);
       if (instrument === undefined) {
         const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
@@ -228,14 +193,8 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       }
       // A late push for a settled option must not bring its row back.
       if (instrument.expiry <= now) continue;
-      const chain = chainKeys.of(instrument.exchange, instrument.underlying);
-      const existing = chains.get(chain)?.get(key);
-      // An option of an expiry no view shows waits for the next due flush; a new row is written at once.
-      if (existing && mayHold && canWait(chain, existing)) {
-        held.keep(key, patch);
-        continue;
-      }
-      const updated = patchQuote(existing ?? emptyQuote(instrument), patch, receivedAt);
+      const existing = chains.get(chainKey(instrument.exchange, instrument.underlying))?.get(key);
+      const updated = patchQuote(existing ?? emptyQuote(instrument), patch, now);
       if (updated) write(updated);
     }
 
@@ -251,16 +210,12 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
 
     catalogue = [];
     patches = new Map();
-    const stillHeld = held.end(now);
     counters = countersAfterFlush(counters, rejected, coalesced, applied);
     coalesced = 0;
-    // Held patches are applied within HELD_FLUSH_MS even if nothing else arrives.
-    if (stillHeld) schedule();
   }
 
   return {
     push,
-    watchExpiry: (exchange, underlying, expiry) => countedWatch((delta) => watch(chainKey(exchange, underlying), expiry, delta)),
     underlyings: () => underlyings,
     counters: () => counters,
     reject(exchange, count) {

@@ -3,7 +3,6 @@ import type { PerpEvent, PerpMarkEvent } from '../domain/perpEvents';
 import type { PerpQuote } from '../domain/perp';
 import { instrumentFromSymbol } from '../feeds/binance/parse';
 import { instrumentFromSwapId } from '../feeds/okx/parse';
-import { HELD_FLUSH_MS } from './heldPatches';
 import { createPerpIngest, type PerpIngest } from './perpIngest';
 import { RowTable } from './rowTable';
 
@@ -167,97 +166,5 @@ describe('rows', () => {
     expect(Object.keys(quotes())).toEqual(['binance:ETHUSDT']);
     expect(quotes()['binance:ETHUSDT']).toMatchObject({ mark: 3301, last: 3300, quoteVolume24h: 1e9 });
     expect(ingest.counters().rejected.binance).toBe(0);
-  });
-});
-
-describe('rows no view shows', () => {
-  let now: number;
-  let ticks: (() => void)[];
-  let held: PerpIngest;
-  const markOf = (key: string) => rows.get(key)?.mark;
-  /** Runs the scheduled flush, the clock moved on by one 100 ms tick. */
-  const tick = () => {
-    now += 100;
-    const run = ticks.shift();
-    expect(run, 'a flush is scheduled').toBeDefined();
-    run!();
-  };
-
-  beforeEach(() => {
-    now = T;
-    ticks = [];
-    held = createPerpIngest({
-      rows,
-      schedule: (run) => ticks.push(run),
-      now: () => now,
-      instrumentFromSymbol: {
-        binance: (symbol) => ({ kind: 'instrument', ...instrumentFromSymbol(symbol), indexId: null, listed: true }),
-        okx: instrumentFromSwapId,
-      },
-    });
-    held.push([binanceMark('BTCUSDT', T, 100), binanceMark('ETHUSDT', T, 10)]);
-    tick();
-  });
-
-  it('applies the shown perpetual at every flush and the others once a second, newest value, replaced ones counted', () => {
-    held.watchRows('binance', ['BTCUSDT']);
-    tick();
-    const coalescedBefore = held.counters().coalesced;
-    held.push([binanceMark('BTCUSDT', T + 1, 101), binanceMark('ETHUSDT', T + 1, 11)]);
-    tick();
-    expect(markOf('binance:BTCUSDT')).toBe(101);
-    expect(markOf('binance:ETHUSDT')).toBe(10);
-    held.push([binanceMark('ETHUSDT', T + 2, 12)]);
-    for (let flush = 0; flush < 10 && markOf('binance:ETHUSDT') === 10; flush++) tick();
-    expect(markOf('binance:ETHUSDT')).toBe(12);
-    expect(now - T).toBeLessThanOrEqual(100 + HELD_FLUSH_MS + 100);
-    expect(held.counters().coalesced - coalescedBefore).toBe(1);
-    expect(ticks, 'no flush is scheduled once nothing is held').toHaveLength(0);
-  });
-
-  it('holds nothing while a view shows every row, or while no view says what it shows', () => {
-    const showAll = held.watchRows('binance', 'all');
-    held.watchRows('binance', ['BTCUSDT']);
-    tick();
-    held.push([binanceMark('ETHUSDT', T + 1, 11)]);
-    tick();
-    expect(markOf('binance:ETHUSDT')).toBe(11);
-    showAll();
-    tick();
-    held.push([binanceMark('ETHUSDT', T + 2, 12)]);
-    tick();
-    expect(markOf('binance:ETHUSDT'), 'held once only the chart remains').toBe(11);
-  });
-
-  it("holds an exchange's rows only for views that speak for that exchange", () => {
-    held.watchRows('okx', []);
-    tick();
-    held.push([binanceMark('ETHUSDT', T + 1, 11)]);
-    tick();
-    expect(markOf('binance:ETHUSDT')).toBe(11);
-  });
-
-  it("counts each view's watch once: releasing one twice leaves another view's row shown", () => {
-    held.watchRows('binance', ['BTCUSDT']);
-    const chart = held.watchRows('binance', ['ETHUSDT']);
-    held.watchRows('binance', ['ETHUSDT']);
-    chart();
-    chart();
-    tick();
-    held.push([binanceMark('ETHUSDT', T + 1, 11)]);
-    tick();
-    expect(markOf('binance:ETHUSDT')).toBe(11);
-  });
-
-  it('writes a new row at once, and applies what was held at the next flush when its row comes on screen', () => {
-    held.watchRows('binance', []);
-    tick();
-    held.push([binanceMark('SOLUSDT', T + 1, 1), binanceMark('ETHUSDT', T + 1, 11)]);
-    tick();
-    expect(markOf('binance:SOLUSDT')).toBe(1);
-    expect(markOf('binance:ETHUSDT')).toBe(10);
-    held.watchRows('binance', ['ETHUSDT']);
-    tick();
-    expect(markOf('binance:ETHUSDT')).toBe(11);
   });
 });

@@ -1,12 +1,10 @@
-import { EXCHANGES, type ExchangeId } from '../domain/exchange';
+import type { ExchangeId } from '../domain/exchange';
 import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
 import { copyQuote, perpKey, type PerpQuote } from '../domain/perp';
 import { createPerpRegistry, emptyQuote, listCovers, patchQuote, resolveInterval, withDerived, type RowPatch } from './perpRows';
 import { countersAfterFlush, emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 import type { RowTable } from './rowTable';
-import { countedWatch, flushOncePerTick } from './batching';
-import { HeldPatches } from './heldPatches';
-import { KeyCache } from './keyCache';
+import { flushOncePerTick, patchOf } from './batching';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 
@@ -22,28 +20,10 @@ export interface PerpIngestOptions {
 
 export interface PerpIngest {
   push(events: readonly PerpEvent[]): void;
-  /**
-   * A view shows these perpetuals of the exchange, or `'all'` of them (the screener): they are
-   * applied at every flush. While views show some of an exchange's perpetuals and none shows them
-   * all (a chart, an options chain: none), its other rows are applied at most once every
-   * HELD_FLUSH_MS (HeldPatches). New rows are written at once.
-   */
-  watchRows(exchange: ExchangeId, symbols: readonly string[] | 'all'): () => void;
   /** The counters as of the last flush: a new object after each flush that moved them. */
   counters(): IngestCounters;
   reject(exchange: ExchangeId, count: number): void;
-  /**
-   * Whether snapshot pushes of rows that wait may stay unread at a read at `now`: some rows wait
-   * and the held patches do not fall due then. A row that waits applies its events only when its
-   * held patch falls due, so reading its pushes every tick would decode and merge values of which
-   * only the last is ever applied. Which pushes are a row's, the feeds say (rowCanWait, everyRowCanWait).
-   */
-  pushesMayWait(now: number): boolean;
-  /** Whether this perpetual's row waits (see watchRows); false when there is no such row yet. */
-  rowCanWait(exchange: ExchangeId, symbol: string): boolean;
-  /** Whether every row of the exchange waits: views show some of its perpetuals, and none of them. */
-  everyRowCanWait(exchange: ExchangeId): boolean;
-  /** Counts updates coalesced before they reached the ingest: a socket's superseded snapshot pushes. */
+  /** Counts updates coalesced before they reached the ingest: snapshot pushes a newer one replaced before they were read. */
   countCoalesced(count: number): void;
   flushNow(): void;
 }
@@ -59,38 +39,11 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const registry = createPerpRegistry();
   let lists: ListEvent[] = [];
   let patches = new Map<string, RowPatch>();
-  /** Patches of rows no view shows, applied once a second. */
-  const held = new HeldPatches<RowPatch>();
-  /** Per exchange: how many views say which of its rows they show, how many show them all, and the rows shown with their views' count. */
-  const watches: Record<ExchangeId, { views: number; all: number; shown: Map<string, number> }> = {
-    binance: { views: 0, all: 0, shown: new Map() },
-    okx: { views: 0, all: 0, shown: new Map() },
-  };
   let indexes = new Map<string, PerpIndexEvent>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   const schedule = flushOncePerTick(options.schedule, flush);
-  /** One key string per row (KeyCache says why). */
-  const keys = new KeyCache(perpKey);
-  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => held.patchFor(patches, keys.of(exchange, symbol));
-  /** Whether some of the exchange's rows can wait: views say which of its rows they show, and none shows all. */
-  const rowsMayWait = (exchange: ExchangeId): boolean => watches[exchange].views > 0 && watches[exchange].all === 0;
-  /** Whether a row can wait: its exchange's rows may, and no view shows this one. */
-  const canWait = (row: PerpQuote): boolean => rowsMayWait(row.exchange) && !watches[row.exchange].shown.has(row.key);
-  const watch = (exchange: ExchangeId, symbols: readonly string[] | 'all', delta: 1 | -1): void => {
-    const counts = watches[exchange];
-    counts.views += delta;
-    if (symbols === 'all') counts.all += delta;
-    else {
-      for (const key of new Set(symbols.map((symbol) => perpKey(exchange, symbol)))) {
-        const count = (counts.shown.get(key) ?? 0) + delta;
-        if (count > 0) counts.shown.set(key, count);
-        else counts.shown.delete(key);
-      }
-    }
-    held.makeDue();
-    schedule();
-  };
+  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => patchOf(patches, perpKey(exchange, symbol));
 
   function push(events: readonly PerpEvent[]): void {
     for (const event of events) {
@@ -200,13 +153,8 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
 
     const receivedAt = options.now();
     const waiting = new Map<string, RowPatch>();
-    const { patches: due, mayHold } = held.begin(patches, receivedAt);
-    for (const [key, patch] of due) {
+    for (const [key, patch] of patches) {
       let row = read(key);
-      if (row && mayHold && canWait(row)) {
-        held.keep(key, patch);
-        continue;
-      }
       if (!row) {
         const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
         const symbol = key.slice(exchange.length + 1);
@@ -247,25 +195,14 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
 
     lists = [];
     patches = waiting;
-    const stillHeld = held.end(receivedAt);
     indexes = new Map();
     counters = countersAfterFlush(counters, rejected, coalesced, applied);
     coalesced = 0;
-    // Held patches are applied within HELD_FLUSH_MS even if nothing else arrives.
-    if (stillHeld) schedule();
   }
 
   return {
     push,
-    watchRows: (exchange, symbols) => countedWatch((delta) => watch(exchange, symbols, delta)),
     counters: () => counters,
-    pushesMayWait: (now) => EXCHANGES.some(rowsMayWait) && !held.isDue(now),
-    rowCanWait(exchange, symbol) {
-      const key = keys.peek(exchange, symbol);
-      const row = key === undefined ? undefined : rows.get(key);
-      return row !== undefined && canWait(row);
-    },
-    everyRowCanWait: (exchange) => rowsMayWait(exchange) && watches[exchange].shown.size === 0,
     reject(exchange, count) {
       if (count <= 0) return;
       rejected[exchange] += count;

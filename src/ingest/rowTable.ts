@@ -1,9 +1,7 @@
 /**
- * An ingest's rows by key, and which rows were set or deleted since the changes were last taken,
+ * An ingest's rows by key, and which rows were set or deleted since their changes were last taken,
  * each with the row it held then. Rows stay immutable (a change replaces the row object), so the
- * taker can tell what changed in each. Every perpetual changes on every tick at ×10; the worker's
- * tick used to find them by walking a record of every row, copied once per flush, where this
- * hands them over directly.
+ * taker can tell what changed in each.
  */
 export class RowTable<Row extends { key: string }> {
   private readonly rows = new Map<string, Row>();
@@ -11,6 +9,10 @@ export class RowTable<Row extends { key: string }> {
 
   get size(): number {
     return this.rows.size;
+  }
+
+  get hasChanges(): boolean {
+    return this.changes.size > 0;
   }
 
   get(key: string): Row | undefined {
@@ -36,11 +38,24 @@ export class RowTable<Row extends { key: string }> {
     return this.rows.values();
   }
 
-  /** Each key set or deleted since the last call, with the row it held at that call (undefined: none). */
-  takeChanges(): ReadonlyMap<string, Row | undefined> {
+  /**
+   * Each key set or deleted since it was last taken, with the row it held then (undefined: none).
+   * An update of a row `holds` says yes to stays for a later take; new and removed rows never wait.
+   */
+  takeChanges(holds?: (row: Row) => boolean): ReadonlyMap<string, Row | undefined> {
     const changes = this.changes;
-    this.changes = new Map();
-    return changes;
+    if (!holds) {
+      this.changes = new Map();
+      return changes;
+    }
+    const taken = new Map<string, Row | undefined>();
+    for (const [key, before] of changes) {
+      const row = this.rows.get(key);
+      if (before !== undefined && row !== undefined && holds(row)) continue;
+      taken.set(key, before);
+      changes.delete(key);
+    }
+    return taken;
   }
 
   private noteChange(key: string): void {

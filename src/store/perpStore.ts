@@ -2,12 +2,12 @@ import { create } from 'zustand';
 import { emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 import type { PerpQuote } from '../domain/perp';
 
-export interface PerpetualState {
+export interface PerpState {
   quotes: Record<string, PerpQuote>;
   counters: IngestCounters;
 }
 
-export const usePerpetualStore = create<PerpetualState>()(() => ({
+export const usePerpStore = create<PerpState>()(() => ({
   quotes: {},
   counters: emptyCounters(),
 }));

@@ -1,70 +1,60 @@
 import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
+import type { IngestCounters } from '../domain/ingestCounters';
 import type { OkxRegion } from '../domain/okxRegion';
 import type { OptionQuote } from '../domain/option';
 import type { PerpQuote } from '../domain/perp';
-import type { IngestCounters } from '../domain/ingestCounters';
 import type { SourceStatus } from '../domain/sourceStatus';
 
-/**
- * A feed the page asks an exchange's ingest worker to keep running; the worker refcounts identical
- * requests. Each exchange has its own worker (src/app/workerClient.ts), so a request names it.
- * `perpetual-rows` runs no feed: it says which of the exchange's perpetuals a view shows (`'all'`,
- * or symbols, possibly none), so the worker sends the others once a second (PerpIngest.watchRows).
- */
+/** A feed the page asks an exchange's ingest worker to run; the worker ref-counts identical requests. */
 export type FeedRequest =
-  | { feed: 'perpetuals'; exchange: ExchangeId }
-  | { feed: 'perpetual-rows'; exchange: ExchangeId; symbols: readonly string[] | 'all' }
+  | { feed: 'perps'; exchange: ExchangeId }
   | { feed: 'option-catalog'; exchange: ExchangeId }
   | { feed: 'option-chain'; exchange: ExchangeId; underlying: string }
   | { feed: 'option-expiry'; exchange: ExchangeId; underlying: string; expiry: number };
 
-/** A lease is the page's handle on one acquire, so a release stops exactly that one. */
-export type FeedCommand =
+/**
+ * What the views on screen show. Every other row is a background row: the worker sends it at most
+ * once a second (src/ingest/backgroundRows.ts).
+ */
+export interface ShownRows {
+  /** Perpetual row keys, or every row (the screener sorts them all; also while no view has said). */
+  perps: 'all' | readonly string[];
+  /** Per chain key, the expiries (ms) on screen; a chain not named shows every expiry. */
+  expiries: Readonly<Record<string, readonly number[]>>;
+}
+
+/** Page → worker: `configure` first and once, then what views show and the feeds they need (a lease per acquire). */
+export type WorkerCommand =
+  | { type: 'configure'; okxRegion: OkxRegion }
+  | { type: 'show'; shown: ShownRows }
   | { type: 'acquire'; lease: number; request: FeedRequest }
   | { type: 'release'; lease: number };
 
-/** Page → worker: `configure` first and once (the worker runs no feed before it), then feed commands. */
-export type WorkerCommand = { type: 'configure'; okxRegion: OkxRegion } | FeedCommand;
-
-/**
- * Rows that changed since the previous batch: new (or relisted) rows whole, rows the page already
- * holds as their numeric columns (src/worker/rowsPatch.ts), removed rows by key.
- */
-export interface RowsPatch<Row> {
+/** The rows of a table that changed since the last batch: new or relisted rows whole, updated rows as columns, removed rows by key. */
+export interface RowChanges<Row> {
   upserts: Row[];
-  /** Each upsert's row id (RowIds), in the same order: the id `changed` names the row by. */
-  upsertIds: number[];
-  changed: RowColumns;
+  updated: ColumnValues;
   removed: string[];
 }
 
-/** One changed row per id: its values at `index × columns` in `values`, in its codec's column order. */
-export interface RowColumns {
-  ids: Int32Array;
+/** One updated row per key: its values at `index × columns` in `values`, in its codec's column order. */
+export interface ColumnValues {
+  keys: string[];
   values: Float64Array;
 }
 
 export interface PerpBatch {
-  quotes: RowsPatch<PerpQuote>;
+  rows: RowChanges<PerpQuote>;
   counters: IngestCounters;
 }
 
 export interface OptionBatch {
   /** Only the chains that changed, by chain key. */
-  chains: Record<string, RowsPatch<OptionQuote>>;
-  /** The catalogue's chains per exchange, when they changed. */
+  chains: Record<string, RowChanges<OptionQuote>>;
+  /** The catalog's chains per exchange, when they changed. */
   underlyings: Readonly<Record<ExchangeId, readonly string[]>> | null;
   counters: IngestCounters;
-}
-
-/**
- * Batches cross to the page by structured clone, their column buffers transferred rather than
- * copied: as JSON text, formatting and parsing them was a large share of ingest (bench/decisions.md).
- */
-export function transferablesOf(batch: WorkerBatch): ArrayBuffer[] {
-  const patches = [...(batch.perp ? [batch.perp.quotes] : []), ...Object.values(batch.option?.chains ?? {})];
-  return patches.flatMap((patch) => [patch.changed.ids.buffer as ArrayBuffer, patch.changed.values.buffer as ArrayBuffer]);
 }
 
 /** Worker → page: everything one worker tick produced, already coalesced; the page applies it in one frame. */
@@ -76,4 +66,10 @@ export interface WorkerBatch {
   links: ExchangeLinkStatus[];
   /** REST source reports in the order they happened. */
   sources: SourceStatus[];
+}
+
+/** Column buffers are transferred, not copied: as JSON text, batches cost a large share of ingest (bench/decisions.md). */
+export function transferablesOf(batch: WorkerBatch): ArrayBuffer[] {
+  const changes = [...(batch.perp ? [batch.perp.rows] : []), ...Object.values(batch.option?.chains ?? {})];
+  return changes.map((change) => change.updated.values.buffer as ArrayBuffer);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RowTable } from '../ingest/rowTable';
-import { applyRowsPatch, RowIds, takeRowsPatch, type RowCodec } from './rowChanges';
+import { applyRowChanges } from './readRowChanges';
+import { rowCodec } from './rowCodecs';
+import { toRowChanges } from './writeRowChanges';
 
 interface Row {
   key: string;
@@ -9,94 +11,85 @@ interface Row {
   label: string;
 }
 
-const CODEC: RowCodec<Row> = {
-  columns: ['value', 'size'],
-  others: ['key', 'label'],
-  write: (row, out, at) => out.set([row.value ?? Number.NaN, row.size], at),
-  read: (base, values, at) => ({ ...base, value: Number.isNaN(values[at]!) ? null : values[at]!, size: values[at + 1]! }),
-};
+const CODEC = rowCodec<Row>(['value', 'size'], ['key', 'label']);
 const row = (key: string, value: number | null, label = 'same', size = 1): Row => ({ key, value, label, size });
-/** The patch from `previous` to `next`, as a table holding `previous` gives it once its rows are set and deleted to `next`. */
-function patchOf(previous: Record<string, Row>, next: Record<string, Row>) {
+const take = (table: RowTable<Row>, holds?: (row: Row) => boolean) => toRowChanges(table.takeChanges(holds), (key) => table.get(key), CODEC);
+/** The changes from `previous` to `next`, as a table holding `previous` gives them once its rows are set and deleted to `next`. */
+function changesOf(previous: Record<string, Row>, next: Record<string, Row>) {
   const table = new RowTable<Row>();
   for (const each of Object.values(previous)) table.set(each);
   table.takeChanges();
   for (const key of Object.keys(previous)) if (!(key in next)) table.delete(key);
   for (const each of Object.values(next)) table.set(each);
-  return takeRowsPatch(table, CODEC, ids)!;
+  return take(table)!;
 }
-/** One worker's ids, shared by every patch here as a worker's are by all its batches. */
-const ids = new RowIds();
-const idsOf = (...keys: string[]) => keys.map((key) => ids.idOf(key));
 
-/** A page holding `rows` as it would once they arrived: its record, and the worker's row keys by id. */
-function pageWith(rows: Record<string, Row>): { rows: Record<string, Row>; keys: string[] } {
-  const page = { rows: {}, keys: [] };
-  if (Object.keys(rows).length > 0) applyRowsPatch(page.rows, patchOf({}, rows), CODEC, page.keys);
+/** A page holding `rows` as it would once they arrived. */
+function pageWith(rows: Record<string, Row>): Record<string, Row> {
+  const page = {};
+  if (Object.keys(rows).length > 0) applyRowChanges(page, changesOf({}, rows), CODEC);
   return page;
 }
 
-describe('rows patch', () => {
-  it('carries new rows whole, changed rows as their columns, removed rows by key; applying it rebuilds the newer record', () => {
+describe('row changes', () => {
+  it('carry new rows whole, updated rows as their columns, removed rows by key; applying them rebuilds the newer record', () => {
     const kept = row('a', 1);
     const previous = { a: kept, b: row('b', 2), c: row('c', 3) };
     const next = { a: kept, b: row('b', null, 'same', 7), d: row('d', 4) };
-    const patch = patchOf(previous, next);
-    expect(patch.upserts).toEqual([row('d', 4)]);
-    expect(patch.upsertIds).toEqual(idsOf('d'));
-    expect(Array.from(patch.changed.ids)).toEqual(idsOf('b'));
-    expect(Array.from(patch.changed.values)).toEqual([Number.NaN, 7]);
-    expect(patch.removed).toEqual(['c']);
+    const changes = changesOf(previous, next);
+    expect(changes.upserts).toEqual([row('d', 4)]);
+    expect(changes.updated.keys).toEqual(['b']);
+    expect(Array.from(changes.updated.values)).toEqual([Number.NaN, 7]);
+    expect(changes.removed).toEqual(['c']);
 
     const page = pageWith(previous);
-    applyRowsPatch(page.rows, patch, CODEC, page.keys);
-    const rebuilt = page.rows;
-    expect(rebuilt).toEqual(next);
-    expect(rebuilt.a).toBe(kept);
-    expect(rebuilt.b).not.toBe(previous.b);
+    applyRowChanges(page, changes, CODEC);
+    expect(page).toEqual(next);
+    expect(page.a).toBe(kept);
+    expect(page.b).not.toBe(previous.b);
   });
 
-  it('sends a row whole when a field outside its columns changed', () => {
-    const patch = patchOf({ a: row('a', 1) }, { a: row('a', 2, 'relisted') });
-    expect(patch.upserts).toEqual([row('a', 2, 'relisted')]);
-    expect(patch.changed.ids).toHaveLength(0);
+  it('send a row whole when a field outside its columns changed', () => {
+    const changes = changesOf({ a: row('a', 1) }, { a: row('a', 2, 'relisted') });
+    expect(changes.upserts).toEqual([row('a', 2, 'relisted')]);
+    expect(changes.updated.keys).toHaveLength(0);
   });
 
-  it('ends at the newest of every change when several patches are applied in one frame', () => {
+  it('end at the newest of every change when several batches are applied in one frame', () => {
     const start = { a: row('a', 1), b: row('b', 1), c: row('c', 0) };
     const first = { a: row('a', 2), b: start.b, c: start.c, n: row('n', 1) };
     const second = { a: row('a', 2, 'new'), c: start.c, n: row('n', 5) };
     const third = { a: row('a', 3, 'new'), c: start.c, n: second.n };
     const page = pageWith(start);
-    for (const patch of [patchOf(start, first), patchOf(first, second), patchOf(second, third)]) applyRowsPatch(page.rows, patch, CODEC, page.keys);
-    expect(page.rows).toEqual(third);
+    for (const changes of [changesOf(start, first), changesOf(first, second), changesOf(second, third)]) applyRowChanges(page, changes, CODEC);
+    expect(page).toEqual(third);
   });
 
-  it('reads every changed row from its own columns however many there are', () => {
+  it('read every updated row from its own columns however many there are', () => {
     const keys = Array.from({ length: 300 }, (_, index) => `k${index}`);
     const before = Object.fromEntries(keys.map((key) => [key, row(key, 0)]));
     const after = Object.fromEntries(keys.map((key, index) => [key, row(key, index, 'same', index * 2)]));
     const page = pageWith(before);
-    applyRowsPatch(page.rows, patchOf(before, after), CODEC, page.keys);
-    expect(page.rows).toEqual(after);
+    applyRowChanges(page, changesOf(before, after), CODEC);
+    expect(page).toEqual(after);
   });
 
-  it('drops a change to a row the page does not hold instead of inventing a partial row', () => {
+  it('drop an update of a row the page does not hold instead of inventing a partial row', () => {
     const page = pageWith({});
-    applyRowsPatch(page.rows, patchOf({ x: row('x', 0) }, { x: row('x', 1) }), CODEC, page.keys);
-    expect(page.rows).toEqual({});
+    applyRowChanges(page, changesOf({ x: row('x', 0) }, { x: row('x', 1) }), CODEC);
+    expect(page).toEqual({});
   });
 
-  it('says nothing changed when every row is the same object', () => {
+  it('say nothing changed when every row is the same object', () => {
     const a = row('a', 1);
-    expect(patchOf({ a }, { a })).toBeNull();
+    expect(changesOf({ a }, { a })).toBeNull();
   });
 
-  it("takes a table's changes since the last take: new rows whole, changed rows as columns, removed by key", () => {
+  it("are a table's changes since the last take: new rows whole, updated rows as columns, removed by key", () => {
     const table = new RowTable<Row>();
     const kept = row('a', 1);
     for (const each of [kept, row('b', 2), row('c', 3), row('e', 5)]) table.set(each);
-    takeRowsPatch(table, CODEC, ids);
+    take(table);
 
     table.set(row('b', 20));
     table.set(row('b', null, 'same', 7));
@@ -106,20 +99,29 @@ describe('rows patch', () => {
     table.set(row('gone', 1));
     table.delete('gone');
     table.set(kept);
-    const patch = takeRowsPatch(table, CODEC, ids)!;
-    expect(patch.upserts).toEqual([row('e', 5, 'relisted'), row('d', 4)]);
-    expect(patch.upsertIds).toEqual(idsOf('e', 'd'));
-    expect(Array.from(patch.changed.ids)).toEqual(idsOf('b'));
-    expect(Array.from(patch.changed.values)).toEqual([Number.NaN, 7]);
-    expect(patch.removed).toEqual(['c']);
-    expect(takeRowsPatch(table, CODEC, ids)).toBeNull();
+    const changes = take(table)!;
+    expect(changes.upserts).toEqual([row('e', 5, 'relisted'), row('d', 4)]);
+    expect(changes.updated.keys).toEqual(['b']);
+    expect(Array.from(changes.updated.values)).toEqual([Number.NaN, 7]);
+    expect(changes.removed).toEqual(['c']);
+    expect(take(table)).toBeNull();
   });
 
-  it('gives each key one id, for good, and different keys different ids', () => {
-    const own = new RowIds();
-    const [a, b] = [own.idOf('a'), own.idOf('b')];
-    expect(a).not.toBe(b);
-    expect(own.idOf('a')).toBe(a);
-    expect(own.idOf('b')).toBe(b);
+  it('leave held updates in the table for a later take, never new or removed rows', () => {
+    const table = new RowTable<Row>();
+    for (const each of [row('a', 1), row('b', 1), row('c', 1)]) table.set(each);
+    take(table);
+    table.set(row('a', 2));
+    table.set(row('b', 2));
+    table.delete('c');
+    table.set(row('n', 1));
+    const holdsB = (candidate: Row) => candidate.key !== 'a';
+    const first = take(table, holdsB)!;
+    expect([first.updated.keys, first.upserts.map((each) => each.key), first.removed]).toEqual([['a'], ['n'], ['c']]);
+    expect(table.hasChanges).toBe(true);
+    table.set(row('b', 3));
+    const later = take(table)!;
+    expect([later.updated.keys, Array.from(later.updated.values)]).toEqual([['b'], [3, 1]]);
+    expect(table.hasChanges).toBe(false);
   });
 });

@@ -5,17 +5,12 @@ import { okxOptionInstrument } from '../feeds/okx/optionParse';
 import { emptyQuote } from '../ingest/perpRows';
 import { createOptionIngest } from '../ingest/optionIngest';
 import { RowTable } from '../ingest/rowTable';
-import { OPTION_CODEC, PERP_CODEC } from './rowCodecs';
-import type { RowCodec } from './rowChanges';
+import { OPTION_CODEC, PERP_CODEC, type RowCodec } from './rowCodecs';
 
 /** A field in neither list would never reach the page once its row had arrived. */
 const fieldsOf = <Row>(codec: RowCodec<Row>): string[] => [...codec.columns, ...codec.others].sort();
 
-/**
- * Every column gets its own value (one of them null), is written and read back over a row whose
- * columns all hold something else: a spelled-out read or write out of step with the column list
- * puts a value in the wrong field.
- */
+/** Every column gets its own value (one of them null), is written and read back over a row whose columns all hold something else. */
 function roundTrips<Row extends object>(codec: RowCodec<Row>, row: Row): void {
   const filled = { ...row } as Record<string, unknown>;
   const stale = { ...row } as Record<string, unknown>;

@@ -34,13 +34,6 @@ describe('Binance snapshot pushes', () => {
     expect(snapshotKey(frame('!markPrice@arr@1s', [{ e: 'markPriceUpdate', p: '1' }, markPriceAllMarket[0]]))).toBeNull();
     expect(snapshotKey(frame('!markPrice@arr@1s', [{ ...markPriceAllMarket[0]!, s: 'BTC"USDT' }]))).toBeNull();
   });
-
-  it("names the key's topic as its subscription does", () => {
-    for (const stream of ['!markPrice@arr@1s', 'btcusdt@markPrice@1s', 'btcusdt@optionMarkPrice']) {
-      const data = stream.includes('option') ? optionMarkPrice : stream.startsWith('!') ? markPriceAllMarket : markPriceSymbol;
-      expect(binanceProtocol.snapshotTopicKey!(snapshotKey(frame(stream, data))!)).toBe(binanceProtocol.topicKey(stream));
-    }
-  });
 });
 
 /**

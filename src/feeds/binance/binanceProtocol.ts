@@ -51,11 +51,6 @@ function snapshotKey(raw: string): string | null {
   return `${stream} ${raw.slice(symbolStart, symbolEnd)}`;
 }
 
-/** Stream names hold no space: the key's stream is what comes before its first. */
-function snapshotTopicKey(key: string): string {
-  return key.slice(0, key.indexOf(' '));
-}
-
 /** Binance's code for a socket past its stream cap: it drops every stream of the socket and closes it (1008). */
 const TOO_MANY_SUBSCRIPTIONS = '4';
 
@@ -95,7 +90,6 @@ export const binanceProtocol: WireProtocol<BinanceStream> = {
   // An invalid stream fails its whole SUBSCRIBE: nothing in it is subscribed, and the answer does not say which.
   refusal: 'whole-request',
   snapshotKey,
-  snapshotTopicKey,
   heartbeat: {
     idleMs: 5000,
     answerTimeoutMs: 5000,

@@ -60,10 +60,10 @@ export function startBinanceOptionCatalog(deps: OptionFeedDeps, restBase: string
  */
 export function startBinanceOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<BinanceStream>, underlying: string): () => void {
   // A push skipped unread for a newer one (read later, see the hub) carried the same options.
-  return deps.hub.subscribe(endpoint, [optionMarkPriceStream(underlying)], (payload, _stream, _receivedAt, superseded) => {
+  return deps.hub.subscribe(endpoint, [optionMarkPriceStream(underlying)], (payload, _stream, _receivedAt, coalesced) => {
     const { events, rejected } = parseOptionMarkPrices(payload);
     deps.ingest.push(events);
     deps.ingest.reject('binance', rejected);
-    deps.ingest.countCoalesced(superseded * events.length);
+    deps.ingest.countCoalesced(coalesced * events.length);
   });
 }

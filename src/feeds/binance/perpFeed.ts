@@ -17,19 +17,13 @@ const HOUR_MS = 3_600_000;
  */
 export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<string>, restBase: string): () => void {
   const { hub, ingest } = deps;
-  // A mark push skipped unread for a newer one (read later, see the hub) carried the same symbols.
-  const stopStreams = hub.subscribe(
-    endpoint,
-    [ALL_MARK_PRICES_1S, ALL_MINI_TICKERS],
-    (payload, stream, _receivedAt, superseded) => {
-      const { events, rejected } = stream === ALL_MARK_PRICES_1S ? parseMarkPrices(payload) : parseMiniTickers(payload);
-      ingest.push(events);
-      ingest.reject('binance', rejected);
-      ingest.countCoalesced(superseded * events.length);
-    },
-    undefined,
-    () => ingest.everyRowCanWait('binance'),
-  );
+  // A mark push left unread for a newer one carried the same symbols.
+  const stopStreams = hub.subscribe(endpoint, [ALL_MARK_PRICES_1S, ALL_MINI_TICKERS], (payload, stream, _receivedAt, coalesced) => {
+    const { events, rejected } = stream === ALL_MARK_PRICES_1S ? parseMarkPrices(payload) : parseMiniTickers(payload);
+    ingest.push(events);
+    ingest.reject('binance', rejected);
+    ingest.countCoalesced(coalesced * events.length);
+  });
 
   // The all-market mark stream pushes once a second, so a fresh page could wait up to a second for
   // it; the same figures over REST usually answer sooner. Only a head start: if it fails, the

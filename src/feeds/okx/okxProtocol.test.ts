@@ -12,11 +12,6 @@ describe('OKX snapshot pushes', () => {
     expect(snapshotKey({ ...mark, arg: { channel: 'tickers', instId: 'BTC-USD-251226-100000-C' } })).toBe('{"arg":{"channel":"tickers","instId":"BTC-USD-251226-100000-C');
   });
 
-  it("names the key's topic as its subscription does", () => {
-    for (const [channel, instId] of [['mark-price', 'BTC-USDT-SWAP'], ['funding-rate', 'ETH-USD-SWAP'], ['tickers', 'BTC-USD-251226-100000-C']] as const) {
-      expect(okxProtocol.snapshotTopicKey!(snapshotKey({ arg: { channel, instId }, data: [] })!)).toBe(okxProtocol.topicKey({ channel, instId }));
-    }
-  });
 
   it('gives two instruments, or two channels, two keys', () => {
     const key = (channel: string, instId: string) => snapshotKey({ arg: { channel, instId }, data: [] });

@@ -57,12 +57,6 @@ function snapshotKey(raw: string): string | null {
   }
   return null;
 }
-/** A snapshot key is `{"arg":{"channel":"<channel>","instId":"<instId>`: the topic of that channel and instrument. */
-function snapshotTopicKey(key: string): string {
-  const channelStart = SNAPSHOT_KEY_START.length;
-  const channel = key.slice(channelStart, key.indexOf('"', channelStart));
-  return okxArgKey({ channel, instId: key.slice(key.lastIndexOf('"') + 1) });
-}
 const BACKSLASH = 0x5c;
 const CLOSING_BRACE = 0x7d;
 
@@ -118,7 +112,6 @@ export const okxProtocol: WireProtocol<OkxArg> = {
   unsubscribeFrames: (args, nextId) => frames('unsubscribe', args, nextId),
   classify,
   snapshotKey,
-  snapshotTopicKey,
   heartbeat: { idleMs: 20_000, answerTimeoutMs: 5000, frame: () => 'ping' },
   firstDataTimeoutMs: 30_000,
   maxTopicsPerSocket: 1000,

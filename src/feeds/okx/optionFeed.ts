@@ -67,11 +67,11 @@ export function startOkxOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<Okx
   const followed = new Map<string, { expiry: number; release: () => void }>();
   let lastSummaryAt = 0;
 
-  const onOptionPush: TopicListener = (payload, topicKey, _receivedAt, superseded) => {
+  const onOptionPush: TopicListener = (payload, topicKey, _receivedAt, coalesced) => {
     const { events, rejected } = topicKey.startsWith('mark-price|') ? parseOptionMarkPrices(payload) : parseOptionTickers(payload);
     ingest.push(events);
     ingest.reject('okx', rejected);
-    ingest.countCoalesced(superseded);
+    ingest.countCoalesced(coalesced);
   };
 
   /** Subscribes what is listed and followed but not yet subscribed; releases what settled or is no longer followed. */

@@ -73,8 +73,6 @@ function startFeed(fetchImpl: typeof fetch = globalThis.fetch, onRejected: (coun
     push: (events) => pushed.push(...events),
     reject: (_exchange, count) => onRejected(count),
     countCoalesced: () => undefined,
-    rowCanWait: () => false,
-    everyRowCanWait: () => false,
   };
   const deps = { hub, ingest, fetch: fetchImpl, scheduler: realScheduler, random: () => 0.5, reportSource: (status: SourceStatus) => sources.push(status) };
   const stop = startOkxPerpFeed(deps, endpoint, REST);

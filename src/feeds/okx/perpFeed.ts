@@ -99,11 +99,11 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
   /** One listener per channel, so a push is routed by its subscription rather than by reading its topic. */
   const listeners = Object.entries(PER_SWAP_CHANNELS).map(([channel, parse]) => ({
     channel,
-    onPush: ((payload, _topicKey, _receivedAt, superseded) => {
+    onPush: ((payload, _topicKey, _receivedAt, coalesced) => {
       const { events, rejected } = parse(payload);
       ingest.push(events);
       ingest.reject('okx', rejected);
-      ingest.countCoalesced(superseded);
+      ingest.countCoalesced(coalesced);
     }) satisfies TopicListener,
   }));
 
@@ -120,8 +120,7 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
         indexQuotes.add(indexId.slice(indexId.lastIndexOf('-') + 1));
       }
       if (followed.has(symbol)) continue;
-      const mayWait = () => ingest.rowCanWait('okx', symbol);
-      const releases = listeners.map(({ channel, onPush }) => hub.subscribe(endpoint, [{ channel, instId: symbol }], onPush, undefined, mayWait));
+      const releases = listeners.map(({ channel, onPush }) => hub.subscribe(endpoint, [{ channel, instId: symbol }], onPush));
       followed.set(symbol, { instrument, release: () => releases.forEach((release) => release()) });
     }
     // Started once a swap is known, so the first answers already have rows to fill.

@@ -3,9 +3,9 @@ import { useParams } from 'react-router';
 import { CHART_INTERVALS, type ChartInterval } from '../../domain/candles';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { perpKey, type PerpQuote } from '../../domain/perp';
-import { useShownPerpetuals } from '../../hooks/usePerpFeeds';
+import { useShownPerps } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
-import { usePerpetualStore } from '../../store/perpStore';
+import { usePerpStore } from '../../store/perpStore';
 import { Segmented } from '../controls/Segmented';
 import { mainContractFor } from '../screener/selectRows';
 import { ChartAttribution } from './ChartAttribution';
@@ -23,10 +23,10 @@ const historyTarget = (quote: PerpQuote) => ({ exchange: quote.exchange, symbol:
 
 /** The same coin's main contract of the same margin on the other exchange, for compare mode. */
 function useCounterpart(quote: PerpQuote | undefined): PerpQuote | undefined {
-  const otherKey = usePerpetualStore((state) =>
+  const otherKey = usePerpStore((state) =>
     quote ? mainContractFor(Object.values(state.quotes), OTHER[quote.exchange], quote.coin, quote.margin)?.key : undefined,
   );
-  return usePerpetualStore((state) => (otherKey ? state.quotes[otherKey] : undefined));
+  return usePerpStore((state) => (otherKey ? state.quotes[otherKey] : undefined));
 }
 
 export function ChartsPage() {
@@ -34,11 +34,11 @@ export function ChartsPage() {
   const [params, setParams] = useSearchState(parseChartParams, chartSearch);
   const exchange = parseExchange(exchangeParam);
   const key = exchange && symbol ? perpKey(exchange, symbol) : null;
-  const quote = usePerpetualStore((state) => (key ? state.quotes[key] : undefined));
-  const exchangeLoaded = usePerpetualStore((state) => exchange !== null && Object.values(state.quotes).some((q) => q.exchange === exchange));
+  const quote = usePerpStore((state) => (key ? state.quotes[key] : undefined));
+  const exchangeLoaded = usePerpStore((state) => exchange !== null && Object.values(state.quotes).some((q) => q.exchange === exchange));
   const counterpart = useCounterpart(quote);
   // The chart's contract (from the address, before its row exists) and the other exchange's, for compare.
-  useShownPerpetuals([...(exchange && symbol ? [{ exchange, symbol }] : []), ...(counterpart ? [counterpart] : [])]);
+  useShownPerps([...(exchange && symbol ? [{ exchange, symbol }] : []), ...(counterpart ? [counterpart] : [])]);
 
   const update = useCallback(
     (patch: Partial<ChartParams>) => setParams({ ...params, ...patch }),

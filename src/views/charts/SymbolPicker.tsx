@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { EXCHANGE_LABEL } from '../../domain/exchange';
 import type { PerpQuote } from '../../domain/perp';
-import { usePerpetualStore } from '../../store/perpStore';
+import { usePerpStore } from '../../store/perpStore';
 import { chartPath, type ChartParams } from './chartParams';
 
 const MAX_RESULTS = 12;
@@ -24,8 +24,8 @@ function matchingKeys(quotes: Record<string, PerpQuote>, text: string): string[]
 export function SymbolPicker({ params }: { params: ChartParams }) {
   const [text, setText] = useState('');
   const inputId = useId();
-  const keys = usePerpetualStore(useShallow((state) => matchingKeys(state.quotes, text)));
-  const quotes = usePerpetualStore.getState().quotes;
+  const keys = usePerpStore(useShallow((state) => matchingKeys(state.quotes, text)));
+  const quotes = usePerpStore.getState().quotes;
   return (
     <div className="symbol-picker">
       <label className="field" htmlFor={inputId}>

@@ -4,7 +4,7 @@ import { chainKey, UNDERLYING_PRICE_LABEL, type OptionQuote } from '../../domain
 import { useNow } from '../../hooks/useNow';
 import { useSearchState } from '../../hooks/useSearchState';
 import { useOptionCatalog, useOptionChainFeed } from '../../hooks/useOptionFeeds';
-import { useShownPerpetuals } from '../../hooks/usePerpFeeds';
+import { useShownPerps } from '../../hooks/usePerpFeeds';
 import { selectLinkStatus, useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { useOptionStore } from '../../store/optionStore';
 import { formatPrice } from '../format/numbers';
@@ -35,7 +35,7 @@ function underlyingFor(exchange: ExchangeId, base: string): string {
 const expiryTitle = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** The chain's underlying price comes with its options; no perpetual is on screen. */
-const NO_PERPETUALS: readonly never[] = [];
+const NO_PERPS: readonly never[] = [];
 
 export function OptionsPage() {
   const [params, setParams] = useSearchState(parseOptionsParams, optionsSearch);
@@ -48,7 +48,7 @@ export function OptionsPage() {
   const unknownUnderlying = params.underlying !== null && underlying !== params.underlying ? params.underlying : null;
 
   useOptionCatalog();
-  useShownPerpetuals(NO_PERPETUALS);
+  useShownPerps(NO_PERPS);
 
   const rows = useOptionStore((state) => (underlying === null ? undefined : state.chains[chainKey(exchange, underlying)]));
   const now = useNow();

@@ -3,9 +3,9 @@ import { useNavigate } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
 import type { PerpQuote } from '../../domain/perp';
 import { useNow } from '../../hooks/useNow';
-import { useShownPerpetuals } from '../../hooks/usePerpFeeds';
+import { useShownPerps } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
-import { usePerpetualStore } from '../../store/perpStore';
+import { usePerpStore } from '../../store/perpStore';
 import { SourceNotices } from '../shell/SourceNotices';
 import { DataTable } from '../table/DataTable';
 import { crossColumns } from './crossColumns';
@@ -20,9 +20,9 @@ const crossRowId = (row: CrossRow) => row.key;
 
 export function ScreenerPage() {
   // Every row: sorting and filtering read them all, not only those scrolled into view.
-  useShownPerpetuals('all');
+  useShownPerps('all');
   const [params, setParams] = useSearchState(parseScreenerParams, screenerSearch);
-  const quotes = usePerpetualStore((state) => state.quotes);
+  const quotes = usePerpStore((state) => state.quotes);
   const all = useMemo(() => Object.values(quotes), [quotes]);
   const now = useNow();
   const navigate = useNavigate();

@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
-import { usePerpetualFeeds } from '../../hooks/usePerpFeeds';
+import { usePerpFeeds } from '../../hooks/usePerpFeeds';
 import { ConnectionBadge } from './ConnectionBadge';
 import { OkxRegionSelect } from './OkxRegionSelect';
 
@@ -12,7 +12,7 @@ const NAV = [
 
 export function AppShell() {
   // Perpetuals feed the header's status, the screener and the charts alike, so they run app-wide.
-  usePerpetualFeeds();
+  usePerpFeeds();
   return (
     <div className="shell">
       <header className="shell-header">

@@ -3,7 +3,7 @@ import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { useNow } from '../../hooks/useNow';
 import { selectLinkStatus, useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { useOptionStore } from '../../store/optionStore';
-import { usePerpetualStore } from '../../store/perpStore';
+import { usePerpStore } from '../../store/perpStore';
 import { formatAge } from './formatAge';
 
 const STATE_WORD: Record<LinkState, string> = {
@@ -27,7 +27,7 @@ export function refusalText({ topics, message }: SubscriptionRefusal): string {
 export function ConnectionBadge({ exchange }: { exchange: ExchangeId }) {
   const status = useConnectionStatusStore(selectLinkStatus(exchange));
   // Items refused at the edge (bad numbers, missing fields) inside frames that decoded fine.
-  const rejected = usePerpetualStore((state) => state.counters.rejected[exchange]) + useOptionStore((state) => state.counters.rejected[exchange]);
+  const rejected = usePerpStore((state) => state.counters.rejected[exchange]) + useOptionStore((state) => state.counters.rejected[exchange]);
   const now = useNow();
   const label = EXCHANGE_LABEL[exchange];
   const age = status.lastMessageAt === null ? null : formatAge(now - status.lastMessageAt);

@@ -1,0 +1,39 @@
+import type { OptionQuote } from '../domain/option';
+import type { PerpQuote } from '../domain/perp';
+import type { ShownRows } from '../wire/messages';
+
+/**
+ * How often a background row (one no view shows) reaches the page: the feeds carry every row
+ * whatever the view, and sending each to the page every tick cost the options and chart views
+ * most of their worker's tick (bench/decisions.md).
+ */
+export const BACKGROUND_REFRESH_MS = 1000;
+
+/** Which rows are background rows, from what the page says its views show, and when they are next due. */
+export class BackgroundRows {
+  private perps: ReadonlySet<string> | 'all' = 'all';
+  private expiries = new Map<string, ReadonlySet<number>>();
+  private dueAt = 0;
+
+  /** What views show changed: every background row goes at the next tick, so a row coming on screen is fresh at once. */
+  show(shown: ShownRows): void {
+    this.perps = shown.perps === 'all' ? 'all' : new Set(shown.perps);
+    this.expiries = new Map(Object.entries(shown.expiries).map(([chain, expiries]) => [chain, new Set(expiries)]));
+    this.dueAt = 0;
+  }
+
+  /** Whether a tick at `now` sends background rows too; if so, the next second starts. */
+  due(now: number): boolean {
+    if (now < this.dueAt) return false;
+    this.dueAt = now + BACKGROUND_REFRESH_MS;
+    return true;
+  }
+
+  readonly isBackgroundPerp = (row: PerpQuote): boolean => this.perps !== 'all' && !this.perps.has(row.key);
+
+  /** For one chain's table: its background options, or none when views show every expiry of it. */
+  backgroundOptionsOf(chain: string): ((row: OptionQuote) => boolean) | undefined {
+    const shown = this.expiries.get(chain);
+    return shown && ((row) => !shown.has(row.expiry));
+  }
+}

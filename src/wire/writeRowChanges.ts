@@ -1,0 +1,34 @@
+import type { RowChanges } from './messages';
+import type { RowCodec } from './rowCodecs';
+
+/**
+ * A table's changes as the page is sent them. `changes` maps each key set or deleted since the last
+ * batch to the row it held then; the ingest replaces a row object whenever it changes, so a row
+ * back to that object has not changed, and one that differs only in its columns goes as columns.
+ */
+export function toRowChanges<Row extends { key: string }>(
+  changes: ReadonlyMap<string, Row | undefined>,
+  current: (key: string) => Row | undefined,
+  codec: RowCodec<Row>,
+): RowChanges<Row> | null {
+  const upserts: Row[] = [];
+  const updated: Row[] = [];
+  const removed: string[] = [];
+  for (const [key, before] of changes) {
+    const row = current(key);
+    if (row === undefined) {
+      if (before !== undefined) removed.push(key);
+    } else if (before === undefined || codec.others.some((field) => before[field] !== row[field])) upserts.push(row);
+    else if (before !== row) updated.push(row);
+  }
+  if (upserts.length === 0 && updated.length === 0 && removed.length === 0) return null;
+  const width = codec.columns.length;
+  const values = new Float64Array(updated.length * width);
+  updated.forEach((row, index) => codec.write(row, values, index * width));
+  return { upserts, updated: { keys: updated.map((row) => row.key), values }, removed };
+}
+
+/** Changes to no row (a batch carrying only counters). */
+export function noRowChanges<Row>(): RowChanges<Row> {
+  return { upserts: [], updated: { keys: [], values: new Float64Array(0) }, removed: [] };
+}
