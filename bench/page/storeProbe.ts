@@ -24,7 +24,7 @@ interface ProbeWindow {
 const probeWindow = window as unknown as ProbeWindow;
 
 function rows(): { total: number; live: number } {
-  const quotes = Object.values(usePerpStore.getState().quotes);
+  const quotes = Object.values(usePerpStore.getState().rows);
   return { total: quotes.length, live: quotes.filter((quote) => quote.mark !== null && quote.fundingRate !== null).length };
 }
 
@@ -41,7 +41,7 @@ probeWindow.__benchStore = {
   counters: () => usePerpStore.getState().counters,
   rows,
   notLive: () =>
-    Object.values(usePerpStore.getState().quotes)
+    Object.values(usePerpStore.getState().rows)
       .filter((quote) => quote.mark === null || quote.fundingRate === null)
       .map((quote) => `${quote.key}${quote.mark === null ? ' (no mark)' : ''}${quote.fundingRate === null ? ' (no funding)' : ''}`),
   fullAt: () => fullAt,

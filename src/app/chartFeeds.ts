@@ -5,7 +5,7 @@ import { realScheduler } from '../connection/scheduler';
 import { endpoints, okxRegionEndpoints } from '../config/buildEndpoints';
 import type { ChartInterval } from '../domain/candles';
 import type { FundingHistory } from '../domain/fundingHistory';
-import { perpKey, type PerpQuote } from '../domain/perp';
+import { perpKey, type PerpRow } from '../domain/perp';
 import { loadFundingHistory, loadMarkIndexHistory, type HistoryTarget, type MarkIndexHistory, type RestBases } from '../feeds/chartHistory';
 import { FUNDING_HISTORY_RATE } from '../feeds/okx/fundingHistoryPages';
 import { useOkxRegionStore } from '../store/okxRegionStore';
@@ -46,16 +46,16 @@ const restOptions = {
 function followQuote(key: string, onTick: (time: number, mark: number | null, index: number | null) => void): () => void {
   let seenMark = 0;
   let seenIndex = 0;
-  const emit = (quote: PerpQuote | undefined) => {
+  const emit = (quote: PerpRow | undefined) => {
     if (!quote || (quote.markTime <= seenMark && quote.indexTime <= seenIndex)) return;
     seenMark = quote.markTime;
     seenIndex = quote.indexTime;
     onTick(Math.max(quote.markTime, quote.indexTime), quote.mark, quote.index);
   };
-  emit(usePerpStore.getState().quotes[key]);
+  emit(usePerpStore.getState().rows[key]);
   return usePerpStore.subscribe((state, previous) => {
-    const quote = state.quotes[key];
-    if (quote !== previous.quotes[key]) emit(quote);
+    const quote = state.rows[key];
+    if (quote !== previous.rows[key]) emit(quote);
   });
 }
 

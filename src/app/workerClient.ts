@@ -1,7 +1,7 @@
 import { initialLinkStatus, type ExchangeLinkStatus } from '../domain/connectionState';
 import { EXCHANGES, type ExchangeId } from '../domain/exchange';
-import type { OptionQuote } from '../domain/option';
-import type { PerpQuote } from '../domain/perp';
+import type { OptionRow } from '../domain/option';
+import type { PerpRow } from '../domain/perp';
 import { useConnectionStatusStore } from '../store/connectionStatusStore';
 import { useOkxRegionStore } from '../store/okxRegionStore';
 import { useOptionStore } from '../store/optionStore';
@@ -19,12 +19,12 @@ import { OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
  * next records, copied from the stores at the first batch that changes them in a frame, so a tab
  * whose frames are paused holds one record rather than every batch.
  * Rows and chains are keyed by exchange, so the two workers' never collide; counters and
- * catalogues are kept per worker and combined when applied.
+ * catalogs are kept per worker and combined when applied.
  */
 const pending = {
-  quotes: null as Record<string, PerpQuote> | null,
+  rows: null as Record<string, PerpRow> | null,
   perpChanged: false,
-  chains: null as Record<string, Record<string, OptionQuote>> | null,
+  chains: null as Record<string, Record<string, OptionRow>> | null,
   /** Chains of `chains` already copied this frame. */
   copiedChains: new Set<string>(),
   underlyings: {} as Partial<Record<ExchangeId, readonly string[]>>,
@@ -47,8 +47,8 @@ let frameRequested = false;
 function collect(exchange: ExchangeId, batch: WorkerBatch): void {
   if (batch.perp) {
     if (!changesNoRow(batch.perp.rows)) {
-      pending.quotes ??= { ...usePerpStore.getState().quotes };
-      applyRowChanges(pending.quotes, batch.perp.rows, PERP_CODEC);
+      pending.rows ??= { ...usePerpStore.getState().rows };
+      applyRowChanges(pending.rows, batch.perp.rows, PERP_CODEC);
     }
     perpCountersOf[exchange] = batch.perp.counters;
     pending.perpChanged = true;
@@ -74,9 +74,9 @@ function collect(exchange: ExchangeId, batch: WorkerBatch): void {
 function applyPending(): void {
   frameRequested = false;
   if (pending.perpChanged) {
-    const quotes = pending.quotes ?? usePerpStore.getState().quotes;
-    usePerpStore.setState({ quotes, counters: sumCounters(Object.values(perpCountersOf)) });
-    pending.quotes = null;
+    const rows = pending.rows ?? usePerpStore.getState().rows;
+    usePerpStore.setState({ rows, counters: sumCounters(Object.values(perpCountersOf)) });
+    pending.rows = null;
     pending.perpChanged = false;
   }
   if (pending.optionChanged) {
@@ -153,7 +153,7 @@ function forgetExchange(exchange: ExchangeId): void {
   delete perpCountersOf[exchange];
   delete optionCountersOf[exchange];
   usePerpStore.setState((state) => ({
-    quotes: withoutExchange(state.quotes, exchange),
+    rows: withoutExchange(state.rows, exchange),
     counters: sumCounters(Object.values(perpCountersOf)),
   }));
   useOptionStore.setState((state) => ({

@@ -89,10 +89,8 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
   const counter = (exchange: ExchangeId): LinkCounters => counters.get(exchange)!;
 
   const status = (exchange: ExchangeId): ExchangeLinkStatus => {
-    const snapshots = [...pools.values()]
-      .filter((pool) => pool.endpoint.exchange === exchange)
-      .flatMap((pool) => pool.snapshots());
-    return summariseLink(exchange, snapshots, { ...counter(exchange) }, downAfterFailures, refusalOf(exchange));
+    const sockets = [...pools.values()].filter((pool) => pool.endpoint.exchange === exchange).flatMap((pool) => pool.socketStatuses());
+    return summariseLink(exchange, sockets, { ...counter(exchange) }, downAfterFailures, refusalOf(exchange));
   };
 
   const refusalOf = (exchange: ExchangeId): SubscriptionRefusal | null => {
@@ -141,8 +139,8 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
 
     constructor(readonly endpoint: Endpoint<Topic>) {}
 
-    snapshots() {
-      return [...this.sockets].map((socket) => socket.snapshot());
+    socketStatuses() {
+      return [...this.sockets].map((socket) => socket.status());
     }
 
     isEmpty(): boolean {
@@ -237,7 +235,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
         events: {
           data: (topicKey, payload, receivedAt, coalesced) => this.deliver(topicKey, payload, receivedAt, coalesced),
           changed: () => {
-            if (this.lost.has(socket) && socket.snapshot().phase === 'subscribing') {
+            if (this.lost.has(socket) && socket.status().phase === 'subscribing') {
               this.lost.delete(socket);
               for (const listener of reconnectListeners.get(this.endpoint.id) ?? []) listener();
             }
@@ -296,7 +294,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
     }
 
     private onSocketChanged(socket: ManagedSocket<Topic>): void {
-      if (socket.snapshot().phase !== 'live') return;
+      if (socket.status().phase !== 'live') return;
       for (const [old, successor] of this.replacing) {
         if (successor !== socket) continue;
         this.replacing.delete(old);

@@ -1,6 +1,6 @@
 import type { ExchangeLinkStatus, LinkState, SubscriptionRefusal } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
-import type { SocketSnapshot } from './managedSocket';
+import type { SocketStatus } from './managedSocket';
 
 export interface LinkCounters {
   reconnects: number;
@@ -10,7 +10,7 @@ export interface LinkCounters {
 
 const SEVERITY: Record<LinkState, number> = { idle: 0, live: 1, connecting: 2, reconnecting: 3, down: 4 };
 
-function socketState(socket: SocketSnapshot, downAfterFailures: number): LinkState {
+function socketState(socket: SocketStatus, downAfterFailures: number): LinkState {
   switch (socket.phase) {
     case 'live':
       return 'live';
@@ -27,7 +27,7 @@ function socketState(socket: SocketSnapshot, downAfterFailures: number): LinkSta
 /** One exchange's header status: the worst state of its sockets, the freshest message, the counters. */
 export function summariseLink(
   exchange: ExchangeId,
-  sockets: SocketSnapshot[],
+  sockets: SocketStatus[],
   counters: LinkCounters,
   downAfterFailures: number,
   refusal: SubscriptionRefusal | null = null,

@@ -11,7 +11,7 @@ import { WaitingSnapshots } from './waitingSnapshots';
  */
 export type SocketPhase = 'connecting' | 'subscribing' | 'live' | 'retrying' | 'stopped';
 
-export interface SocketSnapshot {
+export interface SocketStatus {
   phase: SocketPhase;
   everOpened: boolean;
   consecutiveFailures: number;
@@ -90,7 +90,7 @@ export class ManagedSocket<Topic> {
   private cancelGate: (() => void) | null = null;
   /** Why connecting fails, as found by the REST probe; kept across retries until data flows again. */
   private diagnosis: string | null = null;
-  private snapshotState: SocketSnapshot = {
+  private state: SocketStatus = {
     phase: 'connecting',
     everOpened: false,
     consecutiveFailures: 0,
@@ -100,8 +100,8 @@ export class ManagedSocket<Topic> {
 
   constructor(private readonly options: ManagedSocketOptions<Topic>) {}
 
-  snapshot(): SocketSnapshot {
-    return this.snapshotState;
+  status(): SocketStatus {
+    return this.state;
   }
 
   topicCount(): number {
@@ -171,7 +171,7 @@ export class ManagedSocket<Topic> {
   private readonly nextId = (): number => ++this.requestId;
 
   private isOpen(): boolean {
-    const phase = this.snapshotState.phase;
+    const phase = this.state.phase;
     return this.socket !== null && (phase === 'subscribing' || phase === 'live');
   }
 
@@ -206,7 +206,7 @@ export class ManagedSocket<Topic> {
       },
       close: guard((code: number, reason: string) => {
         scheduler.clearTimeout(handshakeTimer);
-        const opened = this.snapshotState.phase === 'subscribing' || this.snapshotState.phase === 'live';
+        const opened = this.state.phase === 'subscribing' || this.state.phase === 'live';
         this.fail(opened ? closeDescription(code, reason) : 'could not connect', opened);
       }),
       // A close event always follows an error event; the failure is handled there.
@@ -268,8 +268,8 @@ export class ManagedSocket<Topic> {
     const inbound = this.options.protocol.classify(data);
     switch (inbound.kind) {
       case 'data':
-        this.snapshotState.lastMessageAt = now;
-        if (this.snapshotState.phase !== 'live') {
+        this.state.lastMessageAt = now;
+        if (this.state.phase !== 'live') {
           this.attempt = 0;
           this.diagnosis = null;
           this.update({ phase: 'live', consecutiveFailures: 0, reason: null });
@@ -418,7 +418,7 @@ export class ManagedSocket<Topic> {
   private watchdog(): void {
     const { protocol, scheduler } = this.options;
     const now = scheduler.now();
-    if (this.snapshotState.phase === 'subscribing' && this.liveTopicKeys().length > 0 && now - this.openedAt >= protocol.firstDataTimeoutMs) {
+    if (this.state.phase === 'subscribing' && this.liveTopicKeys().length > 0 && now - this.openedAt >= protocol.firstDataTimeoutMs) {
       this.fail('connected, but no market data arrived', true);
       return;
     }
@@ -444,7 +444,7 @@ export class ManagedSocket<Topic> {
     this.pending.clear();
     this.socket?.close(CLIENT_CLOSE, reason);
     this.socket = null;
-    const failures = this.snapshotState.consecutiveFailures + 1;
+    const failures = this.state.consecutiveFailures + 1;
     this.update({ phase: 'retrying', consecutiveFailures: failures, reason: this.diagnosis ?? reason });
     this.options.events.reconnecting();
     if (!wasOpen) this.diagnose();
@@ -458,7 +458,7 @@ export class ManagedSocket<Topic> {
   private diagnose(): void {
     this.options.diagnose?.().then(
       (found) => {
-        const phase = this.snapshotState.phase;
+        const phase = this.state.phase;
         if (!found || phase === 'live' || phase === 'stopped') return;
         this.diagnosis = found;
         this.update({ reason: found });
@@ -479,8 +479,8 @@ export class ManagedSocket<Topic> {
     this.sendTimer = this.watchdogTimer = this.retryTimer = this.lifetimeTimer = this.requestTimer = null;
   }
 
-  private update(patch: Partial<SocketSnapshot>): void {
-    this.snapshotState = { ...this.snapshotState, ...patch };
+  private update(patch: Partial<SocketStatus>): void {
+    this.state = { ...this.state, ...patch };
     this.options.events.changed();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atmStrike, copyOptionQuote, daysToExpiry, expiryFromDatePart, isInTheMoney, parseOptionSymbol, type OptionQuote } from './option';
+import { atmStrike, daysToExpiry, expiryFromDatePart, isInTheMoney, parseOptionSymbol } from './option';
 
 describe('parseOptionSymbol', () => {
   it('reads the Binance form', () => {
@@ -64,20 +64,5 @@ describe('moneyness and time', () => {
 
   it('counts calendar days to expiry', () => {
     expect(daysToExpiry(Date.UTC(2025, 10, 20, 8), Date.UTC(2025, 10, 18, 20))).toBe(1.5);
-  });
-});
-
-describe('copyOptionQuote', () => {
-  it('copies every field from its own field, into a new object', () => {
-    // Every number distinct, so a field copied from the wrong one shows.
-    const row: OptionQuote = {
-      exchange: 'binance', symbol: 'BTC-261225-100000-C', underlying: 'BTCUSDT', base: 'BTC', expiry: 1, strike: 2, callPut: 'call',
-      priceCurrency: 'USDT', key: 'binance:BTC-261225-100000-C', mark: 3, bid: 4, ask: 5, bidSize: 6, askSize: 7, markIv: 8, bidIv: 9,
-      askIv: 10, delta: 11, gamma: 12, theta: 13, vega: 14, underlyingPrice: 15, highLimit: 16, lowLimit: 17,
-      greeksTime: 18, markTime: 19, bookTime: 20, updatedAt: 21,
-    };
-    const copy = copyOptionQuote(row);
-    expect(copy).toEqual(row);
-    expect(copy).not.toBe(row);
   });
 });

@@ -31,7 +31,7 @@ export interface OptionInstrument {
  * Binance's `d/g/t/v` are exactly these (pinned in src/math/blackScholes.test.ts); OKX's
  * `deltaBS/gammaBS/thetaBS/vegaBS` are these too (its coin-terms "PA" greeks are not used).
  */
-export interface OptionQuote extends OptionInstrument {
+export interface OptionRow extends OptionInstrument {
   key: string;
   mark: number | null;
   bid: number | null;
@@ -54,7 +54,7 @@ export interface OptionQuote extends OptionInstrument {
   markTime: number;
   bookTime: number;
   /** Wall-clock ms of the last applied update (for staleness). */
-  updatedAt: number;
+  appliedAt: number;
 }
 
 /**
@@ -64,40 +64,6 @@ export interface OptionQuote extends OptionInstrument {
 export const UNDERLYING_PRICE_LABEL: Record<ExchangeId, string> = { binance: 'Forward', okx: 'Forward' };
 
 export const EXPIRY_HOUR_UTC = 8;
-
-/** A copy of a row, every field spelled out: a spread takes V8's slow clone path for rows this wide (copyQuote in perpetual.ts). */
-export function copyOptionQuote(quote: OptionQuote): OptionQuote {
-  return {
-    exchange: quote.exchange,
-    symbol: quote.symbol,
-    underlying: quote.underlying,
-    base: quote.base,
-    expiry: quote.expiry,
-    strike: quote.strike,
-    callPut: quote.callPut,
-    priceCurrency: quote.priceCurrency,
-    key: quote.key,
-    mark: quote.mark,
-    bid: quote.bid,
-    ask: quote.ask,
-    bidSize: quote.bidSize,
-    askSize: quote.askSize,
-    markIv: quote.markIv,
-    bidIv: quote.bidIv,
-    askIv: quote.askIv,
-    delta: quote.delta,
-    gamma: quote.gamma,
-    theta: quote.theta,
-    vega: quote.vega,
-    underlyingPrice: quote.underlyingPrice,
-    highLimit: quote.highLimit,
-    lowLimit: quote.lowLimit,
-    greeksTime: quote.greeksTime,
-    markTime: quote.markTime,
-    bookTime: quote.bookTime,
-    updatedAt: quote.updatedAt,
-  };
-}
 
 export function optionKey(exchange: ExchangeId, symbol: string): string {
   return `${exchange}:${symbol}`;

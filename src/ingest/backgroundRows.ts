@@ -1,5 +1,5 @@
-import type { OptionQuote } from '../domain/option';
-import type { PerpQuote } from '../domain/perp';
+import type { OptionRow } from '../domain/option';
+import type { PerpRow } from '../domain/perp';
 import type { ShownRows } from '../wire/messages';
 
 /**
@@ -29,10 +29,10 @@ export class BackgroundRows {
     return true;
   }
 
-  readonly isBackgroundPerp = (row: PerpQuote): boolean => this.perps !== 'all' && !this.perps.has(row.key);
+  readonly isBackgroundPerp = (row: PerpRow): boolean => this.perps !== 'all' && !this.perps.has(row.key);
 
   /** For one chain's table: its background options, or none when views show every expiry of it. */
-  backgroundOptionsOf(chain: string): ((row: OptionQuote) => boolean) | undefined {
+  backgroundOptionsOf(chain: string): ((row: OptionRow) => boolean) | undefined {
     const shown = this.expiries.get(chain);
     return shown && ((row) => !shown.has(row.expiry));
   }

@@ -16,7 +16,7 @@ export function flushOncePerTick(schedule: (run: () => void) => void, flush: () 
 }
 
 /** The pending patch of one row, created empty on first use. */
-export function patchOf<P extends object>(patches: Map<string, P>, key: string): P {
+export function pendingOf<P extends object>(patches: Map<string, P>, key: string): P {
   let patch = patches.get(key);
   if (!patch) {
     patch = {} as P;

@@ -4,7 +4,7 @@ import { ScriptedServer, type ScriptedSocket } from '../connection/testing/scrip
 import { endpoints, okxRegionEndpoints } from '../config/buildEndpoints';
 import { createIngestService, TICK_MS } from './ingestService';
 import { BACKGROUND_REFRESH_MS } from './backgroundRows';
-import type { PerpQuote } from '../domain/perp';
+import type { PerpRow } from '../domain/perp';
 import optionMarkPrice from '../feeds/binance/fixtures/optionMarkPrice.json';
 import type { RowChanges, ShownRows, WorkerBatch } from '../wire/messages';
 import { PERP_CODEC } from '../wire/rowCodecs';
@@ -31,7 +31,7 @@ const markPush = (symbol: string, rate: string, time: number) => ({
 });
 
 /** The updated rows of a batch, read back from its columns. */
-const changedRows = (changes: RowChanges<PerpQuote>) =>
+const changedRows = (changes: RowChanges<PerpRow>) =>
   changedKeys(changes).map((key, index) => {
     const values = changes.updated.values.subarray(index * PERP_CODEC.columns.length);
     return { key, ...Object.fromEntries(PERP_CODEC.columns.map((column, at) => [column, values[at]])) };

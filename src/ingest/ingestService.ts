@@ -4,8 +4,8 @@ import type { SocketFactory } from '../connection/socketFactory';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
 import type { OkxRegion } from '../domain/okxRegion';
-import type { OptionQuote } from '../domain/option';
-import type { PerpQuote } from '../domain/perp';
+import type { OptionRow } from '../domain/option';
+import type { PerpRow } from '../domain/perp';
 import type { SourceStatus } from '../domain/sourceStatus';
 import { binanceOptionInstrument } from '../feeds/binance/optionParse';
 import { instrumentFromSymbol } from '../feeds/binance/parse';
@@ -46,8 +46,8 @@ export interface IngestService {
 
 export function createIngestService(options: IngestServiceOptions): IngestService {
   const { scheduler } = options;
-  const perpRows = new RowTable<PerpQuote>();
-  const optionChains = new Map<string, RowTable<OptionQuote>>();
+  const perpRows = new RowTable<PerpRow>();
+  const optionChains = new Map<string, RowTable<OptionRow>>();
   const background = new BackgroundRows();
   /** The sockets' snapshot pushes, each topic's newest read at the tick, before the ingests flush. */
   const snapshotReads = new Set<() => void>();
@@ -56,8 +56,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   let sources: SourceStatus[] = [];
   let timer: unknown = null;
 
-  const takeChains = (withBackground: boolean): Record<string, RowChanges<OptionQuote>> | null => {
-    let chains: Record<string, RowChanges<OptionQuote>> | null = null;
+  const takeChains = (withBackground: boolean): Record<string, RowChanges<OptionRow>> | null => {
+    let chains: Record<string, RowChanges<OptionRow>> | null = null;
     for (const [key, table] of optionChains) {
       const changes = toRowChanges(table.takeChanges(withBackground ? undefined : background.backgroundOptionsOf(key)), (key) => table.get(key), OPTION_CODEC);
       if (changes) (chains ??= {})[key] = changes;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OptionQuote } from '../domain/option';
+import type { OptionRow } from '../domain/option';
 import type { OptionEvent, OptionGreeksEvent, OptionInstrumentEvent } from '../domain/optionEvents';
 import { binanceOptionInstrument, parseOptionMarkPrices } from '../feeds/binance/optionParse';
 import optionMarkPrice from '../feeds/binance/fixtures/optionMarkPrice.json';
@@ -12,7 +12,7 @@ const T = 1762867543321;
 const NOV20 = Date.UTC(2025, 10, 20, 8);
 
 let now = T + 5;
-let chains: Map<string, RowTable<OptionQuote>>;
+let chains: Map<string, RowTable<OptionRow>>;
 let ingest: OptionIngest;
 let flushes: number;
 
@@ -53,7 +53,7 @@ describe('batching', () => {
     expect(btc()['binance:BTC-251120-126000-C']).toMatchObject({
       underlying: 'BTCUSDT', strike: 126_000, callPut: 'call', expiry: NOV20,
       mark: 770.543, bid: null, ask: 900, markIv: 0.9408058, bidIv: null, delta: 0.11111964, theta: -164.26702615,
-      underlyingPrice: 104334.60217391, updatedAt: T + 5,
+      underlyingPrice: 104334.60217391, appliedAt: T + 5,
     });
     expect(Object.keys(btc())).toHaveLength(2);
   });

@@ -1,13 +1,13 @@
 import type { ExchangeId } from '../domain/exchange';
-import { chainKey, copyOptionQuote, optionKey, type OptionInstrument, type OptionQuote } from '../domain/option';
+import { chainKey, optionKey, type OptionInstrument, type OptionRow } from '../domain/option';
 import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
 import { countersAfterFlush, emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 import { RowTable } from './rowTable';
-import { flushOncePerTick, patchOf } from './batching';
+import { flushOncePerTick, pendingOf } from './batching';
 
 export interface OptionIngestOptions {
   /** Where the rows are written, one table per chain key (`binance:BTCUSDT`, `okx:BTC-USD`), added as chains appear: the worker's tick takes each table's changes. */
-  chains: Map<string, RowTable<OptionQuote>>;
+  chains: Map<string, RowTable<OptionRow>>;
   /** Runs the flush later: on its ingest worker's next tick (TICK_MS), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
   now: () => number;
@@ -17,7 +17,7 @@ export interface OptionIngestOptions {
 
 export interface OptionIngest {
   push(events: readonly OptionEvent[]): void;
-  /** Chains each exchange lists, as its catalogue says: a new object when that changes. */
+  /** Chains each exchange lists, as its catalog says: a new object when that changes. */
   underlyings(): Readonly<Record<ExchangeId, readonly string[]>>;
   /** The counters as of the last flush: a new object after each flush that moved them. */
   counters(): IngestCounters;
@@ -27,13 +27,13 @@ export interface OptionIngest {
   flushNow(): void;
 }
 
-interface OptionPatch {
+interface NewestOptionEvents {
   greeks?: OptionGreeksEvent;
   mark?: OptionMarkEvent;
   book?: OptionBookEvent;
 }
 
-function emptyQuote(instrument: OptionInstrument): OptionQuote {
+function emptyRow(instrument: OptionInstrument): OptionRow {
   return {
     ...instrument,
     key: optionKey(instrument.exchange, instrument.symbol),
@@ -41,13 +41,13 @@ function emptyQuote(instrument: OptionInstrument): OptionQuote {
     markIv: null, bidIv: null, askIv: null,
     delta: null, gamma: null, theta: null, vega: null,
     underlyingPrice: null, highLimit: null, lowLimit: null,
-    greeksTime: 0, markTime: 0, bookTime: 0, updatedAt: 0,
+    greeksTime: 0, markTime: 0, bookTime: 0, appliedAt: 0,
   };
 }
 
 /** Applies one option's coalesced patch to a copy; each kind only moves forward in exchange time. */
-function patchQuote(previous: OptionQuote, patch: OptionPatch, receivedAt: number): OptionQuote | null {
-  const next = copyOptionQuote(previous);
+function applyEvents(previous: OptionRow, patch: NewestOptionEvents, receivedAt: number): OptionRow | null {
+  const next = { ...previous };
   let changed = false;
   const { greeks, mark, book } = patch;
   if (greeks && greeks.time >= next.greeksTime) {
@@ -78,7 +78,7 @@ function patchQuote(previous: OptionQuote, patch: OptionPatch, receivedAt: numbe
     changed = true;
   }
   if (!changed) return null;
-  next.updatedAt = receivedAt;
+  next.appliedAt = receivedAt;
   return next;
 }
 
@@ -93,28 +93,28 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   let counters = emptyCounters();
   /** Options listed since the exchange's last list-complete: the list a list-complete makes final. */
   const pendingList: Record<ExchangeId, Set<string>> = { binance: new Set(), okx: new Set() };
-  let catalogue: OptionEvent[] = [];
-  let patches = new Map<string, OptionPatch>();
+  let catalog: OptionEvent[] = [];
+  let patches = new Map<string, NewestOptionEvents>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   let earliestExpiry = Number.POSITIVE_INFINITY;
   const schedule = flushOncePerTick(options.schedule, flush);
   /** Each pushed option's instrument, parsed from its symbol once rather than at every flush; it goes with its row. */
   const instruments = new Map<string, OptionInstrument>();
-  const patchFor = (exchange: ExchangeId, symbol: string): OptionPatch => patchOf(patches, optionKey(exchange, symbol));
+  const patchFor = (exchange: ExchangeId, symbol: string): NewestOptionEvents => pendingOf(patches, optionKey(exchange, symbol));
 
   function push(events: readonly OptionEvent[]): void {
     // A parser emits one option's events together (Binance: its greeks, mark and book from one
     // item), so the option just looked up is usually the next one asked for.
     let recentSymbol: string | null = null;
     let recentExchange: ExchangeId | null = null;
-    let recentPatch: OptionPatch | null = null;
+    let recentPatch: NewestOptionEvents | null = null;
     for (const event of events) {
       switch (event.kind) {
         case 'underlyings':
         case 'instrument':
         case 'list-complete':
-          catalogue.push(event);
+          catalog.push(event);
           break;
         case 'greeks':
         case 'mark':
@@ -139,7 +139,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     const now = options.now();
     let applied = 0;
 
-    const write = (quote: OptionQuote): void => {
+    const write = (quote: OptionRow): void => {
       const key = chainKey(quote.exchange, quote.underlying);
       let rows = chains.get(key);
       if (!rows) chains.set(key, (rows = new RowTable()));
@@ -147,14 +147,14 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       earliestExpiry = Math.min(earliestExpiry, quote.expiry);
       applied++;
     };
-    const remove = (quote: OptionQuote): void => {
+    const remove = (quote: OptionRow): void => {
       chains.get(chainKey(quote.exchange, quote.underlying))?.delete(quote.key);
       instruments.delete(quote.key);
     };
-    const find = (instrument: OptionInstrument): OptionQuote | undefined =>
+    const find = (instrument: OptionInstrument): OptionRow | undefined =>
       chains.get(chainKey(instrument.exchange, instrument.underlying))?.get(optionKey(instrument.exchange, instrument.symbol));
 
-    for (const event of catalogue) {
+    for (const event of catalog) {
       if (event.kind === 'underlyings') {
         underlyings = { ...underlyings, [event.exchange]: [...event.underlyings].sort() };
       } else if (event.kind === 'instrument') {
@@ -167,7 +167,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
         pendingList[event.exchange].add(optionKey(event.exchange, event.symbol));
         if (!existing) {
           const { kind: _, listed: __, ...instrument } = event;
-          write(emptyQuote(instrument));
+          write(emptyRow(instrument));
         }
       } else if (event.kind === 'list-complete') {
         const listed = pendingList[event.exchange];
@@ -194,7 +194,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       // A late push for a settled option must not bring its row back.
       if (instrument.expiry <= now) continue;
       const existing = chains.get(chainKey(instrument.exchange, instrument.underlying))?.get(key);
-      const updated = patchQuote(existing ?? emptyQuote(instrument), patch, now);
+      const updated = applyEvents(existing ?? emptyRow(instrument), patch, now);
       if (updated) write(updated);
     }
 
@@ -208,7 +208,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       }
     }
 
-    catalogue = [];
+    catalog = [];
     patches = new Map();
     counters = countersAfterFlush(counters, rejected, coalesced, applied);
     coalesced = 0;

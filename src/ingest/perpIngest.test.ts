@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PerpEvent, PerpMarkEvent } from '../domain/perpEvents';
-import type { PerpQuote } from '../domain/perp';
+import type { PerpRow } from '../domain/perp';
 import { instrumentFromSymbol } from '../feeds/binance/parse';
 import { instrumentFromSwapId } from '../feeds/okx/parse';
 import { createPerpIngest, type PerpIngest } from './perpIngest';
@@ -12,7 +12,7 @@ function binanceMark(symbol: string, time: number, mark: number, fundingRate = 0
   return { kind: 'mark', exchange: 'binance', symbol, time, mark, index: 100, estimatedSettle: null, fundingRate, nextFundingTime: T + 3_600_000 };
 }
 
-let rows: RowTable<PerpQuote>;
+let rows: RowTable<PerpRow>;
 let ingest: PerpIngest;
 let flushes: number;
 
@@ -76,7 +76,7 @@ describe('rows', () => {
     ingest.push([binanceMark('OLDUSDT', T, 1), binanceMark('BTCUSDT', T, 1)]);
     ingest.flushNow();
     ingest.push([
-      { kind: 'instrument', exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: null, listed: true },
+      { kind: 'instrument', exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: null, listed: true },
       { kind: 'list-complete', exchange: 'binance' },
     ]);
     ingest.flushNow();
@@ -89,7 +89,7 @@ describe('rows', () => {
 
   it('keeps TradFi and COIN-M rows when Binance’s USDⓈ-M list arrives, taking TradFi’s market from it', () => {
     const instrument = (symbol: string, base: string, market: 'crypto' | 'tradfi'): PerpEvent => ({
-      kind: 'instrument', exchange: 'binance', symbol, base, quote: 'USDT', coin: base, market, margin: 'linear', indexId: null, listed: true,
+      kind: 'instrument', exchange: 'binance', symbol, base, quoteAsset: 'USDT', coin: base, market, margin: 'linear', indexId: null, listed: true,
     });
     ingest.push([binanceMark('XAUUSDT', T, 4100, 0.0002), binanceMark('BTCUSD_PERP', T, 95_000), binanceMark('BTCUSDT', T, 95_000), binanceMark('OLDUSDT', T, 1)]);
     ingest.flushNow();
@@ -119,8 +119,8 @@ describe('rows', () => {
 
   it('puts one OKX index push on every swap priced against it, derives the 4 h interval and carries the last settlement', () => {
     const events: PerpEvent[] = [
-      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDT', listed: true },
-      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDC-SWAP', base: 'BTC', quote: 'USDC', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDC', listed: true },
+      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDT', listed: true },
+      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDC-SWAP', base: 'BTC', quoteAsset: 'USDC', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDC', listed: true },
       { kind: 'mark', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, mark: 95_047.5, index: null, estimatedSettle: null, fundingRate: null, nextFundingTime: null },
       { kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time: T, index: 95_000 },
       { kind: 'funding', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, fundingRate: 0.0005, nextFundingRate: null, nextFundingTime: T + 1000, intervalHours: 4, settledFundingRate: 0.0004, lastSettlementTime: T - 1000 },
@@ -137,7 +137,7 @@ describe('rows', () => {
   it('leaves a row untouched when a poll repeats its index (same time and price), and moves it when the index moves', () => {
     const index = (time: number, value: number): PerpEvent => ({ kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time, index: value });
     ingest.push([
-      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDT', listed: true },
+      { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDT', listed: true },
       index(T, 95_000),
     ]);
     ingest.flushNow();

@@ -1,16 +1,16 @@
 import type { ExchangeId } from '../domain/exchange';
 import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
-import { copyQuote, perpKey, type PerpQuote } from '../domain/perp';
-import { createPerpRegistry, emptyQuote, listCovers, patchQuote, resolveInterval, withDerived, type RowPatch } from './perpRows';
+import { perpKey, type PerpRow } from '../domain/perp';
+import { createPerpRegistry, emptyRow, listCovers, applyEvents, resolveInterval, withDerived, type NewestEvents } from './perpRows';
 import { countersAfterFlush, emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 import type { RowTable } from './rowTable';
-import { flushOncePerTick, patchOf } from './batching';
+import { flushOncePerTick, pendingOf } from './batching';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 
 export interface PerpIngestOptions {
   /** Where the rows are written: the worker's tick takes the changes from it. */
-  rows: RowTable<PerpQuote>;
+  rows: RowTable<PerpRow>;
   /** Runs the flush later: on its ingest worker's next tick (TICK_MS), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
   now: () => number;
@@ -38,12 +38,12 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   let counters = emptyCounters();
   const registry = createPerpRegistry();
   let lists: ListEvent[] = [];
-  let patches = new Map<string, RowPatch>();
+  let patches = new Map<string, NewestEvents>();
   let indexes = new Map<string, PerpIndexEvent>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   const schedule = flushOncePerTick(options.schedule, flush);
-  const patchFor = (exchange: ExchangeId, symbol: string): RowPatch => patchOf(patches, perpKey(exchange, symbol));
+  const patchFor = (exchange: ExchangeId, symbol: string): NewestEvents => pendingOf(patches, perpKey(exchange, symbol));
 
   function push(events: readonly PerpEvent[]): void {
     for (const event of events) {
@@ -85,8 +85,8 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
 
   function flush(): void {
     let applied = 0;
-    const read = (key: string): PerpQuote | undefined => rows.get(key);
-    const write = (quote: PerpQuote): void => {
+    const read = (key: string): PerpRow | undefined => rows.get(key);
+    const write = (quote: PerpRow): void => {
       rows.set(quote);
       applied++;
     };
@@ -100,9 +100,9 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
       if (!keys) registry.byIndex.set(indexKey, (keys = new Set()));
       keys.add(key);
     };
-    const newRow = (instrument: PerpInstrumentEvent): PerpQuote => {
-      const { exchange, symbol, base, quote, coin, market, margin } = instrument;
-      const row = emptyQuote({ exchange, symbol, base, quote, coin, market, margin }, instrument.indexId);
+    const newRow = (instrument: PerpInstrumentEvent): PerpRow => {
+      const { exchange, symbol, base, quoteAsset, coin, market, margin } = instrument;
+      const row = emptyRow({ exchange, symbol, base, quoteAsset, coin, market, margin }, instrument.indexId);
       Object.assign(row, resolveInterval(registry, row, null));
       const index = instrument.indexId === null ? undefined : registry.latestIndex.get(indexKeyOf(instrument.exchange, instrument.indexId));
       if (index) {
@@ -126,13 +126,13 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         if (!existing) write(newRow(event));
         else if (
           existing.base !== event.base ||
-          existing.quote !== event.quote ||
+          existing.quoteAsset !== event.quoteAsset ||
           existing.indexId !== event.indexId ||
           existing.market !== event.market ||
           existing.margin !== event.margin
         ) {
-          const { base, quote, coin, market, margin, indexId } = event;
-          write(withDerived({ ...existing, base, quote, coin, market, margin, indexId }));
+          const { base, quoteAsset, coin, market, margin, indexId } = event;
+          write(withDerived({ ...existing, base, quoteAsset, coin, market, margin, indexId }));
         }
       } else if (event.kind === 'list-complete') {
         registry.listKnown[event.exchange] = event.margin ?? 'all';
@@ -152,7 +152,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     }
 
     const receivedAt = options.now();
-    const waiting = new Map<string, RowPatch>();
+    const waiting = new Map<string, NewestEvents>();
     for (const [key, patch] of patches) {
       let row = read(key);
       if (!row) {
@@ -175,7 +175,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         trackIndex(instrument);
         row = newRow(instrument);
       }
-      const updated = patchQuote(registry, row, patch, receivedAt);
+      const updated = applyEvents(registry, row, patch, receivedAt);
       if (updated) write(updated);
     }
 
@@ -185,10 +185,10 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         const row = read(key);
         // A poll repeats an index that has not moved (same time and price): nothing to write.
         if (!row || event.time < row.indexTime || (event.time === row.indexTime && event.index === row.index)) continue;
-        const updated = copyQuote(row);
+        const updated = { ...row };
         updated.index = event.index;
         updated.indexTime = event.time;
-        updated.updatedAt = receivedAt;
+        updated.appliedAt = receivedAt;
         write(withDerived(updated));
       }
     }

@@ -1,7 +1,7 @@
 import type { ExchangeId } from '../domain/exchange';
 import { annualiseFunding, DEFAULT_FUNDING_INTERVAL_HOURS, premiumOf } from '../domain/funding';
 import type { PerpIndexEvent, PerpInstrumentEvent, PerpMarkEvent, PerpFundingEvent, PerpTickerEvent } from '../domain/perpEvents';
-import { copyQuote, perpKey, type PerpInstrument, type PerpMargin, type PerpQuote } from '../domain/perp';
+import { perpKey, type PerpInstrument, type PerpMargin, type PerpRow } from '../domain/perp';
 
 /** Everything the store needs to turn events into rows, kept outside React state because no view renders it. */
 export interface PerpRegistry {
@@ -33,13 +33,13 @@ export function listCovers(registry: PerpRegistry, exchange: ExchangeId, margin:
 }
 
 /** The newest event of each kind per row, after coalescing a batch. */
-export interface RowPatch {
+export interface NewestEvents {
   mark?: PerpMarkEvent;
   funding?: PerpFundingEvent;
   ticker?: PerpTickerEvent;
 }
 
-export function emptyQuote(instrument: PerpInstrument, indexId: string | null): PerpQuote {
+export function emptyRow(instrument: PerpInstrument, indexId: string | null): PerpRow {
   return {
     ...instrument,
     key: perpKey(instrument.exchange, instrument.symbol),
@@ -64,12 +64,12 @@ export function emptyQuote(instrument: PerpInstrument, indexId: string | null): 
     indexTime: 0,
     fundingTime: 0,
     tickerTime: 0,
-    updatedAt: 0,
+    appliedAt: 0,
   };
 }
 
 /** Interval for a row from what is known: the exchange's own word, else the default marked as assumed. */
-export function resolveInterval(registry: PerpRegistry, quote: PerpQuote, pushed: number | null): Pick<PerpQuote, 'intervalHours' | 'intervalAssumed'> {
+export function resolveInterval(registry: PerpRegistry, quote: PerpRow, pushed: number | null): Pick<PerpRow, 'intervalHours' | 'intervalAssumed'> {
   if (pushed !== null) return { intervalHours: pushed, intervalAssumed: false };
   const known = registry.intervals[quote.exchange];
   if (known) return { intervalHours: known.table.get(quote.symbol) ?? known.defaultHours, intervalAssumed: false };
@@ -80,7 +80,7 @@ export function resolveInterval(registry: PerpRegistry, quote: PerpQuote, pushed
 }
 
 /** Recomputes the fields derived from others, in one place, after any change to a row. */
-export function withDerived(quote: PerpQuote): PerpQuote {
+export function withDerived(quote: PerpRow): PerpRow {
   quote.premium = premiumOf(quote.mark, quote.index);
   quote.annualised =
     quote.fundingRate !== null && quote.intervalHours !== null ? annualiseFunding(quote.fundingRate, quote.intervalHours) : null;
@@ -92,8 +92,8 @@ export function withDerived(quote: PerpQuote): PerpQuote {
  * Applies one row's coalesced patch to a copy of the row. Each kind of event only moves its
  * fields forward in (exchange) time: a late or duplicated event never overwrites a newer one.
  */
-export function patchQuote(registry: PerpRegistry, previous: PerpQuote, patch: RowPatch, receivedAt: number): PerpQuote | null {
-  const next = copyQuote(previous);
+export function applyEvents(registry: PerpRegistry, previous: PerpRow, patch: NewestEvents, receivedAt: number): PerpRow | null {
+  const next = { ...previous };
   let changed = false;
   const { mark, funding, ticker } = patch;
   if (mark && mark.time >= next.markTime) {
@@ -127,6 +127,6 @@ export function patchQuote(registry: PerpRegistry, previous: PerpQuote, patch: R
   }
   if (!changed) return null;
   if (next.intervalHours === null || next.intervalAssumed) Object.assign(next, resolveInterval(registry, next, null));
-  next.updatedAt = receivedAt;
+  next.appliedAt = receivedAt;
   return withDerived(next);
 }

@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import { emptyCounters, type IngestCounters } from '../domain/ingestCounters';
-import type { PerpQuote } from '../domain/perp';
+import type { PerpRow } from '../domain/perp';
 
 export interface PerpState {
-  quotes: Record<string, PerpQuote>;
+  rows: Record<string, PerpRow>;
   counters: IngestCounters;
 }
 
 export const usePerpStore = create<PerpState>()(() => ({
-  quotes: {},
+  rows: {},
   counters: emptyCounters(),
 }));

@@ -2,8 +2,8 @@ import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
 import type { IngestCounters } from '../domain/ingestCounters';
 import type { OkxRegion } from '../domain/okxRegion';
-import type { OptionQuote } from '../domain/option';
-import type { PerpQuote } from '../domain/perp';
+import type { OptionRow } from '../domain/option';
+import type { PerpRow } from '../domain/perp';
 import type { SourceStatus } from '../domain/sourceStatus';
 
 /** A feed the page asks an exchange's ingest worker to run; the worker ref-counts identical requests. */
@@ -45,13 +45,13 @@ export interface ColumnValues {
 }
 
 export interface PerpBatch {
-  rows: RowChanges<PerpQuote>;
+  rows: RowChanges<PerpRow>;
   counters: IngestCounters;
 }
 
 export interface OptionBatch {
   /** Only the chains that changed, by chain key. */
-  chains: Record<string, RowChanges<OptionQuote>>;
+  chains: Record<string, RowChanges<OptionRow>>;
   /** The catalog's chains per exchange, when they changed. */
   underlyings: Readonly<Record<ExchangeId, readonly string[]>> | null;
   counters: IngestCounters;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { OptionQuote } from '../domain/option';
+import type { OptionRow } from '../domain/option';
 import { binanceOptionInstrument } from '../feeds/binance/optionParse';
 import { okxOptionInstrument } from '../feeds/okx/optionParse';
-import { emptyQuote } from '../ingest/perpRows';
+import { emptyRow } from '../ingest/perpRows';
 import { createOptionIngest } from '../ingest/optionIngest';
 import { RowTable } from '../ingest/rowTable';
 import { OPTION_CODEC, PERP_CODEC, type RowCodec } from './rowCodecs';
@@ -25,13 +25,13 @@ function roundTrips<Row extends object>(codec: RowCodec<Row>, row: Row): void {
 
 describe('row codecs', () => {
   it('name every field of a perpetual row exactly once, and write and read its columns in their order', () => {
-    const row = emptyQuote({ exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' }, 'BTC-USDT');
+    const row = emptyRow({ exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' }, 'BTC-USDT');
     expect(fieldsOf(PERP_CODEC)).toEqual(Object.keys(row).sort());
     roundTrips(PERP_CODEC, row);
   });
 
   it('name every field of an option row exactly once, and write and read its columns in their order', () => {
-    const chains = new Map<string, RowTable<OptionQuote>>();
+    const chains = new Map<string, RowTable<OptionRow>>();
     const ingest = createOptionIngest({
       chains,
       schedule: () => undefined,

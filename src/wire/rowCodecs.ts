@@ -1,5 +1,5 @@
-import type { OptionQuote } from '../domain/option';
-import type { PerpQuote } from '../domain/perp';
+import type { OptionRow } from '../domain/option';
+import type { PerpRow } from '../domain/perp';
 
 /** The fields of `Row` that hold a number or null: the ones a codec may carry as columns. */
 export type NumericField<Row> = { [Field in keyof Row]-?: Row[Field] extends number | null ? Field : never }[keyof Row] & string;
@@ -38,19 +38,19 @@ export function rowCodec<Row extends object>(columns: readonly NumericField<Row>
   };
 }
 
-export const PERP_CODEC = rowCodec<PerpQuote>(
+export const PERP_CODEC = rowCodec<PerpRow>(
   [
     'mark', 'index', 'estimatedSettle', 'premium', 'fundingRate', 'nextFundingRate', 'settledFundingRate', 'lastSettlementTime',
     'intervalHours', 'annualised', 'nextFundingTime', 'last', 'open24h', 'change24h', 'quoteVolume24h',
-    'markTime', 'indexTime', 'fundingTime', 'tickerTime', 'updatedAt',
+    'markTime', 'indexTime', 'fundingTime', 'tickerTime', 'appliedAt',
   ],
-  ['key', 'exchange', 'symbol', 'base', 'quote', 'coin', 'market', 'margin', 'indexId', 'intervalAssumed'],
+  ['key', 'exchange', 'symbol', 'base', 'quoteAsset', 'coin', 'market', 'margin', 'indexId', 'intervalAssumed'],
 );
 
-export const OPTION_CODEC = rowCodec<OptionQuote>(
+export const OPTION_CODEC = rowCodec<OptionRow>(
   [
     'mark', 'bid', 'ask', 'bidSize', 'askSize', 'markIv', 'bidIv', 'askIv', 'delta', 'gamma', 'theta', 'vega',
-    'underlyingPrice', 'highLimit', 'lowLimit', 'greeksTime', 'markTime', 'bookTime', 'updatedAt',
+    'underlyingPrice', 'highLimit', 'lowLimit', 'greeksTime', 'markTime', 'bookTime', 'appliedAt',
   ],
   ['key', 'exchange', 'symbol', 'underlying', 'base', 'expiry', 'strike', 'callPut', 'priceCurrency'],
 );

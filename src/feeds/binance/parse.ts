@@ -153,7 +153,7 @@ export function parseExchangeInfo(body: unknown): PerpInstrument[] | null {
     const quote = text(item.quoteAsset);
     if (symbol === null || base === null || quote === null) continue;
     const market = marketOf(item.contractType, item.underlyingType);
-    instruments.push({ exchange: 'binance', symbol, base, quote, coin: coinOf(base), market, margin: 'linear' });
+    instruments.push({ exchange: 'binance', symbol, base, quoteAsset: quote, coin: coinOf(base), market, margin: 'linear' });
   }
   return instruments;
 }
@@ -190,5 +190,5 @@ export function instrumentFromSymbol(symbol: string): PerpInstrument {
   const pair = margin === 'inverse' ? symbol.slice(0, -COIN_MARGINED_SUFFIX.length) : symbol;
   const quote = QUOTE_ASSETS.find((asset) => pair.endsWith(asset) && pair.length > asset.length) ?? '';
   const base = quote ? pair.slice(0, -quote.length) : pair;
-  return { exchange: 'binance', symbol, base, quote, coin: coinOf(base), market: 'crypto', margin };
+  return { exchange: 'binance', symbol, base, quoteAsset: quote, coin: coinOf(base), market: 'crypto', margin };
 }

@@ -150,7 +150,7 @@ describe('OKX channels', () => {
       { instType: 'SWAP', instId: 'BTC-USD-SWAP', uly: 'BTC-USD', instFamily: 'BTC-USD', state: 'live' },
       { instType: 'SWAP', instId: 'OLD-USDT-SWAP', uly: 'OLD-USDT', state: 'suspend' },
     ];
-    expect(parseSwapInstruments(data).events.map((e) => [e.symbol, e.base, e.quote, e.indexId, e.listed])).toEqual([
+    expect(parseSwapInstruments(data).events.map((e) => [e.symbol, e.base, e.quoteAsset, e.indexId, e.listed])).toEqual([
       ['BTC-USDT-SWAP', 'BTC', 'USDT', 'BTC-USDT', true],
       ['BTC-USD-SWAP', 'BTC', 'USD', 'BTC-USD', true],
       ['OLD-USDT-SWAP', 'OLD', 'USDT', 'OLD-USDT', false],

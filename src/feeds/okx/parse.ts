@@ -35,7 +35,7 @@ export function parseSwapInstruments(payload: unknown): ParseResult<PerpInstrume
     // ctType says it; without one, OKX's USD swaps are its coin-margined ones.
     const inverse = item.ctType === undefined ? quote === 'USD' : item.ctType === 'inverse';
     const margin = inverse ? 'inverse' : 'linear';
-    return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), market: 'crypto', margin, indexId, listed: item.state === 'live' };
+    return { kind: 'instrument', exchange: 'okx', symbol, base, quoteAsset: quote, coin: coinOf(base), market: 'crypto', margin, indexId, listed: item.state === 'live' };
   });
 }
 
@@ -150,5 +150,5 @@ export function instrumentFromSwapId(symbol: string): PerpInstrumentEvent | null
   const [base, quote, suffix] = symbol.split('-');
   if (!base || !quote || suffix !== 'SWAP') return null;
   const margin = quote === 'USD' ? 'inverse' : 'linear';
-  return { kind: 'instrument', exchange: 'okx', symbol, base, quote, coin: coinOf(base), market: 'crypto', margin, indexId: `${base}-${quote}`, listed: true };
+  return { kind: 'instrument', exchange: 'okx', symbol, base, quoteAsset: quote, coin: coinOf(base), market: 'crypto', margin, indexId: `${base}-${quote}`, listed: true };
 }

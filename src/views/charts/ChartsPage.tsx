@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useParams } from 'react-router';
 import { CHART_INTERVALS, type ChartInterval } from '../../domain/candles';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
-import { perpKey, type PerpQuote } from '../../domain/perp';
+import { perpKey, type PerpRow } from '../../domain/perp';
 import { useShownPerps } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
 import { usePerpStore } from '../../store/perpStore';
@@ -19,14 +19,14 @@ import './charts.css';
 
 const OTHER: Record<ExchangeId, ExchangeId> = { binance: 'okx', okx: 'binance' };
 
-const historyTarget = (quote: PerpQuote) => ({ exchange: quote.exchange, symbol: quote.symbol, indexId: quote.indexId });
+const historyTarget = (quote: PerpRow) => ({ exchange: quote.exchange, symbol: quote.symbol, indexId: quote.indexId });
 
 /** The same coin's main contract of the same margin on the other exchange, for compare mode. */
-function useCounterpart(quote: PerpQuote | undefined): PerpQuote | undefined {
+function useCounterpart(quote: PerpRow | undefined): PerpRow | undefined {
   const otherKey = usePerpStore((state) =>
-    quote ? mainContractFor(Object.values(state.quotes), OTHER[quote.exchange], quote.coin, quote.margin)?.key : undefined,
+    quote ? mainContractFor(Object.values(state.rows), OTHER[quote.exchange], quote.coin, quote.margin)?.key : undefined,
   );
-  return usePerpStore((state) => (otherKey ? state.quotes[otherKey] : undefined));
+  return usePerpStore((state) => (otherKey ? state.rows[otherKey] : undefined));
 }
 
 export function ChartsPage() {
@@ -34,8 +34,8 @@ export function ChartsPage() {
   const [params, setParams] = useSearchState(parseChartParams, chartSearch);
   const exchange = parseExchange(exchangeParam);
   const key = exchange && symbol ? perpKey(exchange, symbol) : null;
-  const quote = usePerpStore((state) => (key ? state.quotes[key] : undefined));
-  const exchangeLoaded = usePerpStore((state) => exchange !== null && Object.values(state.quotes).some((q) => q.exchange === exchange));
+  const quote = usePerpStore((state) => (key ? state.rows[key] : undefined));
+  const exchangeLoaded = usePerpStore((state) => exchange !== null && Object.values(state.rows).some((q) => q.exchange === exchange));
   const counterpart = useCounterpart(quote);
   // The chart's contract (from the address, before its row exists) and the other exchange's, for compare.
   useShownPerps([...(exchange && symbol ? [{ exchange, symbol }] : []), ...(counterpart ? [counterpart] : [])]);

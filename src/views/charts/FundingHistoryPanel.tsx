@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { FUNDING_HISTORY_DAYS } from '../../app/chartFeeds';
 import { EXCHANGE_LABEL } from '../../domain/exchange';
 import { coveredAverages, coveredDays, type FundingHistory, type FundingSettlement } from '../../domain/fundingHistory';
-import type { PerpQuote } from '../../domain/perp';
+import type { PerpRow } from '../../domain/perp';
 import { useFundingHistory } from '../../hooks/useChartFeeds';
 import { formatPercent, signClass } from '../format/numbers';
 import { formatBarTime } from './chartTheme';
@@ -40,7 +40,7 @@ function describe(history: FundingHistory, predicted: FundingSettlement | null):
 }
 
 /** Realised funding of the last 30 days as bars, the current predicted rate as a hollow last bar, and average annualised rates. */
-export function FundingHistoryPanel({ quote }: { quote: PerpQuote }) {
+export function FundingHistoryPanel({ quote }: { quote: PerpRow }) {
   const target = useMemo(() => ({ exchange: quote.exchange, symbol: quote.symbol, indexId: null }), [quote.exchange, quote.symbol]);
   const { state, history } = useFundingHistory(target, quote.nextFundingTime);
   const predicted = quote.fundingRate !== null && quote.nextFundingTime !== null ? { time: quote.nextFundingTime, rate: quote.fundingRate } : null;

@@ -1,9 +1,9 @@
-import type { PerpQuote } from '../../domain/perp';
+import type { PerpRow } from '../../domain/perp';
 import { formatBps, formatPercent, formatPrice, signClass } from '../format/numbers';
 import { Countdown } from '../screener/Countdown';
 
 /** The perpetual's live numbers above its chart: the same normalised values the screener shows. */
-export function QuoteStats({ quote }: { quote: PerpQuote }) {
+export function QuoteStats({ quote }: { quote: PerpRow }) {
   const interval = quote.intervalHours === null ? '' : ` per ${quote.intervalHours}h${quote.intervalAssumed ? ' (assumed)' : ''}`;
   return (
     <dl className="quote-stats" aria-label={`${quote.symbol} live values`}>

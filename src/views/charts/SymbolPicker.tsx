@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { EXCHANGE_LABEL } from '../../domain/exchange';
-import type { PerpQuote } from '../../domain/perp';
+import type { PerpRow } from '../../domain/perp';
 import { usePerpStore } from '../../store/perpStore';
 import { chartPath, type ChartParams } from './chartParams';
 
@@ -10,7 +10,7 @@ const MAX_RESULTS = 12;
 const NO_MATCHES: string[] = [];
 
 /** Keys of the perpetuals whose coin or symbol contains the text, most traded first. */
-function matchingKeys(quotes: Record<string, PerpQuote>, text: string): string[] {
+function matchingKeys(quotes: Record<string, PerpRow>, text: string): string[] {
   const needle = text.trim().toUpperCase();
   if (needle === '') return NO_MATCHES;
   return Object.values(quotes)
@@ -24,8 +24,8 @@ function matchingKeys(quotes: Record<string, PerpQuote>, text: string): string[]
 export function SymbolPicker({ params }: { params: ChartParams }) {
   const [text, setText] = useState('');
   const inputId = useId();
-  const keys = usePerpStore(useShallow((state) => matchingKeys(state.quotes, text)));
-  const quotes = usePerpStore.getState().quotes;
+  const keys = usePerpStore(useShallow((state) => matchingKeys(state.rows, text)));
+  const quotes = usePerpStore.getState().rows;
   return (
     <div className="symbol-picker">
       <label className="field" htmlFor={inputId}>

@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useRef } from 'react';
-import { isInTheMoney, type OptionQuote } from '../../domain/option';
+import { isInTheMoney, type OptionRow } from '../../domain/option';
 import { formatPrice } from '../format/numbers';
 import type { ChainColumn } from './chainColumns';
 import type { StrikeRow } from './chainRows';
@@ -13,7 +13,7 @@ interface ChainTableProps {
   strikeCurrency: string;
   underlyingPrice: number | null;
   atmStrike: number | null;
-  isStale: (quote: OptionQuote) => boolean;
+  isStale: (quote: OptionRow) => boolean;
   /** Changes when another chain or expiry opens: the table then scrolls its ATM strike into the middle once. */
   scrollKey: string;
 }
@@ -35,7 +35,7 @@ function HeaderCells({ side, columns, currency }: { side: 'Call' | 'Put'; column
   ));
 }
 
-function SideCells({ quote, columns, itm, side }: { quote: OptionQuote | null; columns: readonly ChainColumn[]; itm: boolean; side: string }) {
+function SideCells({ quote, columns, itm, side }: { quote: OptionRow | null; columns: readonly ChainColumn[]; itm: boolean; side: string }) {
   return columns.map((column) => (
     <td key={column.id} className={`chain-cell ${side}${itm ? ' itm' : ''}`}>
       {quote ? column.format(quote) : ''}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
-import { chainKey, UNDERLYING_PRICE_LABEL, type OptionQuote } from '../../domain/option';
+import { chainKey, UNDERLYING_PRICE_LABEL, type OptionRow } from '../../domain/option';
 import { useNow } from '../../hooks/useNow';
 import { useSearchState } from '../../hooks/useSearchState';
 import { useOptionCatalog, useOptionChainFeed } from '../../hooks/useOptionFeeds';
@@ -60,7 +60,7 @@ export function OptionsPage() {
   const chain = useMemo(() => (selected ? expiryChain(rows, selected.expiry) : null), [rows, selected?.expiry]);
   const [hidden, setHidden] = useState<ReadonlySet<ChainColumnId>>(() => new Set());
   const columns = useMemo(() => sideColumns(hidden), [hidden]);
-  const isStale = useCallback((quote: OptionQuote) => isOptionStale(quote, now), [now]);
+  const isStale = useCallback((quote: OptionRow) => isOptionStale(quote, now), [now]);
   const [settledNotice, setSettledNotice] = useState<string | null>(null);
 
   const choose = useCallback(
@@ -95,7 +95,7 @@ export function OptionsPage() {
   const sample = chain?.rows[0]?.call ?? chain?.rows[0]?.put;
   const priceCurrency = sample?.priceCurrency ?? (exchange === 'binance' ? 'USDT' : underlying === null ? '' : baseOf(underlying));
   const strikeCurrency = exchange === 'binance' ? 'USDT' : 'USD';
-  const newestUpdate = chain?.rows.reduce((newest, row) => Math.max(newest, row.call?.updatedAt ?? 0, row.put?.updatedAt ?? 0), 0) ?? 0;
+  const newestUpdate = chain?.rows.reduce((newest, row) => Math.max(newest, row.call?.appliedAt ?? 0, row.put?.appliedAt ?? 0), 0) ?? 0;
   const staleStrikes = chain?.rows.filter((row) => (row.call && isStale(row.call)) || (row.put && isStale(row.put))).length ?? 0;
   const exchangeLabel = EXCHANGE_LABEL[exchange];
 

@@ -1,4 +1,4 @@
-import type { OptionQuote } from '../../domain/option';
+import type { OptionRow } from '../../domain/option';
 import { formatPrice, NO_VALUE } from '../format/numbers';
 
 export type ChainColumnId = 'bid' | 'ask' | 'mark' | 'bidIv' | 'markIv' | 'askIv' | 'delta' | 'gamma' | 'theta' | 'vega';
@@ -8,7 +8,7 @@ export interface ChainColumn {
   label: string;
   /** Shown under the label; `{ccy}` is the chain's price currency. */
   unit: string;
-  format: (quote: OptionQuote) => string;
+  format: (quote: OptionRow) => string;
 }
 
 const percentFormats = [1, 2].map((digits) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));

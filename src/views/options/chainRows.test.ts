@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionKey, type OptionQuote } from '../../domain/option';
+import { optionKey, type OptionRow } from '../../domain/option';
 import { binanceOptionInstrument } from '../../feeds/binance/optionParse';
 import { expiriesOf, expiryChain, resolveExpiry } from './chainRows';
 import { smilePoints } from './smilePoints';
@@ -7,17 +7,17 @@ import { smilePoints } from './smilePoints';
 const NOV20 = Date.UTC(2025, 10, 20, 8);
 const NOV21 = Date.UTC(2025, 10, 21, 8);
 
-function quote(symbol: string, fields: Partial<OptionQuote> = {}): OptionQuote {
+function quote(symbol: string, fields: Partial<OptionRow> = {}): OptionRow {
   const instrument = binanceOptionInstrument(symbol)!;
   return {
     ...instrument, key: optionKey('binance', symbol),
     mark: null, bid: null, ask: null, bidSize: null, askSize: null, markIv: null, bidIv: null, askIv: null,
     delta: null, gamma: null, theta: null, vega: null, underlyingPrice: null, highLimit: null, lowLimit: null,
-    greeksTime: 0, markTime: 0, bookTime: 0, updatedAt: 0, ...fields,
+    greeksTime: 0, markTime: 0, bookTime: 0, appliedAt: 0, ...fields,
   };
 }
 
-function chainOf(...quotes: OptionQuote[]) {
+function chainOf(...quotes: OptionRow[]) {
   return Object.fromEntries(quotes.map((q) => [q.key, q]));
 }
 

@@ -1,4 +1,4 @@
-import { atmStrike, type OptionQuote } from '../../domain/option';
+import { atmStrike, type OptionRow } from '../../domain/option';
 import type { OptionChainRows } from '../../store/optionStore';
 
 export interface ExpiryTab {
@@ -11,8 +11,8 @@ export interface ExpiryTab {
 /** One strike of an expiry: its call and put (either may be missing while the lists fill). */
 export interface StrikeRow {
   strike: number;
-  call: OptionQuote | null;
-  put: OptionQuote | null;
+  call: OptionRow | null;
+  put: OptionRow | null;
 }
 
 export interface ExpiryChain {
@@ -50,7 +50,7 @@ export function resolveExpiry(tabs: readonly ExpiryTab[], requested: string | nu
 /** Calls and puts of one expiry side by side, strikes ascending, with the ATM strike. */
 export function expiryChain(chain: OptionChainRows | undefined, expiry: number): ExpiryChain {
   const byStrike = new Map<number, StrikeRow>();
-  let newest: OptionQuote | null = null;
+  let newest: OptionRow | null = null;
   for (const quote of Object.values(chain ?? {})) {
     if (quote.expiry !== expiry) continue;
     let row = byStrike.get(quote.strike);

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
-import type { PerpQuote } from '../../domain/perp';
+import type { PerpRow } from '../../domain/perp';
 import { useNow } from '../../hooks/useNow';
 import { useShownPerps } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
@@ -15,14 +15,14 @@ import { parseScreenerParams, screenerSearch, DEFAULT_SORT, type ScreenerParams,
 import { filterPerps, pairAcrossExchanges, type CrossRow } from './selectRows';
 import { isStale } from './staleness';
 
-const perpRowId = (quote: PerpQuote) => quote.key;
+const perpRowId = (quote: PerpRow) => quote.key;
 const crossRowId = (row: CrossRow) => row.key;
 
 export function ScreenerPage() {
   // Every row: sorting and filtering read them all, not only those scrolled into view.
   useShownPerps('all');
   const [params, setParams] = useSearchState(parseScreenerParams, screenerSearch);
-  const quotes = usePerpStore((state) => state.quotes);
+  const quotes = usePerpStore((state) => state.rows);
   const all = useMemo(() => Object.values(quotes), [quotes]);
   const now = useNow();
   const navigate = useNavigate();
@@ -37,7 +37,7 @@ export function ScreenerPage() {
   );
   const onSortingChange = useCallback((sort: SortKey[]) => update({ sort }), [update]);
   const openChart = useCallback(
-    (quote: PerpQuote) => navigate(`/charts/${quote.exchange}/${encodeURIComponent(quote.symbol)}`),
+    (quote: PerpRow) => navigate(`/charts/${quote.exchange}/${encodeURIComponent(quote.symbol)}`),
     [navigate],
   );
   const openCrossChart = useCallback(
@@ -50,7 +50,7 @@ export function ScreenerPage() {
   const perps = useMemo(() => filterPerps(all, params), [all, params]);
   const pairs = useMemo(() => (params.view === 'cross' ? pairAcrossExchanges(all, params) : []), [all, params]);
   const staleCount = perps.reduce((count, quote) => count + (isStale(quote, now) ? 1 : 0), 0);
-  const rowClass = useCallback((quote: PerpQuote) => (isStale(quote, now) ? 'stale' : ''), [now]);
+  const rowClass = useCallback((quote: PerpRow) => (isStale(quote, now) ? 'stale' : ''), [now]);
 
   const perExchange = EXCHANGES.map((exchange) => `${perps.filter((quote) => quote.exchange === exchange).length} ${exchange === 'binance' ? 'Binance' : 'OKX'}`);
   const loading = all.length === 0;

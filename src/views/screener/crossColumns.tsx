@@ -3,14 +3,14 @@ import { asPercent, formatPercent, NO_VALUE, signClass } from '../format/numbers
 import type { TableColumn } from '../table/tableColumn';
 import type { RateBasis } from './screenerParams';
 import type { CrossRow } from './selectRows';
-import type { PerpQuote } from '../../domain/perp';
+import type { PerpRow } from '../../domain/perp';
 import { MARGIN_DESCRIPTION, MARGIN_LABEL } from './marginLabel';
 
-function legRate(quote: PerpQuote, basis: RateBasis): number | null {
+function legRate(quote: PerpRow, basis: RateBasis): number | null {
   return basis === 'annualised' ? quote.annualised : quote.fundingRate;
 }
 
-function legText(quote: PerpQuote, basis: RateBasis): string {
+function legText(quote: PerpRow, basis: RateBasis): string {
   const rate = formatPercent(legRate(quote, basis), basis === 'annualised' ? 2 : 4);
   return basis === 'interval' && quote.intervalHours !== null ? `${rate} / ${quote.intervalHours}h` : rate;
 }

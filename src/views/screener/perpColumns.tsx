@@ -1,30 +1,30 @@
 import { EXCHANGE_LABEL } from '../../domain/exchange';
 import { annualiseFunding } from '../../domain/funding';
-import type { PerpQuote } from '../../domain/perp';
+import type { PerpRow } from '../../domain/perp';
 import { asPercent, formatBps, formatPercent, formatPrice, formatVolume, NO_VALUE, signClass } from '../format/numbers';
 import type { TableColumn } from '../table/tableColumn';
 import { Countdown } from './Countdown';
 import { MARGIN_DESCRIPTION, MARGIN_LABEL } from './marginLabel';
 import type { RateBasis } from './screenerParams';
 
-function fundingValue(quote: PerpQuote, basis: RateBasis): number | null {
+function fundingValue(quote: PerpRow, basis: RateBasis): number | null {
   return basis === 'annualised' ? quote.annualised : quote.fundingRate;
 }
 
 /** The last settled period's rate, annualised at the current interval like the funding column. */
-function settledValue(quote: PerpQuote, basis: RateBasis): number | null {
+function settledValue(quote: PerpRow, basis: RateBasis): number | null {
   const rate = quote.settledFundingRate;
   if (rate === null || basis === 'interval') return rate;
   return quote.intervalHours === null ? null : annualiseFunding(rate, quote.intervalHours);
 }
 
-function intervalText(quote: PerpQuote): string {
+function intervalText(quote: PerpRow): string {
   if (quote.intervalHours === null) return NO_VALUE;
   return `${quote.intervalHours}h${quote.intervalAssumed ? '*' : ''}`;
 }
 
 /** The screener's columns; the funding column shows the per-interval rate or its annualised value. */
-export function perpColumns(basis: RateBasis): TableColumn<PerpQuote>[] {
+export function perpColumns(basis: RateBasis): TableColumn<PerpRow>[] {
   return [
     {
       id: 'exchange',

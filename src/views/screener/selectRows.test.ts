@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyQuote, withDerived } from '../../ingest/perpRows';
-import type { PerpMargin, PerpMarket, PerpQuote } from '../../domain/perp';
+import { emptyRow, withDerived } from '../../ingest/perpRows';
+import type { PerpMargin, PerpMarket, PerpRow } from '../../domain/perp';
 import { filterPerps, pairAcrossExchanges } from './selectRows';
 import { parseScreenerParams, screenerSearch } from './screenerParams';
 
@@ -13,9 +13,9 @@ function quote(
   hours: number,
   volume: number,
   market: PerpMarket = 'crypto',
-): PerpQuote {
+): PerpRow {
   const margin: PerpMargin = quoteAsset === 'USD' ? 'inverse' : 'linear';
-  const row = emptyQuote({ exchange, symbol, base, quote: quoteAsset, coin: base.replace(/^1000/, ''), market, margin }, null);
+  const row = emptyRow({ exchange, symbol, base, quoteAsset: quoteAsset, coin: base.replace(/^1000/, ''), market, margin }, null);
   return withDerived({ ...row, fundingRate: rate, intervalHours: hours, quoteVolume24h: volume });
 }
 

@@ -1,27 +1,27 @@
 import type { ExchangeId } from '../../domain/exchange';
-import type { PerpMargin, PerpQuote } from '../../domain/perp';
+import type { PerpMargin, PerpRow } from '../../domain/perp';
 import type { ScreenerParams } from './screenerParams';
 
-function matchesSearch(quote: PerpQuote, needle: string): boolean {
+function matchesSearch(quote: PerpRow, needle: string): boolean {
   return needle === '' || quote.coin.toUpperCase().includes(needle) || quote.symbol.toUpperCase().includes(needle);
 }
 
-function meetsVolume(quote: PerpQuote, minVolume: number): boolean {
+function meetsVolume(quote: PerpRow, minVolume: number): boolean {
   return minVolume === 0 || (quote.quoteVolume24h !== null && quote.quoteVolume24h >= minVolume);
 }
 
-function inMarket(quote: PerpQuote, params: ScreenerParams): boolean {
+function inMarket(quote: PerpRow, params: ScreenerParams): boolean {
   return params.market === 'all' || quote.market === params.market;
 }
 
 /** The perpetuals the screener's filters let through (sorting is the table's job). */
-export function filterPerps(quotes: readonly PerpQuote[], params: ScreenerParams): PerpQuote[] {
+export function filterPerps(quotes: readonly PerpRow[], params: ScreenerParams): PerpRow[] {
   const needle = params.search.trim().toUpperCase();
   return quotes.filter(
     (quote) =>
       params.exchanges.includes(quote.exchange) &&
       inMarket(quote, params) &&
-      (params.quote === '' || quote.quote === params.quote) &&
+      (params.quote === '' || quote.quoteAsset === params.quote) &&
       meetsVolume(quote, params.minVolume) &&
       matchesSearch(quote, needle),
   );
@@ -37,8 +37,8 @@ export interface CrossRow {
   key: string;
   coin: string;
   margin: PerpMargin;
-  binance: PerpQuote;
-  okx: PerpQuote;
+  binance: PerpRow;
+  okx: PerpRow;
   /** Binance annualised − OKX annualised (fractions). */
   spread: number | null;
   longOn: ExchangeId | null;
@@ -48,8 +48,8 @@ export interface CrossRow {
 const pairKey = (coin: string, margin: PerpMargin): string => `${coin}:${margin}`;
 
 /** Per exchange, each coin's main contract of each margin: the USDT one when listed, else the most traded. */
-function mainContracts(quotes: readonly PerpQuote[], exchange: ExchangeId): Map<string, PerpQuote> {
-  const best = new Map<string, PerpQuote>();
+function mainContracts(quotes: readonly PerpRow[], exchange: ExchangeId): Map<string, PerpRow> {
+  const best = new Map<string, PerpRow>();
   for (const quote of quotes) {
     if (quote.exchange !== exchange) continue;
     const key = pairKey(quote.coin, quote.margin);
@@ -60,25 +60,25 @@ function mainContracts(quotes: readonly PerpQuote[], exchange: ExchangeId): Map<
 }
 
 /** The coin's main contract of this margin on an exchange (what the cross view pairs), or undefined when it is not listed there. */
-export function mainContractFor(quotes: readonly PerpQuote[], exchange: ExchangeId, coin: string, margin: PerpMargin): PerpQuote | undefined {
+export function mainContractFor(quotes: readonly PerpRow[], exchange: ExchangeId, coin: string, margin: PerpMargin): PerpRow | undefined {
   return mainContracts(
     quotes.filter((quote) => quote.coin === coin && quote.margin === margin),
     exchange,
   ).get(pairKey(coin, margin));
 }
 
-function rank(quote: PerpQuote): number {
-  return (quote.quote === 'USDT' ? 1e18 : 0) + (quote.quoteVolume24h ?? 0);
+function rank(quote: PerpRow): number {
+  return (quote.quoteAsset === 'USDT' ? 1e18 : 0) + (quote.quoteVolume24h ?? 0);
 }
 
 /**
  * Pairs each coin's main Binance and OKX contracts of the same margin. Rates of different intervals
  * are compared only annualised: a raw 1 h rate next to a raw 8 h rate would mislead by a factor of eight.
  */
-export function pairAcrossExchanges(quotes: readonly PerpQuote[], params: ScreenerParams): CrossRow[] {
+export function pairAcrossExchanges(quotes: readonly PerpRow[], params: ScreenerParams): CrossRow[] {
   const needle = params.search.trim().toUpperCase();
   const eligible = quotes.filter(
-    (quote) => inMarket(quote, params) && (params.quote === '' || quote.quote === params.quote) && meetsVolume(quote, params.minVolume),
+    (quote) => inMarket(quote, params) && (params.quote === '' || quote.quoteAsset === params.quote) && meetsVolume(quote, params.minVolume),
   );
   const binance = mainContracts(eligible, 'binance');
   const okx = mainContracts(eligible, 'okx');

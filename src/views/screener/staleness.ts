@@ -1,5 +1,5 @@
 import type { ExchangeId } from '../../domain/exchange';
-import type { PerpQuote } from '../../domain/perp';
+import type { PerpRow } from '../../domain/perp';
 
 /**
  * How long a row may go without any update before it greys out. Binance pushes every
@@ -7,6 +7,6 @@ import type { PerpQuote } from '../../domain/perp';
  */
 export const STALE_AFTER_MS: Record<ExchangeId, number> = { binance: 5000, okx: 25_000 };
 
-export function isStale(quote: PerpQuote, now: number): boolean {
-  return quote.updatedAt > 0 && now - quote.updatedAt > STALE_AFTER_MS[quote.exchange];
+export function isStale(quote: PerpRow, now: number): boolean {
+  return quote.appliedAt > 0 && now - quote.appliedAt > STALE_AFTER_MS[quote.exchange];
 }
