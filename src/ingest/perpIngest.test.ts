@@ -60,7 +60,7 @@ describe('rows', () => {
     ingest.flushNow();
     expect(quotes()['binance:XYZUSDT']).toMatchObject({
       base: 'XYZ',
-      quote: 'USDT',
+      quoteAsset: 'USDT',
       intervalHours: 8,
       intervalAssumed: true,
       annualised: 0.0005 * 3 * 365,
@@ -94,7 +94,7 @@ describe('rows', () => {
     ingest.push([binanceMark('XAUUSDT', T, 4100, 0.0002), binanceMark('BTCUSD_PERP', T, 95_000), binanceMark('BTCUSDT', T, 95_000), binanceMark('OLDUSDT', T, 1)]);
     ingest.flushNow();
     expect(quotes()['binance:XAUUSDT']).toMatchObject({ market: 'crypto', margin: 'linear' });
-    expect(quotes()['binance:BTCUSD_PERP']).toMatchObject({ base: 'BTC', quote: 'USD', coin: 'BTC', market: 'crypto', margin: 'inverse' });
+    expect(quotes()['binance:BTCUSD_PERP']).toMatchObject({ base: 'BTC', quoteAsset: 'USD', coin: 'BTC', market: 'crypto', margin: 'inverse' });
 
     ingest.push([instrument('BTCUSDT', 'BTC', 'crypto'), instrument('XAUUSDT', 'XAU', 'tradfi'), { kind: 'list-complete', exchange: 'binance', margin: 'linear' }]);
     ingest.flushNow();

@@ -148,8 +148,8 @@ describe('parseMiniTickers (recorded live frames)', () => {
 describe('REST helpers', () => {
   it('reads crypto and TradFi perpetuals from the recorded exchangeInfo entries', () => {
     expect(parseExchangeInfo({ symbols: [exchangeInfoBtc, exchangeInfoXau] })).toEqual([
-      { exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' },
-      { exchange: 'binance', symbol: 'XAUUSDT', base: 'XAU', quote: 'USDT', coin: 'XAU', market: 'tradfi', margin: 'linear' },
+      { exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' },
+      { exchange: 'binance', symbol: 'XAUUSDT', base: 'XAU', quoteAsset: 'USDT', coin: 'XAU', market: 'tradfi', margin: 'linear' },
     ]);
   });
 
@@ -173,8 +173,8 @@ describe('REST helpers', () => {
       ],
     };
     expect(parseExchangeInfo(body)).toEqual([
-      { exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' },
-      { exchange: 'binance', symbol: '1000PEPEUSDT', base: '1000PEPE', quote: 'USDT', coin: 'PEPE', market: 'crypto', margin: 'linear' },
+      { exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' },
+      { exchange: 'binance', symbol: '1000PEPEUSDT', base: '1000PEPE', quoteAsset: 'USDT', coin: 'PEPE', market: 'crypto', margin: 'linear' },
     ]);
     expect(parseExchangeInfo({ code: -1121 })).toBeNull();
   });
@@ -242,12 +242,12 @@ describe('REST helpers', () => {
       exchange: 'binance',
       symbol: '1000PEPEUSDT',
       base: '1000PEPE',
-      quote: 'USDT',
+      quoteAsset: 'USDT',
       coin: 'PEPE',
       market: 'crypto',
       margin: 'linear',
     });
-    expect(instrumentFromSymbol('ETHUSDC')).toMatchObject({ base: 'ETH', quote: 'USDC', margin: 'linear' });
+    expect(instrumentFromSymbol('ETHUSDC')).toMatchObject({ base: 'ETH', quoteAsset: 'USDC', margin: 'linear' });
   });
 
   it('reads a COIN-M symbol as coin-margined, quoted in USD', () => {
@@ -255,7 +255,7 @@ describe('REST helpers', () => {
       exchange: 'binance',
       symbol: 'BTCUSD_PERP',
       base: 'BTC',
-      quote: 'USD',
+      quoteAsset: 'USD',
       coin: 'BTC',
       market: 'crypto',
       margin: 'inverse',

@@ -88,7 +88,7 @@ describe('OKX frames recorded live (real-payloads, 2026-09-25)', () => {
   it('reads the SWAP instrument record', () => {
     expect(parseSwapInstrumentsResponse({ code: '0', msg: '', data: [liveSwapEntry] })).toEqual({
       events: [
-        { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quote: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDT', listed: true },
+        { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDT', listed: true },
       ],
       rejected: 0,
     });
@@ -167,8 +167,8 @@ describe('OKX channels', () => {
       ['BTC-USD-SWAP', 'crypto', 'inverse'],
       ['ETH-USD-SWAP', 'crypto', 'inverse'],
     ]);
-    expect(instrumentFromSwapId('BTC-USD-SWAP')).toMatchObject({ quote: 'USD', market: 'crypto', margin: 'inverse' });
-    expect(instrumentFromSwapId('BTC-USDC-SWAP')).toMatchObject({ quote: 'USDC', margin: 'linear' });
+    expect(instrumentFromSwapId('BTC-USD-SWAP')).toMatchObject({ quoteAsset: 'USD', market: 'crypto', margin: 'inverse' });
+    expect(instrumentFromSwapId('BTC-USDC-SWAP')).toMatchObject({ quoteAsset: 'USDC', margin: 'linear' });
   });
 
   it('values 24 h volume in the quote currency', () => {
