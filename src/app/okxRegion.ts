@@ -1,5 +1,6 @@
 import type { OkxRegion } from '../domain/okxRegion';
-import { browserStorage, useOkxRegionStore, writeOkxRegion } from '../store/okxRegionStore';
+import { useOkxRegionStore } from '../store/okxRegionStore';
+import { browserStorage, readOkxRegion, writeOkxRegion } from './okxRegionStorage';
 import { restartIngestWorker } from './workerClient';
 
 /** Switches the OKX feeds to a region's hosts and keeps the choice for the next visit. */
@@ -8,4 +9,9 @@ export function chooseOkxRegion(region: OkxRegion): void {
   writeOkxRegion(browserStorage(), region);
   useOkxRegionStore.setState({ region });
   restartIngestWorker('okx');
+}
+
+/** The region chosen on an earlier visit; called at boot, before any worker starts. */
+export function restoreOkxRegion(): void {
+  useOkxRegionStore.setState({ region: readOkxRegion(browserStorage()) });
 }

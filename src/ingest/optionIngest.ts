@@ -45,11 +45,11 @@ function emptyRow(instrument: OptionInstrument): OptionRow {
   };
 }
 
-/** Applies one option's coalesced patch to a copy; each kind only moves forward in exchange time. */
-function applyEvents(previous: OptionRow, patch: NewestOptionEvents, receivedAt: number): OptionRow | null {
+/** Applies one option's coalesced newest to a copy; each kind only moves forward in exchange time. */
+function applyEvents(previous: OptionRow, newest: NewestOptionEvents, appliedAt: number): OptionRow | null {
   const next = { ...previous };
   let changed = false;
-  const { greeks, mark, book } = patch;
+  const { greeks, mark, book } = newest;
   if (greeks && greeks.time >= next.greeksTime) {
     next.greeksTime = greeks.time;
     next.markIv = greeks.markIv;
@@ -78,7 +78,7 @@ function applyEvents(previous: OptionRow, patch: NewestOptionEvents, receivedAt:
     changed = true;
   }
   if (!changed) return null;
-  next.appliedAt = receivedAt;
+  next.appliedAt = appliedAt;
   return next;
 }
 
@@ -94,21 +94,16 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   /** Options listed since the exchange's last list-complete: the list a list-complete makes final. */
   const pendingList: Record<ExchangeId, Set<string>> = { binance: new Set(), okx: new Set() };
   let catalog: OptionEvent[] = [];
-  let patches = new Map<string, NewestOptionEvents>();
+  let pending = new Map<string, NewestOptionEvents>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   let earliestExpiry = Number.POSITIVE_INFINITY;
   const schedule = flushOncePerTick(options.schedule, flush);
   /** Each pushed option's instrument, parsed from its symbol once rather than at every flush; it goes with its row. */
   const instruments = new Map<string, OptionInstrument>();
-  const patchFor = (exchange: ExchangeId, symbol: string): NewestOptionEvents => pendingOf(patches, optionKey(exchange, symbol));
+  const newestFor = (exchange: ExchangeId, symbol: string): NewestOptionEvents => pendingOf(pending, optionKey(exchange, symbol));
 
   function push(events: readonly OptionEvent[]): void {
-    // A parser emits one option's events together (Binance: its greeks, mark and book from one
-    // item), so the option just looked up is usually the next one asked for.
-    let recentSymbol: string | null = null;
-    let recentExchange: ExchangeId | null = null;
-    let recentPatch: NewestOptionEvents | null = null;
     for (const event of events) {
       switch (event.kind) {
         case 'underlyings':
@@ -119,15 +114,10 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
         case 'greeks':
         case 'mark':
         case 'book': {
-          if (recentPatch === null || event.symbol !== recentSymbol || event.exchange !== recentExchange) {
-            recentPatch = patchFor(event.exchange, event.symbol);
-            recentSymbol = event.symbol;
-            recentExchange = event.exchange;
-          }
-          const patch = recentPatch;
-          const previous = patch[event.kind];
+          const newest = newestFor(event.exchange, event.symbol);
+          const previous = newest[event.kind];
           if (previous) coalesced++;
-          if (!previous || event.time >= previous.time) (patch as Record<string, OptionEvent>)[event.kind] = event;
+          if (!previous || event.time >= previous.time) (newest as Record<string, OptionEvent>)[event.kind] = event;
           break;
         }
       }
@@ -139,17 +129,17 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
     const now = options.now();
     let applied = 0;
 
-    const write = (quote: OptionRow): void => {
-      const key = chainKey(quote.exchange, quote.underlying);
+    const write = (row: OptionRow): void => {
+      const key = chainKey(row.exchange, row.underlying);
       let rows = chains.get(key);
       if (!rows) chains.set(key, (rows = new RowTable()));
-      rows.set(quote);
-      earliestExpiry = Math.min(earliestExpiry, quote.expiry);
+      rows.set(row);
+      earliestExpiry = Math.min(earliestExpiry, row.expiry);
       applied++;
     };
-    const remove = (quote: OptionRow): void => {
-      chains.get(chainKey(quote.exchange, quote.underlying))?.delete(quote.key);
-      instruments.delete(quote.key);
+    const remove = (row: OptionRow): void => {
+      chains.get(chainKey(row.exchange, row.underlying))?.delete(row.key);
+      instruments.delete(row.key);
     };
     const find = (instrument: OptionInstrument): OptionRow | undefined =>
       chains.get(chainKey(instrument.exchange, instrument.underlying))?.get(optionKey(instrument.exchange, instrument.symbol));
@@ -173,13 +163,13 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
         const listed = pendingList[event.exchange];
         for (const [key, rows] of chains) {
           if (!key.startsWith(`${event.exchange}:`)) continue;
-          for (const quote of [...rows.values()]) if (!listed.has(quote.key)) remove(quote);
+          for (const row of [...rows.values()]) if (!listed.has(row.key)) remove(row);
         }
         pendingList[event.exchange] = new Set();
       }
     }
 
-    for (const [key, patch] of patches) {
+    for (const [key, newest] of pending) {
       let instrument = instruments.get(key);
       if (instrument === undefined) {
         const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
@@ -194,22 +184,22 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
       // A late push for a settled option must not bring its row back.
       if (instrument.expiry <= now) continue;
       const existing = chains.get(chainKey(instrument.exchange, instrument.underlying))?.get(key);
-      const updated = applyEvents(existing ?? emptyRow(instrument), patch, now);
+      const updated = applyEvents(existing ?? emptyRow(instrument), newest, now);
       if (updated) write(updated);
     }
 
     if (now >= earliestExpiry) {
       earliestExpiry = Number.POSITIVE_INFINITY;
       for (const rows of chains.values()) {
-        for (const quote of [...rows.values()]) {
-          if (quote.expiry <= now) remove(quote);
-          else earliestExpiry = Math.min(earliestExpiry, quote.expiry);
+        for (const row of [...rows.values()]) {
+          if (row.expiry <= now) remove(row);
+          else earliestExpiry = Math.min(earliestExpiry, row.expiry);
         }
       }
     }
 
     catalog = [];
-    patches = new Map();
+    pending = new Map();
     counters = countersAfterFlush(counters, rejected, coalesced, applied);
     coalesced = 0;
   }

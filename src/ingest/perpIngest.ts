@@ -7,6 +7,8 @@ import type { RowTable } from './rowTable';
 import { flushOncePerTick, pendingOf } from './batching';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
+/** What a relisting may change: the row is rewritten when one of these differs. */
+const LISTING_FIELDS = ['base', 'quoteAsset', 'indexId', 'market', 'margin'] as const;
 
 export interface PerpIngestOptions {
   /** Where the rows are written: the worker's tick takes the changes from it. */
@@ -38,12 +40,12 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   let counters = emptyCounters();
   const registry = createPerpRegistry();
   let lists: ListEvent[] = [];
-  let patches = new Map<string, NewestEvents>();
+  let pending = new Map<string, NewestEvents>();
   let indexes = new Map<string, PerpIndexEvent>();
   let coalesced = 0;
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   const schedule = flushOncePerTick(options.schedule, flush);
-  const patchFor = (exchange: ExchangeId, symbol: string): NewestEvents => pendingOf(patches, perpKey(exchange, symbol));
+  const newestFor = (exchange: ExchangeId, symbol: string): NewestEvents => pendingOf(pending, perpKey(exchange, symbol));
 
   function push(events: readonly PerpEvent[]): void {
     for (const event of events) {
@@ -53,22 +55,13 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         case 'intervals':
           lists.push(event);
           break;
-        case 'mark': {
-          const patch = patchFor(event.exchange, event.symbol);
-          if (patch.mark) coalesced++;
-          if (!patch.mark || event.time >= patch.mark.time) patch.mark = event;
-          break;
-        }
-        case 'funding': {
-          const patch = patchFor(event.exchange, event.symbol);
-          if (patch.funding) coalesced++;
-          if (!patch.funding || event.time >= patch.funding.time) patch.funding = event;
-          break;
-        }
+        case 'mark':
+        case 'funding':
         case 'ticker': {
-          const patch = patchFor(event.exchange, event.symbol);
-          if (patch.ticker) coalesced++;
-          if (!patch.ticker || event.time >= patch.ticker.time) patch.ticker = event;
+          const newest = newestFor(event.exchange, event.symbol) as Record<typeof event.kind, typeof event | undefined>;
+          const previous = newest[event.kind];
+          if (previous) coalesced++;
+          if (!previous || event.time >= previous.time) newest[event.kind] = event;
           break;
         }
         case 'index': {
@@ -85,12 +78,10 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
 
   function flush(): void {
     let applied = 0;
-    const read = (key: string): PerpRow | undefined => rows.get(key);
-    const write = (quote: PerpRow): void => {
-      rows.set(quote);
+    const write = (row: PerpRow): void => {
+      rows.set(row);
       applied++;
     };
-    const remove = (key: string): void => rows.delete(key);
     const indexKeyOf = (exchange: ExchangeId, indexId: string): string => `${exchange}:${indexId}`;
     const trackIndex = (instrument: PerpInstrumentEvent): void => {
       const key = perpKey(instrument.exchange, instrument.symbol);
@@ -117,44 +108,36 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         const key = perpKey(event.exchange, event.symbol);
         if (!event.listed) {
           registry.instruments.delete(key);
-          if (read(key)) remove(key);
+          rows.delete(key);
           continue;
         }
         registry.instruments.set(key, event);
         trackIndex(event);
-        const existing = read(key);
+        const existing = rows.get(key);
         if (!existing) write(newRow(event));
-        else if (
-          existing.base !== event.base ||
-          existing.quoteAsset !== event.quoteAsset ||
-          existing.indexId !== event.indexId ||
-          existing.market !== event.market ||
-          existing.margin !== event.margin
-        ) {
+        else if (LISTING_FIELDS.some((field) => existing[field] !== event[field])) {
           const { base, quoteAsset, coin, market, margin, indexId } = event;
           write(withDerived({ ...existing, base, quoteAsset, coin, market, margin, indexId }));
         }
       } else if (event.kind === 'list-complete') {
         registry.listKnown[event.exchange] = event.margin ?? 'all';
         for (const row of [...rows.values()]) {
-          if (row.exchange === event.exchange && !registry.instruments.has(row.key) && listCovers(registry, row.exchange, row.margin)) remove(row.key);
+          if (row.exchange === event.exchange && !registry.instruments.has(row.key) && listCovers(registry, row.exchange, row.margin)) rows.delete(row.key);
         }
       } else {
         registry.intervals[event.exchange] = { table: event.intervals, defaultHours: event.defaultHours };
-        for (const quote of [...rows.values()]) {
-          if (quote.exchange !== event.exchange) continue;
-          const interval = resolveInterval(registry, quote, null);
-          if (interval.intervalHours !== quote.intervalHours || interval.intervalAssumed !== quote.intervalAssumed) {
-            write(withDerived({ ...quote, ...interval }));
-          }
+        for (const row of [...rows.values()]) {
+          if (row.exchange !== event.exchange) continue;
+          const interval = resolveInterval(registry, row, null);
+          if (interval.intervalHours !== row.intervalHours || interval.intervalAssumed !== row.intervalAssumed) write(withDerived({ ...row, ...interval }));
         }
       }
     }
 
-    const receivedAt = options.now();
+    const appliedAt = options.now();
     const waiting = new Map<string, NewestEvents>();
-    for (const [key, patch] of patches) {
-      let row = read(key);
+    for (const [key, newest] of pending) {
+      let row = rows.get(key);
       if (!row) {
         const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
         const symbol = key.slice(exchange.length + 1);
@@ -164,8 +147,8 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         const instrument = fromSymbol && !listCovers(registry, exchange, fromSymbol.margin) ? fromSymbol : null;
         // For a row known from its symbol, only a mark or funding event proves a perpetual (the parsers
         // skip dated contracts there); a ticker alone waits for its mark.
-        if (instrument && !patch.mark && !patch.funding) {
-          waiting.set(key, patch);
+        if (instrument && !newest.mark && !newest.funding) {
+          waiting.set(key, newest);
           continue;
         }
         if (!instrument) {
@@ -175,26 +158,22 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         trackIndex(instrument);
         row = newRow(instrument);
       }
-      const updated = applyEvents(registry, row, patch, receivedAt);
+      const updated = applyEvents(registry, row, newest, appliedAt);
       if (updated) write(updated);
     }
 
     for (const [indexKey, event] of indexes) {
       registry.latestIndex.set(indexKey, event);
       for (const key of registry.byIndex.get(indexKey) ?? []) {
-        const row = read(key);
+        const row = rows.get(key);
         // A poll repeats an index that has not moved (same time and price): nothing to write.
         if (!row || event.time < row.indexTime || (event.time === row.indexTime && event.index === row.index)) continue;
-        const updated = { ...row };
-        updated.index = event.index;
-        updated.indexTime = event.time;
-        updated.appliedAt = receivedAt;
-        write(withDerived(updated));
+        write(withDerived({ ...row, index: event.index, indexTime: event.time, appliedAt }));
       }
     }
 
     lists = [];
-    patches = waiting;
+    pending = waiting;
     indexes = new Map();
     counters = countersAfterFlush(counters, rejected, coalesced, applied);
     coalesced = 0;

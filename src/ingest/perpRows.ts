@@ -44,58 +44,42 @@ export function emptyRow(instrument: PerpInstrument, indexId: string | null): Pe
     ...instrument,
     key: perpKey(instrument.exchange, instrument.symbol),
     indexId,
-    mark: null,
-    index: null,
-    estimatedSettle: null,
-    premium: null,
-    fundingRate: null,
-    nextFundingRate: null,
-    settledFundingRate: null,
-    lastSettlementTime: null,
-    intervalHours: null,
-    intervalAssumed: false,
-    annualised: null,
-    nextFundingTime: null,
-    last: null,
-    open24h: null,
-    change24h: null,
-    quoteVolume24h: null,
-    markTime: 0,
-    indexTime: 0,
-    fundingTime: 0,
-    tickerTime: 0,
-    appliedAt: 0,
+    mark: null, index: null, estimatedSettle: null, premium: null,
+    fundingRate: null, nextFundingRate: null, settledFundingRate: null, lastSettlementTime: null,
+    intervalHours: null, intervalAssumed: false, annualised: null, nextFundingTime: null,
+    last: null, open24h: null, change24h: null, quoteVolume24h: null,
+    markTime: 0, indexTime: 0, fundingTime: 0, tickerTime: 0, appliedAt: 0,
   };
 }
 
 /** Interval for a row from what is known: the exchange's own word, else the default marked as assumed. */
-export function resolveInterval(registry: PerpRegistry, quote: PerpRow, pushed: number | null): Pick<PerpRow, 'intervalHours' | 'intervalAssumed'> {
+export function resolveInterval(registry: PerpRegistry, row: PerpRow, pushed: number | null): Pick<PerpRow, 'intervalHours' | 'intervalAssumed'> {
   if (pushed !== null) return { intervalHours: pushed, intervalAssumed: false };
-  const known = registry.intervals[quote.exchange];
-  if (known) return { intervalHours: known.table.get(quote.symbol) ?? known.defaultHours, intervalAssumed: false };
-  if (quote.intervalHours !== null && !quote.intervalAssumed) return { intervalHours: quote.intervalHours, intervalAssumed: false };
-  return quote.exchange === 'binance'
+  const known = registry.intervals[row.exchange];
+  if (known) return { intervalHours: known.table.get(row.symbol) ?? known.defaultHours, intervalAssumed: false };
+  if (row.intervalHours !== null && !row.intervalAssumed) return { intervalHours: row.intervalHours, intervalAssumed: false };
+  return row.exchange === 'binance'
     ? { intervalHours: DEFAULT_FUNDING_INTERVAL_HOURS, intervalAssumed: true }
     : { intervalHours: null, intervalAssumed: false };
 }
 
 /** Recomputes the fields derived from others, in one place, after any change to a row. */
-export function withDerived(quote: PerpRow): PerpRow {
-  quote.premium = premiumOf(quote.mark, quote.index);
-  quote.annualised =
-    quote.fundingRate !== null && quote.intervalHours !== null ? annualiseFunding(quote.fundingRate, quote.intervalHours) : null;
-  quote.change24h = quote.last !== null && quote.open24h !== null && quote.open24h > 0 ? quote.last / quote.open24h - 1 : null;
-  return quote;
+export function withDerived(row: PerpRow): PerpRow {
+  row.premium = premiumOf(row.mark, row.index);
+  row.annualised =
+    row.fundingRate !== null && row.intervalHours !== null ? annualiseFunding(row.fundingRate, row.intervalHours) : null;
+  row.change24h = row.last !== null && row.open24h !== null && row.open24h > 0 ? row.last / row.open24h - 1 : null;
+  return row;
 }
 
 /**
- * Applies one row's coalesced patch to a copy of the row. Each kind of event only moves its
+ * Applies one row's newest events to a copy of the row. Each kind of event only moves its
  * fields forward in (exchange) time: a late or duplicated event never overwrites a newer one.
  */
-export function applyEvents(registry: PerpRegistry, previous: PerpRow, patch: NewestEvents, receivedAt: number): PerpRow | null {
+export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: NewestEvents, appliedAt: number): PerpRow | null {
   const next = { ...previous };
   let changed = false;
-  const { mark, funding, ticker } = patch;
+  const { mark, funding, ticker } = newest;
   if (mark && mark.time >= next.markTime) {
     next.markTime = mark.time;
     next.mark = mark.mark;
@@ -127,6 +111,6 @@ export function applyEvents(registry: PerpRegistry, previous: PerpRow, patch: Ne
   }
   if (!changed) return null;
   if (next.intervalHours === null || next.intervalAssumed) Object.assign(next, resolveInterval(registry, next, null));
-  next.appliedAt = receivedAt;
+  next.appliedAt = appliedAt;
   return withDerived(next);
 }

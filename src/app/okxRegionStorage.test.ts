@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readOkxRegion, writeOkxRegion } from './okxRegionStore';
+import { readOkxRegion, writeOkxRegion } from './okxRegionStorage';
 
 function memoryStorage(initial: Record<string, string> = {}): Pick<Storage, 'getItem' | 'setItem'> & { items: Record<string, string> } {
   const items = { ...initial };
