@@ -9,8 +9,8 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * A change shows at once; the address follows in a task of its own. The new parameters render as
  * an optimistic update in the trader's own click, and the router writes the address afterwards as
  * a transition: `history.replaceState`, route matching and a render of every route element. With
- * all of that inside the click, a screener header click spent a median 15 ms in its handlers at
- * ×10 (`npm run bench`, scroll + sort); with it moved out, 5–6 ms. The optimistic value stands
+ * all of that inside the click, a header click's handlers took several times longer
+ * (bench/decisions.md). The optimistic value stands
  * in until that transition commits, so several quick clicks (shift-click sorting) each build on
  * the last, and a navigation from elsewhere shows once it lands.
  *

@@ -4,8 +4,8 @@ import type { ShownRows } from '../wire/messages';
 
 /**
  * How often a background row (one no view shows) reaches the page: the feeds carry every row
- * whatever the view, and sending each to the page every tick cost the options and chart views
- * most of their worker's tick (bench/decisions.md).
+ * whatever the view, and sending each one every tick was a large share of the worker's tick on
+ * the options and chart views (bench/decisions.md).
  */
 export const BACKGROUND_REFRESH_MS = 1000;
 

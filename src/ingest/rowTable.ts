@@ -30,10 +30,6 @@ export class RowTable<Row extends { key: string }> {
     this.rows.delete(key);
   }
 
-  keys(): IterableIterator<string> {
-    return this.rows.keys();
-  }
-
   values(): IterableIterator<Row> {
     return this.rows.values();
   }

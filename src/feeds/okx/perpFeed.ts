@@ -33,12 +33,9 @@ const PER_SWAP_CHANNELS: Record<string, (payload: unknown) => ParseResult<PerpEv
 const TICKERS_POLL_MS = 2_000;
 
 /**
- * Index prices likewise: the `index-tickers` channel pushes each index whenever it moves (OKX
- * documents every 100 ms), one WebSocket message per index, about as many again as the mark
- * prices. One REST call per quote currency (USDT, USD, USDC) returns every index, so they are
- * polled once a second, the cadence Binance's mark-price stream gives its index prices. In the
- * bench at ×30 OKX's frames were 3.6-7.4 s old on arrival with the channel (queued in the
- * transport, the worker idle two thirds of the time) and under 30 ms without it (bench/results.md).
+ * Index prices likewise: the `index-tickers` channel pushes each index whenever it moves, one
+ * message per index; one REST call per quote currency returns every index, so they are polled
+ * once a second, Binance's index cadence (bench/decisions.md).
  */
 const INDEX_POLL_MS = 1_000;
 

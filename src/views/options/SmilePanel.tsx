@@ -9,11 +9,7 @@ import { SmileChart } from './smileChart';
 import { smilePoints, type SmileAxis } from './smilePoints';
 import { ChartAttribution } from '../charts/ChartAttribution';
 
-/**
- * The smile redraws at most this often. A smile's shape moves slowly, and each redraw repaints
- * the whole canvas: at ten batches a second that was about a tenth of the options view's
- * main-thread script at ×10.
- */
+/** The smile redraws at most this often: its shape moves slowly, and each redraw repaints the whole canvas (bench/decisions.md). */
 const REDRAW_EVERY_MS = 1000;
 
 interface SmilePanelProps {
