@@ -3,7 +3,7 @@ import type { OptionInstrument } from './option';
 
 /**
  * Normalised option events: the only thing option feeds hand to the store. Each live kind
- * patches its own fields of one option; times are exchange event times (ms).
+ * sets its own fields of one option; times are exchange event times (ms).
  */
 export type OptionEvent =
   | OptionUnderlyingsEvent

@@ -15,12 +15,12 @@ export function flushOncePerTick(schedule: (run: () => void) => void, flush: () 
   };
 }
 
-/** The pending patch of one row, created empty on first use. */
-export function pendingOf<P extends object>(patches: Map<string, P>, key: string): P {
-  let patch = patches.get(key);
-  if (!patch) {
-    patch = {} as P;
-    patches.set(key, patch);
+/** A row's newest events since the last flush, created empty on first use. */
+export function pendingOf<Newest extends object>(pending: Map<string, Newest>, key: string): Newest {
+  let newest = pending.get(key);
+  if (!newest) {
+    newest = {} as Newest;
+    pending.set(key, newest);
   }
-  return patch;
+  return newest;
 }

@@ -327,7 +327,7 @@ describe('ingest service (the worker side)', () => {
       expect(sentRows()[0], `tick ${tick}`).toBe('binance:BTC-251120-126000-C');
       if (sentRows().length === 2) ticksUntilBoth.push(tick);
     }
-    // The first held flush may fall a tick early: the held second began at the tick that created the rows.
+    // The first background refresh may fall a tick early: its second began at the tick that created the rows.
     expect(ticksUntilBoth).toHaveLength(2);
     expect(ticksUntilBoth[1]! - ticksUntilBoth[0]!).toBe(TICKS_PER_REFRESH);
     expect(ticksUntilBoth[0]).toBeGreaterThanOrEqual(TICKS_PER_REFRESH - 1);
