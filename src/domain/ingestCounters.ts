@@ -5,7 +5,7 @@ export interface IngestCounters {
   rejected: Record<ExchangeId, number>;
   /** Updates replaced by a newer one for the same row before they were applied (load shedding). */
   coalesced: number;
-  /** Row updates applied to the store. */
+  /** Row writes an ingest applied to its row table. */
   applied: number;
 }
 

@@ -2,7 +2,7 @@ import type { ExchangeId } from './exchange';
 import type { OptionInstrument } from './option';
 
 /**
- * Normalised option events: the only thing option feeds hand to the store. Each live kind
+ * Normalised option events: the only thing option feeds hand to the ingest. Each live kind
  * sets its own fields of one option; times are exchange event times (ms).
  */
 export type OptionEvent =

@@ -1,7 +1,7 @@
 import type { ExchangeId } from './exchange';
 import type { PerpInstrument, PerpMargin } from './perp';
 
-/** Normalised perpetual events: the only thing feeds hand to the store. Times are exchange event times (ms). */
+/** Normalised perpetual events: the only thing feeds hand to the ingest. Times are exchange event times (ms). */
 export type PerpEvent =
   | PerpInstrumentEvent
   | PerpListCompleteEvent

@@ -1,7 +1,7 @@
 /**
  * Exchange numbers arrive as strings. Each is parsed once, here at the edge, and anything
  * that is not a finite number (or not positive where it must be) becomes null so the
- * caller can drop the message instead of carrying NaN into the store.
+ * caller can drop the message instead of carrying NaN into a row.
  */
 export function finite(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;

@@ -31,7 +31,7 @@ export interface PerpIngest {
 }
 
 /**
- * The hot path between feeds and the store. Events are buffered and coalesced (only the newest
+ * The hot path between feeds and the row table. Events are buffered and coalesced (only the newest
  * event of each kind per row survives), then applied to the rows in one flush: however fast the
  * sockets push, a row changes at most once per tick of `schedule`.
  */

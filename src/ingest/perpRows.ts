@@ -3,7 +3,7 @@ import { annualiseFunding, DEFAULT_FUNDING_INTERVAL_HOURS, premiumOf } from '../
 import type { PerpIndexEvent, PerpInstrumentEvent, PerpMarkEvent, PerpFundingEvent, PerpTickerEvent } from '../domain/perpEvents';
 import { perpKey, type PerpInstrument, type PerpMargin, type PerpRow } from '../domain/perp';
 
-/** Everything the store needs to turn events into rows, kept outside React state because no view renders it. */
+/** Everything the ingest needs to turn events into rows, beyond the rows themselves. */
 export interface PerpRegistry {
   /** Listed instruments per exchange; once an exchange's list is known, events for other symbols are refused. */
   instruments: Map<string, PerpInstrumentEvent>;

@@ -98,7 +98,7 @@ const TICKER_EVENTS = new Set(['24hrMiniTicker', '24hrTicker']);
 
 /**
  * `!miniTicker@arr` (and `!ticker@arr`, whose rows carry the same fields and more) → ticker events.
- * The stream carries only symbols that changed; the store keeps the rest. Dated contracts tick
+ * The stream carries only symbols that changed; the ingest keeps the rest. Dated contracts tick
  * too and are skipped without counting as bad data. A COIN-M row (`st` 2) counts `q` in coin and
  * `v` in contracts: its quote (USD) volume is the coin volume at the last price.
  */
