@@ -11,7 +11,8 @@ import { DataTable } from '../table/DataTable';
 import { crossColumns } from './crossColumns';
 import { perpColumns } from './perpColumns';
 import { ScreenerControls } from './ScreenerControls';
-import { parseScreenerParams, screenerSearch, DEFAULT_SORT, type ScreenerParams, type SortKey } from './screenerParams';
+import type { SortKey } from '../table/tableColumn';
+import { parseScreenerParams, screenerSearch, DEFAULT_SORT, type ScreenerParams } from './screenerParams';
 import { filterPerps, pairAcrossExchanges, type CrossRow } from './selectRows';
 import { isStale } from './staleness';
 

@@ -1,16 +1,12 @@
 import { EXCHANGES, type ExchangeId } from '../../domain/exchange';
 import type { PerpMarket } from '../../domain/perp';
+import type { SortKey } from '../table/tableColumn';
 
 export type ScreenerView = 'perps' | 'cross';
 export type RateBasis = 'interval' | 'annualised';
 export type MarketChoice = PerpMarket | 'all';
 
 const MARKET_CHOICES: readonly MarketChoice[] = ['all', 'crypto', 'tradfi'];
-
-export interface SortKey {
-  id: string;
-  desc: boolean;
-}
 
 /** Everything a shared screener link must reproduce: view, rate basis, sort and filters. */
 export interface ScreenerParams {

@@ -11,8 +11,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { downloadText, toCsv } from './csv';
-import type { SortKey } from '../screener/screenerParams';
-import type { TableColumn } from './tableColumn';
+import type { SortKey, TableColumn } from './tableColumn';
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
 

@@ -16,3 +16,9 @@ export interface TableColumn<T> {
   exportValue?: (row: T) => string | number | null;
   cellClass?: (row: T) => string;
 }
+
+/** One key of a table's sort: a column id, descending or not. */
+export interface SortKey {
+  id: string;
+  desc: boolean;
+}
