@@ -1,3 +1,6 @@
+import type { ExchangeId } from '../domain/exchange';
+import { countersAfterFlush, emptyCounters, type IngestCounters } from '../domain/ingestCounters';
+
 /**
  * The ingests' shared batching: whatever arrives between two flushes is applied in one. The
  * returned function requests a flush; requests before it runs add nothing.
@@ -23,4 +26,44 @@ export function pendingOf<Newest extends object>(pending: Map<string, Newest>, k
     pending.set(key, newest);
   }
   return newest;
+}
+
+/** What every ingest offers its feeds and its worker. */
+export interface Ingest<Event> {
+  push(events: readonly Event[]): void;
+  /** The counters as of the last flush: a new object after each flush that moved them. */
+  counters(): IngestCounters;
+  reject(exchange: ExchangeId, count: number): void;
+  /** Counts snapshot pushes a newer one replaced before they were read. */
+  countCoalesced(count: number): void;
+  flushNow(): void;
+}
+
+/** An ingest's counts since its last flush, and the counters they add up to. */
+export class IngestTally {
+  coalesced = 0;
+  readonly rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
+  private published = emptyCounters();
+
+  constructor(private readonly requestFlush: () => void) {}
+
+  readonly reject = (exchange: ExchangeId, count: number): void => {
+    if (count <= 0) return;
+    this.rejected[exchange] += count;
+    this.requestFlush();
+  };
+
+  readonly countCoalesced = (count: number): void => {
+    if (count <= 0) return;
+    this.coalesced += count;
+    this.requestFlush();
+  };
+
+  /** Ends a flush that wrote `applied` rows. */
+  publish(applied: number): void {
+    this.published = countersAfterFlush(this.published, this.rejected, this.coalesced, applied);
+    this.coalesced = 0;
+  }
+
+  readonly counters = (): IngestCounters => this.published;
 }

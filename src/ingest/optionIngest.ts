@@ -1,9 +1,8 @@
 import type { ExchangeId } from '../domain/exchange';
 import { chainKey, optionKey, type OptionInstrument, type OptionRow } from '../domain/option';
 import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
-import { countersAfterFlush, emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 import { RowTable } from './rowTable';
-import { flushOncePerTick, pendingOf } from './batching';
+import { flushOncePerTick, IngestTally, pendingOf, type Ingest } from './batching';
 
 export interface OptionIngestOptions {
   /** Where the rows are written, one table per chain key (`binance:BTCUSDT`, `okx:BTC-USD`), added as chains appear: the worker's tick takes each table's changes. */
@@ -15,16 +14,9 @@ export interface OptionIngestOptions {
   instrumentFromSymbol: Record<ExchangeId, (symbol: string) => OptionInstrument | null>;
 }
 
-export interface OptionIngest {
-  push(events: readonly OptionEvent[]): void;
+export interface OptionIngest extends Ingest<OptionEvent> {
   /** Chains each exchange lists, as its catalog says: a new object when that changes. */
   underlyings(): Readonly<Record<ExchangeId, readonly string[]>>;
-  /** The counters as of the last flush: a new object after each flush that moved them. */
-  counters(): IngestCounters;
-  reject(exchange: ExchangeId, count: number): void;
-  /** Counts updates coalesced before they reached the ingest: snapshot pushes a newer one replaced before they were read. */
-  countCoalesced(count: number): void;
-  flushNow(): void;
 }
 
 interface NewestOptionEvents {
@@ -90,15 +82,13 @@ function applyEvents(previous: OptionRow, newest: NewestOptionEvents, appliedAt:
 export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   const { chains } = options;
   let underlyings: Readonly<Record<ExchangeId, readonly string[]>> = { binance: [], okx: [] };
-  let counters = emptyCounters();
   /** Options listed since the exchange's last list-complete: the list a list-complete makes final. */
   const pendingList: Record<ExchangeId, Set<string>> = { binance: new Set(), okx: new Set() };
   let catalog: OptionEvent[] = [];
   let pending = new Map<string, NewestOptionEvents>();
-  let coalesced = 0;
-  const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   let earliestExpiry = Number.POSITIVE_INFINITY;
   const schedule = flushOncePerTick(options.schedule, flush);
+  const tally = new IngestTally(schedule);
   /** Each pushed option's instrument, parsed from its symbol once rather than at every flush; it goes with its row. */
   const instruments = new Map<string, OptionInstrument>();
   const newestFor = (exchange: ExchangeId, symbol: string): NewestOptionEvents => pendingOf(pending, optionKey(exchange, symbol));
@@ -116,7 +106,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
         case 'book': {
           const newest = newestFor(event.exchange, event.symbol);
           const previous = newest[event.kind];
-          if (previous) coalesced++;
+          if (previous) tally.coalesced++;
           if (!previous || event.time >= previous.time) (newest as Record<string, OptionEvent>)[event.kind] = event;
           break;
         }
@@ -175,7 +165,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
         const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
         const parsed = options.instrumentFromSymbol[exchange](key.slice(exchange.length + 1));
         if (!parsed) {
-          rejected[exchange]++;
+          tally.rejected[exchange]++;
           continue;
         }
         instrument = parsed;
@@ -200,24 +190,15 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
 
     catalog = [];
     pending = new Map();
-    counters = countersAfterFlush(counters, rejected, coalesced, applied);
-    coalesced = 0;
+    tally.publish(applied);
   }
 
   return {
     push,
     underlyings: () => underlyings,
-    counters: () => counters,
-    reject(exchange, count) {
-      if (count <= 0) return;
-      rejected[exchange] += count;
-      schedule();
-    },
-    countCoalesced(count) {
-      if (count <= 0) return;
-      coalesced += count;
-      schedule();
-    },
+    counters: tally.counters,
+    reject: tally.reject,
+    countCoalesced: tally.countCoalesced,
     flushNow: flush,
   };
 }

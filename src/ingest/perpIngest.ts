@@ -2,9 +2,8 @@ import type { ExchangeId } from '../domain/exchange';
 import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
 import { perpKey, type PerpRow } from '../domain/perp';
 import { createPerpRegistry, emptyRow, listCovers, applyEvents, resolveInterval, withDerived, type NewestEvents } from './perpRows';
-import { countersAfterFlush, emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 import type { RowTable } from './rowTable';
-import { flushOncePerTick, pendingOf } from './batching';
+import { flushOncePerTick, IngestTally, pendingOf, type Ingest } from './batching';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 /** What a relisting may change: the row is rewritten when one of these differs. */
@@ -20,15 +19,7 @@ export interface PerpIngestOptions {
   instrumentFromSymbol: Record<ExchangeId, (symbol: string) => PerpInstrumentEvent | null>;
 }
 
-export interface PerpIngest {
-  push(events: readonly PerpEvent[]): void;
-  /** The counters as of the last flush: a new object after each flush that moved them. */
-  counters(): IngestCounters;
-  reject(exchange: ExchangeId, count: number): void;
-  /** Counts updates coalesced before they reached the ingest: snapshot pushes a newer one replaced before they were read. */
-  countCoalesced(count: number): void;
-  flushNow(): void;
-}
+export type PerpIngest = Ingest<PerpEvent>;
 
 /**
  * The hot path between feeds and the row table. Events are buffered and coalesced (only the newest
@@ -37,14 +28,12 @@ export interface PerpIngest {
  */
 export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const { rows } = options;
-  let counters = emptyCounters();
   const registry = createPerpRegistry();
   let lists: ListEvent[] = [];
   let pending = new Map<string, NewestEvents>();
   let indexes = new Map<string, PerpIndexEvent>();
-  let coalesced = 0;
-  const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   const schedule = flushOncePerTick(options.schedule, flush);
+  const tally = new IngestTally(schedule);
   const newestFor = (exchange: ExchangeId, symbol: string): NewestEvents => pendingOf(pending, perpKey(exchange, symbol));
 
   function push(events: readonly PerpEvent[]): void {
@@ -60,14 +49,14 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         case 'ticker': {
           const newest = newestFor(event.exchange, event.symbol) as Record<typeof event.kind, typeof event | undefined>;
           const previous = newest[event.kind];
-          if (previous) coalesced++;
+          if (previous) tally.coalesced++;
           if (!previous || event.time >= previous.time) newest[event.kind] = event;
           break;
         }
         case 'index': {
           const key = `${event.exchange}:${event.indexId}`;
           const previous = indexes.get(key);
-          if (previous) coalesced++;
+          if (previous) tally.coalesced++;
           if (!previous || event.time >= previous.time) indexes.set(key, event);
           break;
         }
@@ -152,7 +141,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
           continue;
         }
         if (!instrument) {
-          rejected[exchange]++;
+          tally.rejected[exchange]++;
           continue;
         }
         trackIndex(instrument);
@@ -175,23 +164,14 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     lists = [];
     pending = waiting;
     indexes = new Map();
-    counters = countersAfterFlush(counters, rejected, coalesced, applied);
-    coalesced = 0;
+    tally.publish(applied);
   }
 
   return {
     push,
-    counters: () => counters,
-    reject(exchange, count) {
-      if (count <= 0) return;
-      rejected[exchange] += count;
-      schedule();
-    },
-    countCoalesced(count) {
-      if (count <= 0) return;
-      coalesced += count;
-      schedule();
-    },
+    counters: tally.counters,
+    reject: tally.reject,
+    countCoalesced: tally.countCoalesced,
     flushNow: flush,
   };
 }
