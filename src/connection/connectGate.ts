@@ -6,11 +6,7 @@ export interface ConnectRate {
   perMs: number;
 }
 
-/**
- * Holds new sockets to one exchange to its connection-rate limit: callers queue and are let
- * through while fewer than `rate.sockets` went through in the last `rate.perMs`, so a burst up to
- * the limit opens at once and the rest wait for the window to move. `acquire` returns a cancel function.
- */
+/** Holds new sockets to one exchange within its connection-rate limit over a sliding window; `acquire` returns a cancel function. */
 export interface ConnectGate {
   acquire(go: () => void): () => void;
 }

@@ -36,20 +36,13 @@ export interface ConnectionHubOptions {
   idleSocketLingerMs?: number;
   onStatus?: (status: ExchangeLinkStatus) => void;
   onProblem?: (exchange: ExchangeId, kind: NoiseKind | 'subscription-error', detail: string) => void;
-  /**
-   * Where given, each socket holds its snapshot pushes (WireProtocol.snapshotKey) undecoded until the
-   * reader handed here is called, and then decodes each topic's newest only: the ingest worker calls
-   * it at its tick, so a topic pushed five times a tick is decoded once.
-   */
+  /** Where given, sockets keep snapshot pushes undecoded until this reader is called (the ingest's tick), then decode each topic's newest. */
   readSnapshotsLater?: (read: () => void) => void;
 }
 
 export interface ConnectionHub {
   subscribe<Topic>(endpoint: Endpoint<Topic>, topics: Topic[], listener: TopicListener, onError?: SubscriptionErrorListener): () => void;
-  /**
-   * Calls `listener` each time a socket of this endpoint opens again after its connection was
-   * lost: what the venue pushed meanwhile was missed, so a feed may reload a snapshot.
-   */
+  /** Calls `listener` when a socket of this endpoint reopens after a loss: pushes were missed, so a feed may reload a snapshot. */
   onReconnect<Topic>(endpoint: Endpoint<Topic>, listener: () => void): () => void;
   status(exchange: ExchangeId): ExchangeLinkStatus;
   stop(): void;
@@ -62,11 +55,7 @@ interface Subscriber {
 
 const STATUS_TICK_MS = 1000;
 
-/**
- * The one owner of every socket. Views (through hooks and feeds) ask for topics; the hub
- * reference-counts them, packs them onto as few sockets as the exchange's limits allow,
- * moves them to fresh sockets before forced cuts, and reports each exchange's status.
- */
+/** Owns every socket: ref-counts topics, packs them onto few sockets, moves them before forced cuts, reports each exchange's status. */
 export function createConnectionHub(options: ConnectionHubOptions): ConnectionHub {
   const scheduler = options.scheduler ?? realScheduler;
   const random = options.random ?? Math.random;
@@ -119,15 +108,6 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
     if (statusTimer === null) statusTimer = scheduler.setTimeout(tickStatus, STATUS_TICK_MS);
   };
 
-  const gateFor = <Topic>(endpoint: Endpoint<Topic>): ConnectGate => {
-    let gate = gates.get(endpoint.exchange);
-    if (!gate) {
-      gate = createConnectGate(scheduler, endpoint.protocol.connectRate);
-      gates.set(endpoint.exchange, gate);
-    }
-    return gate;
-  };
-
   class EndpointPool<Topic> {
     private readonly sockets = new Set<ManagedSocket<Topic>>();
     private readonly owner = new Map<string, ManagedSocket<Topic>>();
@@ -143,21 +123,12 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
       return [...this.sockets].map((socket) => socket.status());
     }
 
-    isEmpty(): boolean {
-      return this.sockets.size === 0;
-    }
-
     add(topics: Topic[], subscriber: Subscriber): void {
       const fresh: Topic[] = [];
       for (const topic of topics) {
         const key = this.endpoint.protocol.topicKey(topic);
-        let set = this.subscribers.get(key);
-        if (!set) {
-          set = new Set();
-          this.subscribers.set(key, set);
-          fresh.push(topic);
-        }
-        set.add(subscriber);
+        if (!this.subscribers.has(key)) fresh.push(topic);
+        entryOf(this.subscribers, key, () => new Set<Subscriber>()).add(subscriber);
       }
       this.place(fresh);
     }
@@ -173,9 +144,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
         const socket = this.owner.get(key);
         this.owner.delete(key);
         if (!socket) continue;
-        const list = byOwner.get(socket) ?? [];
-        list.push(topic);
-        byOwner.set(socket, list);
+        entryOf(byOwner, socket, () => []).push(topic);
       }
       for (const [socket, list] of byOwner) {
         socket.remove(list);
@@ -229,7 +198,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
         scheduler,
         random,
         backoff,
-        gate: gateFor(this.endpoint),
+        gate: entryOf(gates, exchange, () => createConnectGate(scheduler, this.endpoint.protocol.connectRate)),
         diagnose: probeUrl && fetchImpl ? () => diagnoseByProbe(fetchImpl, probeUrl) : undefined,
         readSnapshotsLater: options.readSnapshotsLater,
         events: {
@@ -317,7 +286,7 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
           this.replacing.delete(socket);
           successor?.stop();
           if (successor) this.sockets.delete(successor);
-          if (this.isEmpty()) pools.delete(this.endpoint.id);
+          if (this.sockets.size === 0) pools.delete(this.endpoint.id);
           emit(this.endpoint.exchange);
         }, lingerMs),
       );
@@ -333,20 +302,14 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
 
   return {
     subscribe(endpoint, topics, listener, onError) {
-      let pool = pools.get(endpoint.id) as EndpointPool<typeof topics[number]> | undefined;
-      if (!pool) {
-        pool = new EndpointPool(endpoint);
-        pools.set(endpoint.id, pool as EndpointPool<unknown>);
-      }
+      const pool = entryOf(pools, endpoint.id, () => new EndpointPool<unknown>(endpoint)) as EndpointPool<typeof topics[number]>;
       const subscriber: Subscriber = { listener, onError };
-      const owningPool = pool;
-      owningPool.add(topics, subscriber);
+      pool.add(topics, subscriber);
       emit(endpoint.exchange);
-      return once(() => owningPool.remove(topics, subscriber));
+      return once(() => pool.remove(topics, subscriber));
     },
     onReconnect(endpoint, listener) {
-      let listeners = reconnectListeners.get(endpoint.id);
-      if (!listeners) reconnectListeners.set(endpoint.id, (listeners = new Set()));
+      const listeners = entryOf(reconnectListeners, endpoint.id, () => new Set<() => void>());
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
@@ -362,4 +325,11 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
       for (const exchange of lastEmitted.keys()) emit(exchange);
     },
   };
+}
+
+/** The map's value for `key`, created and stored on first use. */
+function entryOf<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = create()));
+  return value;
 }

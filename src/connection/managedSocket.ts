@@ -5,10 +5,7 @@ import type { Scheduler } from './scheduler';
 import type { SocketFactory, SocketLike } from './socketFactory';
 import { WaitingSnapshots } from './waitingSnapshots';
 
-/**
- * connecting: opening a socket (first time or again); subscribing: open, no data yet;
- * live: data is flowing; retrying: waiting out a backoff delay; stopped: closed for good.
- */
+/** connecting: opening a socket; subscribing: open, no data yet; live: data flows; retrying: backing off; stopped: for good. */
 export type SocketPhase = 'connecting' | 'subscribing' | 'live' | 'retrying' | 'stopped';
 
 export interface SocketStatus {
@@ -61,18 +58,13 @@ const HANDSHAKE_TIMEOUT_MS = 10_000;
 /** Close code for sockets we close ourselves (4000-4999 are for applications). */
 const CLIENT_CLOSE = 4000;
 
-/**
- * One socket's whole life: connect (through the exchange's connect gate), subscribe, keep the
- * wanted topics across reconnects, heartbeat when silent, and reconnect with jittered backoff.
- * It knows no exchange rules beyond what its WireProtocol tells it.
- */
+/** One socket's life: connect, subscribe, keep topics across reconnects, heartbeat, back off; exchange rules come from its WireProtocol. */
 export class ManagedSocket<Topic> {
   private readonly topics = new Map<string, TopicEntry<Topic>>();
   private readonly pending = new Map<number, OutboundFrame>();
   private readonly sendQueue: string[] = [];
   private readonly toSubscribe = new Map<string, Topic>();
   private readonly toUnsubscribe = new Map<string, Topic>();
-  private requestTimer: unknown = null;
   private socket: SocketLike | null = null;
   private attemptToken = 0;
   private attempt = 0;
@@ -81,11 +73,10 @@ export class ManagedSocket<Topic> {
   private lastInboundAt = 0;
   private heartbeatSentAt: number | null = null;
   private lastSentAt = -Infinity;
+  private requestTimer: unknown = null;
   private sendTimer: unknown = null;
-  private watchdogTimer: unknown = null;
-  private retryTimer: unknown = null;
-  private lifetimeTimer: unknown = null;
-  private readonly settleTimers = new Set<unknown>();
+  /** Every timer not yet fired, so that a failure or a stop cancels them all. */
+  private readonly timers = new Set<unknown>();
   private readonly waitingSnapshots = new WaitingSnapshots();
   private cancelGate: (() => void) | null = null;
   /** Why connecting fails, as found by the REST probe; kept across retries until data flows again. */
@@ -140,10 +131,10 @@ export class ManagedSocket<Topic> {
 
   private scheduleRequests(): void {
     if (this.requestTimer !== null || (this.toSubscribe.size === 0 && this.toUnsubscribe.size === 0)) return;
-    this.requestTimer = this.options.scheduler.setTimeout(() => {
+    this.requestTimer = this.after(0, () => {
       this.requestTimer = null;
       this.sendRequests();
-    }, 0);
+    });
   }
 
   private sendRequests(): void {
@@ -186,29 +177,26 @@ export class ManagedSocket<Topic> {
   private open(): void {
     const token = ++this.attemptToken;
     const { protocol, endpoint, sockets, scheduler } = this.options;
-    const guard =
-      <A extends unknown[]>(fn: (...args: A) => void) =>
-      (...args: A) => {
-        if (token === this.attemptToken) fn(...args);
-      };
-    const handshakeTimer = scheduler.setTimeout(
-      guard(() => this.fail('connection attempt timed out', false)),
-      HANDSHAKE_TIMEOUT_MS,
-    );
+    // A socket of an earlier attempt may still fire events; only the current attempt's count.
+    const current = (): boolean => token === this.attemptToken;
+    const handshakeTimer = scheduler.setTimeout(() => {
+      if (current()) this.fail('connection attempt timed out', false);
+    }, HANDSHAKE_TIMEOUT_MS);
     this.socket = sockets(protocol.socketUrl(endpoint), {
-      open: guard(() => {
+      open: () => {
+        if (!current()) return;
         scheduler.clearTimeout(handshakeTimer);
         this.onOpen();
-      }),
-      // Spelled out rather than guard()ed: this runs for every frame, and guard's rest arguments allocate an array per call.
-      message: (data: unknown) => {
-        if (token === this.attemptToken) this.onMessage(data);
       },
-      close: guard((code: number, reason: string) => {
+      message: (data: unknown) => {
+        if (current()) this.onMessage(data);
+      },
+      close: (code: number, reason: string) => {
+        if (!current()) return;
         scheduler.clearTimeout(handshakeTimer);
         const opened = this.state.phase === 'subscribing' || this.state.phase === 'live';
         this.fail(opened ? closeDescription(code, reason) : 'could not connect', opened);
-      }),
+      },
       // A close event always follows an error event; the failure is handled there.
       error: () => undefined,
     });
@@ -234,10 +222,7 @@ export class ManagedSocket<Topic> {
     if (lifetime !== null) {
       // Ask for a replacement well before the exchange's cut, spread so sockets do not all move at once.
       const margin = Math.min(lifetime * 0.1, 15 * 60_000) * (1 + this.options.random());
-      this.lifetimeTimer = this.options.scheduler.setTimeout(
-        () => this.options.events.replaceRequested('socket lifetime limit approaching'),
-        lifetime - margin,
-      );
+      this.after(lifetime - margin, () => this.options.events.replaceRequested('socket lifetime limit approaching'));
     }
   }
 
@@ -332,19 +317,11 @@ export class ManagedSocket<Topic> {
       this.narrowRefusal(frame.topicKeys, message);
       return;
     }
-    // OKX answers per argument but reports an error per request: wait for the acks of the
-    // request's good arguments before blaming the ones left unacked.
-    const timer = this.options.scheduler.setTimeout(() => {
-      this.settleTimers.delete(timer);
-      this.failUnacked(frame.topicKeys, message);
-    }, ACK_SETTLE_MS);
-    this.settleTimers.add(timer);
+    // OKX acks per argument but errs per request: let the good arguments' acks arrive before blaming the unacked.
+    this.after(ACK_SETTLE_MS, () => this.failUnacked(frame.topicKeys, message));
   }
 
-  /**
-   * A refused request subscribed none of its topics: a lone topic is the refused one; more are
-   * asked for again in two halves, so a bad topic is found in a few requests and the good ones subscribe.
-   */
+  /** A refused request subscribed none of its topics: a lone one is the refused one, more are asked for again in halves. */
   private narrowRefusal(topicKeys: string[], message: string): void {
     const topics: Topic[] = [];
     for (const key of topicKeys) {
@@ -368,8 +345,7 @@ export class ManagedSocket<Topic> {
   }
 
   private failUnacked(topicKeys: string[], message: string): void {
-    // Refused topics are not resubscribed on reconnect: retrying a refusal forever would
-    // only burn the exchange's request budget.
+    // Refused topics are not resubscribed on reconnect: retrying a refusal would only burn the request budget.
     const failed: string[] = [];
     for (const key of topicKeys) {
       const entry = this.topics.get(key);
@@ -394,10 +370,10 @@ export class ManagedSocket<Topic> {
     const { scheduler, protocol } = this.options;
     const wait = this.lastSentAt + protocol.minSendIntervalMs - scheduler.now();
     if (wait > 0) {
-      this.sendTimer = scheduler.setTimeout(() => {
+      this.sendTimer = this.after(wait, () => {
         this.sendTimer = null;
         this.flushSendQueue();
-      }, wait);
+      });
       return;
     }
     const text = this.sendQueue.shift();
@@ -408,11 +384,10 @@ export class ManagedSocket<Topic> {
   }
 
   private scheduleWatchdog(): void {
-    this.watchdogTimer = this.options.scheduler.setTimeout(() => {
-      this.watchdogTimer = null;
+    this.after(WATCHDOG_PERIOD_MS, () => {
       this.watchdog();
       if (this.isOpen()) this.scheduleWatchdog();
-    }, WATCHDOG_PERIOD_MS);
+    });
   }
 
   private watchdog(): void {
@@ -423,9 +398,7 @@ export class ManagedSocket<Topic> {
       return;
     }
     if (this.heartbeatSentAt !== null) {
-      if (now - this.heartbeatSentAt >= protocol.heartbeat.answerTimeoutMs) {
-        this.fail('no answer to heartbeat', true);
-      }
+      if (now - this.heartbeatSentAt >= protocol.heartbeat.answerTimeoutMs) this.fail('no answer to heartbeat', true);
       return;
     }
     if (now - this.lastInboundAt >= protocol.heartbeat.idleMs) {
@@ -444,15 +417,11 @@ export class ManagedSocket<Topic> {
     this.pending.clear();
     this.socket?.close(CLIENT_CLOSE, reason);
     this.socket = null;
-    const failures = this.state.consecutiveFailures + 1;
-    this.update({ phase: 'retrying', consecutiveFailures: failures, reason: this.diagnosis ?? reason });
+    this.update({ phase: 'retrying', consecutiveFailures: this.state.consecutiveFailures + 1, reason: this.diagnosis ?? reason });
     this.options.events.reconnecting();
     if (!wasOpen) this.diagnose();
     const delay = backoffDelay(this.attempt++, this.options.backoff, this.options.random);
-    this.retryTimer = this.options.scheduler.setTimeout(() => {
-      this.retryTimer = null;
-      this.connect();
-    }, delay);
+    this.after(delay, () => this.connect());
   }
 
   private diagnose(): void {
@@ -467,16 +436,21 @@ export class ManagedSocket<Topic> {
     );
   }
 
+  private after(ms: number, fn: () => void): unknown {
+    const timer = this.options.scheduler.setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms);
+    this.timers.add(timer);
+    return timer;
+  }
+
   private clearTimers(): void {
-    const { scheduler } = this.options;
-    const timers = [this.sendTimer, this.watchdogTimer, this.retryTimer, this.lifetimeTimer, this.requestTimer, ...this.settleTimers];
-    for (const timer of timers) {
-      if (timer !== null) scheduler.clearTimeout(timer);
-    }
-    this.settleTimers.clear();
+    for (const timer of this.timers) this.options.scheduler.clearTimeout(timer);
+    this.timers.clear();
     this.toSubscribe.clear();
     this.toUnsubscribe.clear();
-    this.sendTimer = this.watchdogTimer = this.retryTimer = this.lifetimeTimer = this.requestTimer = null;
+    this.sendTimer = this.requestTimer = null;
   }
 
   private update(patch: Partial<SocketStatus>): void {

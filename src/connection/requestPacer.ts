@@ -1,10 +1,6 @@
 import type { Scheduler } from './scheduler';
 
-/**
- * Keeps requests under a venue's rate rule of at most `limit` per `windowMs` per key (OKX counts
- * funding-rate-history per IP and instrument), over a sliding window: a request that would break
- * the rule waits until the oldest one in the window has aged out.
- */
+/** At most `limit` requests per key in any sliding `windowMs` (OKX counts funding-rate-history per IP and instrument). */
 export class RequestPacer {
   private readonly sent = new Map<string, number[]>();
 

@@ -6,20 +6,13 @@ export type FetchOutcome<T> = { ok: true; value: T } | { ok: false; detail: stri
 export interface RestSourceOptions<T> {
   load: (fetchImpl: typeof fetch) => Promise<FetchOutcome<T>>;
   onValue: (value: T) => void;
-  /**
-   * Told when the source's state changes, and at every failure (its detail and retry time). A
-   * refresh of a source that is ok says nothing unless it fails: polled sources refresh every
-   * second or two, and the page has no use for an ok that has not changed.
-   */
+  /** Told when the state changes and at every failure; a refresh that stays ok says nothing, as polled sources refresh often. */
   onState: (state: { state: 'loading' | 'ok' | 'failed'; detail: string | null; retryAt: number | null }) => void;
   fetch: typeof fetch;
   scheduler: Scheduler;
   random: () => number;
   backoff: BackoffPolicy;
-  /**
-   * Reload this often after a success (instrument lists and intervals change, rarely); null loads
-   * once. A function decides per value (a partial value is worth another try, a complete one not).
-   */
+  /** Reload this often after a success (null: once); a function decides per value, as a partial value is worth another try. */
   refreshMs: number | null | ((value: T) => number | null);
 }
 
@@ -60,11 +53,7 @@ export function startRestSource<T>(options: RestSourceOptions<T>): () => void {
   };
 }
 
-/**
- * What a page can know when fetch rejects: the request never produced a response it may read. A
- * CORS refusal (even of a 451 sent without CORS headers), a DNS failure and a dropped network all
- * look the same from here, so no HTTP status is claimed.
- */
+/** When fetch rejects, a CORS refusal (even of a 451), a DNS failure and a dropped network look alike: claim no HTTP status. */
 export const UNREADABLE_DETAIL = 'blocked by the browser or the network';
 
 /** An HTTP answer the page could read (status, and the body when it was JSON), or none at all. */
@@ -77,10 +66,7 @@ export async function requestJson(fetchImpl: typeof fetch, url: string): Promise
   } catch {
     return { readable: false };
   }
-  const body = await response.json().then(
-    (value: unknown) => value,
-    () => undefined,
-  );
+  const body: unknown = await response.json().catch(() => undefined);
   return { readable: true, status: response.status, body };
 }
 

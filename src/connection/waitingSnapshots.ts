@@ -1,11 +1,7 @@
 /** Reads one waiting push: its text, when it arrived, and how many earlier pushes of its topic it replaced. */
 export type SnapshotReader = (raw: string, receivedAt: number, coalesced: number) => void;
 
-/**
- * A socket's snapshot pushes waiting for the next read, kept in arrival order and reduced to each
- * topic's newest only when read: a lookup per arriving push cost more than the reduction run once
- * over the whole batch (bench/decisions.md).
- */
+/** Snapshot pushes waiting for the next read, reduced to each topic's newest only when read, which is cheaper (bench/decisions.md). */
 export class WaitingSnapshots {
   private keys: string[] = [];
   private texts: string[] = [];

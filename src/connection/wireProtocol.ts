@@ -1,10 +1,7 @@
 import type { ExchangeId } from '../domain/exchange';
 import type { ConnectRate } from './connectGate';
 
-/**
- * What an inbound frame is, as far as the connection layer cares. Only `data` goes on to
- * the feeds; everything else is protocol traffic the layer handles itself.
- */
+/** What an inbound frame is to the connection layer: only `data` goes on to the feeds, the rest it handles itself. */
 export type Inbound =
   | { kind: 'data'; topicKey: string; payload: unknown }
   | { kind: 'ack'; requestId: number | null; topicKey: string | null }
@@ -17,10 +14,7 @@ export type Inbound =
   | { kind: 'malformed'; reason: string }
   | { kind: 'unknown'; reason: string };
 
-/**
- * An exchange's wire rules, given to the connection layer by the feed (src/feeds/<exchange>/protocol.ts).
- * Pure: building and classifying frames, and the limits the exchange enforces.
- */
+/** An exchange's wire rules, given by its feed: pure frame building and classifying, and the limits the exchange enforces. */
 export interface WireProtocol<Topic> {
   exchange: ExchangeId;
   /** Identity of a topic: two equal keys are one subscription on the wire. */
@@ -32,17 +26,9 @@ export interface WireProtocol<Topic> {
   unsubscribeFrames(topics: Topic[], nextRequestId: () => number): OutboundFrame[];
   /** Decodes one frame (JSON parsed once, here) and says what it is. */
   classify(raw: string): Inbound;
-  /**
-   * What a request error refuses: 'per-topic' (the default; OKX acks each good argument and errors
-   * the bad ones) or 'whole-request' (Binance: nothing in the request is subscribed, so the socket
-   * retries its topics in smaller requests to find the refused ones).
-   */
+  /** What a request error refuses: 'per-topic' (default; OKX acks the good arguments) or 'whole-request' (Binance subscribes none). */
   refusal?: 'per-topic' | 'whole-request';
-  /**
-   * For a frame that restates its topic's whole state (a snapshot push: a newer one makes it
-   * worthless), the topic's identity read from the raw text without decoding it; null for any
-   * other frame. Lets the connection layer decode only the newest of a topic's pushes per read.
-   */
+  /** The topic of a push that restates its whole state, read without decoding (null otherwise), so only the newest is decoded. */
   snapshotKey?(raw: string): string | null;
   /** Liveness probe sent when the socket has been silent; any inbound frame answers it. */
   heartbeat: { idleMs: number; answerTimeoutMs: number; frame(nextRequestId: () => number): string };
