@@ -2,11 +2,7 @@ import type { OptionRow } from '../domain/option';
 import type { PerpRow } from '../domain/perp';
 import type { ShownRows } from '../wire/messages';
 
-/**
- * How often a background row (one no view shows) reaches the page: the feeds carry every row
- * whatever the view, and sending each one every tick was a large share of the worker's tick on
- * the options and chart views (bench/decisions.md).
- */
+/** How often a background row reaches the page: sending each every tick was a large share of the tick (bench/decisions.md). */
 export const BACKGROUND_REFRESH_MS = 1000;
 
 /** Which rows are background rows, from what the page says its views show, and when they are next due. */

@@ -1,10 +1,7 @@
 import type { ExchangeId } from '../domain/exchange';
 import { countersAfterFlush, emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 
-/**
- * The ingests' shared batching: whatever arrives between two flushes is applied in one. The
- * returned function requests a flush; requests before it runs add nothing.
- */
+/** Whatever arrives between two flushes is applied in one: requests before the flush runs add nothing. */
 export function flushOncePerTick(schedule: (run: () => void) => void, flush: () => void): () => void {
   let scheduled = false;
   const run = (): void => {

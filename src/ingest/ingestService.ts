@@ -22,10 +22,7 @@ import { createPerpIngest } from './perpIngest';
 import { perpFeeds } from './perpFeeds';
 import { RowTable } from './rowTable';
 
-/**
- * One batch per tick, about seven a second: as often as a reader can follow a number, and a
- * longer tick costs less per frame but leaves less of the update→screen budget (bench/decisions.md).
- */
+/** About seven batches a second: a longer tick costs less per frame but eats the update→screen budget (bench/decisions.md). */
 export const TICK_MS = 150;
 
 export interface IngestServiceOptions {

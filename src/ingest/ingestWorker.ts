@@ -1,8 +1,4 @@
-/**
- * An ingest worker's entry (the page starts one per exchange): sockets, decoding, parsing and
- * coalescing run here, off the page's main thread. The page configures it (the OKX region), sends
- * feed commands and receives one batch per tick (src/app/workerClient.ts); a new region is a new worker.
- */
+/** An ingest worker's entry, one per exchange: the page configures it, sends commands and receives one batch per tick. */
 import { realScheduler } from '../connection/scheduler';
 import { webSocketFactory } from '../connection/socketFactory';
 import { createIngestService, type IngestService } from './ingestService';

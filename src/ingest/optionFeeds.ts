@@ -11,10 +11,7 @@ export interface OptionFeeds {
   acquireCatalog(exchange: ExchangeId): () => void;
   /** One chain's live quotes (a trader reads one chain at a time), while a view shows it. */
   acquireChain(exchange: ExchangeId, underlying: string): () => void;
-  /**
-   * The chain plus everything of one expiry (ms) while a view shows that expiry: Binance's one
-   * stream per underlying carries every option's mark; OKX adds this expiry's marks and books.
-   */
+  /** The chain plus one expiry (ms) a view shows: OKX adds that expiry's marks and books; Binance's stream has every mark. */
   acquireExpiry(exchange: ExchangeId, underlying: string, expiry: number): () => void;
 }
 

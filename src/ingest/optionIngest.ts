@@ -5,7 +5,7 @@ import { RowTable } from './rowTable';
 import { flushOncePerTick, IngestTally, pendingOf, type Ingest } from './batching';
 
 export interface OptionIngestOptions {
-  /** Where the rows are written, one table per chain key (`binance:BTCUSDT`, `okx:BTC-USD`), added as chains appear: the worker's tick takes each table's changes. */
+  /** Where the rows are written: one table per chain key (`binance:BTCUSDT`, `okx:BTC-USD`), added as chains appear. */
   chains: Map<string, RowTable<OptionRow>>;
   /** Runs the flush later: on its ingest worker's next tick (TICK_MS), immediately or on fake timers in tests. */
   schedule: (flush: () => void) => void;
@@ -74,11 +74,7 @@ function applyEvents(previous: OptionRow, newest: NewestOptionEvents, appliedAt:
   return next;
 }
 
-/**
- * The hot path between option feeds and the rows, as for perpetuals: events are buffered and
- * coalesced (newest of each kind per option), then applied in one flush. Options at or past their
- * expiry leave at the first flush after it (settlement).
- */
+/** As for perpetuals, per option; options at or past their expiry leave at the first flush after it (settlement). */
 export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   const { chains } = options;
   let underlyings: Readonly<Record<ExchangeId, readonly string[]>> = { binance: [], okx: [] };

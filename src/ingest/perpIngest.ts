@@ -21,11 +21,7 @@ export interface PerpIngestOptions {
 
 export type PerpIngest = Ingest<PerpEvent>;
 
-/**
- * The hot path between feeds and the row table. Events are buffered and coalesced (only the newest
- * event of each kind per row survives), then applied to the rows in one flush: however fast the
- * sockets push, a row changes at most once per tick of `schedule`.
- */
+/** Events buffered and coalesced to the newest of each kind per row, then applied in one flush per tick. */
 export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const { rows } = options;
   const registry = createPerpRegistry();
@@ -111,14 +107,16 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
       } else if (event.kind === 'list-complete') {
         registry.listKnown[event.exchange] = event.margin ?? 'all';
         for (const row of [...rows.values()]) {
-          if (row.exchange === event.exchange && !registry.instruments.has(row.key) && listCovers(registry, row.exchange, row.margin)) rows.delete(row.key);
+          const unlisted = row.exchange === event.exchange && !registry.instruments.has(row.key);
+          if (unlisted && listCovers(registry, row.exchange, row.margin)) rows.delete(row.key);
         }
       } else {
         registry.intervals[event.exchange] = { table: event.intervals, defaultHours: event.defaultHours };
         for (const row of [...rows.values()]) {
           if (row.exchange !== event.exchange) continue;
           const interval = resolveInterval(registry, row, null);
-          if (interval.intervalHours !== row.intervalHours || interval.intervalAssumed !== row.intervalAssumed) write(withDerived({ ...row, ...interval }));
+          const moved = interval.intervalHours !== row.intervalHours || interval.intervalAssumed !== row.intervalAssumed;
+          if (moved) write(withDerived({ ...row, ...interval }));
         }
       }
     }

@@ -72,10 +72,7 @@ export function withDerived(row: PerpRow): PerpRow {
   return row;
 }
 
-/**
- * Applies one row's newest events to a copy of the row. Each kind of event only moves its
- * fields forward in (exchange) time: a late or duplicated event never overwrites a newer one.
- */
+/** A copy of the row with its newest events applied; each kind only moves forward in exchange time. */
 export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: NewestEvents, appliedAt: number): PerpRow | null {
   const next = { ...previous };
   let changed = false;

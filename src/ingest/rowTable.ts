@@ -1,8 +1,4 @@
-/**
- * An ingest's rows by key, and which rows were set or deleted since their changes were last taken,
- * each with the row it held then. Rows stay immutable (a change replaces the row object), so the
- * taker can tell what changed in each.
- */
+/** An ingest's rows by key, and what changed since the last take: rows are replaced on change, so the taker can tell. */
 export class RowTable<Row extends { key: string }> {
   private readonly rows = new Map<string, Row>();
   private changes = new Map<string, Row | undefined>();
@@ -34,10 +30,7 @@ export class RowTable<Row extends { key: string }> {
     return this.rows.values();
   }
 
-  /**
-   * Each key set or deleted since it was last taken, with the row it held then (undefined: none).
-   * An update of a row `holds` says yes to stays for a later take; new and removed rows never wait.
-   */
+  /** Each key changed since it was last taken, with its row then; updates `holds` says yes to stay for a later take. */
   takeChanges(holds?: (row: Row) => boolean): ReadonlyMap<string, Row | undefined> {
     const changes = this.changes;
     if (!holds) {

@@ -13,10 +13,7 @@ export type FeedRequest =
   | { feed: 'option-chain'; exchange: ExchangeId; underlying: string }
   | { feed: 'option-expiry'; exchange: ExchangeId; underlying: string; expiry: number };
 
-/**
- * What the views on screen show. Every other row is a background row: the worker sends it at most
- * once a second (src/ingest/backgroundRows.ts).
- */
+/** What the views on screen show; every other row is a background row (src/ingest/backgroundRows.ts). */
 export interface ShownRows {
   /** Perpetual row keys, or every row (the screener sorts them all; also while no view has said). */
   perps: 'all' | readonly string[];

@@ -1,11 +1,7 @@
 import type { RowChanges } from './messages';
 import type { RowCodec } from './rowCodecs';
 
-/**
- * Applies a batch's changes to a record the caller owns (the page copies its store's record once a
- * frame, however many batches arrive in it). An update of a row the record does not hold is dropped
- * rather than made into a partial row.
- */
+/** Applies a batch's changes to a record the caller owns; an update of a row it does not hold is dropped, not made partial. */
 export function applyRowChanges<Row extends { key: string }>(rows: Record<string, Row>, changes: RowChanges<Row>, codec: RowCodec<Row>): void {
   for (const key of changes.removed) delete rows[key];
   for (const row of changes.upserts) rows[row.key] = row;

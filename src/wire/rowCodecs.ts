@@ -4,11 +4,7 @@ import type { PerpRow } from '../domain/perp';
 /** The fields of `Row` that hold a number or null: the ones a codec may carry as columns. */
 export type NumericField<Row> = { [Field in keyof Row]-?: Row[Field] extends number | null ? Field : never }[keyof Row] & string;
 
-/**
- * How a row type crosses to the page: its numeric fields as columns of one Float64Array (NaN for
- * null; rows never hold NaN), every other field only with the row whole, which a change to one of
- * them (a listing, an interval's source) sends.
- */
+/** How a row crosses to the page: numeric fields as Float64Array columns (NaN for null), others only with the row whole. */
 export interface RowCodec<Row> {
   columns: readonly NumericField<Row>[];
   others: readonly (keyof Row & string)[];

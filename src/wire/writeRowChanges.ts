@@ -1,11 +1,7 @@
 import type { RowChanges } from './messages';
 import type { RowCodec } from './rowCodecs';
 
-/**
- * A table's changes as the page is sent them. `changes` maps each key set or deleted since the last
- * batch to the row it held then; the ingest replaces a row object whenever it changes, so a row
- * back to that object has not changed, and one that differs only in its columns goes as columns.
- */
+/** A table's changes as the page is sent them; rows are replaced on change, so one back to its old object has not changed. */
 export function toRowChanges<Row extends { key: string }>(
   changes: ReadonlyMap<string, Row | undefined>,
   current: (key: string) => Row | undefined,
