@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '../support/fixtures.ts';
 import { statValue } from '../support/charts.ts';
-import { bodyRows, columnIndex, columnTexts, crossTable, numberOf, perpTable, rowFor, volumeOf } from '../support/screener.ts';
+import { bodyRows, columnIndex, columnTexts, crossTable, numberOf, perpTable, rowFor, rowTexts, volumeOf } from '../support/screener.ts';
 
 const LOAD_TIMEOUT = 20_000;
 
@@ -66,8 +66,9 @@ test.describe('funding-rate screener', () => {
     await table.getByRole('button', { name: 'Interval' }).click();
     await table.getByRole('button', { name: /Funding annualised/ }).click({ modifiers: ['Shift'] });
     await expect(page).toHaveURL(/sort=interval\.desc%2Cfunding\.desc/);
-    const intervals = (await columnTexts(table, 'Interval')).map((text) => Number(text.replace(/h\*?$/, '')));
-    const funding = (await columnTexts(table, /Funding annualised/)).map(numberOf);
+    const rows = await rowTexts(table, ['Interval', /Funding annualised/]);
+    const intervals = rows.map(([interval]) => Number(interval!.replace(/h\*?$/, '')));
+    const funding = rows.map(([, rate]) => numberOf(rate!));
     expect(isSorted(intervals, true)).toBe(true);
     const firstGroup = funding.filter((_, i) => intervals[i] === intervals[0]);
     expect(isSorted(firstGroup, true)).toBe(true);

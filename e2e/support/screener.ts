@@ -29,6 +29,13 @@ export async function columnTexts(table: Locator, header: string | RegExp): Prom
   return bodyRows(table).evaluateAll((rows, i) => rows.map((row) => (row.children[i] as HTMLElement | undefined)?.innerText ?? ''), index);
 }
 
+/** The texts of several columns read in one go, so a live re-sort cannot fall between them: one array per row. */
+export async function rowTexts(table: Locator, headers: (string | RegExp)[]): Promise<string[][]> {
+  const indexes: number[] = [];
+  for (const header of headers) indexes.push(await columnIndex(table, header));
+  return bodyRows(table).evaluateAll((rows, at) => rows.map((row) => at.map((i) => (row.children[i] as HTMLElement | undefined)?.innerText ?? '')), indexes);
+}
+
 /** "+1,234.50%" / "−0.0100%" / "+5.12" → number; "—" → null. */
 export function numberOf(text: string): number | null {
   const cleaned = text.replace(/[,%\s]/g, '').replace('−', '-').replace(/^\+/, '');

@@ -156,6 +156,22 @@ describe('status', () => {
     expect(statuses.map((status) => status.exchange)).not.toContain('okx');
     expect(statuses.map((status) => status.state)).toEqual(expect.arrayContaining(['live', 'reconnecting', 'idle']));
   });
+
+  it('reports a status once, not again each second while nothing in it changed', () => {
+    hub.subscribe(binance, ['!markPrice@arr@1s'], () => undefined);
+    const socket = server.last();
+    socket.open();
+    ackAllBinance(socket);
+    pushBinance(socket, '!markPrice@arr@1s', [{ s: 'BTCUSDT' }]);
+    vi.advanceTimersByTime(1000);
+    const reported = statuses.length;
+    vi.advanceTimersByTime(4000);
+    expect(statuses).toHaveLength(reported);
+    pushBinance(socket, '!markPrice@arr@1s', [{ s: 'BTCUSDT' }]);
+    vi.advanceTimersByTime(1000);
+    expect(statuses.at(-1)).toMatchObject({ state: 'live', lastMessageAt: Date.now() - 1000 });
+    expect(statuses).toHaveLength(reported + 1);
+  });
 });
 
 describe('reconnecting', () => {
