@@ -5,6 +5,7 @@ import { startInstrumentList } from './instrumentList';
 import { optionListSpec } from './optionList';
 import { okxOptionInstrument, parseOptionMarkPrices, parseOptionTickers, parseOptSummary } from './optionParse';
 import type { OkxArg } from './okxProtocol';
+import { once } from '../../lib/once';
 
 /**
  * Which OKX options exist, from REST and the `instruments` channel, either one enough
@@ -108,15 +109,12 @@ export function startOkxOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<Okx
       followers.set(expiry, (followers.get(expiry) ?? 0) + 1);
       // The options opt-summary listed last (at most a second ago) are subscribed at once, not at its next push.
       reconcile(lastSummaryAt);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
+      return once(() => {
         const count = followers.get(expiry)! - 1;
         if (count > 0) followers.set(expiry, count);
         else followers.delete(expiry);
         reconcile(lastSummaryAt);
-      };
+      });
     },
     stop() {
       stopSummary();
