@@ -1,20 +1,6 @@
 import type { ExchangeId } from '../domain/exchange';
 import { countersAfterFlush, emptyCounters, type IngestCounters } from '../domain/ingestCounters';
 
-/** Whatever arrives between two flushes is applied in one: requests before the flush runs add nothing. */
-export function flushOncePerTick(schedule: (run: () => void) => void, flush: () => void): () => void {
-  let scheduled = false;
-  const run = (): void => {
-    scheduled = false;
-    flush();
-  };
-  return () => {
-    if (scheduled) return;
-    scheduled = true;
-    schedule(run);
-  };
-}
-
 /** A row's newest events since the last flush, created empty on first use. */
 export function pendingOf<Newest extends object>(pending: Map<string, Newest>, key: string): Newest {
   let newest = pending.get(key);

@@ -14,17 +14,16 @@ const NOV20 = Date.UTC(2025, 10, 20, 8);
 let now = T + 5;
 let chains: Map<string, RowTable<OptionRow>>;
 let ingest: OptionIngest;
-let flushes: number;
+/** The flushes an ingest asked for, as the worker keeps them: each once until its tick. */
+let flushes: Set<() => void>;
 
 beforeEach(() => {
   now = T + 5;
-  flushes = 0;
+  flushes = new Set();
   chains = new Map();
   ingest = createOptionIngest({
     chains,
-    schedule: () => {
-      flushes++;
-    },
+    schedule: (flush) => flushes.add(flush),
     now: () => now,
     instrumentFromSymbol: { binance: binanceOptionInstrument, okx: okxOptionInstrument },
   });
@@ -47,7 +46,7 @@ function listed(symbol: string, isListed = true): OptionInstrumentEvent {
 describe('batching', () => {
   it('applies the seed payload at the flush, creating each option from its symbol', () => {
     ingest.push(parseOptionMarkPrices(optionMarkPrice).events);
-    expect(flushes).toBe(1);
+    expect(flushes.size).toBe(1);
     expect(chains.size).toBe(0);
     ingest.flushNow();
     expect(btc()['binance:BTC-251120-126000-C']).toMatchObject({

@@ -2,12 +2,12 @@ import type { ExchangeId } from '../domain/exchange';
 import { chainKey, optionKey, type OptionInstrument, type OptionRow } from '../domain/option';
 import type { OptionBookEvent, OptionEvent, OptionGreeksEvent, OptionMarkEvent } from '../domain/optionEvents';
 import { RowTable } from './rowTable';
-import { flushOncePerTick, IngestTally, pendingOf, type Ingest } from './batching';
+import { IngestTally, pendingOf, type Ingest } from './batching';
 
 export interface OptionIngestOptions {
   /** Where the rows are written: one table per chain key (`binance:BTCUSDT`, `okx:BTC-USD`), added as chains appear. */
   chains: Map<string, RowTable<OptionRow>>;
-  /** Runs the flush later: on its ingest worker's next tick (TICK_MS), immediately or on fake timers in tests. */
+  /** Asks for the flush to run later, once however often it is asked: at its worker's next tick (TICK_MS). */
   schedule: (flush: () => void) => void;
   now: () => number;
   /** Option symbols describe themselves, so a pushed symbol always yields its row (new strikes appear at once). */
@@ -84,7 +84,7 @@ export function createOptionIngest(options: OptionIngestOptions): OptionIngest {
   let catalog: OptionEvent[] = [];
   let pending = new Map<string, NewestOptionEvents>();
   let earliestExpiry = Number.POSITIVE_INFINITY;
-  const schedule = flushOncePerTick(options.schedule, flush);
+  const schedule = (): void => options.schedule(flush);
   const tally = new IngestTally(schedule);
   /** Each pushed option's instrument, parsed from its symbol once rather than at every flush; it goes with its row. */
   const instruments = new Map<string, OptionInstrument>();

@@ -3,7 +3,7 @@ import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent
 import { perpKey, type PerpRow } from '../domain/perp';
 import { createPerpRegistry, emptyRow, listCovers, applyEvents, resolveInterval, withDerived, type NewestEvents } from './perpRows';
 import type { RowTable } from './rowTable';
-import { flushOncePerTick, IngestTally, pendingOf, type Ingest } from './batching';
+import { IngestTally, pendingOf, type Ingest } from './batching';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 /** What a relisting may change: the row is rewritten when one of these differs. */
@@ -12,7 +12,7 @@ const LISTING_FIELDS = ['base', 'quoteAsset', 'indexId', 'market', 'margin'] as 
 export interface PerpIngestOptions {
   /** Where the rows are written: the worker's tick takes the changes from it. */
   rows: RowTable<PerpRow>;
-  /** Runs the flush later: on its ingest worker's next tick (TICK_MS), immediately or on fake timers in tests. */
+  /** Asks for the flush to run later, once however often it is asked: at its worker's next tick (TICK_MS). */
   schedule: (flush: () => void) => void;
   now: () => number;
   /** Streams-first: what a symbol alone says about its instrument, for rows whose list has not arrived. */
@@ -28,7 +28,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   let lists: ListEvent[] = [];
   let pending = new Map<string, NewestEvents>();
   let indexes = new Map<string, PerpIndexEvent>();
-  const schedule = flushOncePerTick(options.schedule, flush);
+  const schedule = (): void => options.schedule(flush);
   const tally = new IngestTally(schedule);
   const newestFor = (exchange: ExchangeId, symbol: string): NewestEvents => pendingOf(pending, perpKey(exchange, symbol));
 

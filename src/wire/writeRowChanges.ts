@@ -12,10 +12,10 @@ export function toRowChanges<Row extends { key: string }>(
   const removed: string[] = [];
   for (const [key, before] of changes) {
     const row = current(key);
-    if (row === undefined) {
-      if (before !== undefined) removed.push(key);
-    } else if (before === undefined || codec.others.some((field) => before[field] !== row[field])) upserts.push(row);
-    else if (before !== row) updated.push(row);
+    if (row === before) continue;
+    if (row === undefined) removed.push(key);
+    else if (before === undefined || !sameOthers(before, row, codec.others)) upserts.push(row);
+    else updated.push(row);
   }
   if (upserts.length === 0 && updated.length === 0 && removed.length === 0) return null;
   const width = codec.columns.length;
@@ -27,4 +27,9 @@ export function toRowChanges<Row extends { key: string }>(
 /** Changes to no row (a batch carrying only counters). */
 export function noRowChanges<Row>(): RowChanges<Row> {
   return { upserts: [], updated: { keys: [], values: new Float64Array(0) }, removed: [] };
+}
+
+function sameOthers<Row>(a: Row, b: Row, others: readonly (keyof Row)[]): boolean {
+  for (const field of others) if (a[field] !== b[field]) return false;
+  return true;
 }
