@@ -168,6 +168,20 @@ describe('control API', () => {
     expect(await okx.next((f) => f.event === 'fake-unknown-event')).toMatchObject({ connId: expect.any(String) });
   });
 
+  it('sends the request body as a frame to every socket of one venue on /inject', async () => {
+    const binance = await open(`${binanceWs}/ws`);
+    const okx = await openOkx();
+    const frame = '{"stream":"!markPrice@arr@1s","data":[{"e":"markPriceUpdate","E":1,"s":"BTCUSDT"}]}';
+    const injected = await fetch(`${exchange.controlUrl}/inject?exchange=binance`, { method: 'POST', body: frame });
+    expect(await injected.json()).toEqual({ ok: true, exchange: 'binance', connections: 1 });
+    await binance.until(() => binance.frames.length === 1, 2000);
+    expect(binance.frames[0]).toBe(frame);
+    await sleep(100);
+    expect(okx.frames.filter((text) => text.includes('markPriceUpdate'))).toEqual([]);
+    const empty = await fetch(`${exchange.controlUrl}/inject?exchange=okx`, { method: 'POST' });
+    expect(empty.status).toBe(400);
+  });
+
   it('sends a 60018 error event to every OKX connection', async () => {
     const okx = await openOkx();
     await post(exchange.controlUrl, '/okx-error');

@@ -12,7 +12,7 @@ export interface AppHelpers {
 }
 
 /** Set by globalSetup in the runner; Playwright passes its environment on to the workers. */
-export function harnessUrl(name: 'APP_URL' | 'FAKE_CONTROL_URL'): string {
+export function harnessUrl(name: 'APP_URL' | 'FAKE_CONTROL_URL' | 'FAKE_BINANCE_REST_URL' | 'FAKE_OKX_REST_URL'): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the browser tests with \`playwright test\` so globalSetup runs`);
   return value;

@@ -15,6 +15,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const app = await buildAndPreview({ outDir, env: fake.env });
     process.env.APP_URL = app.url;
     process.env.FAKE_CONTROL_URL = fake.controlUrl;
+    process.env.FAKE_BINANCE_REST_URL = fake.binanceUrl;
+    process.env.FAKE_OKX_REST_URL = fake.okxUrl;
     return async () => {
       await app.close();
       await fake.close();

@@ -8,6 +8,7 @@ import { useOptionStore } from '../store/optionStore';
 import { usePerpStore } from '../store/perpStore';
 import { sumCounters, type IngestCounters } from '../domain/ingestCounters';
 import { useSourceStatusStore } from '../store/sourceStatusStore';
+import { useVenueClockStore } from '../store/venueClockStore';
 import { type SourceStatus } from '../domain/sourceStatus';
 import { once } from '../lib/once';
 import type { FeedRequest, ShownRows, WorkerBatch, WorkerCommand } from '../wire/messages';
@@ -31,6 +32,7 @@ const pending = {
   optionChanged: false,
   links: new Map<ExchangeId, ExchangeLinkStatus>(),
   sources: [] as SourceStatus[],
+  clocks: null as Partial<Record<ExchangeId, number>> | null,
 };
 
 /** The page's open leases per exchange, so a restarted worker is given them again. */
@@ -68,6 +70,7 @@ function collect(exchange: ExchangeId, batch: WorkerBatch): void {
   }
   for (const link of batch.links) pending.links.set(link.exchange, link);
   pending.sources.push(...batch.sources);
+  if (batch.clocks) pending.clocks = { ...pending.clocks, ...batch.clocks };
 }
 
 /** Applies what arrived since the last frame, with one setState per store that changed. */
@@ -97,6 +100,11 @@ function applyPending(): void {
   if (pending.sources.length > 0) {
     useSourceStatusStore.getState().reportAll(pending.sources);
     pending.sources = [];
+  }
+  if (pending.clocks) {
+    const clocks = pending.clocks;
+    useVenueClockStore.setState((state) => ({ offsets: { ...state.offsets, ...clocks } }));
+    pending.clocks = null;
   }
 }
 
@@ -148,7 +156,7 @@ function withoutExchange<Value>(record: Readonly<Record<string, Value>>, exchang
   return Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith(prefix)));
 }
 
-/** Clears from the stores everything an exchange's worker sent: its rows, chains, counters, link and sources. */
+/** Clears from the stores everything an exchange's worker sent: its rows, chains, counters, link, sources and clock. */
 function forgetExchange(exchange: ExchangeId): void {
   delete perpCountersOf[exchange];
   delete optionCountersOf[exchange];
@@ -162,6 +170,7 @@ function forgetExchange(exchange: ExchangeId): void {
     counters: sumCounters(Object.values(optionCountersOf)),
   }));
   useConnectionStatusStore.setState((state) => ({ byExchange: { ...state.byExchange, [exchange]: initialLinkStatus(exchange) } }));
+  useVenueClockStore.setState((state) => ({ offsets: { ...state.offsets, [exchange]: undefined } }));
   useSourceStatusStore.setState((state) => ({
     sources: Object.fromEntries(Object.entries(state.sources).filter(([, source]) => source.exchange !== exchange)),
   }));

@@ -13,7 +13,8 @@ export function pendingOf<Newest extends object>(pending: Map<string, Newest>, k
 
 /** What every ingest offers its feeds and its worker. */
 export interface Ingest<Event> {
-  push(events: readonly Event[]): void;
+  /** `receivedAt`: when the stream frame they came in arrived (local ms); a REST answer gives none. */
+  push(events: readonly Event[], receivedAt?: number): void;
   /** The counters as of the last flush: a new object after each flush that moved them. */
   counters(): IngestCounters;
   reject(exchange: ExchangeId, count: number): void;

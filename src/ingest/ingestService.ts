@@ -21,6 +21,7 @@ import { createOptionIngest } from './optionIngest';
 import { createPerpIngest } from './perpIngest';
 import { perpFeeds } from './perpFeeds';
 import { RowTable } from './rowTable';
+import { VenueClocks } from './venueClocks';
 
 /** About seven batches a second: a longer tick costs less per frame but eats the update→screen budget (bench/decisions.md). */
 export const TICK_MS = 150;
@@ -91,8 +92,9 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     }
     // Background rows still waiting go out within the second even if nothing else arrives.
     if (perpRows.hasChanges || [...optionChains.values()].some((table) => table.hasChanges)) arm();
-    if (!perp && !option && links.size === 0 && sources.length === 0) return;
-    options.post({ type: 'batch', perp, option, links: [...links.values()], sources });
+    const clocks = venueClocks.takeChanges();
+    if (!perp && !option && !clocks && links.size === 0 && sources.length === 0) return;
+    options.post({ type: 'batch', perp, option, clocks, links: [...links.values()], sources });
     links.clear();
     sources = [];
   };
@@ -133,6 +135,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     arm();
   };
   const now = () => scheduler.now();
+  const venueClocks = new VenueClocks(now);
 
   const perpIngest = createPerpIngest({
     rows: perpRows,
@@ -157,8 +160,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
 
   const common = { hub, fetch: options.fetch, scheduler, random: options.random, reportSource };
   const endpoints = feedEndpoints(options.okxRegion);
-  const acquirePerps = perpFeeds({ ...common, ingest: perpIngest }, endpoints);
-  const optionFeedSet = optionFeeds({ ...common, ingest: optionIngest }, endpoints);
+  const acquirePerps = perpFeeds({ ...common, ingest: venueClocks.guard(perpIngest) }, endpoints);
+  const optionFeedSet = optionFeeds({ ...common, ingest: venueClocks.guard(optionIngest) }, endpoints);
 
   const start = (request: FeedRequest): (() => void) => {
     switch (request.feed) {

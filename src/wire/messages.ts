@@ -59,6 +59,8 @@ export interface WorkerBatch {
   type: 'batch';
   perp: PerpBatch | null;
   option: OptionBatch | null;
+  /** Venue clock offsets (venue minus local, ms) that are new or moved, per exchange; null when none did. */
+  clocks: Partial<Record<ExchangeId, number>> | null;
   /** Newest link status per exchange that changed this tick. */
   links: ExchangeLinkStatus[];
   /** REST source reports in the order they happened. */

@@ -60,9 +60,9 @@ export function startBinanceOptionCatalog(deps: OptionFeedDeps, restBase: string
  */
 export function startBinanceOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<BinanceStream>, underlying: string): () => void {
   // A push skipped unread for a newer one (read later, see the hub) carried the same options.
-  return deps.hub.subscribe(endpoint, [optionMarkPriceStream(underlying)], (payload, _stream, _receivedAt, coalesced) => {
+  return deps.hub.subscribe(endpoint, [optionMarkPriceStream(underlying)], (payload, _stream, receivedAt, coalesced) => {
     const { events, rejected } = parseOptionMarkPrices(payload);
-    deps.ingest.push(events);
+    deps.ingest.push(events, receivedAt);
     deps.ingest.reject('binance', rejected);
     deps.ingest.countCoalesced(coalesced * events.length);
   });

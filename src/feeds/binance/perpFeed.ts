@@ -18,9 +18,9 @@ const HOUR_MS = 3_600_000;
 export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<string>, restBase: string): () => void {
   const { hub, ingest } = deps;
   // A mark push left unread for a newer one carried the same symbols.
-  const stopStreams = hub.subscribe(endpoint, [ALL_MARK_PRICES_1S, ALL_MINI_TICKERS], (payload, stream, _receivedAt, coalesced) => {
+  const stopStreams = hub.subscribe(endpoint, [ALL_MARK_PRICES_1S, ALL_MINI_TICKERS], (payload, stream, receivedAt, coalesced) => {
     const { events, rejected } = stream === ALL_MARK_PRICES_1S ? parseMarkPrices(payload) : parseMiniTickers(payload);
-    ingest.push(events);
+    ingest.push(events, receivedAt);
     ingest.reject('binance', rejected);
     ingest.countCoalesced(coalesced * events.length);
   });

@@ -68,9 +68,9 @@ export function startOkxOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<Okx
   const followed = new Map<string, { expiry: number; release: () => void }>();
   let lastSummaryAt = 0;
 
-  const onOptionPush: TopicListener = (payload, topicKey, _receivedAt, coalesced) => {
+  const onOptionPush: TopicListener = (payload, topicKey, receivedAt, coalesced) => {
     const { events, rejected } = topicKey.startsWith('mark-price|') ? parseOptionMarkPrices(payload) : parseOptionTickers(payload);
-    ingest.push(events);
+    ingest.push(events, receivedAt);
     ingest.reject('okx', rejected);
     ingest.countCoalesced(coalesced);
   };
@@ -93,7 +93,7 @@ export function startOkxOptionChain(deps: OptionFeedDeps, endpoint: Endpoint<Okx
 
   const stopSummary = hub.subscribe(endpoint, [{ channel: 'opt-summary', instFamily: family }], (payload, _topic, receivedAt) => {
     const { events, rejected } = parseOptSummary(payload);
-    ingest.push(events);
+    ingest.push(events, receivedAt);
     ingest.reject('okx', rejected);
     for (const { symbol } of events) {
       if (listed.has(symbol)) continue;

@@ -96,9 +96,9 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
   /** One listener per channel, so a push is routed by its subscription rather than by reading its topic. */
   const listeners = Object.entries(PER_SWAP_CHANNELS).map(([channel, parse]) => ({
     channel,
-    onPush: ((payload, _topicKey, _receivedAt, coalesced) => {
+    onPush: ((payload, _topicKey, receivedAt, coalesced) => {
       const { events, rejected } = parse(payload);
-      ingest.push(events);
+      ingest.push(events, receivedAt);
       ingest.reject('okx', rejected);
       ingest.countCoalesced(coalesced);
     }) satisfies TopicListener,

@@ -4,6 +4,7 @@ import { EXCHANGE_LABEL } from '../../domain/exchange';
 import { coveredAverages, coveredDays, type FundingHistory, type FundingSettlement } from '../../domain/fundingHistory';
 import type { PerpRow } from '../../domain/perp';
 import { useFundingHistory } from '../../hooks/useChartFeeds';
+import { useVenueOffset } from '../../hooks/useVenueNow';
 import { formatPercent, signClass } from '../format/numbers';
 import { formatBarTime } from './chartTheme';
 import { layoutFundingBars } from './fundingBars';
@@ -44,7 +45,8 @@ export function FundingHistoryPanel({ quote }: { quote: PerpRow }) {
   const target = useMemo(() => ({ exchange: quote.exchange, symbol: quote.symbol, indexId: null }), [quote.exchange, quote.symbol]);
   const { state, history } = useFundingHistory(target, quote.nextFundingTime);
   const predicted = quote.fundingRate !== null && quote.nextFundingTime !== null ? { time: quote.nextFundingTime, rate: quote.fundingRate } : null;
-  const now = Date.now();
+  // Settlement times are the venue's: the averages' windows end at its now.
+  const now = Date.now() + useVenueOffset(quote.exchange);
   const to = predicted?.time ?? now;
   const layout = useMemo(
     () => (history ? layoutFundingBars(history.settlements, predicted, to - FUNDING_HISTORY_DAYS * DAY_MS, to, WIDTH, HEIGHT) : null),

@@ -37,7 +37,7 @@ export function QuoteStats({ quote }: { quote: PerpRow }) {
       <div>
         <dt>Next funding</dt>
         <dd>
-          <Countdown nextFundingTime={quote.nextFundingTime} intervalHours={quote.intervalHours} />
+          <Countdown exchange={quote.exchange} nextFundingTime={quote.nextFundingTime} intervalHours={quote.intervalHours} />
         </dd>
       </div>
     </dl>

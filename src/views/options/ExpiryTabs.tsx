@@ -12,6 +12,7 @@ export function formatDaysToExpiry(days: number): string {
 interface ExpiryTabsProps {
   tabs: readonly ExpiryTab[];
   selected: number | null;
+  /** By the venue's clock: days to expiry count from it. */
   now: number;
   panelId: string;
   onSelect: (tab: ExpiryTab) => void;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { chainKey, UNDERLYING_PRICE_LABEL, type OptionRow } from '../../domain/option';
 import { useNow } from '../../hooks/useNow';
+import { useVenueOffset } from '../../hooks/useVenueNow';
 import { useSearchState } from '../../hooks/useSearchState';
 import { useOptionCatalog, useOptionChainFeed } from '../../hooks/useOptionFeeds';
 import { useShownPerps } from '../../hooks/usePerpFeeds';
@@ -51,9 +52,11 @@ export function OptionsPage() {
   useShownPerps(NO_PERPS);
 
   const rows = useOptionStore((state) => (underlying === null ? undefined : state.chains[chainKey(exchange, underlying)]));
+  // Ages are local times against local times; expiries are the venue's and count on its clock.
   const now = useNow();
+  const venueNow = now + useVenueOffset(exchange);
   const link = useConnectionStatusStore(selectLinkStatus(exchange));
-  const tabs = useMemo(() => expiriesOf(rows, now), [rows, now]);
+  const tabs = useMemo(() => expiriesOf(rows, venueNow), [rows, venueNow]);
   const selected = resolveExpiry(tabs, params.expiry);
   // The linked (or nearest) expiry, as shown: on OKX only its options get marks and books.
   useOptionChainFeed(exchange, underlying, selected?.expiry ?? null);
@@ -150,7 +153,7 @@ export function OptionsPage() {
             <span>{chain.rows.length} strikes</span>
             <span className={state === 'live' ? 'state-live' : 'state-warn'}>{state}</span>
           </p>
-          <ExpiryTabs tabs={tabs} selected={selected.expiry} now={now} panelId={PANEL_ID} onSelect={onSelectExpiry} />
+          <ExpiryTabs tabs={tabs} selected={selected.expiry} now={venueNow} panelId={PANEL_ID} onSelect={onSelectExpiry} />
           <div id={PANEL_ID} role="tabpanel" aria-labelledby={`expiry-${selected.date}`} className="chain-panel">
             <p className="chain-legend">
               Prices in {priceCurrency}; IV annualised. Greeks are Black-Scholes in USD for one option on one {baseOf(underlying)}

@@ -123,7 +123,7 @@ export function perpColumns(basis: RateBasis): TableColumn<PerpRow>[] {
       align: 'right',
       width: 100,
       sortValue: (q) => q.nextFundingTime,
-      render: (q) => <Countdown nextFundingTime={q.nextFundingTime} intervalHours={q.intervalHours} />,
+      render: (q) => <Countdown exchange={q.exchange} nextFundingTime={q.nextFundingTime} intervalHours={q.intervalHours} />,
       exportValue: (q) => (q.nextFundingTime === null ? null : new Date(q.nextFundingTime).toISOString()),
     },
     {
