@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { endpointOrigins, type Endpoints } from './endpointSettings.ts';
@@ -75,7 +75,10 @@ export function cspPlugin(endpoints: Endpoints): Plugin {
       },
     },
     configurePreviewServer(server) {
-      const rules = parseHeadersFile(readFileSync(resolve(server.config.root, server.config.build.outDir, HEADERS_FILE), 'utf8'));
+      const headersPath = resolve(server.config.root, server.config.build.outDir, HEADERS_FILE);
+      // A build from before the policy moved into a header has none: serving it without one would pass for secure.
+      if (!existsSync(headersPath)) throw new Error(`${headersPath} is missing: build the app again (npm run build) before previewing it`);
+      const rules = parseHeadersFile(readFileSync(headersPath, 'utf8'));
       server.middlewares.use((request, response, next) => {
         const path = new URL(request.url ?? '/', 'http://preview').pathname;
         for (const [name, value] of Object.entries(headersFor(rules, path))) response.setHeader(name, value);
