@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from './csp.ts';
-import { resolveEndpoints } from './endpointSettings.ts';
+import { contentSecurityPolicy, headerPolicy } from './csp.ts';
+import { endpointOrigins, ENDPOINT_DEFAULTS, resolveEndpoints } from './endpointSettings.ts';
 
 /** The policy's directives by name: `connect-src` → its sources. */
 function directives(policy: string): Map<string, string[]> {
@@ -16,11 +16,10 @@ function directives(policy: string): Map<string, string[]> {
 const BUILT_HTML = '<html><head><meta name="csp-placeholder" /></head><body><script type="module" src="/assets/index.js"></script></body></html>';
 
 describe('Content-Security-Policy of a build', () => {
-  it("lets the page connect to itself, Binance and the OKX hosts of every region, and nothing else", () => {
+  it('lets a build connect to Binance and the OKX hosts of every region, and nothing else, not even itself', () => {
     const connect = directives(contentSecurityPolicy(resolveEndpoints({}), BUILT_HTML, false)).get('connect-src');
     expect(connect?.sort()).toEqual(
       [
-        "'self'",
         'https://fapi.binance.com',
         'https://eapi.binance.com',
         'wss://fstream.binance.com',
@@ -53,7 +52,6 @@ describe('Content-Security-Policy of a build', () => {
     const connect = directives(contentSecurityPolicy(endpoints, BUILT_HTML, false)).get('connect-src');
     expect(connect?.sort()).toEqual(
       [
-        "'self'",
         'http://127.0.0.1:4000',
         'ws://127.0.0.1:4000',
         'http://127.0.0.1:4001',
@@ -83,5 +81,18 @@ describe('Content-Security-Policy of a build', () => {
     const policy = contentSecurityPolicy(resolveEndpoints({}), html, false);
     expect(directives(policy).get('script-src')).toEqual(["'self'", hash]);
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+
+  it("lets the dev server's hot-reload socket reach the page's own origin", () => {
+    const connect = directives(contentSecurityPolicy(resolveEndpoints({}), BUILT_HTML, true)).get('connect-src');
+    expect(connect?.sort()).toEqual(["'self'", ...endpointOrigins(resolveEndpoints(ENDPOINT_DEFAULTS))].sort());
+  });
+
+  it("forbids framing in the header, where browsers honour it, and leaves it out of the meta tag, where they ignore it", () => {
+    const meta = contentSecurityPolicy(resolveEndpoints({}), BUILT_HTML, false);
+    expect(directives(meta).has('frame-ancestors')).toBe(false);
+    const header = directives(headerPolicy(meta));
+    expect(header.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(new Map([...header].filter(([name]) => name !== 'frame-ancestors'))).toEqual(directives(meta));
   });
 });

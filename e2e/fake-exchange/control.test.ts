@@ -249,6 +249,41 @@ describe('control API', () => {
     expect(await post(exchange.controlUrl, '/timing')).toMatchObject({ okxFirstFundingPushMs: [30_000, 90_000], okxNoticeCloseDelayMs: 60_000 });
   });
 
+  it('relists a perpetual under any symbol, markup included, in every list and stream until /reset', async () => {
+    const markup = '<img src=x onerror=alert(1)>USDT';
+    const relisted = await post(exchange.controlUrl, `/relist?exchange=binance&symbol=XLMUSDT&as=${encodeURIComponent(markup)}`);
+    expect(relisted).toMatchObject({ ok: true, symbol: markup, was: 'XLMUSDT' });
+    type SymbolInfo = { symbol: string; baseAsset: string; quoteAsset: string; status: string; contractType: string };
+    const listed = async () => (await getJson<{ symbols: SymbolInfo[] }>(`${exchange.binanceUrl}/fapi/v1/exchangeInfo`)).body.symbols;
+    expect((await listed()).find((info) => info.symbol === markup)).toMatchObject({
+      baseAsset: '<img src=x onerror=alert(1)>',
+      quoteAsset: 'USDT',
+      status: 'TRADING',
+      contractType: 'PERPETUAL',
+    });
+    expect((await listed()).some((info) => info.symbol === 'XLMUSDT')).toBe(false);
+    const premium = (await getJson<Array<{ symbol: string }>>(`${exchange.binanceUrl}/fapi/v1/premiumIndex?symbol=${encodeURIComponent(markup)}`)).body;
+    expect(premium).toMatchObject({ symbol: markup });
+    const socket = await open(`${binanceWs}/ws/!markPrice@arr@1s`);
+    const marks = await socket.next<Array<{ s: string }>>((f) => Array.isArray(f) && f.some((row) => row.s === 'BTCUSDT'));
+    expect(marks.some((row) => row.s === markup)).toBe(true);
+    expect(marks.some((row) => row.s === 'XLMUSDT')).toBe(false);
+    await post(exchange.controlUrl, '/reset');
+    expect((await listed()).some((info) => info.symbol === 'XLMUSDT')).toBe(true);
+    expect((await listed()).some((info) => info.symbol === markup)).toBe(false);
+  });
+
+  it('relists only a USDⓈ-M perpetual, under a free symbol that keeps its quote', async () => {
+    const relist = (symbol: string, listedAs: string) =>
+      post(exchange.controlUrl, `/relist?exchange=binance&symbol=${encodeURIComponent(symbol)}&as=${encodeURIComponent(listedAs)}`);
+    expect(await relist('BTCUSD_PERP', 'XUSD_PERP')).toMatchObject({ ok: false });
+    expect(await relist('XLMUSDT', 'XLMUSDC')).toMatchObject({ ok: false });
+    expect(await relist('XLMUSDT', 'USDT')).toMatchObject({ ok: false });
+    expect(await relist('XLMUSDT', 'BTCUSDT')).toMatchObject({ ok: false, error: 'BTCUSDT is already listed' });
+    expect(await post(exchange.controlUrl, '/relist?exchange=okx&symbol=BTC-USDT-SWAP&as=X-USDT-SWAP')).toMatchObject({ ok: false });
+    expect(await relist('XLMUSDT', '币安人生USDT')).toMatchObject({ ok: true, symbol: '币安人生USDT' });
+  });
+
   it('rejects bad commands with 400 and unknown ones with 404', async () => {
     expect(await post(exchange.controlUrl, '/drop?exchange=kraken')).toMatchObject({ ok: false });
     expect(await post(exchange.controlUrl, '/funding?exchange=binance&symbol=NOPE&rate=0.1')).toMatchObject({ ok: false });

@@ -35,7 +35,8 @@ function symbolInfo(instrument: Instrument, all: readonly Instrument[]): unknown
     status: instrument.status,
     maintMarginPercent: '2.5000',
     requiredMarginPercent: '5.0000',
-    baseAsset: `${instrument.multiplier > 1 ? instrument.multiplier : ''}${instrument.coin.name}`,
+    // The symbol less its quote: 1000PEPE for 1000PEPEUSDT, and whatever a relisted symbol spells.
+    baseAsset: pair.slice(0, -instrument.quote.length),
     quoteAsset: instrument.quote,
     marginAsset: instrument.quote,
     pricePrecision: decimals,

@@ -35,6 +35,7 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       okx.sockets.resetConnectionRate();
       Object.assign(okx.listModes, defaultListModes());
       Object.assign(deps.timing, startTiming);
+      market.restoreSymbols();
       return {};
     },
     '/timing': (query) => {
@@ -163,6 +164,19 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
         for (const connection of noticed) connection.socket.close(1001, 'Service upgrade');
       });
       return { connections: noticed.length, closeAfterMs };
+    },
+    '/relist': (query) => {
+      if (query.get('exchange') !== 'binance') throw new ControlError('exchange must be binance');
+      const symbol = query.get('symbol') ?? '';
+      const instrument = market.find('binance', symbol);
+      if (!instrument || instrument.kind !== 'perpetual' || instrument.quote === 'USD') throw new ControlError(`no USDⓈ-M perpetual ${symbol} on binance`);
+      const listedAs = query.get('as') ?? '';
+      if (!listedAs.endsWith(instrument.quote) || listedAs.length === instrument.quote.length) {
+        throw new ControlError(`as must be a base asset followed by ${instrument.quote}`);
+      }
+      if (market.find('binance', listedAs)) throw new ControlError(`${listedAs} is already listed`);
+      market.relist(instrument, listedAs);
+      return { exchange: 'binance', symbol: listedAs, was: symbol };
     },
     '/funding': (query) => {
       const target = exchangeOf(query);

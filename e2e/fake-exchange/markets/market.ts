@@ -27,6 +27,8 @@ export class Market {
   private readonly random: Random;
   private readonly stepListeners: Array<(now: number) => void> = [];
   private readonly settlementListeners: Array<(instrument: Instrument, settlement: Settlement) => void> = [];
+  /** Instruments relisted under another symbol (control API), with the symbol they were generated with. */
+  private readonly generatedSymbols = new Map<Instrument, string>();
 
   constructor(
     readonly seed: number,
@@ -72,6 +74,25 @@ export class Market {
     for (const instrument of this.binance) this.stepOne(instrument, now);
     for (const instrument of this.okx) this.stepOne(instrument, now);
     for (const listener of this.stepListeners) listener(now);
+  }
+
+  /** Lists an instrument under a new symbol, as a rebrand does (control API); its history and state carry over. */
+  relist(instrument: Instrument, symbol: string): void {
+    if (this.bySymbol[instrument.exchange].has(symbol)) throw new Error(`${symbol} is already listed`);
+    if (!this.generatedSymbols.has(instrument)) this.generatedSymbols.set(instrument, instrument.symbol);
+    this.bySymbol[instrument.exchange].delete(instrument.symbol);
+    instrument.symbol = symbol;
+    this.bySymbol[instrument.exchange].set(symbol, instrument);
+  }
+
+  /** Every relisted instrument back under the symbol it was generated with. */
+  restoreSymbols(): void {
+    for (const [instrument, symbol] of this.generatedSymbols) {
+      this.bySymbol[instrument.exchange].delete(instrument.symbol);
+      instrument.symbol = symbol;
+      this.bySymbol[instrument.exchange].set(symbol, instrument);
+    }
+    this.generatedSymbols.clear();
   }
 
   /** Holds a perpetual's rate and interval still (control API), so tests can assert annualisation. */
