@@ -16,13 +16,17 @@ const pageNow = (page: import('@playwright/test').Page): Promise<number> => page
 test.describe('a first load', () => {
   test('shows each venue connecting, never reconnecting, until it is live', async ({ app, page }) => {
     await recordBadgesFromLoad(page);
-    await app.gotoApp('/screener?q=BTC');
-    for (const exchange of ['Binance', 'OKX'] as ExchangeLabel[]) {
-      await expect(connectionStatus(page, exchange)).toContainText('live', { timeout: LOAD_TIMEOUT });
-    }
-    for (const exchange of ['Binance', 'OKX'] as ExchangeLabel[]) {
-      const states = (await badgeSpans(page, exchange)).map((span) => span.state).filter((state) => state !== 'idle');
-      expect(states, `${exchange} badge since load`).toEqual(['connecting', 'live']);
+    // How long a socket stays open without data varies with the push cadence: load a few times.
+    for (let load = 1; load <= 3; load++) {
+      await app.gotoApp('/screener?q=BTC');
+      for (const exchange of ['Binance', 'OKX'] as ExchangeLabel[]) {
+        await expect(connectionStatus(page, exchange)).toContainText('live', { timeout: LOAD_TIMEOUT });
+      }
+      for (const exchange of ['Binance', 'OKX'] as ExchangeLabel[]) {
+        // A connect quicker than a frame may never paint "connecting"; "reconnecting" must never paint.
+        const states = (await badgeSpans(page, exchange)).map((span) => span.state).filter((state) => state !== 'idle' && state !== 'connecting');
+        expect(states, `${exchange} badge since load ${load}`).toEqual(['live']);
+      }
     }
   });
 });
