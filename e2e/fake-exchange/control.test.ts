@@ -188,8 +188,9 @@ describe('control API', () => {
     expect(await okx.next((f) => f.event === 'error')).toMatchObject({ code: '60018' });
   });
 
-  it('sends the 64008 notice and closes after closeAfterMs', async () => {
-    const okx = await openOkx('business');
+  it('sends the 64008 notice on public sockets and closes them after closeAfterMs; business sockets get neither', async () => {
+    const okx = await openOkx();
+    const business = await openOkx('business');
     const sentAt = Date.now();
     await post(exchange.controlUrl, '/okx-notice?closeAfterMs=300');
     expect(await okx.next((f) => f.event === 'notice')).toMatchObject({
@@ -198,6 +199,8 @@ describe('control API', () => {
     });
     await okx.waitClosed(2000);
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(250);
+    expect(business.frames.some((frame) => frame.includes('64008'))).toBe(false);
+    expect(business.closed).toBeNull();
   });
 
   it('pins a funding rate and interval that streams and REST then report', async () => {
@@ -239,14 +242,19 @@ describe('control API', () => {
     expect(await post(exchange.controlUrl, '/okx-instruments?channel=all')).toMatchObject({ ok: false });
   });
 
-  it('changes the OKX timers for a test, and /reset restores them', async () => {
+  it("changes the OKX timers and Binance's socket lifetime for a test, and /reset restores them", async () => {
     expect(await post(exchange.controlUrl, '/timing?okxFirstFundingPushMs=35000,35000&okxNoticeCloseDelayMs=500')).toMatchObject({
       okxFirstFundingPushMs: [35000, 35000],
       okxNoticeCloseDelayMs: 500,
     });
+    expect(await post(exchange.controlUrl, '/timing?binanceMaxLifetimeMs=20000')).toMatchObject({ binanceMaxLifetimeMs: 20_000 });
     expect(await post(exchange.controlUrl, '/timing?okxFirstFundingPushMs=9,1')).toMatchObject({ ok: false });
     await post(exchange.controlUrl, '/reset');
-    expect(await post(exchange.controlUrl, '/timing')).toMatchObject({ okxFirstFundingPushMs: [30_000, 90_000], okxNoticeCloseDelayMs: 60_000 });
+    expect(await post(exchange.controlUrl, '/timing')).toMatchObject({
+      okxFirstFundingPushMs: [30_000, 90_000],
+      okxNoticeCloseDelayMs: 60_000,
+      binanceMaxLifetimeMs: 24 * 3_600_000,
+    });
   });
 
   it('relists a perpetual under any symbol, markup included, in every list and stream until /reset', async () => {

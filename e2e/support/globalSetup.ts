@@ -4,8 +4,9 @@ import { startFakeExchange } from '../fake-exchange/server.ts';
 
 /**
  * Starts the fake exchange in this (the runner's) process, builds the app pointed at it and
- * serves the build. Tests find both through APP_URL and FAKE_CONTROL_URL, which Playwright
- * hands on to its workers. The returned function is Playwright's global teardown.
+ * serves the build. Tests find both through APP_URL and FAKE_CONTROL_URL (the fake's endpoint
+ * variables in FAKE_ENV), which Playwright hands on to its workers. The returned function is
+ * Playwright's global teardown.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const fake = await startFakeExchange({ binancePort: 0, okxPort: 0, controlPort: 0 });
@@ -17,6 +18,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.FAKE_CONTROL_URL = fake.controlUrl;
     process.env.FAKE_BINANCE_REST_URL = fake.binanceUrl;
     process.env.FAKE_OKX_REST_URL = fake.okxUrl;
+    // For a spec that builds its own variant of the app against this same fake.
+    process.env.FAKE_ENV = JSON.stringify(fake.env);
     return async () => {
       await app.close();
       await fake.close();

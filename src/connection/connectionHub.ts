@@ -119,8 +119,11 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
 
     constructor(readonly endpoint: Endpoint<Topic>) {}
 
+    /** A successor is not shown while the socket it replaces still serves: a planned move is no reconnect. */
     socketStatuses() {
-      return [...this.sockets].map((socket) => socket.status());
+      const hidden = new Set<ManagedSocket<Topic>>();
+      for (const [old, successor] of this.replacing) if (old.status().phase === 'live') hidden.add(successor);
+      return [...this.sockets].filter((socket) => !hidden.has(socket)).map((socket) => socket.status());
     }
 
     add(topics: Topic[], subscriber: Subscriber): void {

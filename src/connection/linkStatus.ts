@@ -20,7 +20,8 @@ function socketState(socket: SocketStatus, downAfterFailures: number): LinkState
     case 'connecting':
     case 'subscribing':
       if (socket.consecutiveFailures >= downAfterFailures) return 'down';
-      return socket.everOpened || socket.consecutiveFailures > 0 ? 'reconnecting' : 'connecting';
+      // Only a lost connection is a reconnect: a first open, still subscribing, is connecting.
+      return socket.consecutiveFailures > 0 ? 'reconnecting' : 'connecting';
   }
 }
 

@@ -10,7 +10,6 @@ export type SocketPhase = 'connecting' | 'subscribing' | 'live' | 'retrying' | '
 
 export interface SocketStatus {
   phase: SocketPhase;
-  everOpened: boolean;
   consecutiveFailures: number;
   reason: string | null;
   lastMessageAt: number | null;
@@ -83,7 +82,6 @@ export class ManagedSocket<Topic> {
   private diagnosis: string | null = null;
   private state: SocketStatus = {
     phase: 'connecting',
-    everOpened: false,
     consecutiveFailures: 0,
     reason: null,
     lastMessageAt: null,
@@ -208,7 +206,7 @@ export class ManagedSocket<Topic> {
     this.lastInboundAt = now;
     this.heartbeatSentAt = null;
     this.pending.clear();
-    this.update({ phase: 'subscribing', everOpened: true });
+    this.update({ phase: 'subscribing' });
     this.toSubscribe.clear();
     this.toUnsubscribe.clear();
     const wanted: Topic[] = [];

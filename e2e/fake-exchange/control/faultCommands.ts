@@ -47,7 +47,10 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       }
       const noticeDelay = query.get('okxNoticeCloseDelayMs');
       if (noticeDelay !== null) deps.timing.okxNoticeCloseDelayMs = milliseconds('okxNoticeCloseDelayMs', noticeDelay);
-      return { okxFirstFundingPushMs: deps.timing.okxFirstFundingPushMs, okxNoticeCloseDelayMs: deps.timing.okxNoticeCloseDelayMs };
+      const lifetime = query.get('binanceMaxLifetimeMs');
+      if (lifetime !== null) deps.timing.binanceMaxLifetimeMs = milliseconds('binanceMaxLifetimeMs', lifetime);
+      const { okxFirstFundingPushMs, okxNoticeCloseDelayMs, binanceMaxLifetimeMs } = deps.timing;
+      return { okxFirstFundingPushMs, okxNoticeCloseDelayMs, binanceMaxLifetimeMs };
     },
     '/okx-instruments': (query) => {
       const channel = query.get('channel') ?? okx.listModes.channelOnSubscribe;
@@ -156,7 +159,8 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
     '/okx-notice': (query) => {
       const closeAfterMs = Number(query.get('closeAfterMs') ?? deps.timing.okxNoticeCloseDelayMs);
       if (!Number.isFinite(closeAfterMs) || closeAfterMs < 0) throw new ControlError('closeAfterMs must be a non-negative number');
-      const noticed = [...okx.sockets.connections];
+      // OKX sends 64008 on its public and private hosts only, never on /business.
+      const noticed = [...okx.sockets.connections].filter((connection) => !connection.path.startsWith('/ws/v5/business'));
       for (const connection of noticed) {
         connection.sendRaw(JSON.stringify({ event: 'notice', code: '64008', msg: NOTICE_64008, connId: connection.connId }));
       }

@@ -1,12 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { useParams } from 'react-router';
 import { CHART_INTERVALS, type ChartInterval } from '../../domain/candles';
-import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
+import { EXCHANGE_LABEL, EXCHANGES, type ExchangeId } from '../../domain/exchange';
 import { perpKey, type PerpRow } from '../../domain/perp';
 import { useShownPerps } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
 import { usePerpStore } from '../../store/perpStore';
 import { Segmented } from '../controls/Segmented';
+import { UnreachableNotice, useUnreachable } from '../shell/UnreachableNotice';
 import { mainContractFor } from '../screener/selectRows';
 import { ChartAttribution } from './ChartAttribution';
 import { chartSearch, parseChartParams, parseExchange, type ChartParams } from './chartParams';
@@ -37,6 +38,7 @@ export function ChartsPage() {
   const quote = usePerpStore((state) => (key ? state.rows[key] : undefined));
   const exchangeLoaded = usePerpStore((state) => exchange !== null && Object.values(state.rows).some((q) => q.exchange === exchange));
   const counterpart = useCounterpart(quote);
+  const exchangeDown = useUnreachable(exchange ? [exchange] : []).length > 0;
   // The chart's contract (from the address, before its row exists) and the other exchange's, for compare.
   useShownPerps([...(exchange && symbol ? [{ exchange, symbol }] : []), ...(counterpart ? [counterpart] : [])]);
 
@@ -70,6 +72,7 @@ export function ChartsPage() {
           {quote && !counterpart && exchangeLoaded && <span className="muted"> ({quote.coin} is not listed on {EXCHANGE_LABEL[OTHER[quote.exchange]]})</span>}
         </label>
       </div>
+      <UnreachableNotice exchanges={EXCHANGES} />
       {!key ? (
         <p className="empty-state">Pick a perpetual above, or open one from the screener, to chart its mark, index and premium.</p>
       ) : !quote ? (
@@ -77,7 +80,7 @@ export function ChartsPage() {
           <p className="empty-state" role="alert">
             No perpetual {symbol} is listed on {EXCHANGE_LABEL[exchange!]}.
           </p>
-        ) : (
+        ) : exchangeDown ? null : (
           <p className="empty-state" role="status">
             Loading {symbol} from {EXCHANGE_LABEL[exchange!]}…
           </p>

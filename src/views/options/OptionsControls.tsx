@@ -6,13 +6,15 @@ interface OptionsControlsProps {
   exchange: ExchangeId;
   underlyings: readonly string[];
   underlying: string | null;
+  /** The exchange cannot be reached: its list is not coming, so the empty menu says so rather than loading. */
+  unreachable: boolean;
   hidden: ReadonlySet<ChainColumnId>;
   onExchange: (exchange: ExchangeId) => void;
   onUnderlying: (underlying: string) => void;
   onToggleColumn: (id: ChainColumnId) => void;
 }
 
-export function OptionsControls({ exchange, underlyings, underlying, hidden, onExchange, onUnderlying, onToggleColumn }: OptionsControlsProps) {
+export function OptionsControls({ exchange, underlyings, underlying, unreachable, hidden, onExchange, onUnderlying, onToggleColumn }: OptionsControlsProps) {
   const id = useId();
   const choices = underlying !== null && !underlyings.includes(underlying) ? [underlying, ...underlyings] : underlyings;
   return (
@@ -29,7 +31,7 @@ export function OptionsControls({ exchange, underlyings, underlying, hidden, onE
       <label className="field">
         Underlying
         <select value={underlying ?? ''} onChange={(event) => onUnderlying(event.target.value)} disabled={choices.length === 0}>
-          {choices.length === 0 && <option value="">Loading…</option>}
+          {choices.length === 0 && <option value="">{unreachable ? 'None: not reachable' : 'Loading…'}</option>}
           {choices.map((value) => (
             <option key={value} value={value}>
               {value}

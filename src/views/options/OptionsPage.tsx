@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
+import { EXCHANGE_LABEL, EXCHANGES, type ExchangeId } from '../../domain/exchange';
 import { chainKey, UNDERLYING_PRICE_LABEL, type OptionRow } from '../../domain/option';
 import { useNow } from '../../hooks/useNow';
 import { useVenueOffset } from '../../hooks/useVenueNow';
@@ -10,6 +10,7 @@ import { selectLinkStatus, useConnectionStatusStore } from '../../store/connecti
 import { useOptionStore } from '../../store/optionStore';
 import { formatPrice } from '../format/numbers';
 import { SourceNotices } from '../shell/SourceNotices';
+import { UnreachableNotice } from '../shell/UnreachableNotice';
 import { formatAge } from '../shell/formatAge';
 import { sideColumns, type ChainColumnId } from './chainColumns';
 import { expiriesOf, expiryChain, resolveExpiry, type ExpiryTab } from './chainRows';
@@ -56,6 +57,7 @@ export function OptionsPage() {
   const now = useNow();
   const venueNow = now + useVenueOffset(exchange);
   const link = useConnectionStatusStore(selectLinkStatus(exchange));
+  const exchangeDown = link.state === 'down';
   const tabs = useMemo(() => expiriesOf(rows, venueNow), [rows, venueNow]);
   const selected = resolveExpiry(tabs, params.expiry);
   // The linked (or nearest) expiry, as shown: on OKX only its options get marks and books.
@@ -116,6 +118,7 @@ export function OptionsPage() {
         exchange={exchange}
         underlyings={listed}
         underlying={underlying}
+        unreachable={exchangeDown}
         hidden={hidden}
         onExchange={onExchange}
         onUnderlying={(value) => choose({ underlying: value, expiry: null })}
@@ -132,16 +135,19 @@ export function OptionsPage() {
           {settledNotice && <li className="notice">{settledNotice}</li>}
         </ul>
       )}
+      <UnreachableNotice exchanges={EXCHANGES} />
       {underlying === null ? (
-        <p className="empty-state" role="status">
-          Loading the option lists of Binance and OKX…
-        </p>
+        exchangeDown ? null : (
+          <p className="empty-state" role="status">
+            Loading the option lists of Binance and OKX…
+          </p>
+        )
       ) : selected === null || chain === null ? (
-        <p className="empty-state" role="status">
-          {link.state === 'down'
-            ? `${exchangeLabel} is unreachable${link.reason ? ` (${link.reason})` : ''}; retrying.`
-            : `Loading ${underlying} options from ${exchangeLabel}…`}
-        </p>
+        exchangeDown ? null : (
+          <p className="empty-state" role="status">
+            Loading {underlying} options from {exchangeLabel}…
+          </p>
+        )
       ) : (
         <>
           <p className="chain-status" role="status" aria-label="Chain status">

@@ -7,6 +7,7 @@ import { useShownPerps } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
 import { usePerpStore } from '../../store/perpStore';
 import { SourceNotices } from '../shell/SourceNotices';
+import { UnreachableNotice, useUnreachable } from '../shell/UnreachableNotice';
 import { DataTable } from '../table/DataTable';
 import { crossColumns } from './crossColumns';
 import { perpColumns } from './perpColumns';
@@ -54,6 +55,8 @@ export function ScreenerPage() {
   const rowClass = useCallback((quote: PerpRow) => (isStale(quote, now) ? 'stale' : ''), [now]);
 
   const perExchange = EXCHANGES.map((exchange) => `${perps.filter((quote) => quote.exchange === exchange).length} ${exchange === 'binance' ? 'Binance' : 'OKX'}`);
+  const unreachable = useUnreachable(params.exchanges);
+  const noneReachable = params.exchanges.length > 0 && unreachable.length === params.exchanges.length;
   const loading = all.length === 0;
 
   return (
@@ -61,7 +64,8 @@ export function ScreenerPage() {
       <h1 id="screener-title">Funding-rate screener</h1>
       <ScreenerControls params={params} onChange={update} />
       <SourceNotices exchanges={params.exchanges} />
-      {loading ? (
+      <UnreachableNotice exchanges={params.exchanges} />
+      {noneReachable && loading ? null : loading ? (
         <p className="empty-state" role="status">
           Loading perpetuals from Binance and OKX…
         </p>
