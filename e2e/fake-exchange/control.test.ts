@@ -168,6 +168,16 @@ describe('control API', () => {
     expect(await okx.next((f) => f.event === 'fake-unknown-event')).toMatchObject({ connId: expect.any(String) });
   });
 
+  it('injects the body as one raw frame to every socket of the exchange named', async () => {
+    const binance = await open(`${binanceWs}/stream?streams=btcusdt@markPrice`);
+    const okx = await openOkx();
+    const frame = '{"event":"error","code":{"toString":1}}';
+    expect(await post(exchange.controlUrl, '/inject?exchange=okx', frame)).toEqual({ ok: true, exchange: 'okx', connections: 1 });
+    await okx.until(() => okx.frames.includes(frame), 2000);
+    expect(binance.frames).not.toContain(frame);
+    expect(await post(exchange.controlUrl, '/inject?exchange=okx')).toEqual({ ok: false, error: 'the body must be the frame to send' });
+  });
+
   it('sends a 60018 error event to every OKX connection', async () => {
     const okx = await openOkx();
     await post(exchange.controlUrl, '/okx-error');

@@ -36,12 +36,16 @@ export class ControlServer {
         sendJson(response, 404, { ok: false, error: `no control endpoint ${request.method} ${url.pathname}` });
         return;
       }
-      try {
-        sendJson(response, 200, { ok: true, ...command(url.searchParams) });
-      } catch (error) {
-        if (!(error instanceof ControlError)) throw error;
-        sendJson(response, 400, { ok: false, error: error.message });
-      }
+      // A command may take the request's body (/inject: the frame to send), so it runs once the body is in.
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        try {
+          sendJson(response, 200, { ok: true, ...command(url.searchParams, Buffer.concat(chunks).toString('utf8')) });
+        } catch (error) {
+          sendJson(response, error instanceof ControlError ? 400 : 500, { ok: false, error: error instanceof Error ? error.message : String(error) });
+        }
+      });
     });
   }
 

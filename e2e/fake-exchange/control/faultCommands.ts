@@ -4,7 +4,7 @@ import type { ControlDeps } from './controlServer.ts';
 
 export class ControlError extends Error {}
 
-type Command = (query: URLSearchParams) => Record<string, unknown>;
+type Command = (query: URLSearchParams, body: string) => Record<string, unknown>;
 
 const NOTICE_64008 = 'The connection will soon be closed for a service upgrade. Please reconnect.';
 
@@ -112,6 +112,13 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       const connections = target.name === 'binance' ? binance.sockets.connections : okx.sockets.connections;
       for (const connection of connections) connection.sendRaw(truncated);
       return { exchange: target.name };
+    },
+    '/inject': (query, body) => {
+      const target = exchangeOf(query);
+      if (body === '') throw new ControlError('the body must be the frame to send');
+      const connections = target.name === 'binance' ? binance.sockets.connections : okx.sockets.connections;
+      for (const connection of connections) connection.sendRaw(body);
+      return { exchange: target.name, connections: connections.size };
     },
     '/unknown': (query) => {
       const target = exchangeOf(query);
