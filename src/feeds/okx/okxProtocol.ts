@@ -73,13 +73,8 @@ const ARG_FIELDS = ['instId', 'instType', 'instFamily'] as const;
 /** A frame's `arg`, when it is one: a channel name and optional string fields; null for any other JSON value. */
 function argOf(value: unknown): OkxArg | null {
   if (!isRecord(value) || typeof value.channel !== 'string') return null;
-  const arg: OkxArg = { channel: value.channel };
-  for (const field of ARG_FIELDS) {
-    const given = value[field];
-    if (typeof given === 'string') arg[field] = given;
-    else if (given !== undefined) return null;
-  }
-  return arg;
+  for (const field of ARG_FIELDS) if (value[field] !== undefined && typeof value[field] !== 'string') return null;
+  return value as unknown as OkxArg;
 }
 
 function classify(raw: string): Inbound {
