@@ -127,8 +127,8 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export async function post(controlUrl: string, path: string): Promise<Record<string, unknown>> {
-  const response = await fetch(`${controlUrl}${path}`, { method: 'POST' });
+export async function post(controlUrl: string, path: string, body?: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${controlUrl}${path}`, { method: 'POST', body });
   return (await response.json()) as Record<string, unknown>;
 }
 

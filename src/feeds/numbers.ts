@@ -20,10 +20,19 @@ export function nonNegative(value: unknown): number | null {
   return parsed !== null && parsed >= 0 ? parsed : null;
 }
 
-/** A millisecond timestamp: a positive integer, given as a number (Binance) or a string (OKX). */
+/** The latest time (ms) a `Date` can hold: past it `new Date(t)` is an Invalid Date and formatting it throws. */
+export const LATEST_DATE_MS = 8.64e15;
+
+/** A millisecond timestamp: a positive integer a `Date` can hold, given as a number (Binance) or a string (OKX). */
 export function timestamp(value: unknown): number | null {
   const parsed = finite(value);
-  return parsed !== null && parsed > 0 && Number.isInteger(parsed) ? parsed : null;
+  return parsed !== null && parsed > 0 && parsed <= LATEST_DATE_MS && Number.isInteger(parsed) ? parsed : null;
+}
+
+/** A venue's code or request id as text: a non-empty string, or a finite number written out (2 → "2"). */
+export function codeText(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 export function text(value: unknown): string | null {

@@ -36,6 +36,7 @@ export class ControlServer {
         sendJson(response, 404, { ok: false, error: `no control endpoint ${request.method} ${url.pathname}` });
         return;
       }
+      // A command may take the request's body (/inject: the frame to send), so it runs once the body is in.
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {

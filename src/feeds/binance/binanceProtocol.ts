@@ -58,10 +58,10 @@ function classify(raw: string): Inbound {
   const decoded = decodeObjectFrame(raw);
   if (!decoded.ok) return decoded.inbound;
   const { frame } = decoded;
-  if (typeof frame.stream === 'string' && 'data' in frame) {
+  if (typeof frame.stream === 'string' && frame.stream !== '' && 'data' in frame) {
     return { kind: 'data', topicKey: frame.stream, payload: frame.data };
   }
-  const id = typeof frame.id === 'number' ? frame.id : null;
+  const id = Number.isSafeInteger(frame.id) ? (frame.id as number) : null;
   const error = readRequestError(frame);
   if (error !== null) {
     const code = error.code ?? '';

@@ -79,14 +79,17 @@ export function parseOptionMarkPrices(payload: unknown): ParseResult<OptionEvent
     const vega = finite(item.v);
     const rate = riskFreeRate(item.rf);
     const parsed = symbol === null ? null : parseBinanceOptionSymbol(symbol);
+    // A rate of finite size can still carry the forward past the largest number.
+    const forward = index === null || rate === null || time === null || parsed === null
+      ? null
+      : positive(index * Math.exp(rate * Math.max(yearsBetween(time, parsed.expiry), 0)));
     if (
-      symbol === null || parsed === null || time === null || mark === null || index === null ||
-      markIv === null || delta === null || gamma === null || theta === null || vega === null || rate === null
+      symbol === null || parsed === null || time === null || mark === null || forward === null ||
+      markIv === null || delta === null || gamma === null || theta === null || vega === null
     ) {
       rejected++;
       continue;
     }
-    const forward = index * Math.exp(rate * Math.max(yearsBetween(time, parsed.expiry), 0));
     const bid = positive(item.bo);
     const ask = positive(item.ao);
     events.push(

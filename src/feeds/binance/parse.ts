@@ -118,11 +118,12 @@ export function parseMiniTickers(payload: unknown): ParseResult<PerpTickerEvent>
     const last = positive(item.c);
     const open24h = positive(item.o);
     const volume = nonNegative(item.q);
-    if (symbol === null || time === null || last === null || open24h === null || volume === null) {
+    // A product of two finite numbers can still overflow to Infinity.
+    const quoteVolume24h = volume === null || last === null ? null : finite(margin === 'inverse' ? volume * last : volume);
+    if (symbol === null || time === null || last === null || open24h === null || quoteVolume24h === null) {
       rejected++;
       continue;
     }
-    const quoteVolume24h = margin === 'inverse' ? volume * last : volume;
     events.push({ kind: 'ticker', exchange: 'binance', symbol, time, last, open24h, quoteVolume24h });
   }
   return { events, rejected };

@@ -1,4 +1,4 @@
-import { isRecord } from '../numbers';
+import { codeText, isRecord } from '../numbers';
 
 /** What a Binance stream-request error says, whichever of its two shapes it came in. */
 export interface BinanceRequestError {
@@ -21,11 +21,6 @@ export function readRequestError(frame: Record<string, unknown>): BinanceRequest
   }
   if ('code' in frame) return { code: codeText(frame.code), message: messageText(frame.msg) };
   return null;
-}
-
-function codeText(code: unknown): string | null {
-  if (typeof code === 'number' && Number.isFinite(code)) return String(code);
-  return typeof code === 'string' && code !== '' ? code : null;
 }
 
 function messageText(message: unknown): string {

@@ -30,3 +30,12 @@ describe('OKX snapshot pushes', () => {
     expect(snapshotKey('pong')).toBeNull();
   });
 });
+
+describe('OKX frames whose fields are objects', () => {
+  it('reads an error whose code no String() can convert as an error without a code, and an arg of objects as unknown', () => {
+    expect(okxProtocol.classify('{"event":"error","code":{"toString":1},"msg":"x"}')).toEqual({ kind: 'server-error', code: '', message: 'x' });
+    expect(okxProtocol.classify('{"id":{"toString":1},"event":"error","code":"60012","msg":"x"}')).toEqual({ kind: 'server-error', code: '60012', message: 'x' });
+    expect(okxProtocol.classify('{"arg":{"channel":"mark-price","instId":{"toString":1}},"data":[]}').kind).toBe('unknown');
+    expect(okxProtocol.classify('{"event":"subscribe","arg":{"channel":{"toString":1}}}')).toEqual({ kind: 'ack', requestId: null, topicKey: null });
+  });
+});

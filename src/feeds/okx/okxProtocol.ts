@@ -1,5 +1,6 @@
 import type { Inbound, OutboundFrame, WireProtocol } from '../../connection/wireProtocol';
 import { decodeObjectFrame } from '../frames';
+import { codeText, isRecord } from '../numbers';
 
 /** An OKX channel argument, e.g. `{channel:'mark-price', instId:'BTC-USDT-SWAP'}`. */
 export interface OkxArg {
@@ -60,9 +61,20 @@ function snapshotKey(raw: string): string | null {
 const BACKSLASH = 0x5c;
 const CLOSING_BRACE = 0x7d;
 
+/** Our request ids go out as strings of safe integers; anything else is no id of ours. */
 function requestIdOf(frame: Record<string, unknown>): number | null {
+  if (typeof frame.id !== 'string') return null;
   const id = Number(frame.id);
-  return typeof frame.id === 'string' && Number.isInteger(id) ? id : null;
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+const ARG_FIELDS = ['instId', 'instType', 'instFamily'] as const;
+
+/** A frame's `arg`, when it is one: a channel name and optional string fields; null for any other JSON value. */
+function argOf(value: unknown): OkxArg | null {
+  if (!isRecord(value) || typeof value.channel !== 'string') return null;
+  for (const field of ARG_FIELDS) if (value[field] !== undefined && typeof value[field] !== 'string') return null;
+  return value as unknown as OkxArg;
 }
 
 function classify(raw: string): Inbound {
@@ -70,9 +82,9 @@ function classify(raw: string): Inbound {
   const decoded = decodeObjectFrame(raw);
   if (!decoded.ok) return decoded.inbound;
   const { frame } = decoded;
-  const arg = frame.arg as OkxArg | undefined;
+  const arg = argOf(frame.arg);
   if (typeof frame.event === 'string') {
-    const code = String(frame.code ?? '');
+    const code = codeText(frame.code) ?? '';
     const text = typeof frame.msg === 'string' ? frame.msg : '';
     switch (frame.event) {
       case 'subscribe':
@@ -93,7 +105,7 @@ function classify(raw: string): Inbound {
         return { kind: 'unknown', reason: `event ${frame.event}` };
     }
   }
-  if (arg && typeof arg.channel === 'string' && Array.isArray(frame.data)) {
+  if (arg && Array.isArray(frame.data)) {
     return { kind: 'data', topicKey: okxArgKey(arg), payload: frame.data };
   }
   return { kind: 'unknown', reason: `unrecognised frame: ${raw.slice(0, 80)}` };

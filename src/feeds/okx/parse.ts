@@ -106,8 +106,10 @@ export function parseTickers(payload: unknown): ParseResult<PerpTickerEvent> {
     const last = positive(item.last);
     const open24h = positive(item.open24h);
     const baseVolume = nonNegative(item.volCcy24h);
-    if (symbol === null || time === null || last === null || open24h === null || baseVolume === null) return null;
-    return { kind: 'ticker', exchange: 'okx', symbol, time, last, open24h, quoteVolume24h: baseVolume * last };
+    // A product of two finite numbers can still overflow to Infinity.
+    const quoteVolume24h = baseVolume === null || last === null ? null : finite(baseVolume * last);
+    if (symbol === null || time === null || last === null || open24h === null || quoteVolume24h === null) return null;
+    return { kind: 'ticker', exchange: 'okx', symbol, time, last, open24h, quoteVolume24h };
   });
 }
 

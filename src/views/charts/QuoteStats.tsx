@@ -1,6 +1,7 @@
 import type { PerpRow } from '../../domain/perp';
 import { formatBps, formatPercent, formatPrice, signClass } from '../format/numbers';
 import { Countdown } from '../screener/Countdown';
+import { formatTime } from '../format/times';
 
 /** The perpetual's live numbers above its chart: the same normalised values the screener shows. */
 export function QuoteStats({ quote }: { quote: PerpRow }) {
@@ -46,5 +47,5 @@ export function QuoteStats({ quote }: { quote: PerpRow }) {
 
 /** The settlement's time of day in UTC, as the venues schedule them: "08:00 UTC". */
 function settlementClock(time: number): string {
-  return `${new Date(time).toISOString().slice(11, 16)} UTC`;
+  return formatTime(time, (date) => `${date.toISOString().slice(11, 16)} UTC`);
 }

@@ -1,4 +1,5 @@
 import { ColorType, type DeepPartial, type ChartOptions, type Time } from 'lightweight-charts';
+import { formatTime } from '../format/times';
 
 export const COLORS = {
   mark: '#4aa3ff',
@@ -13,18 +14,18 @@ const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '
 const dayOnly = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const full = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-/** Seconds (the chart's time unit) → a Date. The chart works in UTC; we format in the user's own zone. */
-export function dateOf(time: Time): Date {
-  return new Date((time as number) * 1000);
+/** Seconds (the chart's time unit) → ms. The chart works in UTC; we format in the user's own zone. */
+function msOf(time: Time): number {
+  return (time as number) * 1000;
 }
 
 export function formatChartTime(time: Time): string {
-  return full.format(dateOf(time));
+  return formatTime(msOf(time), (date) => full.format(date));
 }
 
 /** A bar's open time (ms) in the user's local time, as the legend shows it. */
 export function formatBarTime(ms: number | null): string {
-  return ms === null ? '—' : full.format(new Date(ms));
+  return formatTime(ms, (date) => full.format(date));
 }
 
 export const CHART_OPTIONS: DeepPartial<ChartOptions> = {
@@ -43,7 +44,7 @@ export const CHART_OPTIONS: DeepPartial<ChartOptions> = {
     borderColor: '#223040',
     timeVisible: true,
     secondsVisible: false,
-    tickMarkFormatter: (time: Time, tickType: number) => (tickType <= 2 ? dayOnly : timeOnly).format(dateOf(time)),
+    tickMarkFormatter: (time: Time, tickType: number) => formatTime(msOf(time), (date) => (tickType <= 2 ? dayOnly : timeOnly).format(date)),
   },
   localization: { timeFormatter: formatChartTime },
   crosshair: { mode: 0 },

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { daysToExpiry } from '../../domain/option';
+import { formatTime } from '../format/times';
 import type { ExpiryTab } from './chainRows';
 
 const dateLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
@@ -58,10 +59,10 @@ export function ExpiryTabs({ tabs, selected, now, panelId, onSelect }: ExpiryTab
             aria-controls={panelId}
             tabIndex={isSelected ? 0 : -1}
             className="expiry-tab"
-            title={`${tab.options} options, expire ${new Date(tab.expiry).toISOString().replace('.000Z', 'Z')}`}
+            title={`${tab.options} options, expire ${formatTime(tab.expiry, (date) => date.toISOString().replace('.000Z', 'Z'))}`}
             onClick={() => onSelect(tab)}
           >
-            <span className="expiry-date">{dateLabel.format(tab.expiry)}</span>
+            <span className="expiry-date">{formatTime(tab.expiry, (date) => dateLabel.format(date))}</span>
             <span className="expiry-days">{formatDaysToExpiry(daysToExpiry(tab.expiry, now))}</span>
           </button>
         );

@@ -21,6 +21,7 @@ import { defaultUnderlying, optionsSearch, parseOptionsParams, type OptionsParam
 import { SmilePanel } from './SmilePanel';
 import { isOptionStale } from './staleness';
 import './options.css';
+import { formatTime } from '../format/times';
 
 const PANEL_ID = 'chain-panel';
 const NO_UNDERLYINGS: readonly string[] = [];
@@ -168,7 +169,7 @@ export function OptionsPage() {
               {UNDERLYING_PRICE_LABEL[exchange].toLowerCase()}.
             </p>
             <ChainTable
-              label={`${underlying} options expiring ${expiryTitle.format(selected.expiry)}`}
+              label={`${underlying} options expiring ${formatTime(selected.expiry, (date) => expiryTitle.format(date))}`}
               rows={chain.rows}
               calls={columns.calls}
               puts={columns.puts}
@@ -179,7 +180,7 @@ export function OptionsPage() {
               isStale={isStale}
               scrollKey={`${exchange}|${underlying}|${selected.expiry}`}
             />
-            <SmilePanel exchange={exchange} underlying={underlying} expiry={selected.expiry} expiryLabel={expiryTitle.format(selected.expiry)} />
+            <SmilePanel exchange={exchange} underlying={underlying} expiry={selected.expiry} expiryLabel={formatTime(selected.expiry, (date) => expiryTitle.format(date))} />
           </div>
         </>
       )}

@@ -1,5 +1,6 @@
 import { atmStrike, type OptionRow } from '../../domain/option';
 import type { OptionChainRows } from '../../store/optionStore';
+import { formatTime } from '../format/times';
 
 export interface ExpiryTab {
   expiry: number;
@@ -23,7 +24,7 @@ export interface ExpiryChain {
 }
 
 export function expiryDate(expiry: number): string {
-  return new Date(expiry).toISOString().slice(0, 10);
+  return formatTime(expiry, (date) => date.toISOString().slice(0, 10));
 }
 
 /** Expiries ordered by date, each with how many options it lists; expired ones (at `now` or before) left out. */

@@ -2,6 +2,7 @@ import type { ExchangeId } from '../../domain/exchange';
 import { nextSettlement } from '../../domain/funding';
 import { useVenueNow } from '../../hooks/useVenueNow';
 import { formatCountdown, NO_VALUE } from '../format/numbers';
+import { realDate } from '../format/times';
 
 interface CountdownProps {
   /** Whose clock the settlement is counted on. */
@@ -14,6 +15,7 @@ interface CountdownProps {
 export function Countdown({ exchange, nextFundingTime, intervalHours }: CountdownProps) {
   const now = useVenueNow(exchange);
   if (nextFundingTime === null) return <>{NO_VALUE}</>;
-  const target = intervalHours === null ? nextFundingTime : nextSettlement(nextFundingTime, intervalHours, now);
-  return <time dateTime={new Date(target).toISOString()}>{formatCountdown(target - now)}</time>;
+  const target = realDate(intervalHours === null ? nextFundingTime : nextSettlement(nextFundingTime, intervalHours, now));
+  if (target === null) return <>{NO_VALUE}</>;
+  return <time dateTime={target.toISOString()}>{formatCountdown(target.getTime() - now)}</time>;
 }

@@ -6,6 +6,7 @@ import type { TableColumn } from '../table/tableColumn';
 import { Countdown } from './Countdown';
 import { MARGIN_DESCRIPTION, MARGIN_LABEL } from './marginLabel';
 import type { RateBasis } from './screenerParams';
+import { realDate } from '../format/times';
 
 function fundingValue(quote: PerpRow, basis: RateBasis): number | null {
   return basis === 'annualised' ? quote.annualised : quote.fundingRate;
@@ -124,7 +125,7 @@ export function perpColumns(basis: RateBasis): TableColumn<PerpRow>[] {
       width: 100,
       sortValue: (q) => q.nextFundingTime,
       render: (q) => <Countdown exchange={q.exchange} nextFundingTime={q.nextFundingTime} intervalHours={q.intervalHours} />,
-      exportValue: (q) => (q.nextFundingTime === null ? null : new Date(q.nextFundingTime).toISOString()),
+      exportValue: (q) => realDate(q.nextFundingTime)?.toISOString() ?? null,
     },
     {
       id: 'change',

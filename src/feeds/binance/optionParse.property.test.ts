@@ -1,0 +1,24 @@
+import { describe } from 'vitest';
+import { itemParserProperties, itemsOrSelf, listParserProperties } from '../testing/parserProperties';
+import optionMarkPriceLive from './fixtures/optionMarkPrice-live.json';
+import optionMarkPrice from './fixtures/optionMarkPrice.json';
+import { parseOptionExchangeInfo, parseOptionMarkPrices } from './optionParse';
+
+describe('Binance parseOptionMarkPrices, as a property', () => {
+  itemParserProperties({
+    parse: parseOptionMarkPrices,
+    samples: [optionMarkPriceLive, optionMarkPrice],
+    itemsOf: itemsOrSelf,
+    eventsPerItem: 3,
+  });
+});
+
+// One `optionSymbols` entry as in Binance's options exchangeInfo docs (no recorded answer yet).
+const optionSymbol = {
+  expiryDate: 1763625600000, symbol: 'BTC-251120-126000-C', side: 'CALL', strikePrice: '126000',
+  underlying: 'BTCUSDT', unit: 1, quoteAsset: 'USDT', status: 'TRADING',
+};
+
+describe('Binance parseOptionExchangeInfo, as a property', () => {
+  listParserProperties(parseOptionExchangeInfo, [{ optionSymbols: [optionSymbol, { ...optionSymbol, symbol: 'ETH-251120-4000-P', side: 'PUT' }] }]);
+});
