@@ -45,6 +45,8 @@ export interface ConnectionHub {
   /** Calls `listener` when a socket of this endpoint reopens after a loss: pushes were missed, so a feed may reload a snapshot. */
   onReconnect<Topic>(endpoint: Endpoint<Topic>, listener: () => void): () => void;
   status(exchange: ExchangeId): ExchangeLinkStatus;
+  /** The browser's word on its network (`online`/`offline`): offline closes every socket, online reopens them at once. */
+  setOnline(online: boolean): void;
   stop(): void;
 }
 
@@ -121,6 +123,13 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
 
     socketStatuses() {
       return [...this.sockets].map((socket) => socket.status());
+    }
+
+    setOnline(online: boolean): void {
+      for (const socket of [...this.sockets, ...this.replacing.values()]) {
+        if (online) socket.online();
+        else socket.offline();
+      }
     }
 
     add(topics: Topic[], subscriber: Subscriber): void {
@@ -316,6 +325,9 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
       };
     },
     status,
+    setOnline(online) {
+      for (const pool of pools.values()) pool.setOnline(online);
+    },
     stop() {
       for (const pool of pools.values()) pool.stopAll();
       pools.clear();
