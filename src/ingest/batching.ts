@@ -11,9 +11,12 @@ export function pendingOf<Newest extends object>(pending: Map<string, Newest>, k
   return newest;
 }
 
+/** Where events came from: a REST answer updates values but is no sign that the row's stream is alive. */
+export type EventSource = 'stream' | 'rest';
+
 /** What every ingest offers its feeds and its worker. */
 export interface Ingest<Event> {
-  push(events: readonly Event[]): void;
+  push(events: readonly Event[], via?: EventSource): void;
   /** The counters as of the last flush: a new object after each flush that moved them. */
   counters(): IngestCounters;
   reject(exchange: ExchangeId, count: number): void;

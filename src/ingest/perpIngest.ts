@@ -3,7 +3,8 @@ import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent
 import { perpKey, type PerpRow } from '../domain/perp';
 import { createPerpRegistry, emptyRow, listCovers, applyEvents, resolveInterval, withDerived, type NewestEvents } from './perpRows';
 import type { RowTable } from './rowTable';
-import { IngestTally, pendingOf, type Ingest } from './batching';
+import { IngestTally, pendingOf, type EventSource, type Ingest } from './batching';
+import { StreamLag } from './streamLag';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 /** What a relisting may change: the row is rewritten when one of these differs. */
@@ -19,12 +20,16 @@ export interface PerpIngestOptions {
   instrumentFromSymbol: Record<ExchangeId, (symbol: string) => PerpInstrumentEvent | null>;
 }
 
-export type PerpIngest = Ingest<PerpEvent>;
+export interface PerpIngest extends Ingest<PerpEvent> {
+  /** When the newest mark an exchange's stream pushed was current (local clock), however late it arrived; null before the first. */
+  streamedAt(exchange: ExchangeId): number | null;
+}
 
 /** Events buffered and coalesced to the newest of each kind per row, then applied in one flush per tick. */
 export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const { rows } = options;
   const registry = createPerpRegistry();
+  const lag = new StreamLag();
   let lists: ListEvent[] = [];
   let pending = new Map<string, NewestEvents>();
   let indexes = new Map<string, PerpIndexEvent>();
@@ -32,7 +37,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const tally = new IngestTally(schedule);
   const newestFor = (exchange: ExchangeId, symbol: string): NewestEvents => pendingOf(pending, perpKey(exchange, symbol));
 
-  function push(events: readonly PerpEvent[]): void {
+  function push(events: readonly PerpEvent[], via: EventSource = 'stream'): void {
     for (const event of events) {
       switch (event.kind) {
         case 'instrument':
@@ -47,6 +52,10 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
           const previous = newest[event.kind];
           if (previous) tally.coalesced++;
           if (!previous || event.time >= previous.time) newest[event.kind] = event;
+          if (via === 'stream' && event.kind === 'mark') {
+            const streamed = newest as NewestEvents;
+            streamed.streamedMarkTime = Math.max(streamed.streamedMarkTime ?? 0, event.time);
+          }
           break;
         }
         case 'index': {
@@ -145,7 +154,8 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         trackIndex(instrument);
         row = newRow(instrument);
       }
-      const updated = applyEvents(registry, row, newest, appliedAt);
+      const streamedAt = newest.streamedMarkTime === undefined ? 0 : lag.currentAt(row.exchange, newest.streamedMarkTime, appliedAt);
+      const updated = applyEvents(registry, row, newest, streamedAt);
       if (updated) write(updated);
     }
 
@@ -153,9 +163,9 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
       registry.latestIndex.set(indexKey, event);
       for (const key of registry.byIndex.get(indexKey) ?? []) {
         const row = rows.get(key);
-        // A poll repeats an index that has not moved (same time and price): nothing to write.
+        // A poll repeats an index that has not moved (same time and price): nothing to write. Polled, it leaves streamedAt.
         if (!row || event.time < row.indexTime || (event.time === row.indexTime && event.index === row.index)) continue;
-        write(withDerived({ ...row, index: event.index, indexTime: event.time, appliedAt }));
+        write(withDerived({ ...row, index: event.index, indexTime: event.time }));
       }
     }
 
@@ -171,5 +181,6 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     reject: tally.reject,
     countCoalesced: tally.countCoalesced,
     flushNow: flush,
+    streamedAt: (exchange) => lag.newestCurrentAt(exchange),
   };
 }

@@ -37,6 +37,8 @@ export interface NewestEvents {
   mark?: PerpMarkEvent;
   funding?: PerpFundingEvent;
   ticker?: PerpTickerEvent;
+  /** Venue time of the newest mark the row's stream pushed (a REST answer's does not count). */
+  streamedMarkTime?: number;
 }
 
 /** Every field written out, not spread from the instrument: rows built so copy fast when spread (bench/decisions.md). */
@@ -49,7 +51,7 @@ export function emptyRow({ exchange, symbol, base, quoteAsset, coin, market, mar
     fundingRate: null, nextFundingRate: null, settledFundingRate: null, lastSettlementTime: null,
     intervalHours: null, intervalAssumed: false, annualised: null, nextFundingTime: null,
     last: null, open24h: null, change24h: null, quoteVolume24h: null,
-    markTime: 0, indexTime: 0, fundingTime: 0, tickerTime: 0, appliedAt: 0,
+    markTime: 0, indexTime: 0, fundingTime: 0, tickerTime: 0, streamedAt: 0,
   };
 }
 
@@ -73,8 +75,8 @@ export function withDerived(row: PerpRow): PerpRow {
   return row;
 }
 
-/** A copy of the row with its newest events applied; each kind only moves forward in exchange time. */
-export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: NewestEvents, appliedAt: number): PerpRow | null {
+/** A copy of the row with its newest events applied, and `streamedAt` if later; each kind only moves forward in exchange time. */
+export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: NewestEvents, streamedAt: number): PerpRow | null {
   const next = { ...previous };
   let changed = false;
   const { mark, funding, ticker } = newest;
@@ -109,6 +111,6 @@ export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: N
   }
   if (!changed) return null;
   if (next.intervalHours === null || next.intervalAssumed) Object.assign(next, resolveInterval(registry, next, null));
-  next.appliedAt = appliedAt;
+  if (streamedAt > next.streamedAt) next.streamedAt = streamedAt;
   return withDerived(next);
 }

@@ -32,7 +32,7 @@ export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<stri
   void getJson(deps.fetch, `${restBase}/fapi/v1/premiumIndex`).then((response) => {
     const snapshot = response.ok && !stopped ? parsePremiumIndex(response.value) : null;
     if (!snapshot) return;
-    ingest.push(snapshot.events);
+    ingest.push(snapshot.events, 'rest');
     ingest.reject('binance', snapshot.rejected);
   });
 

@@ -156,7 +156,7 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
       },
       onValue: (value) => {
         source.onEvents?.(value.events);
-        ingest.push(value.events);
+        ingest.push(value.events, 'rest');
         ingest.reject('okx', value.rejected);
       },
       onState: (state) => deps.reportSource({ id: source.id, exchange: 'okx', label: source.label, fallback: source.fallback, ...state }),

@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { PerpRow } from '../domain/perp';
+import type { PerpEvent } from '../domain/perpEvents';
+import { instrumentFromSymbol } from '../feeds/binance/parse';
+import { instrumentFromSwapId } from '../feeds/okx/parse';
+import { createPerpIngest, type PerpIngest } from './perpIngest';
+import { RowTable } from './rowTable';
+
+const T = 1_763_870_000_000;
+const SWAP = 'BTC-USDT-SWAP';
+
+let now: number;
+let rows: RowTable<PerpRow>;
+let ingest: PerpIngest;
+
+beforeEach(() => {
+  now = T;
+  rows = new RowTable();
+  ingest = createPerpIngest({
+    rows,
+    schedule: () => undefined,
+    now: () => now,
+    instrumentFromSymbol: {
+      binance: (symbol) => ({ kind: 'instrument', ...instrumentFromSymbol(symbol), indexId: null, listed: true }),
+      okx: instrumentFromSwapId,
+    },
+  });
+});
+
+const mark = (time: number, value: number): PerpEvent => ({
+  kind: 'mark', exchange: 'okx', symbol: SWAP, time, mark: value, index: null, estimatedSettle: null, fundingRate: null, nextFundingTime: null,
+});
+const ticker = (time: number): PerpEvent => ({ kind: 'ticker', exchange: 'okx', symbol: SWAP, time, last: 95_000, open24h: 94_000, quoteVolume24h: 1e9 });
+const index = (time: number, value: number): PerpEvent => ({ kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time, index: value });
+const row = () => rows.get(`okx:${SWAP}`)!;
+
+describe("a row's freshness is its stream's", () => {
+  it('is stamped when its stream updates it, at the flush', () => {
+    ingest.push([mark(T - 100, 95_000)]);
+    ingest.flushNow();
+    expect(row().streamedAt).toBe(T);
+  });
+
+  it('is left by REST answers: ticker and index polls update the values, not the stamp', () => {
+    ingest.push([mark(T - 100, 95_000)]);
+    ingest.flushNow();
+    now = T + 60_000;
+    ingest.push([ticker(now - 50)], 'rest');
+    ingest.push([index(now - 50, 95_100)]);
+    ingest.flushNow();
+    expect(row()).toMatchObject({ last: 95_000, index: 95_100, streamedAt: T });
+  });
+
+  it('is 0 for a row only REST has filled, until its stream speaks', () => {
+    ingest.push([mark(T - 100, 95_000)], 'rest');
+    ingest.flushNow();
+    expect(row()).toMatchObject({ mark: 95_000, streamedAt: 0 });
+    now = T + 1000;
+    ingest.push([mark(T + 900, 95_010)]);
+    ingest.flushNow();
+    expect(row()).toMatchObject({ mark: 95_010, streamedAt: T + 1000 });
+  });
+
+  it('is stamped when the stream spoke in a tick even if a newer REST answer of the same kind won', () => {
+    ingest.push([mark(T - 100, 95_000)]);
+    ingest.push([mark(T - 50, 95_020)], 'rest');
+    ingest.flushNow();
+    expect(row()).toMatchObject({ mark: 95_020, streamedAt: T });
+  });
+});
+
+describe('a backlog delivered late', () => {
+  /** One streamed mark, `lagMs` after the venue stamped it, then a flush. */
+  const streamMark = (venueTime: number, lagMs: number) => {
+    now = venueTime + lagMs;
+    ingest.push([mark(venueTime, 95_000 + (venueTime % 1000))]);
+    ingest.flushNow();
+  };
+
+  it('is dated when it was current, by the venue’s stamps, not when it arrived', () => {
+    for (let second = 0; second < 10; second++) streamMark(T + second * 1000, 80);
+    // Frozen 180 s: the pushes queued meanwhile arrive at once, the oldest first.
+    streamMark(T + 10_000, 180_000);
+    expect(row().streamedAt).toBe(T + 10_080);
+    streamMark(T + 189_000, 1_080);
+    expect(row().streamedAt).toBe(T + 189_080);
+  });
+
+  it('keeps a skewed clock from ageing fresh pushes', () => {
+    for (let second = 0; second < 5; second++) streamMark(T + second * 1000, -120_000 + 40);
+    expect(row().streamedAt).toBe(now);
+  });
+
+  it('forgets the old lag within a minute of a step of the local clock', () => {
+    for (let second = 0; second < 10; second++) streamMark(T + second * 1000, 50);
+    for (let second = 10; second < 80; second++) streamMark(T + second * 1000, 120_050);
+    expect(row().streamedAt).toBe(now);
+  });
+});
