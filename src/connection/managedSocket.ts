@@ -119,8 +119,8 @@ export class ManagedSocket<Topic> {
     if (phase === 'stopped' || phase === 'offline') return;
     const wasOpen = this.isOpen();
     this.halt('browser offline');
-    this.update({ phase: 'offline', reason: 'browser offline' });
     if (wasOpen) this.options.events.reconnecting();
+    this.update({ phase: 'offline', reason: 'browser offline' });
   }
 
   /** The browser is online again: a socket offline or backing off connects at once, its backoff reset. */
