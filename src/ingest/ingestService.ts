@@ -92,15 +92,9 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     // Background rows still waiting go out within the second even if nothing else arrives.
     if (perpRows.hasChanges || [...optionChains.values()].some((table) => table.hasChanges)) arm();
     if (!perp && !option && links.size === 0 && sources.length === 0) return;
-    options.post({ type: 'batch', perp, option, links: [...links.values()].map(withStreamAge), sources });
+    options.post({ type: 'batch', perp, option, links: [...links.values()], sources });
     links.clear();
     sources = [];
-  };
-
-  /** A backlog arriving after a freeze is no news: the badge's last message is no newer than the newest mark was current. */
-  const withStreamAge = (link: ExchangeLinkStatus): ExchangeLinkStatus => {
-    const streamed = perpIngest.streamedAt(link.exchange);
-    return streamed !== null && link.lastMessageAt !== null && streamed < link.lastMessageAt ? { ...link, lastMessageAt: streamed } : link;
   };
 
   const postNow = (): void => {

@@ -4,7 +4,6 @@ import { perpKey, type PerpRow } from '../domain/perp';
 import { createPerpRegistry, emptyRow, listCovers, applyEvents, resolveInterval, withDerived, type NewestEvents } from './perpRows';
 import type { RowTable } from './rowTable';
 import { IngestTally, pendingOf, type EventSource, type Ingest } from './batching';
-import { StreamLag } from './streamLag';
 
 type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
 /** What a relisting may change: the row is rewritten when one of these differs. */
@@ -20,16 +19,12 @@ export interface PerpIngestOptions {
   instrumentFromSymbol: Record<ExchangeId, (symbol: string) => PerpInstrumentEvent | null>;
 }
 
-export interface PerpIngest extends Ingest<PerpEvent> {
-  /** When the newest mark an exchange's stream pushed was current (local clock), however late it arrived; null before the first. */
-  streamedAt(exchange: ExchangeId): number | null;
-}
+export type PerpIngest = Ingest<PerpEvent>;
 
 /** Events buffered and coalesced to the newest of each kind per row, then applied in one flush per tick. */
 export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const { rows } = options;
   const registry = createPerpRegistry();
-  const lag = new StreamLag();
   let lists: ListEvent[] = [];
   let pending = new Map<string, NewestEvents>();
   let indexes = new Map<string, PerpIndexEvent>();
@@ -52,10 +47,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
           const previous = newest[event.kind];
           if (previous) tally.coalesced++;
           if (!previous || event.time >= previous.time) newest[event.kind] = event;
-          if (via === 'stream' && event.kind === 'mark') {
-            const streamed = newest as NewestEvents;
-            streamed.streamedMarkTime = Math.max(streamed.streamedMarkTime ?? 0, event.time);
-          }
+          if (via === 'stream') (newest as NewestEvents).streamed = true;
           break;
         }
         case 'index': {
@@ -154,8 +146,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         trackIndex(instrument);
         row = newRow(instrument);
       }
-      const streamedAt = newest.streamedMarkTime === undefined ? 0 : lag.currentAt(row.exchange, newest.streamedMarkTime, appliedAt);
-      const updated = applyEvents(registry, row, newest, streamedAt);
+      const updated = applyEvents(registry, row, newest, appliedAt);
       if (updated) write(updated);
     }
 
@@ -181,6 +172,5 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     reject: tally.reject,
     countCoalesced: tally.countCoalesced,
     flushNow: flush,
-    streamedAt: (exchange) => lag.newestCurrentAt(exchange),
   };
 }

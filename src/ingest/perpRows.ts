@@ -37,8 +37,8 @@ export interface NewestEvents {
   mark?: PerpMarkEvent;
   funding?: PerpFundingEvent;
   ticker?: PerpTickerEvent;
-  /** Venue time of the newest mark the row's stream pushed (a REST answer's does not count). */
-  streamedMarkTime?: number;
+  /** Whether any of them came from the row's stream rather than a REST answer. */
+  streamed?: boolean;
 }
 
 /** Every field written out, not spread from the instrument: rows built so copy fast when spread (bench/decisions.md). */
@@ -75,8 +75,8 @@ export function withDerived(row: PerpRow): PerpRow {
   return row;
 }
 
-/** A copy of the row with its newest events applied, and `streamedAt` if later; each kind only moves forward in exchange time. */
-export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: NewestEvents, streamedAt: number): PerpRow | null {
+/** A copy of the row with its newest events applied; each kind only moves forward in exchange time. */
+export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: NewestEvents, appliedAt: number): PerpRow | null {
   const next = { ...previous };
   let changed = false;
   const { mark, funding, ticker } = newest;
@@ -111,6 +111,6 @@ export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: N
   }
   if (!changed) return null;
   if (next.intervalHours === null || next.intervalAssumed) Object.assign(next, resolveInterval(registry, next, null));
-  if (streamedAt > next.streamedAt) next.streamedAt = streamedAt;
+  if (newest.streamed) next.streamedAt = appliedAt;
   return withDerived(next);
 }

@@ -69,31 +69,3 @@ describe("a row's freshness is its stream's", () => {
   });
 });
 
-describe('a backlog delivered late', () => {
-  /** One streamed mark, `lagMs` after the venue stamped it, then a flush. */
-  const streamMark = (venueTime: number, lagMs: number) => {
-    now = venueTime + lagMs;
-    ingest.push([mark(venueTime, 95_000 + (venueTime % 1000))]);
-    ingest.flushNow();
-  };
-
-  it('is dated when it was current, by the venue’s stamps, not when it arrived', () => {
-    for (let second = 0; second < 10; second++) streamMark(T + second * 1000, 80);
-    // Frozen 180 s: the pushes queued meanwhile arrive at once, the oldest first.
-    streamMark(T + 10_000, 180_000);
-    expect(row().streamedAt).toBe(T + 10_080);
-    streamMark(T + 189_000, 1_080);
-    expect(row().streamedAt).toBe(T + 189_080);
-  });
-
-  it('keeps a skewed clock from ageing fresh pushes', () => {
-    for (let second = 0; second < 5; second++) streamMark(T + second * 1000, -120_000 + 40);
-    expect(row().streamedAt).toBe(now);
-  });
-
-  it('forgets the old lag within a minute of a step of the local clock', () => {
-    for (let second = 0; second < 10; second++) streamMark(T + second * 1000, 50);
-    for (let second = 10; second < 80; second++) streamMark(T + second * 1000, 120_050);
-    expect(row().streamedAt).toBe(now);
-  });
-});
