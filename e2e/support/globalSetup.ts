@@ -15,6 +15,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const app = await buildAndPreview({ outDir, env: fake.env });
     process.env.APP_URL = app.url;
     process.env.FAKE_CONTROL_URL = fake.controlUrl;
+    process.env.FAKE_BINANCE_REST = fake.binanceUrl;
     return async () => {
       await app.close();
       await fake.close();
