@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 
 export type ExchangeLabel = 'Binance' | 'OKX';
 
-const STATE_WORDS = ['reconnecting', 'connecting', 'live', 'down', 'idle'] as const;
+const STATE_WORDS = ['reconnecting', 'connecting', 'live', 'stalled', 'offline', 'down', 'idle'] as const;
 /** A state word as the badge shows it; 'unknown' when its text has none, which a test should never see. */
 export type SeenState = (typeof STATE_WORDS)[number] | 'unknown';
 

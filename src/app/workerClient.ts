@@ -13,6 +13,7 @@ import { type SourceStatus } from '../domain/sourceStatus';
 import { once } from '../lib/once';
 import type { FeedRequest, ShownRows, WorkerBatch, WorkerCommand } from '../wire/messages';
 import { applyRowChanges, changesNoRow } from '../wire/readRowChanges';
+import { watchNetwork } from './networkEvents';
 import { OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
 
 /**
@@ -124,10 +125,15 @@ function ingestWorker(exchange: ExchangeId): Worker {
     };
     worker.postMessage({ type: 'configure', okxRegion: useOkxRegionStore.getState().region } satisfies WorkerCommand);
     if (shown) worker.postMessage({ type: 'show', shown } satisfies WorkerCommand);
+    if (!navigator.onLine) worker.postMessage({ type: 'network', online: false } satisfies WorkerCommand);
     workers.set(exchange, worker);
+    watchNetworkOnce();
   }
   return worker;
 }
+
+/** Every worker hears the browser's `online` and `offline` events, from the first worker's start on. */
+const watchNetworkOnce = once(() => watchNetwork((command) => workers.forEach((worker) => worker.postMessage(command))));
 
 /** Asks the request's exchange's ingest worker to run a feed until the returned release is called (once). */
 export function acquireFeed(request: FeedRequest): () => void {

@@ -299,17 +299,17 @@ describe('reconnecting', () => {
 });
 
 describe('heartbeats', () => {
-  it('OKX: pings after 20 s of silence and keeps the socket when pong comes back', () => {
+  it('OKX: pings after 5 s of silence and keeps the socket when pong comes back', () => {
     hub.subscribe(okx, [markPrice('BTC-USDT-SWAP')], () => undefined);
     const socket = server.last();
     socket.open();
     pushOkx(socket, markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
-    vi.advanceTimersByTime(19_000);
+    vi.advanceTimersByTime(4_000);
     expect(socket.sent).not.toContain('ping');
     vi.advanceTimersByTime(1000);
     expect(socket.sent).toContain('ping');
     socket.receive('pong');
-    vi.advanceTimersByTime(10_000);
+    vi.advanceTimersByTime(6_000);
     expect(server.sockets).toHaveLength(1);
     expect(latest('okx').state).toBe('live');
   });
@@ -319,7 +319,7 @@ describe('heartbeats', () => {
     const socket = server.last();
     socket.open();
     pushOkx(socket, markPrice('BTC-USDT-SWAP'), [{ markPx: '1' }]);
-    vi.advanceTimersByTime(20_000);
+    vi.advanceTimersByTime(5_000);
     expect(socket.sent.filter((text) => text === 'ping')).toHaveLength(1);
     vi.advanceTimersByTime(5000);
     expect(socket.closedByClient?.reason).toBe('no answer to heartbeat');
@@ -391,7 +391,9 @@ describe('moving to a fresh socket', () => {
     expect(fresh).not.toBe(old);
     // The fresh socket's handshake hangs; the old one keeps delivering, as OKX does until its close.
     for (let second = 10; second <= 50; second += 10) {
-      vi.advanceTimersByTime(10_000);
+      vi.advanceTimersByTime(5_000);
+      old.receive('pong');
+      vi.advanceTimersByTime(5_000);
       pushOkx(old, markPrice('BTC-USDT-SWAP'), [{ markPx: String(second) }]);
     }
     const successor = server.last();
@@ -399,7 +401,7 @@ describe('moving to a fresh socket', () => {
     pushOkx(successor, markPrice('BTC-USDT-SWAP'), [{ markPx: '55' }]);
     expect(old.closedByClient).not.toBeNull();
     old.drop(1001, 'Service upgrade');
-    vi.advanceTimersByTime(10_000);
+    vi.advanceTimersByTime(4_000);
     expect(listener.mock.calls.map((call) => (call[0] as Array<{ markPx: string }>)[0]!.markPx)).toEqual(['1', '10', '20', '30', '40', '50', '55']);
     expect(latest('okx')).toMatchObject({ state: 'live', openSockets: 1, wantedSockets: 1 });
   });

@@ -45,6 +45,8 @@ export interface ConnectionHub {
   /** Calls `listener` when a socket of this endpoint reopens after a loss: pushes were missed, so a feed may reload a snapshot. */
   onReconnect<Topic>(endpoint: Endpoint<Topic>, listener: () => void): () => void;
   status(exchange: ExchangeId): ExchangeLinkStatus;
+  /** The browser's word on its network (`online`/`offline`): offline closes every socket, online reopens them at once. */
+  setOnline(online: boolean): void;
   stop(): void;
 }
 
@@ -124,6 +126,13 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
       const hidden = new Set<ManagedSocket<Topic>>();
       for (const [old, successor] of this.replacing) if (old.status().phase === 'live') hidden.add(successor);
       return [...this.sockets].filter((socket) => !hidden.has(socket)).map((socket) => socket.status());
+    }
+
+    setOnline(online: boolean): void {
+      for (const socket of [...this.sockets, ...this.replacing.values()]) {
+        if (online) socket.online();
+        else socket.offline();
+      }
     }
 
     add(topics: Topic[], subscriber: Subscriber): void {
@@ -319,6 +328,9 @@ export function createConnectionHub(options: ConnectionHubOptions): ConnectionHu
       };
     },
     status,
+    setOnline(online) {
+      for (const pool of pools.values()) pool.setOnline(online);
+    },
     stop() {
       for (const pool of pools.values()) pool.stopAll();
       pools.clear();

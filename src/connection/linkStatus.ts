@@ -8,12 +8,14 @@ export interface LinkCounters {
   droppedMessages: number;
 }
 
-const SEVERITY: Record<LinkState, number> = { idle: 0, live: 1, connecting: 2, reconnecting: 3, down: 4 };
+const SEVERITY: Record<LinkState, number> = { idle: 0, live: 1, stalled: 2, connecting: 3, reconnecting: 4, down: 5, offline: 6 };
 
 function socketState(socket: SocketStatus, downAfterFailures: number): LinkState {
   switch (socket.phase) {
     case 'live':
-      return 'live';
+    case 'stalled':
+    case 'offline':
+      return socket.phase;
     case 'stopped':
       return 'idle';
     case 'retrying':
@@ -41,7 +43,7 @@ export function summariseLink(
   for (const socket of sockets) {
     if (socket.phase === 'stopped') continue;
     wantedSockets++;
-    if (socket.phase === 'live' || socket.phase === 'subscribing') openSockets++;
+    if (socket.phase === 'live' || socket.phase === 'stalled' || socket.phase === 'subscribing') openSockets++;
     if (socket.lastMessageAt !== null) lastMessageAt = Math.max(lastMessageAt ?? -Infinity, socket.lastMessageAt);
     const candidate = socketState(socket, downAfterFailures);
     if (SEVERITY[candidate] > SEVERITY[state]) {

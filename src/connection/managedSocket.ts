@@ -5,8 +5,12 @@ import type { Scheduler } from './scheduler';
 import type { SocketFactory, SocketLike } from './socketFactory';
 import { WaitingSnapshots } from './waitingSnapshots';
 
-/** connecting: opening a socket; subscribing: open, no data yet; live: data flows; retrying: backing off; stopped: for good. */
-export type SocketPhase = 'connecting' | 'subscribing' | 'live' | 'retrying' | 'stopped';
+/**
+ * connecting: opening a socket; subscribing: open, no data yet; live: data flows; stalled: open, but
+ * its heartbeat goes unanswered; retrying: backing off; offline: closed while the browser is offline;
+ * stopped: for good.
+ */
+export type SocketPhase = 'connecting' | 'subscribing' | 'live' | 'stalled' | 'retrying' | 'offline' | 'stopped';
 
 export interface SocketStatus {
   phase: SocketPhase;
@@ -54,6 +58,8 @@ interface TopicEntry<Topic> {
 const WATCHDOG_PERIOD_MS = 1000;
 const ACK_SETTLE_MS = 2000;
 const HANDSHAKE_TIMEOUT_MS = 10_000;
+/** A heartbeat unanswered this long means the socket is stalled: a working link answers well within it. */
+const STALLED_AFTER_MS = 2000;
 /** Close code for sockets we close ourselves (4000-4999 are for applications). */
 const CLIENT_CLOSE = 4000;
 
@@ -102,6 +108,25 @@ export class ManagedSocket<Topic> {
   }
 
   start(): void {
+    this.connect();
+  }
+
+  /** The browser went offline: close now and wait for `online` rather than burn retries that cannot succeed. */
+  offline(): void {
+    const phase = this.state.phase;
+    if (phase === 'stopped' || phase === 'offline') return;
+    const wasOpen = this.isOpen();
+    this.halt('browser offline');
+    if (wasOpen) this.options.events.reconnecting();
+    this.update({ phase: 'offline', reason: 'browser offline' });
+  }
+
+  /** The browser is online again: a socket offline or backing off connects at once, its backoff reset. */
+  online(): void {
+    const phase = this.state.phase;
+    if (phase !== 'offline' && phase !== 'retrying') return;
+    this.halt('browser online');
+    this.attempt = 0;
     this.connect();
   }
 
@@ -157,11 +182,24 @@ export class ManagedSocket<Topic> {
     this.update({ phase: 'stopped' });
   }
 
+  /** Ends the current attempt, whatever its stage, keeping what already arrived. */
+  private halt(reason: string): void {
+    this.readWaitingSnapshots();
+    this.attemptToken++;
+    this.clearTimers();
+    this.cancelGate?.();
+    this.cancelGate = null;
+    this.sendQueue.length = 0;
+    this.pending.clear();
+    this.socket?.close(CLIENT_CLOSE, reason);
+    this.socket = null;
+  }
+
   private readonly nextId = (): number => ++this.requestId;
 
   private isOpen(): boolean {
     const phase = this.state.phase;
-    return this.socket !== null && (phase === 'subscribing' || phase === 'live');
+    return this.socket !== null && (phase === 'subscribing' || phase === 'live' || phase === 'stalled');
   }
 
   private connect(): void {
@@ -192,7 +230,7 @@ export class ManagedSocket<Topic> {
       close: (code: number, reason: string) => {
         if (!current()) return;
         scheduler.clearTimeout(handshakeTimer);
-        const opened = this.state.phase === 'subscribing' || this.state.phase === 'live';
+        const opened = this.isOpen();
         this.fail(opened ? closeDescription(code, reason) : 'could not connect', opened);
       },
       // A close event always follows an error event; the failure is handled there.
@@ -228,6 +266,7 @@ export class ManagedSocket<Topic> {
     const now = this.options.scheduler.now();
     this.lastInboundAt = now;
     this.heartbeatSentAt = null;
+    if (this.state.phase === 'stalled') this.update({ phase: 'live' });
     if (typeof data !== 'string') {
       this.options.events.noise('malformed', 'binary frame');
       return;
@@ -396,7 +435,9 @@ export class ManagedSocket<Topic> {
       return;
     }
     if (this.heartbeatSentAt !== null) {
-      if (now - this.heartbeatSentAt >= protocol.heartbeat.answerTimeoutMs) this.fail('no answer to heartbeat', true);
+      const unanswered = now - this.heartbeatSentAt;
+      if (unanswered >= protocol.heartbeat.answerTimeoutMs) this.fail('no answer to heartbeat', true);
+      else if (unanswered >= STALLED_AFTER_MS && this.state.phase === 'live') this.update({ phase: 'stalled' });
       return;
     }
     if (now - this.lastInboundAt >= protocol.heartbeat.idleMs) {
@@ -408,13 +449,7 @@ export class ManagedSocket<Topic> {
 
   private fail(reason: string, wasOpen: boolean): void {
     // What arrived before the failure is still the newest data there is: read it now, while this attempt is current.
-    this.readWaitingSnapshots();
-    this.attemptToken++;
-    this.clearTimers();
-    this.sendQueue.length = 0;
-    this.pending.clear();
-    this.socket?.close(CLIENT_CLOSE, reason);
-    this.socket = null;
+    this.halt(reason);
     this.update({ phase: 'retrying', consecutiveFailures: this.state.consecutiveFailures + 1, reason: this.diagnosis ?? reason });
     this.options.events.reconnecting();
     if (!wasOpen) this.diagnose();

@@ -86,9 +86,9 @@ describe('a planned move', () => {
     hub.subscribe(binance, ['!markPrice@arr@1s'], () => undefined);
     const old = server.last();
     old.open();
-    // A push every 8 s answers each LIST_SUBSCRIPTIONS probe (sent after 5 s of silence) within its 5 s.
-    for (let s = 0; server.sockets.length === 1 && s < 24 * 3600; s += 8) {
-      vi.advanceTimersByTime(8000);
+    // A push every 6 s answers each LIST_SUBSCRIPTIONS probe (sent after 5 s of silence) before the socket counts as stalled.
+    for (let s = 0; server.sockets.length === 1 && s < 24 * 3600; s += 6) {
+      vi.advanceTimersByTime(6000);
       old.receive({ stream: '!markPrice@arr@1s', data: [] });
     }
     const successor = server.last();
@@ -113,7 +113,12 @@ describe('a planned move', () => {
     expect(hub.status('okx').state).toBe('reconnecting');
     successor.open();
     pushOkx(successor, 'BTC-USDT-SWAP', '2');
-    vi.advanceTimersByTime(10_000);
+    // Pushes keep coming, so the successor never waits on an unanswered ping.
+    for (const mark of ['3', '4']) {
+      vi.advanceTimersByTime(4000);
+      pushOkx(successor, 'BTC-USDT-SWAP', mark);
+    }
+    vi.advanceTimersByTime(2000);
     expect(hub.status('okx')).toMatchObject({ state: 'live', openSockets: 1, wantedSockets: 1 });
     expect(server.sockets).toHaveLength(2);
   });

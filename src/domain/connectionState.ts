@@ -5,10 +5,12 @@ import type { ExchangeId } from './exchange';
  * - idle: nothing asked for this exchange yet
  * - connecting: first attempt under way
  * - live: every wanted socket is open and has delivered data
+ * - stalled: a socket is open but silent, its heartbeat unanswered; reconnecting follows
  * - reconnecting: a socket was lost (or went silent) and is being reopened
  * - down: attempts keep failing; `reason` says why when known (refused, HTTP 451, ...)
+ * - offline: the browser says it is offline; every socket reconnects once it is online
  */
-export type LinkState = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'down';
+export type LinkState = 'idle' | 'connecting' | 'live' | 'stalled' | 'reconnecting' | 'down' | 'offline';
 
 export interface ExchangeLinkStatus {
   exchange: ExchangeId;

@@ -54,8 +54,8 @@ export interface PerpRow extends PerpInstrument {
   indexTime: number;
   fundingTime: number;
   tickerTime: number;
-  /** When this page last received any update for the row (local clock): drives staleness. */
-  appliedAt: number;
+  /** When the row's stream last updated it (worker clock): drives staleness; REST answers leave it, 0 until the stream speaks. */
+  streamedAt: number;
 }
 
 export function perpKey(exchange: ExchangeId, symbol: string): string {

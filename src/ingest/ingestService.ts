@@ -182,6 +182,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       if (command.type === 'show') {
         background.show(command.shown);
         arm();
+      } else if (command.type === 'network') {
+        hub.setOnline(command.online);
       } else if (command.type === 'acquire') {
         if (!leases.has(command.lease)) leases.set(command.lease, start(command.request));
       } else {

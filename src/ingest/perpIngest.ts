@@ -32,7 +32,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const tally = new IngestTally(schedule);
   const newestFor = (exchange: ExchangeId, symbol: string): NewestEvents => pendingOf(pending, perpKey(exchange, symbol));
 
-  function push(events: readonly PerpEvent[]): void {
+  function push(events: readonly PerpEvent[], receivedAt?: number): void {
     for (const event of events) {
       switch (event.kind) {
         case 'instrument':
@@ -47,6 +47,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
           const previous = newest[event.kind];
           if (previous) tally.coalesced++;
           if (!previous || event.time >= previous.time) newest[event.kind] = event;
+          if (receivedAt !== undefined) (newest as NewestEvents).streamed = true;
           break;
         }
         case 'index': {
@@ -153,9 +154,9 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
       registry.latestIndex.set(indexKey, event);
       for (const key of registry.byIndex.get(indexKey) ?? []) {
         const row = rows.get(key);
-        // A poll repeats an index that has not moved (same time and price): nothing to write.
+        // A poll repeats an index that has not moved (same time and price): nothing to write. Polled, it leaves streamedAt.
         if (!row || event.time < row.indexTime || (event.time === row.indexTime && event.index === row.index)) continue;
-        write(withDerived({ ...row, index: event.index, indexTime: event.time, appliedAt }));
+        write(withDerived({ ...row, index: event.index, indexTime: event.time }));
       }
     }
 

@@ -37,6 +37,8 @@ export interface NewestEvents {
   mark?: PerpMarkEvent;
   funding?: PerpFundingEvent;
   ticker?: PerpTickerEvent;
+  /** Whether any of them came from the row's stream rather than a REST answer. */
+  streamed?: boolean;
 }
 
 /** Every field written out, not spread from the instrument: rows built so copy fast when spread (bench/decisions.md). */
@@ -49,7 +51,7 @@ export function emptyRow({ exchange, symbol, base, quoteAsset, coin, market, mar
     fundingRate: null, nextFundingRate: null, settledFundingRate: null, lastSettlementTime: null,
     intervalHours: null, intervalAssumed: false, annualised: null, nextFundingTime: null,
     last: null, open24h: null, change24h: null, quoteVolume24h: null,
-    markTime: 0, indexTime: 0, fundingTime: 0, tickerTime: 0, appliedAt: 0,
+    markTime: 0, indexTime: 0, fundingTime: 0, tickerTime: 0, streamedAt: 0,
   };
 }
 
@@ -109,6 +111,6 @@ export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: N
   }
   if (!changed) return null;
   if (next.intervalHours === null || next.intervalAssumed) Object.assign(next, resolveInterval(registry, next, null));
-  next.appliedAt = appliedAt;
+  if (newest.streamed) next.streamedAt = appliedAt;
   return withDerived(next);
 }

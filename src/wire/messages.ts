@@ -21,9 +21,10 @@ export interface ShownRows {
   expiries: Readonly<Record<string, readonly number[]>>;
 }
 
-/** Page → worker: `configure` first and once, then what views show and the feeds they need (a lease per acquire). */
+/** Page → worker: `configure` first and once, then what views show, the feeds they need (a lease per acquire) and the browser's network state. */
 export type WorkerCommand =
   | { type: 'configure'; okxRegion: OkxRegion }
+  | { type: 'network'; online: boolean }
   | { type: 'show'; shown: ShownRows }
   | { type: 'acquire'; lease: number; request: FeedRequest }
   | { type: 'release'; lease: number };

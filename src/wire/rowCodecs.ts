@@ -38,7 +38,7 @@ export const PERP_CODEC = rowCodec<PerpRow>(
   [
     'mark', 'index', 'estimatedSettle', 'premium', 'fundingRate', 'nextFundingRate', 'settledFundingRate', 'lastSettlementTime',
     'intervalHours', 'annualised', 'nextFundingTime', 'last', 'open24h', 'change24h', 'quoteVolume24h',
-    'markTime', 'indexTime', 'fundingTime', 'tickerTime', 'appliedAt',
+    'markTime', 'indexTime', 'fundingTime', 'tickerTime', 'streamedAt',
   ],
   ['key', 'exchange', 'symbol', 'base', 'quoteAsset', 'coin', 'market', 'margin', 'indexId', 'intervalAssumed'],
 );

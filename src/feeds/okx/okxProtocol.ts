@@ -124,7 +124,8 @@ export const okxProtocol: WireProtocol<OkxArg> = {
   unsubscribeFrames: (args, nextId) => frames('unsubscribe', args, nextId),
   classify,
   snapshotKey,
-  heartbeat: { idleMs: 20_000, answerTimeoutMs: 5000, frame: () => 'ping' },
+  // OKX asks for a ping within 30 s of silence; 5 s lets a silent socket show as stalled, and be replaced, within seconds.
+  heartbeat: { idleMs: 5000, answerTimeoutMs: 5000, frame: () => 'ping' },
   firstDataTimeoutMs: 30_000,
   maxTopicsPerSocket: 1000,
   minSendIntervalMs: 100,

@@ -24,6 +24,7 @@ function recordingHub() {
       };
     },
     onReconnect: () => () => undefined,
+    setOnline: () => undefined,
     status: () => {
       throw new Error('unused');
     },

@@ -1,10 +1,12 @@
 import { useCallback, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useNavigate } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
 import type { PerpRow } from '../../domain/perp';
 import { useNow } from '../../hooks/useNow';
 import { useShownPerps } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
+import { useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { usePerpStore } from '../../store/perpStore';
 import { SourceNotices } from '../shell/SourceNotices';
 import { UnreachableNotice, useUnreachable } from '../shell/UnreachableNotice';
@@ -15,7 +17,7 @@ import { ScreenerControls } from './ScreenerControls';
 import type { SortKey } from '../table/tableColumn';
 import { parseScreenerParams, screenerSearch, DEFAULT_SORT, type ScreenerParams } from './screenerParams';
 import { filterPerps, pairAcrossExchanges, type CrossRow } from './selectRows';
-import { isStale } from './staleness';
+import { isStale, isStreamSilent } from './staleness';
 
 const perpRowId = (quote: PerpRow) => quote.key;
 const crossRowId = (row: CrossRow) => row.key;
@@ -27,6 +29,9 @@ export function ScreenerPage() {
   const quotes = usePerpStore((state) => state.rows);
   const all = useMemo(() => Object.values(quotes), [quotes]);
   const now = useNow();
+  const silent = useConnectionStatusStore(
+    useShallow((state) => ({ binance: isStreamSilent(state.byExchange.binance.state), okx: isStreamSilent(state.byExchange.okx.state) })),
+  );
   const navigate = useNavigate();
 
   const update = useCallback(
@@ -51,8 +56,8 @@ export function ScreenerPage() {
   const crossCols = useMemo(() => crossColumns(params.rate), [params.rate]);
   const perps = useMemo(() => filterPerps(all, params), [all, params]);
   const pairs = useMemo(() => (params.view === 'cross' ? pairAcrossExchanges(all, params) : []), [all, params]);
-  const staleCount = perps.reduce((count, quote) => count + (isStale(quote, now) ? 1 : 0), 0);
-  const rowClass = useCallback((quote: PerpRow) => (isStale(quote, now) ? 'stale' : ''), [now]);
+  const staleCount = perps.reduce((count, quote) => count + (isStale(quote, now, silent) ? 1 : 0), 0);
+  const rowClass = useCallback((quote: PerpRow) => (isStale(quote, now, silent) ? 'stale' : ''), [now, silent]);
 
   const perExchange = EXCHANGES.map((exchange) => `${perps.filter((quote) => quote.exchange === exchange).length} ${exchange === 'binance' ? 'Binance' : 'OKX'}`);
   const unreachable = useUnreachable(params.exchanges);

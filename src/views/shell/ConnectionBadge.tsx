@@ -10,8 +10,10 @@ const STATE_WORD: Record<LinkState, string> = {
   idle: 'idle',
   connecting: 'connecting',
   live: 'live',
+  stalled: 'stalled',
   reconnecting: 'reconnecting',
   down: 'down',
+  offline: 'offline',
 };
 
 /** Topics named in the badge before the rest are counted. */
