@@ -194,3 +194,11 @@ export async function pinFunding(controlUrl: string, exchange: 'binance' | 'okx'
   const response = await fetch(url, { method: 'POST' });
   if (!response.ok) throw new Error(`POST ${url.pathname}${url.search}: HTTP ${response.status} ${await response.text()}`);
 }
+
+/** Drops every open socket of `exchange` at the fake, as a network blip would. */
+export async function dropSockets(controlUrl: string, exchange: 'binance' | 'okx'): Promise<void> {
+  const url = new URL('/drop', controlUrl);
+  url.search = new URLSearchParams({ exchange }).toString();
+  const response = await fetch(url, { method: 'POST' });
+  if (!response.ok) throw new Error(`POST ${url.pathname}${url.search}: HTTP ${response.status} ${await response.text()}`);
+}

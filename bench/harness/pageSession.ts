@@ -66,6 +66,12 @@ export async function workerHeapsAfterGc(page: BenchPage): Promise<{ name: strin
   return heaps.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The page's live DOM nodes and event listeners (CDP Memory.getDOMCounters); call after heapAfterGc so detached nodes are gone. */
+export async function domCounters(page: BenchPage): Promise<{ nodes: number; listeners: number }> {
+  const counters = await page.send<{ nodes: number; jsEventListeners: number }>('Memory.getDOMCounters');
+  return { nodes: counters.nodes, listeners: counters.jsEventListeners };
+}
+
 export function ingestCounters(page: BenchPage): Promise<IngestCounters> {
   return page.evaluate(() => (window as unknown as BenchWindow).__benchStore.counters());
 }
