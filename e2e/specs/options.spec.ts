@@ -187,7 +187,7 @@ test.describe('options chain', () => {
     await openChain(page, app.gotoApp);
     await app.control('/stall', { exchange: 'binance' });
     await expect(atmRow(page)).toHaveClass(/stale/, { timeout: 15_000 });
-    await expect(chainStatus(page)).toContainText(/stale|reconnecting|unreachable/);
+    await expect(chainStatus(page)).toContainText(/stalled|stale|reconnecting|unreachable/);
     await app.control('/resume', { exchange: 'binance' });
     await expect(atmRow(page)).not.toHaveClass(/stale/, { timeout: RECOVERY_TIMEOUT });
     await expectCellToMove(page, 'Call Mark');

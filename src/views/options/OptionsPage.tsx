@@ -20,6 +20,7 @@ import { OptionsControls } from './OptionsControls';
 import { defaultUnderlying, optionsSearch, parseOptionsParams, type OptionsParams } from './optionsParams';
 import { SmilePanel } from './SmilePanel';
 import { isOptionStale } from './staleness';
+import { isStreamSilent } from '../screener/staleness';
 import './options.css';
 import { formatTime } from '../format/times';
 
@@ -59,6 +60,7 @@ export function OptionsPage() {
   const venueNow = now + useVenueOffset(exchange);
   const link = useConnectionStatusStore(selectLinkStatus(exchange));
   const exchangeDown = link.state === 'down';
+  const streamSilent = isStreamSilent(link.state);
   const tabs = useMemo(() => expiriesOf(rows, venueNow), [rows, venueNow]);
   const selected = resolveExpiry(tabs, params.expiry);
   // The linked (or nearest) expiry, as shown: on OKX only its options get marks and books.
@@ -66,7 +68,7 @@ export function OptionsPage() {
   const chain = useMemo(() => (selected ? expiryChain(rows, selected.expiry) : null), [rows, selected?.expiry]);
   const [hidden, setHidden] = useState<ReadonlySet<ChainColumnId>>(() => new Set());
   const columns = useMemo(() => sideColumns(hidden), [hidden]);
-  const isStale = useCallback((quote: OptionRow) => isOptionStale(quote, now), [now]);
+  const isStale = useCallback((quote: OptionRow) => isOptionStale(quote, now, streamSilent), [now, streamSilent]);
   const [settledNotice, setSettledNotice] = useState<string | null>(null);
 
   const choose = useCallback(
@@ -107,6 +109,8 @@ export function OptionsPage() {
 
   let state: string;
   if (link.state === 'down') state = `${exchangeLabel} unreachable${link.reason ? `: ${link.reason}` : ''}`;
+  else if (link.state === 'offline') state = `offline: ${exchangeLabel} reconnects when the browser is back online`;
+  else if (link.state === 'stalled') state = `${exchangeLabel} stalled: its socket is open but silent`;
   else if (link.state === 'reconnecting') state = `reconnecting to ${exchangeLabel}`;
   else if (newestUpdate === 0) state = 'waiting for quotes';
   else if (staleStrikes > 0) state = `stale: no update for ${formatAge(now - newestUpdate)}`;
