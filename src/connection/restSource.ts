@@ -16,6 +16,14 @@ export interface RestSourceOptions<T> {
   refreshMs: number | null | ((value: T) => number | null);
 }
 
+/** This thread's REST sources waiting out a failure's backoff: when the network comes back, waiting longer only hides it. */
+const backingOff = new Set<() => void>();
+
+/** The browser is online again: every REST source of this thread that is backing off retries now, its backoff reset. */
+export function retryRestSourcesNow(): void {
+  for (const retry of [...backingOff]) retry();
+}
+
 /** A REST resource fetched once, retried with jittered backoff while it fails, refreshed while it works. */
 export function startRestSource<T>(options: RestSourceOptions<T>): () => void {
   const { scheduler } = options;
@@ -24,8 +32,17 @@ export function startRestSource<T>(options: RestSourceOptions<T>): () => void {
   let stopped = false;
   let ok = false;
 
+  const retryNow = (): void => {
+    backingOff.delete(retryNow);
+    if (timer === null) return;
+    scheduler.clearTimeout(timer);
+    attempt = 0;
+    void run();
+  };
+
   const run = async (): Promise<void> => {
     timer = null;
+    backingOff.delete(retryNow);
     if (!ok) options.onState({ state: 'loading', detail: null, retryAt: null });
     const outcome = await options.load(options.fetch).catch(
       (error: unknown): FetchOutcome<T> => ({ ok: false, detail: `network error (${String(error)})` }),
@@ -44,11 +61,13 @@ export function startRestSource<T>(options: RestSourceOptions<T>): () => void {
     ok = false;
     options.onState({ state: 'failed', detail: outcome.detail, retryAt: scheduler.now() + delay });
     timer = scheduler.setTimeout(run, delay);
+    backingOff.add(retryNow);
   };
 
   void run();
   return () => {
     stopped = true;
+    backingOff.delete(retryNow);
     if (timer !== null) scheduler.clearTimeout(timer);
   };
 }

@@ -1,4 +1,5 @@
 import { createConnectionHub } from '../connection/connectionHub';
+import { retryRestSourcesNow } from '../connection/restSource';
 import type { Scheduler } from '../connection/scheduler';
 import type { SocketFactory } from '../connection/socketFactory';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
@@ -184,6 +185,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
         arm();
       } else if (command.type === 'network') {
         hub.setOnline(command.online);
+        if (command.online) retryRestSourcesNow();
       } else if (command.type === 'acquire') {
         if (!leases.has(command.lease)) leases.set(command.lease, start(command.request));
       } else {
