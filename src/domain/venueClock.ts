@@ -4,6 +4,9 @@ const FRAMES = 32;
 /** Lags this far below the median are not network delay but a frame stamped wrong: left out of the estimate. */
 const SPREAD_MS = 1000;
 
+/** How often the estimate is recomputed from the newest lags: the clock difference drifts over hours, not frames. */
+const REESTIMATE_MS = 1000;
+
 /** An event stamped further ahead of the venue's clock than this is refused: a venue never stamps the future. */
 export const MAX_AHEAD_MS = 30_000;
 
@@ -21,6 +24,7 @@ export class VenueClock {
   private readonly lags: number[] = [];
   private next = 0;
   private estimate: number | null = null;
+  private estimatedAt = -Infinity;
   private stale = false;
 
   /** A frame whose newest event the venue stamped `eventTime`, received at local time `receivedAt`. */
@@ -31,17 +35,22 @@ export class VenueClock {
     else this.lags[this.next] = lag;
     this.next = (this.next + 1) % FRAMES;
     this.stale = true;
+    // The first frame sets the estimate at once; later ones once a REESTIMATE_MS, or at once after a step of the local clock.
+    if (this.estimate === null || Math.abs(receivedAt - this.estimatedAt) >= REESTIMATE_MS) this.reestimate(receivedAt);
   }
 
   /** The venue's clock minus the local one (ms); null before the first frame. */
   offset(): number | null {
-    if (this.stale) {
-      const sorted = [...this.lags].sort((a, b) => a - b);
-      const median = sorted[Math.floor(sorted.length / 2)]!;
-      this.estimate = 0 - sorted.find((lag) => lag >= median - SPREAD_MS)!;
-      this.stale = false;
-    }
     return this.estimate;
+  }
+
+  private reestimate(at: number): void {
+    if (!this.stale) return;
+    const sorted = [...this.lags].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    this.estimate = 0 - sorted.find((lag) => lag >= median - SPREAD_MS)!;
+    this.estimatedAt = at;
+    this.stale = false;
   }
 
   /** The venue's time at local time `localNow`: the local time itself until a frame has arrived. */
