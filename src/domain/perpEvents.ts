@@ -24,12 +24,13 @@ export interface PerpListCompleteEvent {
 
 /**
  * Binance lists only the symbols whose funding interval was adjusted (fundingInfo); every
- * other symbol has the default. Until this arrives, intervals are assumed and marked so.
+ * other symbol has the default. Until this arrives, intervals are assumed and marked so, as is a
+ * listed symbol whose interval (null) could not be read.
  */
 export interface PerpIntervalsEvent {
   kind: 'intervals';
   exchange: ExchangeId;
-  intervals: ReadonlyMap<string, number>;
+  intervals: ReadonlyMap<string, number | null>;
   defaultHours: number;
 }
 

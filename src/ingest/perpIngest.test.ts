@@ -71,6 +71,14 @@ describe('rows', () => {
     expect(quotes()['binance:XYZUSDT']!.annualised).toBeCloseTo(1.095, 12);
   });
 
+  it('keeps 8 h marked as assumed for a symbol fundingInfo lists with an interval it could not read', () => {
+    ingest.push([binanceMark('XYZUSDT', T, 100, 0.0005), binanceMark('ABCUSDT', T, 100, 0.0005)]);
+    ingest.push([{ kind: 'intervals', exchange: 'binance', intervals: new Map([['XYZUSDT', null]]), defaultHours: 8 }]);
+    ingest.flushNow();
+    expect(quotes()['binance:XYZUSDT']).toMatchObject({ intervalHours: 8, intervalAssumed: true });
+    expect(quotes()['binance:ABCUSDT']).toMatchObject({ intervalHours: 8, intervalAssumed: false });
+  });
+
   it('drops rows and refuses events for symbols outside a complete list', () => {
     ingest.push([binanceMark('OLDUSDT', T, 1), binanceMark('BTCUSDT', T, 1)]);
     ingest.flushNow();

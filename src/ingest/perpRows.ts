@@ -10,7 +10,7 @@ export interface PerpRegistry {
   /** Per exchange, which contracts its complete list covers: none until it arrives, then all or those of one margin. */
   listKnown: Record<ExchangeId, PerpMargin | 'all' | null>;
   /** Funding intervals per exchange when known from the exchange (Binance fundingInfo). */
-  intervals: Record<ExchangeId, { table: ReadonlyMap<string, number>; defaultHours: number } | null>;
+  intervals: Record<ExchangeId, { table: ReadonlyMap<string, number | null>; defaultHours: number } | null>;
   /** Row keys per OKX index id, so one index push updates every swap priced on it. */
   byIndex: Map<string, Set<string>>;
   latestIndex: Map<string, PerpIndexEvent>;
@@ -59,7 +59,9 @@ export function emptyRow({ exchange, symbol, base, quoteAsset, coin, market, mar
 export function resolveInterval(registry: PerpRegistry, row: PerpRow, pushed: number | null): Pick<PerpRow, 'intervalHours' | 'intervalAssumed'> {
   if (pushed !== null) return { intervalHours: pushed, intervalAssumed: false };
   const known = registry.intervals[row.exchange];
-  if (known) return { intervalHours: known.table.get(row.symbol) ?? known.defaultHours, intervalAssumed: false };
+  const listed = known?.table.get(row.symbol);
+  // Listed with an interval that could not be read: the default is a guess again, and marked so.
+  if (known && listed !== null) return { intervalHours: listed ?? known.defaultHours, intervalAssumed: false };
   if (row.intervalHours !== null && !row.intervalAssumed) return { intervalHours: row.intervalHours, intervalAssumed: false };
   return row.exchange === 'binance'
     ? { intervalHours: DEFAULT_FUNDING_INTERVAL_HOURS, intervalAssumed: true }

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { isRecord } from '../numbers';
-import { itemParserProperties, itemsOrSelf, listParserProperties } from '../testing/parserProperties';
+import { itemParserProperties, itemsOrSelf } from '../testing/parserProperties';
 import exchangeInfoBtc from './fixtures/binance-exchangeInfo-symbol-BTCUSDT.json';
 import exchangeInfoXau from './fixtures/binance-exchangeInfo-symbol-XAUUSDT-tradfi.json';
 import fundingInfo from './fixtures/binance-fundingInfo.json';
@@ -57,12 +57,15 @@ describe('Binance parseMiniTickers, as a property', () => {
 });
 
 describe('Binance parseExchangeInfo, as a property', () => {
-  listParserProperties(parseExchangeInfo, [{ symbols: [exchangeInfoBtc, exchangeInfoXau] }]);
+  itemParserProperties({
+    parse: parseExchangeInfo,
+    samples: [{ symbols: [exchangeInfoBtc, exchangeInfoXau] }],
+    itemsOf: (body) => (isRecord(body) && Array.isArray(body.symbols) ? body.symbols : null),
+    // Dated futures and contracts not trading now are listed too: skipped by rule, not refused.
+    skips: (item) => isRecord(item) && !((item.contractType === 'PERPETUAL' || item.contractType === 'TRADIFI_PERPETUAL') && item.status === 'TRADING'),
+  });
 });
 
 describe('Binance parseFundingInfo, as a property', () => {
-  listParserProperties((body) => {
-    const intervals = parseFundingInfo(body);
-    return intervals && [...intervals].map(([symbol, hours]) => ({ symbol, hours }));
-  }, [fundingInfo]);
+  itemParserProperties({ parse: parseFundingInfo, samples: [fundingInfo], itemsOf: (body) => (Array.isArray(body) ? body : null) });
 });

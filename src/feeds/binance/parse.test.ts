@@ -9,7 +9,7 @@ import tickersWithCoinM from './fixtures/binance-ticker-arr-with-coinm-row.json'
 import markPriceAllMarket from './fixtures/markPriceAllMarket.json';
 import markPriceSymbol from './fixtures/markPriceSymbol.json';
 import miniTickers from './fixtures/miniTickers.json';
-import { instrumentFromSymbol, parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parsePremiumIndex } from './parse';
+import { instrumentFromSymbol, intervalTable, parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parsePremiumIndex } from './parse';
 
 describe('parseMarkPrices (seed pages)', () => {
   it('reads the all-market array exactly', () => {
@@ -147,16 +147,19 @@ describe('parseMiniTickers (recorded live frames)', () => {
 
 describe('REST helpers', () => {
   it('reads crypto and TradFi perpetuals from the recorded exchangeInfo entries', () => {
-    expect(parseExchangeInfo({ symbols: [exchangeInfoBtc, exchangeInfoXau] })).toEqual([
-      { exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' },
-      { exchange: 'binance', symbol: 'XAUUSDT', base: 'XAU', quoteAsset: 'USDT', coin: 'XAU', market: 'tradfi', margin: 'linear' },
-    ]);
+    expect(parseExchangeInfo({ symbols: [exchangeInfoBtc, exchangeInfoXau] })).toEqual({
+      events: [
+        { kind: 'instrument', exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: null, listed: true },
+        { kind: 'instrument', exchange: 'binance', symbol: 'XAUUSDT', base: 'XAU', quoteAsset: 'USDT', coin: 'XAU', market: 'tradfi', margin: 'linear', indexId: null, listed: true },
+      ],
+      rejected: 0,
+    });
   });
 
   it('tells the market by underlying type: coins and crypto indexes are crypto, anything else TradFi', () => {
     const entry = (symbol: string, underlyingType: string) => ({ ...exchangeInfoBtc, symbol, underlyingType });
     const body = { symbols: [entry('BTCDOMUSDT', 'INDEX'), entry('TSLAUSDT', 'EQUITY'), { ...exchangeInfoBtc, symbol: 'OLDSHAPEUSDT', underlyingType: undefined }] };
-    expect(parseExchangeInfo(body)!.map((instrument) => [instrument.symbol, instrument.market])).toEqual([
+    expect(parseExchangeInfo(body)!.events.map((instrument) => [instrument.symbol, instrument.market])).toEqual([
       ['BTCDOMUSDT', 'crypto'],
       ['TSLAUSDT', 'tradfi'],
       ['OLDSHAPEUSDT', 'crypto'],
@@ -172,19 +175,27 @@ describe('REST helpers', () => {
         { symbol: 'OLDUSDT', contractType: 'PERPETUAL', status: 'SETTLING', baseAsset: 'OLD', quoteAsset: 'USDT' },
       ],
     };
-    expect(parseExchangeInfo(body)).toEqual([
-      { exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' },
-      { exchange: 'binance', symbol: '1000PEPEUSDT', base: '1000PEPE', quoteAsset: 'USDT', coin: 'PEPE', market: 'crypto', margin: 'linear' },
+    expect(parseExchangeInfo(body)!.events.map((instrument) => [instrument.symbol, instrument.coin])).toEqual([
+      ['BTCUSDT', 'BTC'],
+      ['1000PEPEUSDT', 'PEPE'],
     ]);
+    expect(parseExchangeInfo(body)!.rejected).toBe(0);
     expect(parseExchangeInfo({ code: -1121 })).toBeNull();
   });
 
+  it('counts a trading perpetual it cannot name as refused, and skips what is not one without counting', () => {
+    const perpetual = { contractType: 'PERPETUAL', status: 'TRADING', baseAsset: 'BTC', quoteAsset: 'USDT' };
+    const body = { symbols: [{ ...perpetual, symbol: 'BTCUSDT' }, { ...perpetual, symbol: 7 }, { ...perpetual, symbol: 'ETHUSDT', baseAsset: '' }, 'BTCUSDT', null] };
+    expect(parseExchangeInfo(body)).toMatchObject({ events: [{ symbol: 'BTCUSDT' }], rejected: 4 });
+  });
+
   it('reads the recorded fundingInfo: non-ASCII symbols, 8 h rows with a null updateTime', () => {
-    expect([...parseFundingInfo(fundingInfo)!]).toEqual([
+    expect([...intervalTable(parseFundingInfo(fundingInfo)!)]).toEqual([
       ['币安人生USDT', 4],
       ['XAUUSDT', 4],
       ['BTCUSDT', 8],
     ]);
+    expect(parseFundingInfo(fundingInfo)!.rejected).toBe(0);
   });
 
   it('reads adjusted funding intervals', () => {
@@ -192,10 +203,23 @@ describe('REST helpers', () => {
       { symbol: 'BLZUSDT', adjustedFundingRateCap: '0.02500000', adjustedFundingRateFloor: '-0.02500000', fundingIntervalHours: 4, disclaimer: false },
       { symbol: 'XYZUSDT', fundingIntervalHours: 1 },
     ];
-    expect([...parseFundingInfo(body)!]).toEqual([
+    expect([...intervalTable(parseFundingInfo(body)!)]).toEqual([
       ['BLZUSDT', 4],
       ['XYZUSDT', 1],
     ]);
+  });
+
+  it('counts an unreadable interval and keeps its symbol as not known, so 8 h is not silently assumed', () => {
+    const body = [{ symbol: 'BLZUSDT', fundingIntervalHours: 4 }, { symbol: 'ODDUSDT', fundingIntervalHours: 2.5 }, { symbol: 'NOPEUSDT', fundingIntervalHours: '' }, { fundingIntervalHours: 4 }];
+    const read = parseFundingInfo(body)!;
+    expect(read.rejected).toBe(3);
+    expect(intervalTable(read)).toEqual(
+      new Map([
+        ['BLZUSDT', 4],
+        ['ODDUSDT', null],
+        ['NOPEUSDT', null],
+      ]),
+    );
   });
 
   // The response example of GET /fapi/v1/premiumIndex in Binance's USDⓈ-M market data docs, plus a delivery contract.

@@ -1,5 +1,5 @@
 import { coinOf, type PerpInstrument, type PerpMargin, type PerpMarket } from '../../domain/perp';
-import type { ParseResult, PerpMarkEvent, PerpTickerEvent } from '../../domain/perpEvents';
+import type { ParseResult, PerpInstrumentEvent, PerpMarkEvent, PerpTickerEvent } from '../../domain/perpEvents';
 import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
 
 /** A mark-price record's fields, as named by the stream (`p`, `i`, …) or by REST (`markPrice`, `indexPrice`, …). */
@@ -140,39 +140,70 @@ function marketOf(contractType: unknown, underlyingType: unknown): PerpMarket {
   return typeof underlyingType === 'string' && !CRYPTO_UNDERLYINGS.has(underlyingType) ? 'tradfi' : 'crypto';
 }
 
+/** Skipped, not refused: exchangeInfo also lists dated futures and contracts that are not trading now. */
+function isTradingPerpetual(item: Record<string, unknown>): boolean {
+  return PERPETUAL_CONTRACTS.has(item.contractType as string) && item.status === 'TRADING';
+}
+
 /**
- * `GET /fapi/v1/exchangeInfo` → the perpetuals that are trading now, crypto and TradFi. It lists
- * USDⓈ-M contracts only: the COIN-M perpetuals the same streams carry are not in it.
+ * `GET /fapi/v1/exchangeInfo` → the perpetuals that are trading now, crypto and TradFi, and how many
+ * items it refused. It lists USDⓈ-M contracts only: the COIN-M perpetuals the same streams carry are not in it.
  */
-export function parseExchangeInfo(body: unknown): PerpInstrument[] | null {
+export function parseExchangeInfo(body: unknown): ParseResult<PerpInstrumentEvent> | null {
   if (!isRecord(body) || !Array.isArray(body.symbols)) return null;
-  const instruments: PerpInstrument[] = [];
+  const events: PerpInstrumentEvent[] = [];
+  let rejected = 0;
   for (const item of body.symbols) {
-    if (!isRecord(item) || !PERPETUAL_CONTRACTS.has(item.contractType as string) || item.status !== 'TRADING') continue;
-    const symbol = text(item.symbol);
-    const base = text(item.baseAsset);
-    const quote = text(item.quoteAsset);
-    if (symbol === null || base === null || quote === null) continue;
+    if (isRecord(item) && !isTradingPerpetual(item)) continue;
+    const symbol = isRecord(item) ? text(item.symbol) : null;
+    const base = isRecord(item) ? text(item.baseAsset) : null;
+    const quote = isRecord(item) ? text(item.quoteAsset) : null;
+    if (symbol === null || base === null || quote === null) {
+      rejected++;
+      continue;
+    }
     const market = marketOf(item.contractType, item.underlyingType);
-    instruments.push({ exchange: 'binance', symbol, base, quoteAsset: quote, coin: coinOf(base), market, margin: 'linear' });
+    events.push({ kind: 'instrument', exchange: 'binance', symbol, base, quoteAsset: quote, coin: coinOf(base), market, margin: 'linear', indexId: null, listed: true });
   }
-  return instruments;
+  return { events, rejected };
+}
+
+/** A symbol's adjusted funding interval, as fundingInfo lists it. */
+export interface FundingInterval {
+  symbol: string;
+  intervalHours: number;
+}
+
+/** fundingInfo read: the intervals, and the symbols listed with an interval that could not be read (counted in `rejected`). */
+export interface FundingIntervals extends ParseResult<FundingInterval> {
+  unreadable: string[];
 }
 
 /**
  * `GET /fapi/v1/fundingInfo` → interval hours of the symbols whose interval was adjusted.
- * Symbols not listed have Binance's default 8 h.
+ * Symbols not listed have Binance's default 8 h; a listed one whose interval is unreadable does not.
  */
-export function parseFundingInfo(body: unknown): Map<string, number> | null {
+export function parseFundingInfo(body: unknown): FundingIntervals | null {
   if (!Array.isArray(body)) return null;
-  const intervals = new Map<string, number>();
+  const events: FundingInterval[] = [];
+  const unreadable: string[] = [];
+  let rejected = 0;
   for (const item of body) {
-    if (!isRecord(item)) continue;
-    const symbol = text(item.symbol);
-    const hours = positive(item.fundingIntervalHours);
-    if (symbol !== null && hours !== null && Number.isInteger(hours)) intervals.set(symbol, hours);
+    const symbol = isRecord(item) ? text(item.symbol) : null;
+    const hours = isRecord(item) ? positive(item.fundingIntervalHours) : null;
+    if (symbol !== null && hours !== null && Number.isInteger(hours)) {
+      events.push({ symbol, intervalHours: hours });
+      continue;
+    }
+    rejected++;
+    if (symbol !== null) unreadable.push(symbol);
   }
-  return intervals;
+  return { events, unreadable, rejected };
+}
+
+/** The intervals by symbol, as the ingest takes them: null for a symbol whose interval could not be read. */
+export function intervalTable({ events, unreadable }: FundingIntervals): Map<string, number | null> {
+  return new Map<string, number | null>([...events.map(({ symbol, intervalHours }) => [symbol, intervalHours] as const), ...unreadable.map((symbol) => [symbol, null] as const)]);
 }
 
 const QUOTE_ASSETS = ['USDT', 'USDC', 'FDUSD', 'BUSD', 'USD'];

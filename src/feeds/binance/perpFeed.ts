@@ -2,9 +2,8 @@ import type { Endpoint } from '../../connection/connectionHub';
 import { getJson, startRestSource } from '../../connection/restSource';
 import { DEFAULT_BACKOFF } from '../../connection/backoff';
 import { DEFAULT_FUNDING_INTERVAL_HOURS } from '../../domain/funding';
-import type { PerpEvent } from '../../domain/perpEvents';
 import type { PerpFeedDeps } from '../perpFeedDeps';
-import { parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parsePremiumIndex } from './parse';
+import { intervalTable, parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parsePremiumIndex } from './parse';
 import { ALL_MARK_PRICES_1S, ALL_MINI_TICKERS } from './streams';
 
 const HOUR_MS = 3_600_000;
@@ -47,11 +46,10 @@ export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<stri
       const instruments = parseExchangeInfo(response.value);
       return instruments ? { ok: true, value: instruments } : { ok: false, detail: 'unexpected response' };
     },
-    onValue: (instruments) => {
-      const events: PerpEvent[] = instruments.map((instrument) => ({ kind: 'instrument', ...instrument, indexId: null, listed: true }));
+    onValue: ({ events, rejected }) => {
       // USDⓈ-M only: the COIN-M rows the same streams carry stay, known from their symbols.
-      events.push({ kind: 'list-complete', exchange: 'binance', margin: 'linear' });
-      ingest.push(events);
+      ingest.push([...events, { kind: 'list-complete', exchange: 'binance', margin: 'linear' }]);
+      ingest.reject('binance', rejected);
     },
     onState: (state) =>
       deps.reportSource({
@@ -72,8 +70,10 @@ export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<stri
       const intervals = parseFundingInfo(response.value);
       return intervals ? { ok: true, value: intervals } : { ok: false, detail: 'unexpected response' };
     },
-    onValue: (intervals) =>
-      ingest.push([{ kind: 'intervals', exchange: 'binance', intervals, defaultHours: DEFAULT_FUNDING_INTERVAL_HOURS }]),
+    onValue: (intervals) => {
+      ingest.push([{ kind: 'intervals', exchange: 'binance', intervals: intervalTable(intervals), defaultHours: DEFAULT_FUNDING_INTERVAL_HOURS }]);
+      ingest.reject('binance', intervals.rejected);
+    },
     onState: (state) =>
       deps.reportSource({
         id: 'binance:fundingInfo',

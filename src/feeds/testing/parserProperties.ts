@@ -20,7 +20,8 @@ export function expectSane(accepted: object): void {
       demand(Number.isFinite(value), () => `${key} = ${value} is not finite`);
       if (TIME_FIELD.test(key)) demand(value > 0 && value <= MAX_DATE_MS, () => `${key} = ${value} is no real date`);
     }
-    if (NAME_FIELDS.has(key)) demand(typeof value === 'string' && value !== '', () => `${key} is empty`);
+    // An index id is null where the venue publishes none (Binance); any other name is always there.
+    if (NAME_FIELDS.has(key) && !(key === 'indexId' && value === null)) demand(typeof value === 'string' && value !== '', () => `${key} is empty`);
   }
 }
 
