@@ -24,6 +24,11 @@ export function averageAnnualised(settlements: readonly FundingSettlement[], day
   return (sum * DAYS_PER_YEAR) / days;
 }
 
+/** Why a page of settlements is refused whole: a history with a hole would misstate every average over it. */
+export function unreadableSettlementsDetail(count: number): string {
+  return `${count} ${count === 1 ? 'settlement' : 'settlements'} in the answer could not be read`;
+}
+
 /** Why a funding history stops short of its window: the venue has nothing earlier, or a request failed (why). */
 export type FundingShortfall = { cause: 'none-earlier' } | { cause: 'failed'; detail: string };
 

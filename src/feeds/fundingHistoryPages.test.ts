@@ -154,6 +154,15 @@ describe('OKX funding history paging', () => {
       detail: "OKX error 51001: Instrument ID doesn't exist.",
     });
   });
+
+  it('refuses a page holding a settlement it cannot read, rather than keep a history with a hole', async () => {
+    const unreadable = { fundingTime: String(LAST_SETTLEMENT), realizedRate: 'n/a', fundingRate: '' };
+    const venue = okxVenue([], { override: () => ({ status: 200, body: { code: '0', msg: '', data: [unreadable] } }) });
+    expect(await loadOkxFundingHistory(deps(venue.fetchImpl), 'https://okx.test', 'BTC-USDT-SWAP', FROM, NOW)).toEqual({
+      ok: false,
+      detail: '1 settlement in the answer could not be read',
+    });
+  });
 });
 
 /** Binance fundingRate over `times`: oldest first from startTime, at most `limit`. */
@@ -203,5 +212,14 @@ describe('Binance funding history', () => {
 
     const failing = binanceVenue(times, (call) => (call === 2 ? { status: 429, body: { code: -1003, msg: 'Too many requests' } } : null));
     expect(await loadBinanceFundingHistory(failing.fetchImpl, 'https://fapi.test', 'BTCUSDT', FROM, NOW)).toEqual({ ok: false, detail: 'HTTP 429' });
+  });
+
+  it('refuses a page holding settlements it cannot read, rather than keep a history with a hole', async () => {
+    const unreadable = [{ symbol: 'BTCUSDT', fundingTime: FROM, fundingRate: '' }, { symbol: 'BTCUSDT', fundingTime: 'soon', fundingRate: '0.0001' }];
+    const venue = binanceVenue([], () => ({ status: 200, body: unreadable }));
+    expect(await loadBinanceFundingHistory(venue.fetchImpl, 'https://fapi.test', 'BTCUSDT', FROM, NOW)).toEqual({
+      ok: false,
+      detail: '2 settlements in the answer could not be read',
+    });
   });
 });

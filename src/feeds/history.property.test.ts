@@ -4,7 +4,7 @@ import { parseFundingHistory as binanceFundingHistory } from './binance/history'
 import { parseCandleRows } from './candles';
 import { parseFundingHistory as okxFundingHistory } from './okx/history';
 import { arbitraryLike, mutatedFrom, propertyParameters } from './testing/jsonMutations';
-import { expectSane, listParserProperties } from './testing/parserProperties';
+import { expectSane, itemParserProperties } from './testing/parserProperties';
 
 // Answers as in the venues' docs (no recorded answers yet): Binance klines, OKX candles, both funding histories.
 const binanceKlines = [[1591256400000, '9653.69440000', '9653.69640000', '9651.38600000', '9651.55200000', '0', 1591256459999, '0', 60, '0', '0', '0']];
@@ -30,10 +30,12 @@ describe('parseCandleRows, as a property', () => {
   });
 });
 
+const itemsOfList = (body: unknown) => (Array.isArray(body) ? body : null);
+
 describe('Binance parseFundingHistory, as a property', () => {
-  listParserProperties(binanceFundingHistory, [binanceFunding]);
+  itemParserProperties({ parse: binanceFundingHistory, samples: [binanceFunding], itemsOf: itemsOfList });
 });
 
 describe('OKX parseFundingHistory, as a property', () => {
-  listParserProperties(okxFundingHistory, [okxFunding]);
+  itemParserProperties({ parse: okxFundingHistory, samples: [okxFunding], itemsOf: itemsOfList });
 });

@@ -34,10 +34,18 @@ describe('funding history', () => {
       { symbol: 'BTCUSDT', fundingRate: '-0.03750000', fundingTime: 1570636800000, markPrice: '34287.54619963' },
       { symbol: 'BTCUSDT', fundingRate: '0.00010000', fundingTime: 1570608000000, markPrice: '34287.54619963' },
     ];
-    expect(binanceFunding(body)).toEqual([
-      { time: 1570608000000, rate: 0.0001 },
-      { time: 1570636800000, rate: -0.0375 },
-    ]);
+    expect(binanceFunding(body)).toEqual({
+      events: [
+        { time: 1570608000000, rate: 0.0001 },
+        { time: 1570636800000, rate: -0.0375 },
+      ],
+      rejected: 0,
+    });
+  });
+
+  it('counts a settlement it cannot read, in either venue\'s history', () => {
+    expect(binanceFunding([{ fundingRate: '0.0001', fundingTime: 1570608000000 }, { fundingRate: 'x', fundingTime: 1570636800000 }, 3])).toMatchObject({ rejected: 2 });
+    expect(okxFunding([{ realizedRate: '0.0001', fundingTime: '1703059200000' }, { fundingRate: '', fundingTime: '' }])).toMatchObject({ rejected: 1 });
   });
 
   it('OKX: unwraps the envelope and prefers the realised rate', () => {
@@ -50,10 +58,13 @@ describe('funding history', () => {
       ],
     };
     const unwrapped = okxData(body);
-    expect(unwrapped.ok && okxFunding(unwrapped.data)).toEqual([
-      { time: 1703030400000, rate: -0.0002 },
-      { time: 1703059200000, rate: 0.0001 },
-    ]);
+    expect(unwrapped.ok && okxFunding(unwrapped.data)).toEqual({
+      events: [
+        { time: 1703030400000, rate: -0.0002 },
+        { time: 1703059200000, rate: 0.0001 },
+      ],
+      rejected: 0,
+    });
     expect(okxData({ code: '51001', msg: 'Instrument ID does not exist', data: [] })).toEqual({
       ok: false,
       detail: 'OKX error 51001: Instrument ID does not exist',

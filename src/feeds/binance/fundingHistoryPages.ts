@@ -1,5 +1,5 @@
 import { getJson, type FetchOutcome } from '../../connection/restSource';
-import { completeHistory, shortHistory, type FundingHistory, type FundingSettlement } from '../../domain/fundingHistory';
+import { completeHistory, shortHistory, unreadableSettlementsDetail, type FundingHistory, type FundingSettlement } from '../../domain/fundingHistory';
 import { FUNDING_HISTORY_PAGE, fundingHistoryUrl, parseFundingHistory } from './history';
 
 /**
@@ -26,8 +26,10 @@ export async function loadBinanceFundingHistory(
   for (let pageNumber = 0; pageNumber < MAX_PAGES; pageNumber++) {
     const response = await getJson(fetchImpl, fundingHistoryUrl(restBase, symbol, startTime));
     if (!response.ok) return response;
-    const settlements = parseFundingHistory(response.value);
-    if (!settlements) return { ok: false, detail: 'unexpected response' };
+    const page = parseFundingHistory(response.value);
+    if (!page) return { ok: false, detail: 'unexpected response' };
+    if (page.rejected > 0) return { ok: false, detail: unreadableSettlementsDetail(page.rejected) };
+    const settlements = page.events;
     settled.push(...settlements);
     const newest = settlements.at(-1);
     if ((response.value as unknown[]).length < FUNDING_HISTORY_PAGE || !newest || newest.time >= to) {

@@ -1,5 +1,6 @@
 import type { ChartInterval } from '../../domain/candles';
 import type { FundingSettlement } from '../../domain/fundingHistory';
+import type { ParseResult } from '../../domain/perpEvents';
 import { finite, isRecord, timestamp } from '../numbers';
 
 /** Binance takes the chart intervals as they are named. */
@@ -20,15 +21,16 @@ export function fundingHistoryUrl(restBase: string, symbol: string, startTime: n
   return `${restBase}/fapi/v1/fundingRate?symbol=${encodeURIComponent(symbol)}&startTime=${startTime}&limit=${FUNDING_HISTORY_PAGE}`;
 }
 
-/** `GET /fapi/v1/fundingRate` → settlements, oldest first. */
-export function parseFundingHistory(body: unknown): FundingSettlement[] | null {
+/** `GET /fapi/v1/fundingRate` → settlements, oldest first, and how many items could not be read. */
+export function parseFundingHistory(body: unknown): ParseResult<FundingSettlement> | null {
   if (!Array.isArray(body)) return null;
-  const settlements: FundingSettlement[] = [];
+  const events: FundingSettlement[] = [];
+  let rejected = 0;
   for (const item of body) {
-    if (!isRecord(item)) continue;
-    const time = timestamp(item.fundingTime);
-    const rate = finite(item.fundingRate);
-    if (time !== null && rate !== null) settlements.push({ time, rate });
+    const time = isRecord(item) ? timestamp(item.fundingTime) : null;
+    const rate = isRecord(item) ? finite(item.fundingRate) : null;
+    if (time !== null && rate !== null) events.push({ time, rate });
+    else rejected++;
   }
-  return settlements.sort((a, b) => a.time - b.time);
+  return { events: events.sort((a, b) => a.time - b.time), rejected };
 }

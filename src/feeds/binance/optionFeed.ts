@@ -33,10 +33,11 @@ export function startBinanceOptionCatalog(deps: OptionFeedDeps, restBase: string
       const instruments = parseOptionExchangeInfo(response.value);
       return instruments ? { ok: true, value: instruments } : { ok: false, detail: 'unexpected response' };
     },
-    onValue: (instruments) => {
+    onValue: ({ events: instruments, rejected }) => {
       const events: OptionEvent[] = instruments.map((instrument) => ({ kind: 'instrument', ...instrument, listed: true }));
       events.push({ kind: 'list-complete', exchange: 'binance' }, { kind: 'underlyings', exchange: 'binance', underlyings: underlyingsOf(instruments) });
       deps.ingest.push(events);
+      deps.ingest.reject('binance', rejected);
     },
     onState: (state) => {
       if (state.state === 'failed' && !fallbackOffered) {

@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
-import { itemParserProperties, itemsOrSelf, listParserProperties } from '../testing/parserProperties';
+import { isRecord } from '../numbers';
+import { itemParserProperties, itemsOrSelf } from '../testing/parserProperties';
 import optionMarkPriceLive from './fixtures/optionMarkPrice-live.json';
 import optionMarkPrice from './fixtures/optionMarkPrice.json';
 import { parseOptionExchangeInfo, parseOptionMarkPrices } from './optionParse';
@@ -20,5 +21,10 @@ const optionSymbol = {
 };
 
 describe('Binance parseOptionExchangeInfo, as a property', () => {
-  listParserProperties(parseOptionExchangeInfo, [{ optionSymbols: [optionSymbol, { ...optionSymbol, symbol: 'ETH-251120-4000-P', side: 'PUT' }] }]);
+  itemParserProperties({
+    parse: parseOptionExchangeInfo,
+    samples: [{ optionSymbols: [optionSymbol, { ...optionSymbol, symbol: 'ETH-251120-4000-P', side: 'PUT' }] }],
+    itemsOf: (body) => (isRecord(body) && Array.isArray(body.optionSymbols) ? body.optionSymbols : null),
+    skips: (item) => isRecord(item) && item.status !== undefined && item.status !== 'TRADING',
+  });
 });

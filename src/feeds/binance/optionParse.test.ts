@@ -161,7 +161,8 @@ describe('parseOptionExchangeInfo', () => {
         { ...symbolInfo, symbol: 'junk' },
       ],
     };
-    const instruments = parseOptionExchangeInfo(body)!;
+    const { events: instruments, rejected } = parseOptionExchangeInfo(body)!;
+    expect(rejected).toBe(1);
     expect(instruments.map((instrument) => instrument.symbol)).toEqual(['BTC-251120-126000-C', 'ETH-251120-4000-P']);
     expect(instruments[1]).toMatchObject({ underlying: 'ETHUSDT', strike: 4000, callPut: 'put', priceCurrency: 'USDT' });
     expect(underlyingsOf(instruments)).toEqual(['BTCUSDT', 'ETHUSDT']);

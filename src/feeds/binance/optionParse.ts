@@ -104,22 +104,30 @@ export function parseOptionMarkPrices(payload: unknown): ParseResult<OptionEvent
   return { events, rejected };
 }
 
-/** `GET /eapi/v1/exchangeInfo` → every option listed now; null when the body is not one. */
-export function parseOptionExchangeInfo(body: unknown): OptionInstrument[] | null {
+/** `GET /eapi/v1/exchangeInfo` → every option trading now, and how many it refused; null when the body is not one. */
+export function parseOptionExchangeInfo(body: unknown): ParseResult<OptionInstrument> | null {
   if (!isRecord(body) || !Array.isArray(body.optionSymbols)) return null;
-  const instruments: OptionInstrument[] = [];
+  const events: OptionInstrument[] = [];
+  let rejected = 0;
   for (const item of body.optionSymbols) {
-    if (!isRecord(item) || (item.status !== undefined && item.status !== 'TRADING')) continue;
-    const symbol = text(item.symbol);
-    const fromSymbol = symbol === null ? null : binanceOptionInstrument(symbol);
-    const underlying = text(item.underlying);
-    const strike = positive(item.strikePrice);
-    const expiry = timestamp(item.expiryDate);
-    const callPut = item.side === 'CALL' ? 'call' : item.side === 'PUT' ? 'put' : null;
-    if (fromSymbol === null || underlying === null || strike === null || expiry === null || callPut === null) continue;
-    instruments.push({ ...fromSymbol, underlying, strike, expiry, callPut, priceCurrency: text(item.quoteAsset) ?? OPTION_QUOTE_ASSET });
+    // Options listed but not trading now are skipped by rule, not refused.
+    if (isRecord(item) && item.status !== undefined && item.status !== 'TRADING') continue;
+    const instrument = isRecord(item) ? optionInstrumentOf(item) : null;
+    if (instrument === null) rejected++;
+    else events.push(instrument);
   }
-  return instruments;
+  return { events, rejected };
+}
+
+function optionInstrumentOf(item: Record<string, unknown>): OptionInstrument | null {
+  const symbol = text(item.symbol);
+  const fromSymbol = symbol === null ? null : binanceOptionInstrument(symbol);
+  const underlying = text(item.underlying);
+  const strike = positive(item.strikePrice);
+  const expiry = timestamp(item.expiryDate);
+  const callPut = item.side === 'CALL' ? 'call' : item.side === 'PUT' ? 'put' : null;
+  if (fromSymbol === null || underlying === null || strike === null || expiry === null || callPut === null) return null;
+  return { ...fromSymbol, underlying, strike, expiry, callPut, priceCurrency: text(item.quoteAsset) ?? OPTION_QUOTE_ASSET };
 }
 
 /** The underlyings with options in an exchangeInfo instrument list, sorted. */

@@ -2,7 +2,7 @@ import { backoffDelay, type BackoffPolicy } from '../../connection/backoff';
 import { requestJson, statusDetail, UNREADABLE_DETAIL, type FetchOutcome } from '../../connection/restSource';
 import type { RequestPacer } from '../../connection/requestPacer';
 import type { Scheduler } from '../../connection/scheduler';
-import { completeHistory, shortHistory, type FundingHistory, type FundingSettlement } from '../../domain/fundingHistory';
+import { completeHistory, shortHistory, unreadableSettlementsDetail, type FundingHistory, type FundingSettlement } from '../../domain/fundingHistory';
 import { isRecord } from '../numbers';
 import { okxData } from './envelope';
 import { fundingHistoryUrl, parseFundingHistory } from './history';
@@ -38,8 +38,10 @@ async function requestPage(fetchImpl: typeof fetch, url: string): Promise<Page> 
   if (reply.status < 200 || reply.status > 299) return { ok: false, detail: statusDetail(reply.status), rateLimited: false };
   const unwrapped = okxData(reply.body);
   if (!unwrapped.ok) return { ok: false, detail: unwrapped.detail, rateLimited: false };
-  const settlements = parseFundingHistory(unwrapped.data);
-  return settlements ? { ok: true, settlements } : { ok: false, detail: 'unexpected response', rateLimited: false };
+  const page = parseFundingHistory(unwrapped.data);
+  if (!page) return { ok: false, detail: 'unexpected response', rateLimited: false };
+  if (page.rejected > 0) return { ok: false, detail: unreadableSettlementsDetail(page.rejected), rateLimited: false };
+  return { ok: true, settlements: page.events };
 }
 
 async function pacedPage(deps: FundingPagingDeps, instId: string, url: string): Promise<Page> {

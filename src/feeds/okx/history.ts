@@ -1,5 +1,6 @@
 import type { ChartInterval } from '../../domain/candles';
 import type { FundingSettlement } from '../../domain/fundingHistory';
+import type { ParseResult } from '../../domain/perpEvents';
 import { finite, isRecord, timestamp } from '../numbers';
 
 /** OKX spells the hour bar `1H`. */
@@ -27,15 +28,16 @@ export function fundingHistoryUrl(restBase: string, instId: string, after: numbe
   return `${restBase}/api/v5/public/funding-rate-history?instId=${encodeURIComponent(instId)}&limit=${FUNDING_HISTORY_PAGE}${page}`;
 }
 
-/** funding-rate-history data (newest first) → settlements, oldest first. `realizedRate` is what was paid. */
-export function parseFundingHistory(data: unknown): FundingSettlement[] | null {
+/** funding-rate-history data (newest first) → settlements, oldest first, and how many items could not be read. `realizedRate` is what was paid. */
+export function parseFundingHistory(data: unknown): ParseResult<FundingSettlement> | null {
   if (!Array.isArray(data)) return null;
-  const settlements: FundingSettlement[] = [];
+  const events: FundingSettlement[] = [];
+  let rejected = 0;
   for (const item of data) {
-    if (!isRecord(item)) continue;
-    const time = timestamp(item.fundingTime);
-    const rate = finite(item.realizedRate) ?? finite(item.fundingRate);
-    if (time !== null && rate !== null) settlements.push({ time, rate });
+    const time = isRecord(item) ? timestamp(item.fundingTime) : null;
+    const rate = isRecord(item) ? (finite(item.realizedRate) ?? finite(item.fundingRate)) : null;
+    if (time !== null && rate !== null) events.push({ time, rate });
+    else rejected++;
   }
-  return settlements.sort((a, b) => a.time - b.time);
+  return { events: events.sort((a, b) => a.time - b.time), rejected };
 }

@@ -18,10 +18,10 @@ export function optionListSpec(restBase: string): InstrumentListSpec<OptionInstr
       if (!familiesResponse.ok) return familiesResponse;
       const families = parseOptionFamiliesResponse(familiesResponse.value);
       // OKX always lists BTC options: no family at all is a broken answer, not every chain delisted.
-      if (!families || families.length === 0) return { ok: false, detail: 'unexpected response' };
-      const urls = families.map((family) => `${restBase}/api/v5/public/instruments?instType=OPTION&instFamily=${encodeURIComponent(family)}`);
+      if (!families || families.events.length === 0) return { ok: false, detail: 'unexpected response' };
+      const urls = families.events.map((family) => `${restBase}/api/v5/public/instruments?instType=OPTION&instFamily=${encodeURIComponent(family)}`);
       const responses = await Promise.all(urls.map((url) => getJson(fetchImpl, url)));
-      const merged: ParseResult<OptionInstrumentEvent> = { events: [], rejected: 0 };
+      const merged: ParseResult<OptionInstrumentEvent> = { events: [], rejected: families.rejected };
       for (const response of responses) {
         if (!response.ok) return response;
         const parsed = parseOptionInstrumentsResponse(response.value);

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import { isRecord } from '../numbers';
-import { itemParserProperties, itemsOrSelf, type ItemParserCase, listParserProperties } from '../testing/parserProperties';
+import { okxData } from './envelope';
+import { itemParserProperties, itemsOrSelf, type ItemParserCase } from '../testing/parserProperties';
 import liveOptSummaryPush from './fixtures/okx-opt-summary-push.json';
 import liveOptionTickersPush from './fixtures/okx-tickers-push-option-empty-bid.json';
 import optSummaryPush from './fixtures/optSummaryPush.json';
@@ -43,8 +44,16 @@ describe('OKX parseOptionInstrumentsResponse, as a property', () => {
 });
 
 describe('OKX parseOptionFamiliesResponse, as a property', () => {
-  listParserProperties(
-    (body) => parseOptionFamiliesResponse(body)?.map((family) => ({ underlying: family })) ?? null,
-    [{ code: '0', msg: '', data: [['BTC-USD', 'ETH-USD']] }],
-  );
+  itemParserProperties({
+    parse: (body) => {
+      const families = parseOptionFamiliesResponse(body);
+      return families && { events: families.events.map((family) => ({ underlying: family })), rejected: families.rejected };
+    },
+    samples: [{ code: '0', msg: '', data: [['BTC-USD', 'ETH-USD']] }],
+    itemsOf: (body) => {
+      const unwrapped = okxData(body);
+      const families: unknown = unwrapped.ok && Array.isArray(unwrapped.data) ? unwrapped.data[0] : null;
+      return Array.isArray(families) ? families : null;
+    },
+  });
 });

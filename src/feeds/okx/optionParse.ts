@@ -66,13 +66,14 @@ export function parseOptionInstrumentsResponse(body: unknown): ParseResult<Optio
   return unwrapped.ok && Array.isArray(unwrapped.data) ? parseOptionInstruments(unwrapped.data) : null;
 }
 
-/** `GET /api/v5/public/underlying?instType=OPTION`: the option families, as one array in `data`; null when not one. */
-export function parseOptionFamiliesResponse(body: unknown): string[] | null {
+/** `GET /api/v5/public/underlying?instType=OPTION`: the option families, as one array in `data`, and how many were not names; null when not one. */
+export function parseOptionFamiliesResponse(body: unknown): ParseResult<string> | null {
   const unwrapped = okxData(body);
   if (!unwrapped.ok || !Array.isArray(unwrapped.data)) return null;
   const families: unknown = unwrapped.data[0];
   if (!Array.isArray(families)) return null;
-  return families.filter((family): family is string => typeof family === 'string' && family.length > 0);
+  const events = families.filter((family): family is string => typeof family === 'string' && family.length > 0);
+  return { events, rejected: families.length - events.length };
 }
 
 /** OKX sends "0" (REST example) or "" for a side nobody quotes. */

@@ -69,18 +69,5 @@ export function itemParserProperties<Event>(spec: ItemParserSpec<Event>): void {
   });
 }
 
-/** For parsers of a whole list (REST answers): never throws, and whatever it accepts is sane. */
-export function listParserProperties(parse: (body: unknown) => Iterable<object> | null, samples: readonly unknown[]): void {
-  const check = (body: unknown) => {
-    for (const accepted of parse(body) ?? []) expectSane(accepted);
-  };
-  it('keeps its rules on mutated recorded answers', () => {
-    fc.assert(fc.property(mutatedFrom(samples), check), propertyParameters);
-  });
-  it('keeps its rules on arbitrary JSON and arbitrary field values', () => {
-    fc.assert(fc.property(arbitraryLike(samples), check), propertyParameters);
-  });
-}
-
 /** Items of a stream payload that is an array or a single item (Binance). */
 export const itemsOrSelf = (payload: unknown): readonly unknown[] => (Array.isArray(payload) ? payload : [payload]);
