@@ -80,14 +80,14 @@ describe('carryQuote', () => {
     expect(quote.feesUsd).toBeCloseTo(20, 12);
     expect(quote.halfSpreadUsd).toBeCloseTo(6, 9);
     expect(quote.slippageUsd).toBeCloseTo(2.00000002, 8);
-    expect(quote.costsUsd).toBeCloseTo(28.00000002, 8);
-    expect(quote.netUsd).toBeCloseTo(34.99999998, 8);
+    expect(quote.net.costsUsd).toBeCloseTo(28.00000002, 8);
+    expect(quote.net.netUsd).toBeCloseTo(34.99999998, 8);
     // 35 / 10,000 × 8,760 / 168 = 0.1825 on notional; on 2 × 10,000 / 1 = 20,000 of capital, 0.09125.
-    expect(quote.netAprOnNotional).toBeCloseTo(0.1825, 8);
+    expect(quote.net.netAprOnNotional).toBeCloseTo(0.1825, 8);
     expect(quote.capitalUsd).toBe(20_000);
-    expect(quote.netAprOnCapital).toBeCloseTo(0.09125, 8);
+    expect(quote.net.netAprOnCapital).toBeCloseTo(0.09125, 8);
     // 28.00000002 USD / (0.0000375 × 10,000 = 0.375 USD an hour) = 74.6666667 h.
-    expect(quote.breakEvenHours).toBeCloseTo(74.6666667, 6);
+    expect(quote.net.breakEvenHours).toBeCloseTo(74.6666667, 6);
     // 100.05 / 100 − 1.
     expect(quote.entryBasis).toBeCloseTo(0.0005, 12);
   });
@@ -97,12 +97,12 @@ describe('carryQuote', () => {
     // 0.00001 / 8 = 0.00000125 an hour × 168 × 10,000 = 2.1 USD gross.
     expect(quote.grossUsd).toBeCloseTo(2.1, 9);
     // Fees 4 × 5 = 20, half spreads 4 × 1 = 4, deep books: costs 24, net −21.9.
-    expect(quote.costsUsd).toBeCloseTo(24, 9);
-    expect(quote.netUsd).toBeCloseTo(-21.9, 9);
+    expect(quote.net.costsUsd).toBeCloseTo(24, 9);
+    expect(quote.net.netUsd).toBeCloseTo(-21.9, 9);
     // −21.9 / 10,000 × 8,760 / 168 = −0.11419285714.
-    expect(quote.netAprOnNotional).toBeCloseTo(-0.1141928571, 9);
+    expect(quote.net.netAprOnNotional).toBeCloseTo(-0.1141928571, 9);
     // 24 / (0.00000125 × 10,000 = 0.0125 USD an hour) = 1,920 h, beyond the 168 h held.
-    expect(quote.breakEvenHours).toBeCloseTo(1920, 6);
+    expect(quote.net.breakEvenHours).toBeCloseTo(1920, 6);
   });
 
   it('maker fills pay the maker fee and cross no spread, even with no bid and no book', () => {
@@ -113,12 +113,27 @@ describe('carryQuote', () => {
     expect(maker.feesUsd).toBeCloseTo(8, 12);
     expect(maker.halfSpreadUsd).toBe(0);
     expect(maker.slippageUsd).toBe(0);
-    expect(maker.netUsd).toBeCloseTo(55, 9);
-    expect(maker.netAprOnNotional).toBeCloseTo(0.2867857143, 9);
+    expect(maker.net.netUsd).toBeCloseTo(55, 9);
+    expect(maker.net.netAprOnNotional).toBeCloseTo(0.2867857143, 9);
     // 8 / 0.375 = 21.3333 h.
-    expect(maker.breakEvenHours).toBeCloseTo(21.3333333, 6);
+    expect(maker.net.breakEvenHours).toBeCloseTo(21.3333333, 6);
     // The same legs at taker fills: the missing bid and books leave the costs unknown.
-    expect(carryQuote(long, short, TAKER).costsUsd).toBeNull();
+    expect(carryQuote(long, short, TAKER).net.costsUsd).toBeNull();
+  });
+
+  it('judges a pair whose books were not fetched by fees and half spreads, and leaves its full net unknown', () => {
+    const long = binance(0.0001, 8, { book: null });
+    const short = okx(0.0003, 8, { bid: 99.98, ask: 100.02, book: null });
+    const quote = carryQuote(long, short, TAKER);
+    // Gross: (0.0003 − 0.0001) / 8 = 0.000025 an hour × 168 h × 10,000 = 42 USD.
+    // Fees 4 × 0.05 % × 10,000 = 20; half spreads: Binance 0.02 / 200 = 1 bp → 1 USD × 2 fills,
+    // OKX 0.04 / 200 = 2 bp → 2 USD × 2 fills: 6. Costs 26, net 16, 16 / 10,000 × 8,760 / 168 = 0.08342857.
+    expect(quote.beforeSlippage.costsUsd).toBeCloseTo(26, 9);
+    expect(quote.beforeSlippage.netUsd).toBeCloseTo(16, 9);
+    expect(quote.beforeSlippage.netAprOnNotional).toBeCloseTo(0.0834285714, 9);
+    // 26 USD / 0.25 USD an hour = 104 h.
+    expect(quote.beforeSlippage.breakEvenHours).toBeCloseTo(104, 9);
+    expect(quote.net).toEqual({ costsUsd: null, netUsd: null, netAprOnNotional: null, netAprOnCapital: null, breakEvenHours: null });
   });
 
   it('charges each fill its own venue’s fee', () => {
@@ -133,9 +148,9 @@ describe('carryQuote', () => {
     const rebate: CarrySettings = { ...MAKER, fees: { binance: { maker: -0.0001, taker: 0.0005 }, okx: { maker: -0.0001, taker: 0.0005 } } };
     const quote = carryQuote(binance(0.0001, 8), okx(0.00005, 1), rebate);
     // 4 × −0.01 % × 10,000 = −4 USD: net 63 + 4 = 67; break-even 0 h.
-    expect(quote.costsUsd).toBeCloseTo(-4, 12);
-    expect(quote.netUsd).toBeCloseTo(67, 9);
-    expect(quote.breakEvenHours).toBe(0);
+    expect(quote.net.costsUsd).toBeCloseTo(-4, 12);
+    expect(quote.net.netUsd).toBeCloseTo(67, 9);
+    expect(quote.net.breakEvenHours).toBe(0);
   });
 
   it('a book too thin at the notional leaves its fill, the slippage and every total after them unknown', () => {
@@ -147,11 +162,11 @@ describe('carryQuote', () => {
     expect(shortOpen.slippageUsd).toBeNull();
     expect(shortClose.slippageUsd).toBeCloseTo(0, 9);
     expect(quote.slippageUsd).toBeNull();
-    expect(quote.costsUsd).toBeNull();
-    expect(quote.netUsd).toBeNull();
-    expect(quote.netAprOnNotional).toBeNull();
-    expect(quote.netAprOnCapital).toBeNull();
-    expect(quote.breakEvenHours).toBeNull();
+    expect(quote.net.costsUsd).toBeNull();
+    expect(quote.net.netUsd).toBeNull();
+    expect(quote.net.netAprOnNotional).toBeNull();
+    expect(quote.net.netAprOnCapital).toBeNull();
+    expect(quote.net.breakEvenHours).toBeNull();
     // What does not depend on the book stands: gross 2.1, fees 20, half spreads 4.
     expect(quote.grossUsd).toBeCloseTo(2.1, 9);
     expect(quote.feesUsd).toBeCloseTo(20, 12);
@@ -163,8 +178,8 @@ describe('carryQuote', () => {
     const quote = carryQuote(binance(0.0001, 8), short, { ...TAKER, leverage: 3 });
     // 2 × 10,000 / 3 = 6,666.67 USD; 34.99999998 / 6,666.67 × 8,760 / 168 = 0.1825 × 1.5 = 0.27375.
     expect(quote.capitalUsd).toBeCloseTo(6666.6666667, 6);
-    expect(quote.netAprOnCapital).toBeCloseTo(0.27375, 8);
-    expect(quote.netAprOnNotional).toBeCloseTo(0.1825, 8);
+    expect(quote.net.netAprOnCapital).toBeCloseTo(0.27375, 8);
+    expect(quote.net.netAprOnNotional).toBeCloseTo(0.1825, 8);
   });
 
   it('a missing bid leaves that leg’s half spread unknown and the totals after it, not 0', () => {
@@ -174,9 +189,9 @@ describe('carryQuote', () => {
     expect(longFills.map((fill) => fill.halfSpreadUsd)).toEqual([null, null]);
     for (const fill of shortFills) expect(fill.halfSpreadUsd).toBeCloseTo(1, 9);
     expect(quote.halfSpreadUsd).toBeNull();
-    expect(quote.costsUsd).toBeNull();
-    expect(quote.netUsd).toBeNull();
-    expect(quote.breakEvenHours).toBeNull();
+    expect(quote.net.costsUsd).toBeNull();
+    expect(quote.net.netUsd).toBeNull();
+    expect(quote.net.breakEvenHours).toBeNull();
     expect(quote.slippageUsd).toBeCloseTo(0, 9);
     expect(quote.grossUsd).toBeCloseTo(2.1, 9);
     expect(quote.entryBasis).toBe(0);
@@ -195,16 +210,16 @@ describe('revertQuote', () => {
     expect(revert.hourlySpread).toBeCloseTo(-0.0000125, 15);
     expect(revert.grossUsd).toBeCloseTo(-21, 9);
     // Costs 24 (20 fees + 4 half spreads): net −45; −45 / 10,000 × 8,760 / 168 = −0.23464286; never breaks even.
-    expect(revert.netUsd).toBeCloseTo(-45, 9);
-    expect(revert.netAprOnNotional).toBeCloseTo(-0.2346428571, 9);
-    expect(revert.breakEvenHours).toBeNull();
+    expect(revert.net.netUsd).toBeCloseTo(-45, 9);
+    expect(revert.net.netAprOnNotional).toBeCloseTo(-0.2346428571, 9);
+    expect(revert.net.breakEvenHours).toBeNull();
   });
 
   it('a leg without a median leaves the gross and the net unknown, the costs known', () => {
     const revert = revertQuote(binance(0.0001, 8), okx(0.0002, 8), { long: 0.1095, short: null }, TAKER);
     expect(revert.grossUsd).toBeNull();
-    expect(revert.netUsd).toBeNull();
-    expect(revert.breakEvenHours).toBeNull();
-    expect(revert.costsUsd).toBeCloseTo(24, 9);
+    expect(revert.net.netUsd).toBeNull();
+    expect(revert.net.breakEvenHours).toBeNull();
+    expect(revert.net.costsUsd).toBeCloseTo(24, 9);
   });
 });

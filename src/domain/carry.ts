@@ -62,16 +62,24 @@ export interface CarryQuote {
   feesUsd: number;
   halfSpreadUsd: number | null;
   slippageUsd: number | null;
+  /** Margin both legs tie up: 2 × notional / leverage. */
+  capitalUsd: number;
+  /** After every cost: fees, half spreads and slippage through the books. */
+  net: CarryOutcome;
+  /** After fees and half spreads only: what a pair whose books were not fetched can be judged by. */
+  beforeSlippage: CarryOutcome;
+  /** Short mark / long mark − 1, at entry: shown as it stands, never assumed to converge. */
+  entryBasis: number | null;
+}
+
+/** What the round trip leaves after a set of costs; every figure null when a cost in the set is unknown. */
+export interface CarryOutcome {
   costsUsd: number | null;
   netUsd: number | null;
   netAprOnNotional: number | null;
-  /** Margin both legs tie up: 2 × notional / leverage. */
-  capitalUsd: number;
   netAprOnCapital: number | null;
   /** Hours of the gross to pay the costs; null when the gross never does (≤ 0 an hour) or the costs are unknown. */
   breakEvenHours: number | null;
-  /** Short mark / long mark − 1, at entry: shown as it stands, never assumed to converge. */
-  entryBasis: number | null;
 }
 
 /** Half the quoted spread as a fraction of the mid: (ask − bid) / 2 / ((ask + bid) / 2). */
@@ -133,11 +141,20 @@ function quoteAt(legs: CarryLegs, longHourlyRate: number | null, shortHourlyRate
   const feesUsd = fills.reduce((sum, fill) => sum + fill.feeUsd, 0);
   const halfSpreadUsd = sumOfKnown(fills.map((fill) => fill.halfSpreadUsd));
   const slippageUsd = sumOfKnown(fills.map((fill) => fill.slippageUsd));
-  const costsUsd = sumOfKnown([feesUsd, halfSpreadUsd, slippageUsd]);
-  const netUsd = grossUsd === null || costsUsd === null ? null : grossUsd - costsUsd;
   const capitalUsd = (2 * notionalUsd) / leverage;
-  const perYear = HOURS_PER_YEAR / holdingHours;
   const grossPerHourUsd = hourlySpread === null ? null : hourlySpread * notionalUsd;
+  const outcome = (costsUsd: number | null): CarryOutcome => {
+    const netUsd = grossUsd === null || costsUsd === null ? null : grossUsd - costsUsd;
+    const perYear = HOURS_PER_YEAR / holdingHours;
+    return {
+      costsUsd,
+      netUsd,
+      netAprOnNotional: netUsd === null ? null : (netUsd / notionalUsd) * perYear,
+      netAprOnCapital: netUsd === null ? null : (netUsd / capitalUsd) * perYear,
+      // Costs at or below zero (maker rebates) are even at entry.
+      breakEvenHours: costsUsd === null || grossPerHourUsd === null || grossPerHourUsd <= 0 ? null : Math.max(0, costsUsd / grossPerHourUsd),
+    };
+  };
   return {
     long: legs.long,
     short: legs.short,
@@ -150,13 +167,9 @@ function quoteAt(legs: CarryLegs, longHourlyRate: number | null, shortHourlyRate
     feesUsd,
     halfSpreadUsd,
     slippageUsd,
-    costsUsd,
-    netUsd,
-    netAprOnNotional: netUsd === null ? null : (netUsd / notionalUsd) * perYear,
     capitalUsd,
-    netAprOnCapital: netUsd === null ? null : (netUsd / capitalUsd) * perYear,
-    // Costs at or below zero (maker rebates) are even at entry.
-    breakEvenHours: costsUsd === null || grossPerHourUsd === null || grossPerHourUsd <= 0 ? null : Math.max(0, costsUsd / grossPerHourUsd),
+    net: outcome(sumOfKnown([feesUsd, halfSpreadUsd, slippageUsd])),
+    beforeSlippage: outcome(sumOfKnown([feesUsd, halfSpreadUsd])),
     entryBasis: entryBasisOf(legs),
   };
 }
