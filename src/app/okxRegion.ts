@@ -1,6 +1,7 @@
 import type { OkxRegion } from '../domain/okxRegion';
 import { useOkxRegionStore } from '../store/okxRegionStore';
-import { browserStorage, readOkxRegion, writeOkxRegion } from './okxRegionStorage';
+import { browserStorage } from './browserStorage';
+import { readOkxRegion, writeOkxRegion } from './okxRegionStorage';
 import { restartIngestWorker } from './workerClient';
 
 /** Switches the OKX feeds to a region's hosts and keeps the choice for the next visit. */

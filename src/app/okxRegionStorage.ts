@@ -2,17 +2,6 @@ import { DEFAULT_OKX_REGION, isOkxRegion, type OkxRegion } from '../domain/okxRe
 
 const STORAGE_KEY = 'funding-desk.okx-region';
 
-type RegionStorage = Pick<Storage, 'getItem' | 'setItem'>;
-
-/** The page's local storage, or null where the browser refuses it (storage disabled, some private modes). */
-export function browserStorage(): RegionStorage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** The stored OKX region; nothing stored, an unknown value or an unreadable storage is Global. */
 export function readOkxRegion(storage: Pick<Storage, 'getItem'> | null): OkxRegion {
   try {

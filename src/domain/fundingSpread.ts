@@ -1,5 +1,5 @@
-import { weightedMedian, weightedStdDev, type Weighted } from '../math/weightedStats';
-import type { ContractFunding } from './fundingStats';
+import { weightedMedian, weightedPercentile, weightedStdDev, type Weighted } from '../math/weightedStats';
+import { MIN_STANDING_POINTS, type ContractFunding } from './fundingStats';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -62,16 +62,34 @@ export interface PairSpreadStats {
   alive: SpreadAlive | null;
   /** Standard deviation of the spread over 30 days, each value weighted by how long it held. */
   stability30d: number | null;
+  /** 0–100: the share of the last 90 days' hours (as far as the history reaches) the spread stood below `current`. */
+  percentile: number | null;
 }
 
-export function pairSpreadStats(long: ContractFunding, short: ContractFunding, now: number): PairSpreadStats {
+const STANDING_DAYS = 90;
+
+/** The spread's points inside the last 90 days, each weighted by the time it held there; null below MIN_STANDING_POINTS. */
+function standingSample(series: readonly SpreadPoint[], now: number): Weighted[] | null {
+  const from = now - STANDING_DAYS * DAY_MS;
+  const sample: Weighted[] = [];
+  series.forEach((point, i) => {
+    const until = Math.min(series[i + 1]?.time ?? now, now);
+    if (until > from) sample.push({ value: point.spread, weight: until - Math.max(point.time, from) });
+  });
+  return sample.length < MIN_STANDING_POINTS ? null : sample;
+}
+
+/** `current`: today's spread (annualised), placed among the settled ones. */
+export function pairSpreadStats(long: ContractFunding, short: ContractFunding, now: number, current: number | null): PairSpreadStats {
   const series = spreadSeries(long, short);
   const week = spreadWindow(series, 7, now);
   const month = spreadWindow(series, 30, now);
+  const standing = current === null ? null : standingSample(series, now);
   return {
     median7d: week && weightedMedian(week),
     median30d: month && weightedMedian(month),
     alive: spreadAlive(series, now),
     stability30d: month && weightedStdDev(month),
+    percentile: standing && current !== null ? weightedPercentile(standing, current) : null,
   };
 }
