@@ -292,6 +292,32 @@ describe('control API', () => {
     expect(await relist('XLMUSDT', '币安人生USDT')).toMatchObject({ ok: true, symbol: '币安人生USDT' });
   });
 
+  it('counts the REST requests a venue got per path, whatever it answered, preflights apart, until /reset-requests', async () => {
+    type Counted = { ok: boolean; exchange: string; since: number; counts: Record<string, number> };
+    const counted = async (venue: string) => (await getJson<Counted>(`${exchange.controlUrl}/requests?exchange=${venue}`)).body;
+    const before = Date.now();
+    expect(await post(exchange.controlUrl, '/reset-requests')).toMatchObject({ ok: true, exchange: 'all' });
+    await fetch(`${exchange.binanceUrl}/fapi/v1/fundingInfo`);
+    await fetch(`${exchange.binanceUrl}/fapi/v1/fundingInfo`);
+    await fetch(`${exchange.binanceUrl}/fapi/v1/premiumIndex?symbol=NOPEUSDT`);
+    await fetch(`${exchange.binanceUrl}/fapi/v1/fundingInfo`, { method: 'OPTIONS' });
+    await fetch(`${exchange.env.VITE_OKX_EEA_REST}/api/v5/public/time`);
+    await fetch(`${exchange.okxUrl}/api/v5/public/time`);
+    const binance = await counted('binance');
+    expect(binance).toEqual({ ok: true, exchange: 'binance', since: expect.any(Number), counts: { '/fapi/v1/fundingInfo': 2, '/fapi/v1/premiumIndex': 1 } });
+    expect(binance.since).toBeGreaterThanOrEqual(before);
+    expect((await counted('okx')).counts).toEqual({ '/api/v5/public/time': 2 });
+
+    await post(exchange.controlUrl, '/reset');
+    expect((await counted('binance')).counts['/fapi/v1/fundingInfo']).toBe(2);
+    expect(await post(exchange.controlUrl, '/reset-requests?exchange=binance')).toMatchObject({ ok: true, exchange: 'binance' });
+    expect((await counted('binance')).counts).toEqual({});
+    expect((await counted('okx')).counts).toEqual({ '/api/v5/public/time': 2 });
+    expect((await getJson(`${exchange.controlUrl}/requests`)).body).toEqual({ ok: false, error: 'exchange must be binance or okx' });
+    expect((await getJson(`${exchange.controlUrl}/requests?exchange=kraken`)).status).toBe(400);
+    expect(await post(exchange.controlUrl, '/reset-requests?exchange=kraken')).toMatchObject({ ok: false });
+  });
+
   it('rejects bad commands with 400 and unknown ones with 404', async () => {
     expect(await post(exchange.controlUrl, '/drop?exchange=kraken')).toMatchObject({ ok: false });
     expect(await post(exchange.controlUrl, '/funding?exchange=binance&symbol=NOPE&rate=0.1')).toMatchObject({ ok: false });

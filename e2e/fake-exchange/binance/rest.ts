@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { restRefusal, type ExchangeFaults } from '../core/faults.ts';
 import { answerPreflight, requestUrl, sendJson, withholdCors } from '../core/http.ts';
 import { RateWindow } from '../core/rateWindow.ts';
+import { RequestCounter } from '../core/requestCounter.ts';
 import { BINANCE_GEO_BLOCK_BODY } from './geoBlock.ts';
 import { BinanceParams } from './params.ts';
 import { BinanceApiError, pathNotFound } from './restErrors.ts';
@@ -20,22 +21,26 @@ const WEIGHT_LIMIT_PER_MINUTE = 2400;
  */
 export class BinanceRest {
   private readonly weight = new RateWindow(60_000, WEIGHT_LIMIT_PER_MINUTE);
+  readonly requests: RequestCounter;
 
   constructor(
     private readonly endpoints: Record<string, BinanceEndpoint>,
     private readonly faults: ExchangeFaults,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.requests = new RequestCounter(now);
+  }
 
   handle(request: IncomingMessage, response: ServerResponse): void {
     if (this.faults.cors !== 'allowed') withholdCors(response);
     if (answerPreflight(request, response)) return;
+    const url = requestUrl(request);
+    this.requests.count(url.pathname);
     const refused = restRefusal(this.faults);
     if (refused !== null) {
       sendJson(response, refused, BINANCE_GEO_BLOCK_BODY);
       return;
     }
-    const url = requestUrl(request);
     const endpoint = this.endpoints[url.pathname];
     try {
       if (!endpoint || request.method !== 'GET') throw pathNotFound(url.pathname, request.method ?? 'GET');

@@ -1,11 +1,13 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { answerPreflight, closeServer, createHttpServer, listenLoopback, requestUrl, sendJson } from '../core/http.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import type { BinanceExchange } from '../binance/binanceExchange.ts';
 import type { Market } from '../markets/market.ts';
 import type { OkxExchange } from '../okx/okxExchange.ts';
 import type { FakeTiming } from '../timing.ts';
-import { ControlError, faultCommands } from './faultCommands.ts';
+import { ControlError } from './controlError.ts';
+import { faultCommands } from './faultCommands.ts';
+import { controlQueries } from './queries.ts';
 import { exchangeStats } from './stats.ts';
 
 export interface ControlDeps {
@@ -17,18 +19,24 @@ export interface ControlDeps {
   now: () => number;
 }
 
-/** The test-only control API on its own loopback port: faults on command, and /stats. */
+/** The test-only control API on its own loopback port: faults and market settings on command, /stats and other reads. */
 export class ControlServer {
   private readonly server: Server;
   port = 0;
 
   constructor(deps: ControlDeps) {
     const commands = faultCommands(deps);
+    const queries = controlQueries(deps);
     this.server = createHttpServer((request, response) => {
       if (answerPreflight(request, response)) return;
       const url = requestUrl(request);
       if (request.method === 'GET' && url.pathname === '/stats') {
         sendJson(response, 200, exchangeStats(deps.binance, deps.okx));
+        return;
+      }
+      const read = queries[url.pathname];
+      if (request.method === 'GET' && read) {
+        answer(response, () => read(url.searchParams));
         return;
       }
       const command = commands[url.pathname];
@@ -39,13 +47,7 @@ export class ControlServer {
       // A command may take the request's body (/inject: the frame to send), so it runs once the body is in.
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        try {
-          sendJson(response, 200, { ok: true, ...command(url.searchParams, Buffer.concat(chunks).toString('utf8')) });
-        } catch (error) {
-          sendJson(response, error instanceof ControlError ? 400 : 500, { ok: false, error: error instanceof Error ? error.message : String(error) });
-        }
-      });
+      request.on('end', () => answer(response, () => command(url.searchParams, Buffer.concat(chunks).toString('utf8'))));
     });
   }
 
@@ -55,5 +57,14 @@ export class ControlServer {
 
   close(): Promise<void> {
     return closeServer(this.server);
+  }
+}
+
+/** `{ ok: true, ...result }`, or `{ ok: false, error }`: 400 for bad input, 500 for a fault of the fake's own. */
+function answer(response: ServerResponse, run: () => Record<string, unknown>): void {
+  try {
+    sendJson(response, 200, { ok: true, ...run() });
+  } catch (error) {
+    sendJson(response, error instanceof ControlError ? 400 : 500, { ok: false, error: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -1,8 +1,8 @@
 import { CORS_MODES, isCorsMode, isRefuseScope, noFaults, REFUSE_SCOPES, type ExchangeFaults } from '../core/faults.ts';
 import { defaultListModes } from '../okx/listModes.ts';
+import { ControlError } from './controlError.ts';
 import type { ControlDeps } from './controlServer.ts';
-
-export class ControlError extends Error {}
+import { requestCounterOf } from './queries.ts';
 
 /** A command reads its query and, for those that take one (`/inject`), the request body. */
 type Command = (query: URLSearchParams, body: string) => Record<string, unknown>;
@@ -37,6 +37,12 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       Object.assign(deps.timing, startTiming);
       market.restoreSymbols();
       return {};
+    },
+    '/reset-requests': (query) => {
+      const exchange = query.get('exchange');
+      const counters = exchange === null ? [binance.rest.requests, okx.rest.requests] : [requestCounterOf(deps, exchange)];
+      for (const counter of counters) counter.reset();
+      return { exchange: exchange ?? 'all', since: counters[0]!.since };
     },
     '/timing': (query) => {
       const firstFunding = query.get('okxFirstFundingPushMs');

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { restRefusal, type ExchangeFaults } from '../core/faults.ts';
 import { answerPreflight, requestUrl, sendJson, withholdCors } from '../core/http.ts';
+import { RequestCounter } from '../core/requestCounter.ts';
 import { okxGeoBlockBody } from './geoBlock.ts';
 
 /** An OKX error: non-"0" code in the envelope, usually with HTTP 200 (400/429 for some). */
@@ -36,22 +37,27 @@ const PER_INSTRUMENT_LIMITS: Record<string, number> = { '/api/v5/public/funding-
 export class OkxRest {
   /** Request times in the last window, per endpoint path (and instrument, where OKX counts so). */
   private readonly recent = new Map<string, number[]>();
+  /** Every region's requests together: one venue. */
+  readonly requests: RequestCounter;
 
   constructor(
     private readonly endpoints: Record<string, OkxEndpoint>,
     private readonly faults: ExchangeFaults,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.requests = new RequestCounter(now);
+  }
 
   handle(request: IncomingMessage, response: ServerResponse): void {
     if (this.faults.cors !== 'allowed') withholdCors(response);
     if (answerPreflight(request, response)) return;
+    const url = requestUrl(request);
+    this.requests.count(url.pathname);
     const refused = restRefusal(this.faults);
     if (refused !== null) {
       sendJson(response, refused, okxGeoBlockBody(refused));
       return;
     }
-    const url = requestUrl(request);
     const endpoint = this.endpoints[url.pathname];
     if (!endpoint || request.method !== 'GET') {
       sendJson(response, 404, { msg: '', code: '404' });
