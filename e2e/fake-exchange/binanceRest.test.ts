@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeExchange, type FakeExchange } from './server.ts';
 import { getJson, post } from './testSupport.ts';
+import liveBtc from '../../src/feeds/binance/fixtures/binance-exchangeInfo-symbol-BTCUSDT.json';
 
 type Kline = [number, string, string, string, string, string, number, string, number, string, string, string];
 
@@ -156,6 +157,64 @@ describe('Binance REST', () => {
     const index = await getJson<{ indexPrice: string }>(`${rest}/eapi/v1/index?underlying=BTCUSDT`);
     const perp = await getJson<{ indexPrice: string }>(`${rest}/fapi/v1/premiumIndex?symbol=BTCUSDT`);
     expect(Math.abs(Number(index.body.indexPrice) / Number(perp.body.indexPrice) - 1)).toBeLessThan(0.002);
+  });
+
+  it('serves bookTicker for one symbol and every USDⓈ-M one, the top of depth at the same update id', async () => {
+    type Depth = { lastUpdateId: number; E: number; T: number; bids: [string, string][]; asks: [string, string][] };
+    type Top = { symbol: string; lastUpdateId: number };
+    let top = await getJson<Top>(`${rest}/fapi/v1/ticker/bookTicker?symbol=ETHUSDT`);
+    let depth = await getJson<Depth>(`${rest}/fapi/v1/depth?symbol=ETHUSDT&limit=5`);
+    // The book reshapes once a second: ask again if the two straddled a second.
+    for (let i = 0; i < 5 && top.body.lastUpdateId !== depth.body.lastUpdateId; i++) {
+      top = await getJson<Top>(`${rest}/fapi/v1/ticker/bookTicker?symbol=ETHUSDT`);
+      depth = await getJson<Depth>(`${rest}/fapi/v1/depth?symbol=ETHUSDT&limit=5`);
+    }
+    const { bids, asks, T, lastUpdateId } = depth.body;
+    expect(Object.keys(depth.body)).toEqual(['lastUpdateId', 'E', 'T', 'bids', 'asks']);
+    expect(top.body).toEqual({ symbol: 'ETHUSDT', bidPrice: bids[0]![0], bidQty: bids[0]![1], askPrice: asks[0]![0], askQty: asks[0]![1], time: T, lastUpdateId });
+    expect(Number(bids[0]![0])).toBeLessThan(Number(asks[0]![0]));
+    expect(depth.body.E).toBeGreaterThanOrEqual(T);
+
+    const all = (await getJson<Array<{ symbol: string }>>(`${rest}/fapi/v1/ticker/bookTicker`)).body.map((row) => row.symbol);
+    const streaming = (await getJson<Array<{ symbol: string }>>(`${rest}/fapi/v1/premiumIndex`)).body.map((row) => row.symbol);
+    expect(all.sort()).toEqual(streaming.sort());
+    expect(all).toEqual(expect.arrayContaining(['BTCUSDT', 'XAUUSDT', 'BTCUSDC']));
+    expect(all.some((symbol) => symbol.endsWith('_PERP'))).toBe(false);
+    expect(await getJson(`${rest}/fapi/v1/ticker/bookTicker?symbol=BTCUSD_PERP`)).toMatchObject({ status: 400, body: { code: -1121 } });
+  });
+
+  it('serves depth at the documented limits only, 500 levels by default, weighted by limit; any other limit is -4021', async () => {
+    type Depth = { bids: [string, string][]; asks: [string, string][] };
+    const levels = async (query: string) => (await getJson<Depth>(`${rest}/fapi/v1/depth?symbol=SOLUSDT${query}`)).body;
+    expect((await levels('')).bids).toHaveLength(500);
+    for (const limit of [5, 10, 20, 50, 100, 1000]) {
+      const book = await levels(`&limit=${limit}`);
+      expect([book.bids.length, book.asks.length]).toEqual([limit, limit]);
+    }
+    for (const limit of [1, 7, 25, 5000]) {
+      expect(await getJson(`${rest}/fapi/v1/depth?symbol=SOLUSDT&limit=${limit}`)).toMatchObject({ status: 400, body: { code: -4021, msg: `${limit} is not valid depth limit` } });
+    }
+    expect(await getJson(`${rest}/fapi/v1/depth?limit=5`)).toMatchObject({ status: 400, body: { code: -1102 } });
+    expect(await getJson(`${rest}/fapi/v1/depth?symbol=SOLUSDT&limit=five`)).toMatchObject({ status: 400, body: { code: -1100 } });
+    const weightOf = async (query: string) => {
+      // X-MBX-USED-WEIGHT-1M after a ping and after the call: their difference, unless a minute turned between them.
+      for (;;) {
+        const before = Number((await getJson(`${rest}/fapi/v1/ping`)).headers.get('x-mbx-used-weight-1m'));
+        const after = Number((await getJson(`${rest}/fapi/v1/depth?symbol=SOLUSDT${query}`)).headers.get('x-mbx-used-weight-1m'));
+        if (after > before) return after - before;
+      }
+    };
+    expect([await weightOf('&limit=50'), await weightOf('&limit=100'), await weightOf(''), await weightOf('&limit=1000')]).toEqual([2, 5, 10, 20]);
+    await post(exchange.controlUrl, '/reset');
+  });
+
+  it('sizes a LOT_SIZE step as live: 0.001 BTC', async () => {
+    const info = await getJson<{ symbols: Array<{ symbol: string; quantityPrecision: number; filters: Array<Record<string, string>> }> }>(`${rest}/fapi/v1/exchangeInfo`);
+    const btc = info.body.symbols.find((symbol) => symbol.symbol === 'BTCUSDT')!;
+    expect(btc.quantityPrecision).toBe(liveBtc.quantityPrecision);
+    expect(btc.filters.find((filter) => filter.filterType === 'LOT_SIZE')).toMatchObject({ stepSize: '0.001', minQty: '0.001' });
+    const depth = await getJson<{ bids: [string, string][] }>(`${rest}/fapi/v1/depth?symbol=BTCUSDT&limit=5`);
+    for (const [, quantity] of depth.body.bids) expect(quantity).toMatch(/^\d+\.\d{3}$/);
   });
 
   it('answers 429 with -1003 once the minute weight of 2400 is spent', async () => {

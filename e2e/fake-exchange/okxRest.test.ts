@@ -94,6 +94,37 @@ describe('OKX REST', () => {
     expect(Math.abs(Number(index.idxPx) / mark - 1)).toBeLessThan(0.01);
   });
 
+  it('serves books in contracts, [px, sz, "0", orders], 1 level by default and 400 at most, its top the ticker\'s bid and ask', async () => {
+    type Book = { asks: string[][]; bids: string[][]; ts: string };
+    const book = async (query: string) => (await okx<Book>(`/api/v5/market/books?instId=ETH-USDT-SWAP${query}`)).body;
+    let deep = (await book('&sz=400')).data[0]!;
+    let ticker = (await okx('/api/v5/market/ticker?instId=ETH-USDT-SWAP')).body.data[0]!;
+    // One book a second: ask again if the two straddled a second.
+    for (let i = 0; i < 5 && Math.floor(Number(ticker.ts) / 1000) * 1000 !== Number(deep.ts); i++) {
+      deep = (await book('&sz=400')).data[0]!;
+      ticker = (await okx('/api/v5/market/ticker?instId=ETH-USDT-SWAP')).body.data[0]!;
+    }
+    expect(Object.keys(deep)).toEqual(['asks', 'bids', 'ts']);
+    expect([deep.asks.length, deep.bids.length]).toEqual([400, 400]);
+    const [bestBid, bestAsk] = [deep.bids[0]!, deep.asks[0]!];
+    expect([ticker.bidPx, ticker.bidSz, ticker.askPx, ticker.askSz]).toEqual([bestBid[0], bestBid[1], bestAsk[0], bestAsk[1]]);
+    for (const level of [...deep.asks, ...deep.bids]) {
+      expect(level).toHaveLength(4);
+      expect(level[1]).toMatch(/^\d+(\.\d{1,2})?$/); // contracts, in lots of 0.01
+      expect(level[2]).toBe('0');
+      expect(Number(level[3])).toBeGreaterThanOrEqual(1);
+    }
+    for (let i = 1; i < 400; i++) expect(Number(deep.bids[i]![0])).toBeLessThan(Number(deep.bids[i - 1]![0]));
+    const top = (await book('')).data[0]!;
+    expect([top.asks.length, top.bids.length]).toEqual([1, 1]);
+    expect(await book('&sz=401')).toMatchObject({ code: '51000', data: [] });
+    expect(await book('&sz=0')).toMatchObject({ code: '51000' });
+    expect((await okx('/api/v5/market/books')).body).toMatchObject({ code: '50014', data: [] });
+    expect((await okx('/api/v5/market/books?instId=NOPE-USDT-SWAP')).body).toMatchObject({ code: '51001', data: [] });
+    const inverse = (await okx<Book>('/api/v5/market/books?instId=BTC-USD-SWAP&sz=5')).body.data[0]!;
+    for (const level of inverse.bids) expect(level[1]).toMatch(/^\d+$/); // inverse lots are whole contracts
+  });
+
   it('serves every settled rate in funding-rate-history, newest first, on the interval grid', async () => {
     const history = (await okx('/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP')).body.data;
     expect(history).toHaveLength(135); // 45 days at 8 h

@@ -1,7 +1,7 @@
 import { BinanceExchange } from './binance/binanceExchange.ts';
-import { bookTickerEndpoints } from './binance/bookTickers.ts';
 import { historyEndpoints } from './binance/historyEndpoints.ts';
 import { optionEndpoints } from './binance/optionEndpoints.ts';
+import { orderBookEndpoints } from './binance/orderBookEndpoints.ts';
 import { BinanceTickers } from './binance/tickers.ts';
 import { ControlServer } from './control/controlServer.ts';
 import { Scheduler } from './core/scheduler.ts';
@@ -76,7 +76,7 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
     extraEndpoints: {
       ...historyEndpoints(data, tickers),
       ...optionEndpoints(optionMarket, now),
-      ...bookTickerEndpoints(market, data.dayStats, now),
+      ...orderBookEndpoints(market, data.books, now),
     },
   });
   const okx = new OkxExchange({ data, options: okxOptionSource(optionMarket, now), scheduler, timing, now });

@@ -57,7 +57,7 @@ export class OkxExchange {
     );
     this.pushes = new OkxPushes(
       this.sockets,
-      { market: data.market, dayStats: data.dayStats, indexes, candles, options, listModes: this.listModes, timing },
+      { market: data.market, dayStats: data.dayStats, books: data.books, indexes, candles, options, listModes: this.listModes, timing },
       now,
       scheduler.rate,
       scheduler,
