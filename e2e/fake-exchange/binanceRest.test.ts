@@ -208,6 +208,22 @@ describe('Binance REST', () => {
     await post(exchange.controlUrl, '/reset');
   });
 
+  it('serves openInterest per symbol in the base asset at its lot step, the symbol required', async () => {
+    type Interest = { openInterest: string; symbol: string; time: number };
+    const before = Date.now();
+    const btc = await getJson<Interest>(`${rest}/fapi/v1/openInterest?symbol=BTCUSDT`);
+    expect(Object.keys(btc.body)).toEqual(['openInterest', 'symbol', 'time']);
+    expect(btc.body).toMatchObject({ symbol: 'BTCUSDT', openInterest: expect.stringMatching(/^\d+\.\d{3}$/) });
+    expect(btc.body.time).toBeGreaterThanOrEqual(before - 1000);
+    // About 100k BTC live (2026): a few days' volume at most, not a few hours' worth.
+    expect(Number(btc.body.openInterest)).toBeGreaterThan(30_000);
+    expect(Number(btc.body.openInterest)).toBeLessThan(300_000);
+    const pepe = await getJson<Interest>(`${rest}/fapi/v1/openInterest?symbol=1000PEPEUSDT`);
+    expect(Number(pepe.body.openInterest) * 0.0121).toBeGreaterThan(1e7);
+    expect(await getJson(`${rest}/fapi/v1/openInterest`)).toMatchObject({ status: 400, body: { code: -1102 } });
+    expect(await getJson(`${rest}/fapi/v1/openInterest?symbol=BTCUSD_PERP`)).toMatchObject({ status: 400, body: { code: -1121 } });
+  });
+
   it('sizes a LOT_SIZE step as live: 0.001 BTC', async () => {
     const info = await getJson<{ symbols: Array<{ symbol: string; quantityPrecision: number; filters: Array<Record<string, string>> }> }>(`${rest}/fapi/v1/exchangeInfo`);
     const btc = info.body.symbols.find((symbol) => symbol.symbol === 'BTCUSDT')!;

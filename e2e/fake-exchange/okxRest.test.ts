@@ -125,6 +125,38 @@ describe('OKX REST', () => {
     for (const level of inverse.bids) expect(level[1]).toMatch(/^\d+$/); // inverse lots are whole contracts
   });
 
+  it('serves open-interest for every swap in one call and for one, oi in contracts, oiCcy in the coin, oiUsd in USD', async () => {
+    const all = (await okx('/api/v5/public/open-interest?instType=SWAP')).body.data;
+    const swaps = (await okx('/api/v5/public/instruments?instType=SWAP')).body.data;
+    expect(all.map((row) => row.instId).sort()).toEqual(swaps.map((swap) => swap.instId!).sort());
+    let one = (await okx('/api/v5/public/open-interest?instType=SWAP&instId=BTC-USDT-SWAP')).body.data;
+    let listed = (await okx('/api/v5/public/open-interest?instType=SWAP')).body.data.find((row) => row.instId === 'BTC-USDT-SWAP')!;
+    // Open interest moves once a minute: ask again if the two straddled one.
+    for (let i = 0; i < 3 && one[0]!.oi !== listed.oi; i++) {
+      one = (await okx('/api/v5/public/open-interest?instType=SWAP&instId=BTC-USDT-SWAP')).body.data;
+      listed = (await okx('/api/v5/public/open-interest?instType=SWAP')).body.data.find((row) => row.instId === 'BTC-USDT-SWAP')!;
+    }
+    expect(one).toHaveLength(1);
+    const btc = one[0]!;
+    expect(Object.keys(btc)).toEqual(['instId', 'instType', 'oi', 'oiCcy', 'oiUsd', 'ts']);
+    // The same position count either way; its USD worth follows the mark between the calls.
+    expect([btc.oi, btc.oiCcy]).toEqual([listed.oi, listed.oiCcy]);
+    expect(Number(btc.oiUsd) / Number(listed.oiUsd)).toBeCloseTo(1, 2);
+    expect(Number(btc.oiCcy)).toBeCloseTo(Number(btc.oi) * 0.01, 6);
+    const mark = Number((await okx('/api/v5/public/mark-price?instType=SWAP&instId=BTC-USDT-SWAP')).body.data[0]!.markPx);
+    expect(Number(btc.oiUsd) / (Number(btc.oiCcy) * mark)).toBeCloseTo(1, 2);
+    expect(Number(btc.oiCcy)).toBeGreaterThan(10_000);
+    expect(Number(btc.oiCcy)).toBeLessThan(200_000);
+    const inverse = (await okx('/api/v5/public/open-interest?instType=SWAP&instId=BTC-USD-SWAP')).body.data[0]!;
+    expect(inverse.oi).toMatch(/^\d+$/);
+    expect(Number(inverse.oiUsd)).toBeCloseTo(Number(inverse.oi) * 100, 0);
+    expect((await okx('/api/v5/public/open-interest?instType=SWAP&instFamily=ETH-USDC')).body.data.map((row) => row.instId)).toEqual(['ETH-USDC-SWAP']);
+    expect((await okx('/api/v5/public/open-interest?instType=SWAP&uly=ETH-USDC')).body.data.map((row) => row.instId)).toEqual(['ETH-USDC-SWAP']);
+    expect((await okx('/api/v5/public/open-interest')).body).toMatchObject({ code: '50014', data: [] });
+    expect((await okx('/api/v5/public/open-interest?instType=MARGIN')).body).toMatchObject({ code: '51000', data: [] });
+    expect((await okx('/api/v5/public/open-interest?instType=SWAP&instId=NOPE-USDT-SWAP')).body).toMatchObject({ code: '51001', data: [] });
+  });
+
   it('serves every settled rate in funding-rate-history, newest first, on the interval grid', async () => {
     const history = (await okx('/api/v5/public/funding-rate-history?instId=BTC-USDT-SWAP')).body.data;
     expect(history).toHaveLength(135); // 45 days at 8 h

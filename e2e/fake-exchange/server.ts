@@ -1,5 +1,6 @@
 import { BinanceExchange } from './binance/binanceExchange.ts';
 import { historyEndpoints } from './binance/historyEndpoints.ts';
+import { openInterestEndpoint } from './binance/openInterestEndpoint.ts';
 import { optionEndpoints } from './binance/optionEndpoints.ts';
 import { orderBookEndpoints } from './binance/orderBookEndpoints.ts';
 import { BinanceTickers } from './binance/tickers.ts';
@@ -77,6 +78,7 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
       ...historyEndpoints(data, tickers),
       ...optionEndpoints(optionMarket, now),
       ...orderBookEndpoints(market, data.books, now),
+      ...openInterestEndpoint(market, data.openInterests, now),
     },
   });
   const okx = new OkxExchange({ data, options: okxOptionSource(optionMarket, now), scheduler, timing, now });

@@ -1,6 +1,7 @@
 import { DayStatsBook } from './dayStats.ts';
 import { FundingHistory } from './fundingHistory.ts';
 import { Market } from './market.ts';
+import { OpenInterests } from './openInterests.ts';
 import { OrderBooks } from './orderBooks.ts';
 import { PriceHistory } from './priceHistory.ts';
 
@@ -11,6 +12,7 @@ export interface MarketData {
   funding: FundingHistory;
   dayStats: DayStatsBook;
   books: OrderBooks;
+  openInterests: OpenInterests;
 }
 
 export function createMarketData(seed: number, now: () => number): MarketData {
@@ -22,5 +24,6 @@ export function createMarketData(seed: number, now: () => number): MarketData {
     funding: new FundingHistory(market, prices),
     dayStats: new DayStatsBook(prices, now),
     books: new OrderBooks(now),
+    openInterests: new OpenInterests(now),
   };
 }
