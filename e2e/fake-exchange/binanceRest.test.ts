@@ -142,6 +142,27 @@ describe('Binance REST', () => {
     expect(limited.body).toEqual(history.body.slice(10, 13));
   });
 
+  it('serves the latest funding rows of every symbol without one, oldest first, by symbol within a settlement', async () => {
+    type Row = { symbol: string; fundingTime: number };
+    const latest = (await getJson<Row[]>(`${rest}/fapi/v1/fundingRate`)).body;
+    expect(latest).toHaveLength(100);
+    const deep = (await getJson<Row[]>(`${rest}/fapi/v1/fundingRate?limit=1000`)).body;
+    expect(deep).toHaveLength(1000);
+    expect(deep.slice(-100)).toEqual(latest);
+    for (let i = 1; i < deep.length; i++) {
+      const [a, b] = [deep[i - 1]!, deep[i]!];
+      expect(a.fundingTime < b.fundingTime || (a.fundingTime === b.fundingTime && a.symbol < b.symbol)).toBe(true);
+    }
+    expect(new Set(deep.map((row) => row.symbol)).size).toBeGreaterThan(100);
+    expect(deep.some((row) => row.symbol.endsWith('_PERP'))).toBe(false);
+    const newest = Math.max(...deep.map((row) => row.fundingTime));
+    const btc = (await getJson<Row[]>(`${rest}/fapi/v1/fundingRate?symbol=BTCUSDT&limit=1`)).body[0]!;
+    expect(newest).toBeGreaterThanOrEqual(btc.fundingTime);
+    const from = (await getJson<Row[]>(`${rest}/fapi/v1/fundingRate?startTime=${btc.fundingTime - 8 * 3_600_000}&limit=5`)).body;
+    expect(from.map((row) => row.fundingTime).every((time) => time >= btc.fundingTime - 8 * 3_600_000)).toBe(true);
+    expect(from[0]!.fundingTime).toBeLessThanOrEqual(from[4]!.fundingTime);
+  });
+
   it('serves rolling 24 h tickers consistent with the last price', async () => {
     const ticker = await getJson<Record<string, string | number>>(`${rest}/fapi/v1/ticker/24hr?symbol=SOLUSDT`);
     const { lastPrice, highPrice, lowPrice, openPrice, priceChange } = ticker.body;

@@ -55,21 +55,29 @@ export function historyEndpoints(data: MarketData, tickers: BinanceTickers): Rec
     // Index klines are asked by `pair`, not `symbol`: the index belongs to the pair.
     '/fapi/v1/indexPriceKlines': klines('pair', 'index'),
     '/fapi/v1/premiumIndexKlines': klines('symbol', 'premium'),
+    // No weight of its own: it counts against the 500 per 5 minutes it shares with fundingInfo.
     '/fapi/v1/fundingRate': {
-      weight: () => 1,
+      weight: () => 0,
+      sharedLimit: 'funding',
       handle: (params) => {
         const symbol = params.optionalString('symbol');
         const start = params.optionalInteger('startTime');
         const end = params.optionalInteger('endTime') ?? Number.MAX_SAFE_INTEGER;
         const limit = params.limit(100, 1000);
         const instruments = symbol ? [lookup(params, 'symbol')] : market.binance.filter((instrument) => instrument.funding && onUsdsFutures(instrument));
-        const rows = instruments
-          .flatMap((instrument) => funding.settlements(instrument).map((settlement) => ({ instrument, settlement })))
-          .filter(({ settlement }) => settlement.time <= end && (start === undefined || settlement.time >= start))
-          .sort((a, b) => a.settlement.time - b.settlement.time);
         // With startTime the window runs forward from it; without, it is the latest `limit`.
-        const chosen = start === undefined ? rows.slice(-limit) : rows.slice(0, limit);
-        return chosen.map(({ instrument, settlement }) => fundingRow(instrument, settlement, funding.markAt(instrument, settlement)));
+        const window = (rows: FundingRow[]) => (start === undefined ? rows.slice(-limit) : rows.slice(0, limit));
+        const rows = instruments.flatMap((instrument) =>
+          window(
+            funding
+              .settlements(instrument)
+              .filter((settlement) => settlement.time <= end && (start === undefined || settlement.time >= start))
+              .map((settlement) => ({ instrument, settlement })),
+          ),
+        );
+        // Across symbols, as live: by time, then by symbol.
+        rows.sort((a, b) => a.settlement.time - b.settlement.time || compareSymbols(a.instrument.symbol, b.instrument.symbol));
+        return window(rows).map(({ instrument, settlement }) => fundingRow(instrument, settlement, funding.markAt(instrument, settlement)));
       },
     },
     '/fapi/v1/ticker/24hr': {
@@ -80,6 +88,15 @@ export function historyEndpoints(data: MarketData, tickers: BinanceTickers): Rec
           : market.binance.filter((instrument) => isStreaming(instrument) && onUsdsFutures(instrument)).map((instrument) => tickers.ticker24hr(instrument)),
     },
   };
+}
+
+interface FundingRow {
+  instrument: Instrument;
+  settlement: Settlement;
+}
+
+function compareSymbols(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** [openTime, open, high, low, close, ignore, closeTime, ignore, samples, ignore, ignore, ignore] */
