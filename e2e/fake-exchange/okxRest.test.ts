@@ -194,6 +194,22 @@ describe('OKX REST', () => {
     expect((await history('SOL-USDT-SWAP')).status).toBe(200);
   });
 
+  it('limits books to 40 per 2 s per IP, open-interest to 20 and funding-rate to 10 per 2 s per instrument', async () => {
+    await sleep(2_100);
+    const burst = async (path: string, count: number) => {
+      const answers = await Promise.all(Array.from({ length: count }, () => getJson<Envelope>(`${rest}${path}`)));
+      return answers.filter((answer) => answer.status === 429);
+    };
+    expect(await burst('/api/v5/market/books?instId=BTC-USDT-SWAP', 40)).toHaveLength(0);
+    const books = await burst('/api/v5/market/books?instId=ETH-USDT-SWAP', 2);
+    expect(books).toHaveLength(2);
+    expect(books[0]!.body).toEqual({ msg: 'Too Many Requests', code: '50011' });
+    expect(await burst('/api/v5/public/open-interest?instType=SWAP&instId=SOL-USDT-SWAP', 22)).toHaveLength(2);
+    expect(await burst('/api/v5/public/open-interest?instType=SWAP&instId=ETH-USDT-SWAP', 20)).toHaveLength(0);
+    expect(await burst('/api/v5/public/funding-rate?instId=SOL-USDT-SWAP', 11)).toHaveLength(1);
+    expect(await burst('/api/v5/public/funding-rate?instId=ANY', 10)).toHaveLength(0);
+  });
+
   it('serves candles newest first with pagination, the newest one live and unconfirmed', async () => {
     const candles = (await okx<string[]>('/api/v5/market/mark-price-candles?instId=BTC-USDT-SWAP&bar=1m')).body.data;
     expect(candles).toHaveLength(100);
