@@ -2,18 +2,19 @@ import type { Server, ServerResponse } from 'node:http';
 import { answerPreflight, closeServer, createHttpServer, listenLoopback, requestUrl, sendJson } from '../core/http.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import type { BinanceExchange } from '../binance/binanceExchange.ts';
-import type { Market } from '../markets/market.ts';
+import type { MarketData } from '../markets/marketData.ts';
 import type { OkxExchange } from '../okx/okxExchange.ts';
 import type { FakeTiming } from '../timing.ts';
-import { ControlError } from './controlError.ts';
+import { ControlError } from './command.ts';
 import { faultCommands } from './faultCommands.ts';
+import { marketCommands } from './marketCommands.ts';
 import { controlQueries } from './queries.ts';
 import { exchangeStats } from './stats.ts';
 
 export interface ControlDeps {
   binance: BinanceExchange;
   okx: OkxExchange;
-  market: Market;
+  data: MarketData;
   scheduler: Scheduler;
   timing: FakeTiming;
   now: () => number;
@@ -25,7 +26,7 @@ export class ControlServer {
   port = 0;
 
   constructor(deps: ControlDeps) {
-    const commands = faultCommands(deps);
+    const commands = { ...faultCommands(deps), ...marketCommands(deps) };
     const queries = controlQueries(deps);
     this.server = createHttpServer((request, response) => {
       if (answerPreflight(request, response)) return;

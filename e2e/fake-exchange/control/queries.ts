@@ -1,6 +1,7 @@
 import type { RequestCounter } from '../core/requestCounter.ts';
+import type { Instrument } from '../markets/instrument.ts';
 import type { ControlDeps } from './controlServer.ts';
-import { ControlError } from './controlError.ts';
+import { ControlError } from './command.ts';
 
 /** A GET endpoint of the control API: it reads the fake's state and changes nothing. */
 type Query = (query: URLSearchParams) => Record<string, unknown>;
@@ -19,6 +20,14 @@ export function controlQueries(deps: ControlDeps): Record<string, Query> {
       const exchange = query.get('exchange');
       const counter = requestCounterOf(deps, exchange);
       return { exchange, since: counter.since, counts: counter.byPath() };
+    },
+    '/interval-changes': () => {
+      const changes = (instruments: readonly Instrument[]) =>
+        instruments.flatMap((instrument) => {
+          const change = instrument.funding?.intervalChange;
+          return change ? [{ symbol: instrument.symbol, ...change }] : [];
+        });
+      return { binance: changes(deps.data.market.binance), okx: changes(deps.data.market.okx) };
     },
   };
 }
