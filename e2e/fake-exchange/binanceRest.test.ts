@@ -136,7 +136,13 @@ describe('Binance REST', () => {
     expect(history.body).toHaveLength(100); // the latest 100 of 45 days at 8 h
     const times = history.body.map((row) => row.fundingTime);
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    for (const time of times) expect(time % (8 * 3_600_000)).toBe(0);
+    // As live, a few milliseconds past the hour of the 8 h grid: gaps are whole hours once rounded.
+    for (const time of times) expect(time % (8 * 3_600_000)).toBeLessThan(16);
+    expect(times.some((time) => time % (8 * 3_600_000) !== 0)).toBe(true);
+    expect(Object.keys(history.body[0]!)).toEqual(['symbol', 'fundingTime', 'fundingRate', 'markPrice', 'rateType']);
+    expect(history.body[0]).toMatchObject({ symbol: 'BTCUSDT', rateType: 'Regular' });
+    const eth = (await getJson<Array<{ fundingTime: number }>>(`${rest}/fapi/v1/fundingRate?symbol=ETHUSDT&limit=5`)).body.map((row) => row.fundingTime);
+    expect(eth).toEqual(times.slice(-5)); // every symbol settled at one moment carries the same time
     expect(Number(history.body[0]!.markPrice)).toBeGreaterThan(50_000);
     const limited = await getJson<unknown[]>(`${rest}/fapi/v1/fundingRate?symbol=BTCUSDT&startTime=${times[10]}&limit=3`);
     expect(limited.body).toEqual(history.body.slice(10, 13));

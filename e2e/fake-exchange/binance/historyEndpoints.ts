@@ -5,6 +5,7 @@ import { isStreaming, type Instrument } from '../markets/instrument.ts';
 import type { MarketData } from '../markets/marketData.ts';
 import type { Settlement } from '../markets/market.ts';
 import type { SeriesKind } from '../markets/priceHistory.ts';
+import { recordedFundingTime } from './fundingTimes.ts';
 import { binanceGrid } from './intervals.ts';
 import type { BinanceParams } from './params.ts';
 import type { BinanceEndpoint } from './rest.ts';
@@ -71,13 +72,13 @@ export function historyEndpoints(data: MarketData, tickers: BinanceTickers): Rec
           window(
             funding
               .settlements(instrument)
-              .filter((settlement) => settlement.time <= end && (start === undefined || settlement.time >= start))
-              .map((settlement) => ({ instrument, settlement })),
+              .map((settlement) => ({ instrument, settlement, time: recordedFundingTime(market.seed, settlement.time) }))
+              .filter(({ time }) => time <= end && (start === undefined || time >= start)),
           ),
         );
         // Across symbols, as live: by time, then by symbol.
-        rows.sort((a, b) => a.settlement.time - b.settlement.time || compareSymbols(a.instrument.symbol, b.instrument.symbol));
-        return window(rows).map(({ instrument, settlement }) => fundingRow(instrument, settlement, funding.markAt(instrument, settlement)));
+        rows.sort((a, b) => a.time - b.time || compareSymbols(a.instrument.symbol, b.instrument.symbol));
+        return window(rows).map((row) => fundingRow(row, funding.markAt(row.instrument, row.settlement)));
       },
     },
     '/fapi/v1/ticker/24hr': {
@@ -93,6 +94,8 @@ export function historyEndpoints(data: MarketData, tickers: BinanceTickers): Rec
 interface FundingRow {
   instrument: Instrument;
   settlement: Settlement;
+  /** As Binance records it (recordedFundingTime). */
+  time: number;
 }
 
 function compareSymbols(a: string, b: string): number {
@@ -117,11 +120,13 @@ function klineRow(candle: Candle): unknown[] {
   ];
 }
 
-function fundingRow(instrument: Instrument, settlement: Settlement, mark: number): unknown {
+/** In the live key order, with the `rateType` live rows carry (2026) though the docs omit it. */
+function fundingRow({ instrument, settlement, time }: FundingRow, mark: number): unknown {
   return {
     symbol: instrument.symbol,
+    fundingTime: time,
     fundingRate: fixed(settlement.rate, DECIMALS),
-    fundingTime: settlement.time,
     markPrice: fixed(mark, DECIMALS),
+    rateType: 'Regular',
   };
 }
