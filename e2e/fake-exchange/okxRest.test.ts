@@ -85,6 +85,12 @@ describe('OKX REST', () => {
     const funding = (await okx('/api/v5/public/funding-rate?instId=ETH-USDT-SWAP')).body.data[0]!;
     const interval = Number(funding.nextFundingTime) - Number(funding.fundingTime);
     expect([3_600_000, 2 * 3_600_000, 4 * 3_600_000, 8 * 3_600_000]).toContain(interval);
+    // The cap and floor the rate moves between.
+    const [floor, cap, rate] = [Number(funding.minFundingRate), Number(funding.maxFundingRate), Number(funding.fundingRate)];
+    expect(floor).toBeLessThan(0);
+    expect(cap).toBe(-floor);
+    expect(rate).toBeGreaterThanOrEqual(floor);
+    expect(rate).toBeLessThanOrEqual(cap);
     const mark = Number((await okx('/api/v5/public/mark-price?instType=SWAP&instId=ETH-USDT-SWAP')).body.data[0]!.markPx);
     const ticker = (await okx('/api/v5/market/ticker?instId=ETH-USDT-SWAP')).body.data[0]!;
     expect(Math.abs(Number(ticker.last) / mark - 1)).toBeLessThan(0.003);
