@@ -39,7 +39,7 @@ const GROWTH_PER_LEVEL = 0.4;
  * Quoted spread in bps for a day's volume: about 0.1 bp for BTC ($14B a day), 0.5 bp at $1B,
  * 2 bp at $100M, 8 bp at $10M, 30 bp at $1M.
  */
-export function typicalSpreadBps(quoteVolume: number): number {
+function typicalSpreadBps(quoteVolume: number): number {
   const bps = 10 ** (-1 + (10.15 - Math.log10(Math.max(quoteVolume, 1e5))) * 0.6);
   return Math.min(60, Math.max(0.05, bps));
 }
