@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeExchange, type FakeExchange } from './server.ts';
 import { getJson, post } from './testSupport.ts';
+import liveBtc from '../../src/feeds/binance/fixtures/binance-exchangeInfo-symbol-BTCUSDT.json';
 
 type Kline = [number, string, string, string, string, string, number, string, number, string, string, string];
 
@@ -135,10 +136,37 @@ describe('Binance REST', () => {
     expect(history.body).toHaveLength(100); // the latest 100 of 45 days at 8 h
     const times = history.body.map((row) => row.fundingTime);
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    for (const time of times) expect(time % (8 * 3_600_000)).toBe(0);
+    // As live, a few milliseconds past the hour of the 8 h grid: gaps are whole hours once rounded.
+    for (const time of times) expect(time % (8 * 3_600_000)).toBeLessThan(16);
+    expect(times.some((time) => time % (8 * 3_600_000) !== 0)).toBe(true);
+    expect(Object.keys(history.body[0]!)).toEqual(['symbol', 'fundingTime', 'fundingRate', 'markPrice', 'rateType']);
+    expect(history.body[0]).toMatchObject({ symbol: 'BTCUSDT', rateType: 'Regular' });
+    const eth = (await getJson<Array<{ fundingTime: number }>>(`${rest}/fapi/v1/fundingRate?symbol=ETHUSDT&limit=5`)).body.map((row) => row.fundingTime);
+    expect(eth).toEqual(times.slice(-5)); // every symbol settled at one moment carries the same time
     expect(Number(history.body[0]!.markPrice)).toBeGreaterThan(50_000);
     const limited = await getJson<unknown[]>(`${rest}/fapi/v1/fundingRate?symbol=BTCUSDT&startTime=${times[10]}&limit=3`);
     expect(limited.body).toEqual(history.body.slice(10, 13));
+  });
+
+  it('serves the latest funding rows of every symbol without one, oldest first, by symbol within a settlement', async () => {
+    type Row = { symbol: string; fundingTime: number };
+    const latest = (await getJson<Row[]>(`${rest}/fapi/v1/fundingRate`)).body;
+    expect(latest).toHaveLength(100);
+    const deep = (await getJson<Row[]>(`${rest}/fapi/v1/fundingRate?limit=1000`)).body;
+    expect(deep).toHaveLength(1000);
+    expect(deep.slice(-100)).toEqual(latest);
+    for (let i = 1; i < deep.length; i++) {
+      const [a, b] = [deep[i - 1]!, deep[i]!];
+      expect(a.fundingTime < b.fundingTime || (a.fundingTime === b.fundingTime && a.symbol < b.symbol)).toBe(true);
+    }
+    expect(new Set(deep.map((row) => row.symbol)).size).toBeGreaterThan(100);
+    expect(deep.some((row) => row.symbol.endsWith('_PERP'))).toBe(false);
+    const newest = Math.max(...deep.map((row) => row.fundingTime));
+    const btc = (await getJson<Row[]>(`${rest}/fapi/v1/fundingRate?symbol=BTCUSDT&limit=1`)).body[0]!;
+    expect(newest).toBeGreaterThanOrEqual(btc.fundingTime);
+    const from = (await getJson<Row[]>(`${rest}/fapi/v1/fundingRate?startTime=${btc.fundingTime - 8 * 3_600_000}&limit=5`)).body;
+    expect(from.map((row) => row.fundingTime).every((time) => time >= btc.fundingTime - 8 * 3_600_000)).toBe(true);
+    expect(from[0]!.fundingTime).toBeLessThanOrEqual(from[4]!.fundingTime);
   });
 
   it('serves rolling 24 h tickers consistent with the last price', async () => {
@@ -156,6 +184,80 @@ describe('Binance REST', () => {
     const index = await getJson<{ indexPrice: string }>(`${rest}/eapi/v1/index?underlying=BTCUSDT`);
     const perp = await getJson<{ indexPrice: string }>(`${rest}/fapi/v1/premiumIndex?symbol=BTCUSDT`);
     expect(Math.abs(Number(index.body.indexPrice) / Number(perp.body.indexPrice) - 1)).toBeLessThan(0.002);
+  });
+
+  it('serves bookTicker for one symbol and every USDⓈ-M one, the top of depth at the same update id', async () => {
+    type Depth = { lastUpdateId: number; E: number; T: number; bids: [string, string][]; asks: [string, string][] };
+    type Top = { symbol: string; lastUpdateId: number };
+    let top = await getJson<Top>(`${rest}/fapi/v1/ticker/bookTicker?symbol=ETHUSDT`);
+    let depth = await getJson<Depth>(`${rest}/fapi/v1/depth?symbol=ETHUSDT&limit=5`);
+    // The book reshapes once a second: ask again if the two straddled a second.
+    for (let i = 0; i < 5 && top.body.lastUpdateId !== depth.body.lastUpdateId; i++) {
+      top = await getJson<Top>(`${rest}/fapi/v1/ticker/bookTicker?symbol=ETHUSDT`);
+      depth = await getJson<Depth>(`${rest}/fapi/v1/depth?symbol=ETHUSDT&limit=5`);
+    }
+    const { bids, asks, T, lastUpdateId } = depth.body;
+    expect(Object.keys(depth.body)).toEqual(['lastUpdateId', 'E', 'T', 'bids', 'asks']);
+    expect(top.body).toEqual({ symbol: 'ETHUSDT', bidPrice: bids[0]![0], bidQty: bids[0]![1], askPrice: asks[0]![0], askQty: asks[0]![1], time: T, lastUpdateId });
+    expect(Number(bids[0]![0])).toBeLessThan(Number(asks[0]![0]));
+    expect(depth.body.E).toBeGreaterThanOrEqual(T);
+
+    const all = (await getJson<Array<{ symbol: string }>>(`${rest}/fapi/v1/ticker/bookTicker`)).body.map((row) => row.symbol);
+    const streaming = (await getJson<Array<{ symbol: string }>>(`${rest}/fapi/v1/premiumIndex`)).body.map((row) => row.symbol);
+    expect(all.sort()).toEqual(streaming.sort());
+    expect(all).toEqual(expect.arrayContaining(['BTCUSDT', 'XAUUSDT', 'BTCUSDC']));
+    expect(all.some((symbol) => symbol.endsWith('_PERP'))).toBe(false);
+    expect(await getJson(`${rest}/fapi/v1/ticker/bookTicker?symbol=BTCUSD_PERP`)).toMatchObject({ status: 400, body: { code: -1121 } });
+  });
+
+  it('serves depth at the documented limits only, 500 levels by default, weighted by limit; any other limit is -4021', async () => {
+    type Depth = { bids: [string, string][]; asks: [string, string][] };
+    const levels = async (query: string) => (await getJson<Depth>(`${rest}/fapi/v1/depth?symbol=SOLUSDT${query}`)).body;
+    expect((await levels('')).bids).toHaveLength(500);
+    for (const limit of [5, 10, 20, 50, 100, 1000]) {
+      const book = await levels(`&limit=${limit}`);
+      expect([book.bids.length, book.asks.length]).toEqual([limit, limit]);
+    }
+    for (const limit of [1, 7, 25, 5000]) {
+      expect(await getJson(`${rest}/fapi/v1/depth?symbol=SOLUSDT&limit=${limit}`)).toMatchObject({ status: 400, body: { code: -4021, msg: `${limit} is not valid depth limit` } });
+    }
+    expect(await getJson(`${rest}/fapi/v1/depth?limit=5`)).toMatchObject({ status: 400, body: { code: -1102 } });
+    expect(await getJson(`${rest}/fapi/v1/depth?symbol=SOLUSDT&limit=five`)).toMatchObject({ status: 400, body: { code: -1100 } });
+    const weightOf = async (query: string) => {
+      // X-MBX-USED-WEIGHT-1M after a ping and after the call: their difference, unless a minute turned between them.
+      for (;;) {
+        const before = Number((await getJson(`${rest}/fapi/v1/ping`)).headers.get('x-mbx-used-weight-1m'));
+        const after = Number((await getJson(`${rest}/fapi/v1/depth?symbol=SOLUSDT${query}`)).headers.get('x-mbx-used-weight-1m'));
+        if (after > before) return after - before;
+      }
+    };
+    expect([await weightOf('&limit=50'), await weightOf('&limit=100'), await weightOf(''), await weightOf('&limit=1000')]).toEqual([2, 5, 10, 20]);
+    await post(exchange.controlUrl, '/reset');
+  });
+
+  it('serves openInterest per symbol in the base asset at its lot step, the symbol required', async () => {
+    type Interest = { openInterest: string; symbol: string; time: number };
+    const before = Date.now();
+    const btc = await getJson<Interest>(`${rest}/fapi/v1/openInterest?symbol=BTCUSDT`);
+    expect(Object.keys(btc.body)).toEqual(['openInterest', 'symbol', 'time']);
+    expect(btc.body).toMatchObject({ symbol: 'BTCUSDT', openInterest: expect.stringMatching(/^\d+\.\d{3}$/) });
+    expect(btc.body.time).toBeGreaterThanOrEqual(before - 1000);
+    // About 100k BTC live (2026): a few days' volume at most, not a few hours' worth.
+    expect(Number(btc.body.openInterest)).toBeGreaterThan(30_000);
+    expect(Number(btc.body.openInterest)).toBeLessThan(300_000);
+    const pepe = await getJson<Interest>(`${rest}/fapi/v1/openInterest?symbol=1000PEPEUSDT`);
+    expect(Number(pepe.body.openInterest) * 0.0121).toBeGreaterThan(1e7);
+    expect(await getJson(`${rest}/fapi/v1/openInterest`)).toMatchObject({ status: 400, body: { code: -1102 } });
+    expect(await getJson(`${rest}/fapi/v1/openInterest?symbol=BTCUSD_PERP`)).toMatchObject({ status: 400, body: { code: -1121 } });
+  });
+
+  it('sizes a LOT_SIZE step as live: 0.001 BTC', async () => {
+    const info = await getJson<{ symbols: Array<{ symbol: string; quantityPrecision: number; filters: Array<Record<string, string>> }> }>(`${rest}/fapi/v1/exchangeInfo`);
+    const btc = info.body.symbols.find((symbol) => symbol.symbol === 'BTCUSDT')!;
+    expect(btc.quantityPrecision).toBe(liveBtc.quantityPrecision);
+    expect(btc.filters.find((filter) => filter.filterType === 'LOT_SIZE')).toMatchObject({ stepSize: '0.001', minQty: '0.001' });
+    const depth = await getJson<{ bids: [string, string][] }>(`${rest}/fapi/v1/depth?symbol=BTCUSDT&limit=5`);
+    for (const [, quantity] of depth.body.bids) expect(quantity).toMatch(/^\d+\.\d{3}$/);
   });
 
   it('answers 429 with -1003 once the minute weight of 2400 is spent', async () => {

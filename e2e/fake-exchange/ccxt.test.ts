@@ -79,6 +79,36 @@ describe('ccxt binanceusdm against the fake', () => {
     expect(book!.bidVolume).toBeGreaterThan(0);
   });
 
+  it('fetches the order book from depth at a valid limit, and hears the venue refuse any other', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const book = await binance.fetchOrderBook(BTC, 5);
+    expect([book.bids.length, book.asks.length]).toEqual([5, 5]);
+    const [[bestBid, bidAmount], [bestAsk]] = [book.bids[0]!, book.asks[0]!];
+    expect(bestBid).toBeLessThan(bestAsk!);
+    expect(bidAmount).toBeGreaterThan(0);
+    expect(book.nonce).toBeGreaterThan(0);
+    expect((await binance.fetchOrderBook(BTC)).bids).toHaveLength(500);
+    await expect(binance.fetchOrderBook(BTC, 7)).rejects.toThrow(/7 is not valid depth limit/);
+  });
+
+  it('fetches the open interest of one symbol in the base asset', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const interest = await binance.fetchOpenInterest(BTC);
+    expect(interest.symbol).toBe(BTC);
+    expect(interest.openInterestAmount).toBeGreaterThan(1000);
+    expect(interest.timestamp).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('fetches funding history, a changed interval showing in its gaps', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const recent = await binance.fetchFundingRateHistory(BTC, undefined, 10);
+    expect(recent).toHaveLength(10);
+    for (const row of recent) expect(row).toMatchObject({ symbol: BTC, fundingRate: expect.any(Number) });
+    const changes = (await (await fetch(`${fake.controlUrl}/interval-changes`)).json()) as { binance: Array<{ symbol: string; at: number; fromHours: number; toHours: number }> };
+    const change = changes.binance.find((candidate) => candidate.fromHours === 8 && candidate.toHours === 4)!;
+    const symbol = binance.safeSymbol(change.symbol, undefined, undefined, 'swap');
+    const rows = await binance.fetchFundingRateHistory(symbol, change.at - 86_400_000, 7);
+    const gaps = rows.slice(1).map((row, index) => Math.round((row.timestamp! - rows[index]!.timestamp!) / 3_600_000));
+    expect(gaps).toEqual([8, 8, 8, 4, 4, 4]);
+  });
+
   it('streams the mark price and the funding rate with watchMarkPrice', { timeout: TEST_TIMEOUT_MS }, async () => {
     const first = await binance.watchMarkPrice(BTC);
     const second = await binance.watchMarkPrice(BTC);
@@ -143,6 +173,37 @@ describe('ccxt okx against the fake', () => {
     const rates = await okx.fetchFundingRates();
     expect(Object.keys(rates).length).toBe(Object.values(okx.markets ?? {}).filter((market) => market?.swap).length);
     expect(rates['ETH/USDT:USDT']!.fundingRate).toEqual(expect.any(Number));
+  });
+
+  it('fetches the order book in contracts (100 levels by default) and the ticker\'s bid and ask', { timeout: OKX_TIMEOUT_MS }, async () => {
+    const book = await okx.fetchOrderBook(BTC);
+    expect([book.bids.length, book.asks.length]).toEqual([100, 100]);
+    expect(book.bids[0]![0]).toBeLessThan(book.asks[0]![0]!);
+    expect(book.timestamp! % 1000).toBe(0);
+    expect((await okx.fetchOrderBook(BTC, 400)).bids).toHaveLength(400);
+    const ticker = await okx.fetchTicker(BTC);
+    expect(ticker.ask).toBeGreaterThan(ticker.bid!);
+    // Within a few bps of the book, which may have moved by a second.
+    expect(Math.abs(ticker.bid! / book.bids[0]![0]! - 1)).toBeLessThan(0.002);
+  });
+
+  it('fetches the open interest in contracts, coins and USD', { timeout: OKX_TIMEOUT_MS }, async () => {
+    const interest = await okx.fetchOpenInterest(BTC);
+    expect(interest.symbol).toBe(BTC);
+    expect(interest.openInterestAmount).toBeGreaterThan(100_000);
+    expect(interest.openInterestValue! / (interest.openInterestAmount! * 0.01)).toBeGreaterThan(50_000);
+    expect(interest.openInterestValue! / (interest.openInterestAmount! * 0.01)).toBeLessThan(150_000);
+  });
+
+  it('fetches funding history, a changed interval showing in its gaps', { timeout: OKX_TIMEOUT_MS }, async () => {
+    const recent = await okx.fetchFundingRateHistory(BTC, undefined, 10);
+    expect(recent).toHaveLength(10);
+    for (let i = 1; i < recent.length; i++) expect(recent[i]!.timestamp! - recent[i - 1]!.timestamp!).toBe(8 * 3_600_000);
+    const changes = (await (await fetch(`${fake.controlUrl}/interval-changes`)).json()) as { okx: Array<{ symbol: string; at: number; fromHours: number; toHours: number }> };
+    const change = changes.okx.find((candidate) => candidate.fromHours === 8 && candidate.toHours === 4)!;
+    const symbol = okx.safeSymbol(change.symbol);
+    const rows = await okx.fetchFundingRateHistory(symbol, undefined, 6, { after: String(change.at + 3 * 4 * 3_600_000 + 1) });
+    expect(rows.map((row) => (row.timestamp! - change.at) / 3_600_000)).toEqual([-16, -8, 0, 4, 8, 12]);
   });
 
   it('streams the mark price with watchMarkPrice', { timeout: OKX_TIMEOUT_MS }, async () => {

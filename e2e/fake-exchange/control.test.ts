@@ -292,6 +292,165 @@ describe('control API', () => {
     expect(await relist('XLMUSDT', '币安人生USDT')).toMatchObject({ ok: true, symbol: '币安人生USDT' });
   });
 
+  it('counts the REST requests a venue got per path, whatever it answered, preflights apart, until /reset-requests', async () => {
+    type Counted = { ok: boolean; exchange: string; since: number; counts: Record<string, number> };
+    const counted = async (venue: string) => (await getJson<Counted>(`${exchange.controlUrl}/requests?exchange=${venue}`)).body;
+    const before = Date.now();
+    expect(await post(exchange.controlUrl, '/reset-requests')).toMatchObject({ ok: true, exchange: 'all' });
+    await fetch(`${exchange.binanceUrl}/fapi/v1/fundingInfo`);
+    await fetch(`${exchange.binanceUrl}/fapi/v1/fundingInfo`);
+    await fetch(`${exchange.binanceUrl}/fapi/v1/premiumIndex?symbol=NOPEUSDT`);
+    await fetch(`${exchange.binanceUrl}/fapi/v1/fundingInfo`, { method: 'OPTIONS' });
+    await fetch(`${exchange.env.VITE_OKX_EEA_REST}/api/v5/public/time`);
+    await fetch(`${exchange.okxUrl}/api/v5/public/time`);
+    const binance = await counted('binance');
+    expect(binance).toEqual({ ok: true, exchange: 'binance', since: expect.any(Number), counts: { '/fapi/v1/fundingInfo': 2, '/fapi/v1/premiumIndex': 1 } });
+    expect(binance.since).toBeGreaterThanOrEqual(before);
+    expect((await counted('okx')).counts).toEqual({ '/api/v5/public/time': 2 });
+
+    await post(exchange.controlUrl, '/reset');
+    expect((await counted('binance')).counts['/fapi/v1/fundingInfo']).toBe(2);
+    expect(await post(exchange.controlUrl, '/reset-requests?exchange=binance')).toMatchObject({ ok: true, exchange: 'binance' });
+    expect((await counted('binance')).counts).toEqual({});
+    expect((await counted('okx')).counts).toEqual({ '/api/v5/public/time': 2 });
+    expect((await getJson(`${exchange.controlUrl}/requests`)).body).toEqual({ ok: false, error: 'exchange must be binance or okx' });
+    expect((await getJson(`${exchange.controlUrl}/requests?exchange=kraken`)).status).toBe(400);
+    expect(await post(exchange.controlUrl, '/reset-requests?exchange=kraken')).toMatchObject({ ok: false });
+  });
+
+  it('pins a book exactly on either venue: depth, bookTicker, books and tickers serve it until /reset', async () => {
+    const binance = await post(exchange.controlUrl, '/book?exchange=binance&symbol=BTCUSDT&bids=95000.0:1.5,94999.9:2&asks=95000.1:0.25,95000.5:3');
+    expect(binance).toEqual({
+      ok: true,
+      exchange: 'binance',
+      symbol: 'BTCUSDT',
+      sizeUnit: 'base',
+      bids: [{ price: 95000, size: 1.5 }, { price: 94999.9, size: 2 }],
+      asks: [{ price: 95000.1, size: 0.25 }, { price: 95000.5, size: 3 }],
+    });
+    const depth = (await getJson<{ bids: string[][]; asks: string[][]; lastUpdateId: number }>(`${exchange.binanceUrl}/fapi/v1/depth?symbol=BTCUSDT&limit=1000`)).body;
+    expect([depth.bids, depth.asks]).toEqual([[['95000.0', '1.500'], ['94999.9', '2.000']], [['95000.1', '0.250'], ['95000.5', '3.000']]]);
+    const top = (await getJson<Record<string, unknown>>(`${exchange.binanceUrl}/fapi/v1/ticker/bookTicker?symbol=BTCUSDT`)).body;
+    expect(top).toMatchObject({ bidPrice: '95000.0', bidQty: '1.500', askPrice: '95000.1', askQty: '0.250', lastUpdateId: depth.lastUpdateId });
+
+    expect(await post(exchange.controlUrl, '/book?exchange=okx&symbol=ETH-USDT-SWAP&bids=3000.12:10,3000.11:25.5&asks=3000.13:7')).toMatchObject({ ok: true, sizeUnit: 'contracts' });
+    const books = (await getJson<{ data: Array<{ bids: string[][]; asks: string[][] }> }>(`${exchange.okxUrl}/api/v5/market/books?instId=ETH-USDT-SWAP&sz=5`)).body.data[0]!;
+    expect(books.bids.map((level) => level.slice(0, 3))).toEqual([['3000.12', '10', '0'], ['3000.11', '25.5', '0']]);
+    expect(books.asks.map((level) => level.slice(0, 3))).toEqual([['3000.13', '7', '0']]);
+    const ticker = (await getJson<{ data: Array<Record<string, string>> }>(`${exchange.okxUrl}/api/v5/market/ticker?instId=ETH-USDT-SWAP`)).body.data[0]!;
+    expect([ticker.bidPx, ticker.bidSz, ticker.askPx, ticker.askSz]).toEqual(['3000.12', '10', '3000.13', '7']);
+
+    await post(exchange.controlUrl, '/reset');
+    expect((await getJson<{ bids: string[][] }>(`${exchange.binanceUrl}/fapi/v1/depth?symbol=BTCUSDT`)).body.bids).toHaveLength(500);
+  });
+
+  it('lays a book out from a spread in bps and a depth per level in USD around the mark', async () => {
+    const mark = Number((await getJson<{ data: Array<{ markPx: string }> }>(`${exchange.okxUrl}/api/v5/public/mark-price?instType=SWAP&instId=BTC-USDT-SWAP`)).body.data[0]!.markPx);
+    type Level = { price: number; size: number };
+    const laid = (await post(exchange.controlUrl, '/book?exchange=okx&symbol=BTC-USDT-SWAP&spreadBps=2&depthUsd=50000&levels=10&stepBps=1')) as { bids: Level[]; asks: Level[] };
+    expect([laid.bids.length, laid.asks.length]).toEqual([10, 10]);
+    const [bid, ask] = [laid.bids[0]!.price, laid.asks[0]!.price];
+    // Two bps of the mark, to the tick (0.1).
+    expect(Math.abs((ask - bid) / ((ask + bid) / 2) * 1e4 - 2)).toBeLessThan(0.02);
+    expect(Math.abs((ask + bid) / 2 / mark - 1)).toBeLessThan(0.001);
+    expect(Math.abs(laid.bids[0]!.price - laid.bids[1]!.price - mark * 1e-4)).toBeLessThan(0.11);
+    for (const level of [...laid.bids, ...laid.asks]) expect(Math.abs(level.size * 0.01 * level.price - 50_000)).toBeLessThan(0.006 * level.price);
+    const books = (await getJson<{ data: Array<{ bids: string[][] }> }>(`${exchange.okxUrl}/api/v5/market/books?instId=BTC-USDT-SWAP&sz=400`)).body.data[0]!;
+    expect(books.bids.map((level) => [Number(level[0]), Number(level[1])])).toEqual(laid.bids.map((level) => [level.price, level.size]));
+  });
+
+  it('refuses a book it could not serve exactly', async () => {
+    const book = (query: string) => post(exchange.controlUrl, `/book?${query}`);
+    const btc = 'exchange=binance&symbol=BTCUSDT';
+    expect(await book(btc)).toEqual({ ok: false, error: 'give either bids and asks, or spreadBps and depthUsd' });
+    expect(await book(`${btc}&bids=95000.0:1&asks=95000.1:1&spreadBps=2`)).toMatchObject({ ok: false });
+    expect(await book(`${btc}&bids=95000.05:1&asks=95000.1:1`)).toEqual({ ok: false, error: 'bids price 95000.05 must be a positive number with at most 1 decimals' });
+    expect(await book(`${btc}&bids=95000.0:1.0001&asks=95000.1:1`)).toMatchObject({ ok: false });
+    expect(await book(`${btc}&bids=94999.0:1,95000.0:1&asks=95000.1:1`)).toMatchObject({ ok: false, error: 'bids must run best first, each price below the one before' });
+    expect(await book(`${btc}&bids=95000.2:1&asks=95000.1:1`)).toEqual({ ok: false, error: 'the best bid must be below the best ask' });
+    expect(await book(`${btc}&bids=95000.0&asks=95000.1:1`)).toMatchObject({ ok: false });
+    expect(await book(`${btc}&bids=95000.0:-1&asks=95000.1:1`)).toMatchObject({ ok: false });
+    expect(await book(`${btc}&bids=95000.0:1`)).toMatchObject({ ok: false });
+    expect(await book('exchange=okx&symbol=BTC-USD-SWAP&bids=95000.0:1.5&asks=95000.1:1')).toMatchObject({ ok: false });
+    for (const shape of ['spreadBps=0&depthUsd=1000', 'spreadBps=2&depthUsd=-5', 'spreadBps=2&depthUsd=1000&levels=1001', 'spreadBps=2&depthUsd=1000&levels=2.5', 'spreadBps=two&depthUsd=1000', 'spreadBps=2']) {
+      expect(await book(`${btc}&${shape}`)).toMatchObject({ ok: false });
+    }
+    expect(await book('exchange=binance&symbol=BTCUSD_PERP&spreadBps=2&depthUsd=1000')).toMatchObject({ ok: false });
+    expect(await book('exchange=okx&symbol=NOPE-USDT-SWAP&spreadBps=2&depthUsd=1000')).toMatchObject({ ok: false });
+  });
+
+  it('pins open interest in the base asset on either venue until /reset', async () => {
+    expect(await post(exchange.controlUrl, '/open-interest?exchange=binance&symbol=BTCUSDT&openInterest=12345.678')).toEqual({
+      ok: true,
+      exchange: 'binance',
+      symbol: 'BTCUSDT',
+      openInterest: 12345.678,
+    });
+    expect((await getJson<{ openInterest: string }>(`${exchange.binanceUrl}/fapi/v1/openInterest?symbol=BTCUSDT`)).body.openInterest).toBe('12345.678');
+    await post(exchange.controlUrl, '/open-interest?exchange=okx&symbol=BTC-USDT-SWAP&openInterest=1500');
+    const okx = (await getJson<{ data: Array<Record<string, string>> }>(`${exchange.okxUrl}/api/v5/public/open-interest?instType=SWAP&instId=BTC-USDT-SWAP`)).body.data[0]!;
+    expect([okx.oi, okx.oiCcy]).toEqual(['150000', '1500']);
+    const mark = Number((await getJson<{ data: Array<{ markPx: string }> }>(`${exchange.okxUrl}/api/v5/public/mark-price?instType=SWAP&instId=BTC-USDT-SWAP`)).body.data[0]!.markPx);
+    expect(Number(okx.oiUsd) / (1500 * mark)).toBeCloseTo(1, 2);
+    for (const value of ['-1', 'lots', '']) {
+      expect(await post(exchange.controlUrl, `/open-interest?exchange=okx&symbol=BTC-USDT-SWAP&openInterest=${value}`)).toMatchObject({ ok: false });
+    }
+    expect(await post(exchange.controlUrl, '/open-interest?exchange=binance&symbol=NOPEUSDT&openInterest=1')).toMatchObject({ ok: false });
+    await post(exchange.controlUrl, '/reset');
+    expect((await getJson<{ openInterest: string }>(`${exchange.binanceUrl}/fapi/v1/openInterest?symbol=BTCUSDT`)).body.openInterest).not.toBe('12345.678');
+  });
+
+  it('lists the interval changes in the history, which fundingRate, funding-rate-history and fundingInfo all show', async () => {
+    type Change = { symbol: string; at: number; fromHours: number; toHours: number };
+    const changes = (await getJson<{ ok: boolean; binance: Change[]; okx: Change[] }>(`${exchange.controlUrl}/interval-changes`)).body;
+    expect(changes.ok).toBe(true);
+    const hours = (later: number, earlier: number) => Math.round((later - earlier) / 3_600_000);
+    const eightToFour = (list: Change[]) => list.find((change) => change.fromHours === 8 && change.toHours === 4)!;
+    const onBinance = eightToFour(changes.binance);
+    expect(Date.now() - onBinance.at).toBeLessThan(30 * 86_400_000);
+    const rows = (await getJson<Array<{ fundingTime: number }>>(`${exchange.binanceUrl}/fapi/v1/fundingRate?symbol=${onBinance.symbol}&startTime=${onBinance.at - 2 * 86_400_000}&limit=20`)).body;
+    const gaps = rows.slice(1).map((row, index) => hours(row.fundingTime, rows[index]!.fundingTime));
+    expect(gaps).toEqual([...Array(6).fill(8), ...Array(13).fill(4)]);
+    const info = (await getJson<Array<{ symbol: string; fundingIntervalHours: number; updateTime: number }>>(`${exchange.binanceUrl}/fapi/v1/fundingInfo`)).body;
+    expect(info.find((row) => row.symbol === onBinance.symbol)).toMatchObject({ fundingIntervalHours: 4, updateTime: onBinance.at });
+
+    const onOkx = eightToFour(changes.okx);
+    const history = (await getJson<{ data: Array<{ fundingTime: string }> }>(`${exchange.okxUrl}/api/v5/public/funding-rate-history?instId=${onOkx.symbol}&after=${onOkx.at + 4 * 3_600_000 * 3 + 1}&limit=6`)).body.data;
+    expect(history.map((row) => Number(row.fundingTime))).toEqual([3, 2, 1, 0].map((n) => onOkx.at + n * 4 * 3_600_000).concat([onOkx.at - 8 * 3_600_000, onOkx.at - 16 * 3_600_000]));
+  });
+
+  it('changes a perpetual\'s interval daysAgo on either venue: history, fundingInfo and the live rate follow', async () => {
+    const changed = await post(exchange.controlUrl, '/interval-change?exchange=binance&symbol=ETHUSDT&fromHours=8&toHours=4&daysAgo=12');
+    const at = Math.floor((Date.now() - 12 * 86_400_000) / (8 * 3_600_000)) * 8 * 3_600_000;
+    expect(changed).toMatchObject({ ok: true, exchange: 'binance', symbol: 'ETHUSDT', fromHours: 8, toHours: 4 });
+    expect(Math.abs(Number(changed.at) - at)).toBeLessThanOrEqual(8 * 3_600_000);
+    expect(Number(changed.nextFundingTime) % (4 * 3_600_000)).toBe(0);
+    const rows = (await getJson<Array<{ fundingTime: number }>>(`${exchange.binanceUrl}/fapi/v1/fundingRate?symbol=ETHUSDT&startTime=${Number(changed.at) - 16 * 3_600_000}&limit=5`)).body;
+    expect(rows.slice(1).map((row, index) => Math.round((row.fundingTime - rows[index]!.fundingTime) / 3_600_000))).toEqual([8, 8, 4, 4]);
+    const info = (await getJson<Array<{ symbol: string; fundingIntervalHours: number; updateTime: number }>>(`${exchange.binanceUrl}/fapi/v1/fundingInfo`)).body;
+    expect(info.find((row) => row.symbol === 'ETHUSDT')).toMatchObject({ fundingIntervalHours: 4, updateTime: changed.at });
+    const premium = (await getJson<{ nextFundingTime: number }>(`${exchange.binanceUrl}/fapi/v1/premiumIndex?symbol=ETHUSDT`)).body;
+    expect(premium.nextFundingTime).toBe(changed.nextFundingTime);
+    const listed = (await getJson<{ binance: Array<{ symbol: string }> }>(`${exchange.controlUrl}/interval-changes`)).body.binance;
+    expect(listed.map((change) => change.symbol)).toContain('ETHUSDT');
+
+    const okx = await post(exchange.controlUrl, '/interval-change?exchange=okx&symbol=SOL-USDT-SWAP&fromHours=8&toHours=6&daysAgo=3');
+    expect(okx).toMatchObject({ ok: true, fromHours: 8, toHours: 6 });
+    const rate = (await getJson<{ data: Array<Record<string, string>> }>(`${exchange.okxUrl}/api/v5/public/funding-rate?instId=SOL-USDT-SWAP`)).body.data[0]!;
+    expect(Number(rate.nextFundingTime) - Number(rate.fundingTime)).toBe(6 * 3_600_000);
+    const history = (await getJson<{ data: Array<{ fundingTime: string }> }>(`${exchange.okxUrl}/api/v5/public/funding-rate-history?instId=SOL-USDT-SWAP&after=${Number(okx.at) + 1}&limit=2`)).body.data;
+    expect(history.map((row) => Number(row.fundingTime))).toEqual([Number(okx.at), Number(okx.at) - 8 * 3_600_000]);
+
+    const bad = (query: string) => post(exchange.controlUrl, `/interval-change?${query}`);
+    expect(await bad('exchange=okx&symbol=SOL-USDT-SWAP&fromHours=8&toHours=3&daysAgo=3')).toEqual({ ok: false, error: 'toHours must be one of 1, 2, 4, 6, 8' });
+    expect(await bad('exchange=binance&symbol=SOLUSDT&fromHours=8&toHours=6&daysAgo=3')).toEqual({ ok: false, error: 'toHours must be one of 1, 2, 4, 8' });
+    expect(await bad('exchange=binance&symbol=SOLUSDT&fromHours=8&toHours=8&daysAgo=3')).toMatchObject({ ok: false, error: 'fromHours and toHours must differ' });
+    for (const daysAgo of ['0', '-1', '45', 'soon', '']) expect(await bad(`exchange=binance&symbol=SOLUSDT&fromHours=8&toHours=4&daysAgo=${daysAgo}`)).toMatchObject({ ok: false });
+    expect(await bad('exchange=binance&symbol=BTCUSDT_261225&fromHours=8&toHours=4&daysAgo=3')).toMatchObject({ ok: false });
+    expect(await bad('exchange=binance&symbol=BTCUSD_PERP&fromHours=8&toHours=4&daysAgo=3')).toMatchObject({ ok: false });
+    expect(await bad('exchange=kraken&symbol=SOLUSDT&fromHours=8&toHours=4&daysAgo=3')).toMatchObject({ ok: false });
+  });
+
   it('rejects bad commands with 400 and unknown ones with 404', async () => {
     expect(await post(exchange.controlUrl, '/drop?exchange=kraken')).toMatchObject({ ok: false });
     expect(await post(exchange.controlUrl, '/funding?exchange=binance&symbol=NOPE&rate=0.1')).toMatchObject({ ok: false });

@@ -49,6 +49,29 @@ describe('generated markets', () => {
     }
   });
 
+  it('changed the interval of a small-cap perpetual or two on each venue inside the last 30 days, in their history too', () => {
+    const { market: fresh, funding } = createMarketData(42, () => START);
+    for (const instruments of [fresh.binance, fresh.okx]) {
+      const changed = instruments.filter((instrument) => instrument.funding?.intervalChange);
+      const kinds = changed.map((instrument) => `${instrument.funding!.intervalChange!.fromHours}→${instrument.funding!.intervalChange!.toHours}`);
+      expect(kinds.sort()).toEqual(['4→1', '8→4']);
+      for (const instrument of changed) {
+        const { at, fromHours, toHours } = instrument.funding!.intervalChange!;
+        expect(START - at).toBeGreaterThan(4 * 86_400_000);
+        expect(START - at).toBeLessThan(30 * 86_400_000);
+        expect(instrument.funding!.intervalHours).toBe(toHours);
+        const settlements = funding.settlements(instrument);
+        const gapBefore = (time: number) => {
+          const index = settlements.findIndex((settlement) => settlement.time === time);
+          return (time - settlements[index - 1]!.time) / 3_600_000;
+        };
+        const times = settlements.map((settlement) => settlement.time);
+        expect(times).toContain(at);
+        for (const time of times.slice(1)) expect(gapBefore(time)).toBe(time <= at ? fromHours : toHours);
+      }
+    }
+  });
+
   it('spreads 24 h volumes over orders of magnitude', () => {
     const volumes = binance.filter((instrument) => instrument.status === 'TRADING').map((instrument) => instrument.quoteVolume);
     expect(Math.max(...volumes) / Math.min(...volumes)).toBeGreaterThan(1000);

@@ -85,6 +85,12 @@ describe('OKX REST', () => {
     const funding = (await okx('/api/v5/public/funding-rate?instId=ETH-USDT-SWAP')).body.data[0]!;
     const interval = Number(funding.nextFundingTime) - Number(funding.fundingTime);
     expect([3_600_000, 2 * 3_600_000, 4 * 3_600_000, 8 * 3_600_000]).toContain(interval);
+    // The cap and floor the rate moves between.
+    const [floor, cap, rate] = [Number(funding.minFundingRate), Number(funding.maxFundingRate), Number(funding.fundingRate)];
+    expect(floor).toBeLessThan(0);
+    expect(cap).toBe(-floor);
+    expect(rate).toBeGreaterThanOrEqual(floor);
+    expect(rate).toBeLessThanOrEqual(cap);
     const mark = Number((await okx('/api/v5/public/mark-price?instType=SWAP&instId=ETH-USDT-SWAP')).body.data[0]!.markPx);
     const ticker = (await okx('/api/v5/market/ticker?instId=ETH-USDT-SWAP')).body.data[0]!;
     expect(Math.abs(Number(ticker.last) / mark - 1)).toBeLessThan(0.003);
@@ -92,6 +98,69 @@ describe('OKX REST', () => {
     expect(all.body.data.length).toBe((await okx('/api/v5/public/instruments?instType=SWAP')).body.data.length);
     const index = (await okx('/api/v5/market/index-tickers?instId=ETH-USDT')).body.data[0]!;
     expect(Math.abs(Number(index.idxPx) / mark - 1)).toBeLessThan(0.01);
+  });
+
+  it('serves books in contracts, [px, sz, "0", orders], 1 level by default and 400 at most, its top the ticker\'s bid and ask', async () => {
+    type Book = { asks: string[][]; bids: string[][]; ts: string };
+    const book = async (query: string) => (await okx<Book>(`/api/v5/market/books?instId=ETH-USDT-SWAP${query}`)).body;
+    let deep = (await book('&sz=400')).data[0]!;
+    let ticker = (await okx('/api/v5/market/ticker?instId=ETH-USDT-SWAP')).body.data[0]!;
+    // One book a second: ask again if the two straddled a second.
+    for (let i = 0; i < 5 && Math.floor(Number(ticker.ts) / 1000) * 1000 !== Number(deep.ts); i++) {
+      deep = (await book('&sz=400')).data[0]!;
+      ticker = (await okx('/api/v5/market/ticker?instId=ETH-USDT-SWAP')).body.data[0]!;
+    }
+    expect(Object.keys(deep)).toEqual(['asks', 'bids', 'ts']);
+    expect([deep.asks.length, deep.bids.length]).toEqual([400, 400]);
+    const [bestBid, bestAsk] = [deep.bids[0]!, deep.asks[0]!];
+    expect([ticker.bidPx, ticker.bidSz, ticker.askPx, ticker.askSz]).toEqual([bestBid[0], bestBid[1], bestAsk[0], bestAsk[1]]);
+    for (const level of [...deep.asks, ...deep.bids]) {
+      expect(level).toHaveLength(4);
+      expect(level[1]).toMatch(/^\d+(\.\d{1,2})?$/); // contracts, in lots of 0.01
+      expect(level[2]).toBe('0');
+      expect(Number(level[3])).toBeGreaterThanOrEqual(1);
+    }
+    for (let i = 1; i < 400; i++) expect(Number(deep.bids[i]![0])).toBeLessThan(Number(deep.bids[i - 1]![0]));
+    const top = (await book('')).data[0]!;
+    expect([top.asks.length, top.bids.length]).toEqual([1, 1]);
+    expect(await book('&sz=401')).toMatchObject({ code: '51000', data: [] });
+    expect(await book('&sz=0')).toMatchObject({ code: '51000' });
+    expect((await okx('/api/v5/market/books')).body).toMatchObject({ code: '50014', data: [] });
+    expect((await okx('/api/v5/market/books?instId=NOPE-USDT-SWAP')).body).toMatchObject({ code: '51001', data: [] });
+    const inverse = (await okx<Book>('/api/v5/market/books?instId=BTC-USD-SWAP&sz=5')).body.data[0]!;
+    for (const level of inverse.bids) expect(level[1]).toMatch(/^\d+$/); // inverse lots are whole contracts
+  });
+
+  it('serves open-interest for every swap in one call and for one, oi in contracts, oiCcy in the coin, oiUsd in USD', async () => {
+    const all = (await okx('/api/v5/public/open-interest?instType=SWAP')).body.data;
+    const swaps = (await okx('/api/v5/public/instruments?instType=SWAP')).body.data;
+    expect(all.map((row) => row.instId).sort()).toEqual(swaps.map((swap) => swap.instId!).sort());
+    let one = (await okx('/api/v5/public/open-interest?instType=SWAP&instId=BTC-USDT-SWAP')).body.data;
+    let listed = (await okx('/api/v5/public/open-interest?instType=SWAP')).body.data.find((row) => row.instId === 'BTC-USDT-SWAP')!;
+    // Open interest moves once a minute: ask again if the two straddled one.
+    for (let i = 0; i < 3 && one[0]!.oi !== listed.oi; i++) {
+      one = (await okx('/api/v5/public/open-interest?instType=SWAP&instId=BTC-USDT-SWAP')).body.data;
+      listed = (await okx('/api/v5/public/open-interest?instType=SWAP')).body.data.find((row) => row.instId === 'BTC-USDT-SWAP')!;
+    }
+    expect(one).toHaveLength(1);
+    const btc = one[0]!;
+    expect(Object.keys(btc)).toEqual(['instId', 'instType', 'oi', 'oiCcy', 'oiUsd', 'ts']);
+    // The same position count either way; its USD worth follows the mark between the calls.
+    expect([btc.oi, btc.oiCcy]).toEqual([listed.oi, listed.oiCcy]);
+    expect(Number(btc.oiUsd) / Number(listed.oiUsd)).toBeCloseTo(1, 2);
+    expect(Number(btc.oiCcy)).toBeCloseTo(Number(btc.oi) * 0.01, 6);
+    const mark = Number((await okx('/api/v5/public/mark-price?instType=SWAP&instId=BTC-USDT-SWAP')).body.data[0]!.markPx);
+    expect(Number(btc.oiUsd) / (Number(btc.oiCcy) * mark)).toBeCloseTo(1, 2);
+    expect(Number(btc.oiCcy)).toBeGreaterThan(10_000);
+    expect(Number(btc.oiCcy)).toBeLessThan(200_000);
+    const inverse = (await okx('/api/v5/public/open-interest?instType=SWAP&instId=BTC-USD-SWAP')).body.data[0]!;
+    expect(inverse.oi).toMatch(/^\d+$/);
+    expect(Number(inverse.oiUsd)).toBeCloseTo(Number(inverse.oi) * 100, 0);
+    expect((await okx('/api/v5/public/open-interest?instType=SWAP&instFamily=ETH-USDC')).body.data.map((row) => row.instId)).toEqual(['ETH-USDC-SWAP']);
+    expect((await okx('/api/v5/public/open-interest?instType=SWAP&uly=ETH-USDC')).body.data.map((row) => row.instId)).toEqual(['ETH-USDC-SWAP']);
+    expect((await okx('/api/v5/public/open-interest')).body).toMatchObject({ code: '50014', data: [] });
+    expect((await okx('/api/v5/public/open-interest?instType=MARGIN')).body).toMatchObject({ code: '51000', data: [] });
+    expect((await okx('/api/v5/public/open-interest?instType=SWAP&instId=NOPE-USDT-SWAP')).body).toMatchObject({ code: '51001', data: [] });
   });
 
   it('serves every settled rate in funding-rate-history, newest first, on the interval grid', async () => {
@@ -129,6 +198,22 @@ describe('OKX REST', () => {
     expect((await history('ETH-USDT-SWAP')).status).toBe(200);
     await sleep(2_100);
     expect((await history('SOL-USDT-SWAP')).status).toBe(200);
+  });
+
+  it('limits books to 40 per 2 s per IP, open-interest to 20 and funding-rate to 10 per 2 s per instrument', async () => {
+    await sleep(2_100);
+    const burst = async (path: string, count: number) => {
+      const answers = await Promise.all(Array.from({ length: count }, () => getJson<Envelope>(`${rest}${path}`)));
+      return answers.filter((answer) => answer.status === 429);
+    };
+    expect(await burst('/api/v5/market/books?instId=BTC-USDT-SWAP', 40)).toHaveLength(0);
+    const books = await burst('/api/v5/market/books?instId=ETH-USDT-SWAP', 2);
+    expect(books).toHaveLength(2);
+    expect(books[0]!.body).toEqual({ msg: 'Too Many Requests', code: '50011' });
+    expect(await burst('/api/v5/public/open-interest?instType=SWAP&instId=SOL-USDT-SWAP', 22)).toHaveLength(2);
+    expect(await burst('/api/v5/public/open-interest?instType=SWAP&instId=ETH-USDT-SWAP', 20)).toHaveLength(0);
+    expect(await burst('/api/v5/public/funding-rate?instId=SOL-USDT-SWAP', 11)).toHaveLength(1);
+    expect(await burst('/api/v5/public/funding-rate?instId=ANY', 10)).toHaveLength(0);
   });
 
   it('serves candles newest first with pagination, the newest one live and unconfirmed', async () => {

@@ -1,7 +1,8 @@
 import { BinanceExchange } from './binance/binanceExchange.ts';
-import { bookTickerEndpoints } from './binance/bookTickers.ts';
 import { historyEndpoints } from './binance/historyEndpoints.ts';
+import { openInterestEndpoint } from './binance/openInterestEndpoint.ts';
 import { optionEndpoints } from './binance/optionEndpoints.ts';
+import { orderBookEndpoints } from './binance/orderBookEndpoints.ts';
 import { BinanceTickers } from './binance/tickers.ts';
 import { ControlServer } from './control/controlServer.ts';
 import { Scheduler } from './core/scheduler.ts';
@@ -76,11 +77,12 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
     extraEndpoints: {
       ...historyEndpoints(data, tickers),
       ...optionEndpoints(optionMarket, now),
-      ...bookTickerEndpoints(market, data.dayStats, now),
+      ...orderBookEndpoints(market, data.books, now),
+      ...openInterestEndpoint(market, data.openInterests, now),
     },
   });
   const okx = new OkxExchange({ data, options: okxOptionSource(optionMarket, now), scheduler, timing, now });
-  const control = new ControlServer({ binance, okx, market, scheduler, timing, now });
+  const control = new ControlServer({ binance, okx, data, scheduler, timing, now });
 
   const close = async () => {
     scheduler.stop();

@@ -1,5 +1,6 @@
 import { fixed, tickSize } from '../core/format.ts';
 import type { Instrument } from '../markets/instrument.ts';
+import { sizeDecimals } from '../markets/orderUnits.ts';
 
 /** Perpetuals carry this far-future "delivery" date on the real exchange (2100-12-25 08:00 UTC). */
 const PERPETUAL_DELIVERY_DATE = 4133404800000;
@@ -24,7 +25,7 @@ export function exchangeInfo(instruments: Instrument[], serverTime: number): unk
 
 function symbolInfo(instrument: Instrument, all: readonly Instrument[]): unknown {
   const decimals = instrument.priceDecimals;
-  const quantityDecimals = Math.max(0, Math.min(3, 3 - Math.floor(Math.log10(Math.max(1, instrument.state.mark)))));
+  const quantityDecimals = sizeDecimals(instrument);
   const pair = instrument.symbol.split('_')[0]!;
   return {
     symbol: instrument.symbol,

@@ -17,7 +17,7 @@ export interface FundingInfoRow {
   adjustedFundingRateFloor: string;
   fundingIntervalHours: number;
   disclaimer: boolean;
-  /** Null on rows whose settings were never adjusted (BTCUSDT live). */
+  /** When its settings last changed (an interval change's time); null on rows never adjusted (BTCUSDT live). */
   updateTime: number | null;
 }
 
@@ -49,7 +49,7 @@ function listedRow(instrument: Instrument): FundingInfoRow {
     adjustedFundingRateFloor: fixed(funding.floor, decimals),
     fundingIntervalHours: funding.intervalHours,
     disclaimer: !funding.adjusted,
-    updateTime: funding.adjusted ? instrument.onboardTime : null,
+    updateTime: funding.intervalChange?.at ?? (funding.adjusted ? instrument.onboardTime : null),
   };
 }
 

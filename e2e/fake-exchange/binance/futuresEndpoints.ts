@@ -30,7 +30,8 @@ export function futuresEndpoints(market: Market, now: () => number): Record<stri
       weight: (params) => (params.optionalString('symbol') ? 1 : 10),
       handle: (params) => bySymbolOrAll(params, (instrument) => premiumIndex(instrument, now())),
     },
-    '/fapi/v1/fundingInfo': { weight: () => 1, handle: () => fundingInfo.rows() },
+    // Weight 0: it counts against the 500 per 5 minutes it shares with fundingRate.
+    '/fapi/v1/fundingInfo': { weight: () => 0, sharedLimit: 'funding', handle: () => fundingInfo.rows() },
   };
 }
 

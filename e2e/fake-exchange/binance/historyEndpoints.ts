@@ -5,6 +5,7 @@ import { isStreaming, type Instrument } from '../markets/instrument.ts';
 import type { MarketData } from '../markets/marketData.ts';
 import type { Settlement } from '../markets/market.ts';
 import type { SeriesKind } from '../markets/priceHistory.ts';
+import { recordedFundingTime } from './fundingTimes.ts';
 import { binanceGrid } from './intervals.ts';
 import type { BinanceParams } from './params.ts';
 import type { BinanceEndpoint } from './rest.ts';
@@ -55,21 +56,29 @@ export function historyEndpoints(data: MarketData, tickers: BinanceTickers): Rec
     // Index klines are asked by `pair`, not `symbol`: the index belongs to the pair.
     '/fapi/v1/indexPriceKlines': klines('pair', 'index'),
     '/fapi/v1/premiumIndexKlines': klines('symbol', 'premium'),
+    // No weight of its own: it counts against the 500 per 5 minutes it shares with fundingInfo.
     '/fapi/v1/fundingRate': {
-      weight: () => 1,
+      weight: () => 0,
+      sharedLimit: 'funding',
       handle: (params) => {
         const symbol = params.optionalString('symbol');
         const start = params.optionalInteger('startTime');
         const end = params.optionalInteger('endTime') ?? Number.MAX_SAFE_INTEGER;
         const limit = params.limit(100, 1000);
         const instruments = symbol ? [lookup(params, 'symbol')] : market.binance.filter((instrument) => instrument.funding && onUsdsFutures(instrument));
-        const rows = instruments
-          .flatMap((instrument) => funding.settlements(instrument).map((settlement) => ({ instrument, settlement })))
-          .filter(({ settlement }) => settlement.time <= end && (start === undefined || settlement.time >= start))
-          .sort((a, b) => a.settlement.time - b.settlement.time);
         // With startTime the window runs forward from it; without, it is the latest `limit`.
-        const chosen = start === undefined ? rows.slice(-limit) : rows.slice(0, limit);
-        return chosen.map(({ instrument, settlement }) => fundingRow(instrument, settlement, funding.markAt(instrument, settlement)));
+        const window = (rows: FundingRow[]) => (start === undefined ? rows.slice(-limit) : rows.slice(0, limit));
+        const rows = instruments.flatMap((instrument) =>
+          window(
+            funding
+              .settlements(instrument)
+              .map((settlement) => ({ instrument, settlement, time: recordedFundingTime(market.seed, settlement.time) }))
+              .filter(({ time }) => time <= end && (start === undefined || time >= start)),
+          ),
+        );
+        // Across symbols, as live: by time, then by symbol.
+        rows.sort((a, b) => a.time - b.time || compareSymbols(a.instrument.symbol, b.instrument.symbol));
+        return window(rows).map((row) => fundingRow(row, funding.markAt(row.instrument, row.settlement)));
       },
     },
     '/fapi/v1/ticker/24hr': {
@@ -80,6 +89,17 @@ export function historyEndpoints(data: MarketData, tickers: BinanceTickers): Rec
           : market.binance.filter((instrument) => isStreaming(instrument) && onUsdsFutures(instrument)).map((instrument) => tickers.ticker24hr(instrument)),
     },
   };
+}
+
+interface FundingRow {
+  instrument: Instrument;
+  settlement: Settlement;
+  /** As Binance records it (recordedFundingTime). */
+  time: number;
+}
+
+function compareSymbols(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** [openTime, open, high, low, close, ignore, closeTime, ignore, samples, ignore, ignore, ignore] */
@@ -100,11 +120,13 @@ function klineRow(candle: Candle): unknown[] {
   ];
 }
 
-function fundingRow(instrument: Instrument, settlement: Settlement, mark: number): unknown {
+/** In the live key order, with the `rateType` live rows carry (2026) though the docs omit it. */
+function fundingRow({ instrument, settlement, time }: FundingRow, mark: number): unknown {
   return {
     symbol: instrument.symbol,
+    fundingTime: time,
     fundingRate: fixed(settlement.rate, DECIMALS),
-    fundingTime: settlement.time,
     markPrice: fixed(mark, DECIMALS),
+    rateType: 'Regular',
   };
 }

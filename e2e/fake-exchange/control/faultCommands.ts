@@ -1,17 +1,15 @@
 import { CORS_MODES, isCorsMode, isRefuseScope, noFaults, REFUSE_SCOPES, type ExchangeFaults } from '../core/faults.ts';
 import { defaultListModes } from '../okx/listModes.ts';
+import { ControlError, type Command } from './command.ts';
 import type { ControlDeps } from './controlServer.ts';
-
-export class ControlError extends Error {}
-
-/** A command reads its query and, for those that take one (`/inject`), the request body. */
-type Command = (query: URLSearchParams, body: string) => Record<string, unknown>;
+import { requestCounterOf } from './queries.ts';
 
 const NOTICE_64008 = 'The connection will soon be closed for a service upgrade. Please reconnect.';
 
 /** POST endpoints of the control API, by path. */
 export function faultCommands(deps: ControlDeps): Record<string, Command> {
-  const { binance, okx, market } = deps;
+  const { binance, okx } = deps;
+  const { market } = deps.data;
   /** The timing the fake started with: /timing changes it for a test, /reset puts it back. */
   const startTiming = { ...deps.timing };
   const milliseconds = (name: string, text: string): number => {
@@ -36,7 +34,15 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       Object.assign(okx.listModes, defaultListModes());
       Object.assign(deps.timing, startTiming);
       market.restoreSymbols();
+      deps.data.books.clearPins();
+      deps.data.openInterests.clearPins();
       return {};
+    },
+    '/reset-requests': (query) => {
+      const exchange = query.get('exchange');
+      const counters = exchange === null ? [binance.rest.requests, okx.rest.requests] : [requestCounterOf(deps, exchange)];
+      for (const counter of counters) counter.reset();
+      return { exchange: exchange ?? 'all', since: counters[0]!.since };
     },
     '/timing': (query) => {
       const firstFunding = query.get('okxFirstFundingPushMs');

@@ -40,13 +40,14 @@ export function drawFundingTerms(random: Random, options: { major: boolean }): F
     baseline,
     regime: Math.max(-cap, Math.min(cap, regime)),
     pinned: false,
+    intervalChange: null,
   };
 }
 
 /** TradFi perpetuals settle every 4 h (XAUUSDT live) with no interest part; XAUUSDT's cap is ±0.5 %. */
 export function drawTradFiFundingTerms(random: Random): FundingTerms {
   const cap = 0.005;
-  return { intervalHours: 4, cap, floor: -cap, adjusted: true, baseline: 0, regime: gaussian(random) * 0.00015, pinned: false };
+  return { intervalHours: 4, cap, floor: -cap, adjusted: true, baseline: 0, regime: gaussian(random) * 0.00015, pinned: false, intervalChange: null };
 }
 
 function drawInterval(random: Random): number {

@@ -18,6 +18,15 @@ export interface FundingTerms {
   regime: number;
   /** Held still by the control API (POST /funding) so browser tests can assert exact figures. */
   pinned: boolean;
+  /** The last time the venue changed the interval (generated, or set by POST /interval-change), or null. */
+  intervalChange: IntervalChange | null;
+}
+
+/** A change of funding interval: settlements every `fromHours` until `at`, every `toHours` from it. */
+export interface IntervalChange {
+  at: number;
+  fromHours: number;
+  toHours: number;
 }
 
 /** Everything that moves. Mutated in place by the live walk; read by every payload builder. */

@@ -1,8 +1,9 @@
 import { hashSeed, mulberry32, type Random } from '../core/prng.ts';
 import type { Coin } from './coins.ts';
 import { baselineRate, nextFundingTime } from './fundingTerms.ts';
-import type { ExchangeId, Instrument } from './instrument.ts';
+import type { ExchangeId, Instrument, IntervalChange } from './instrument.ts';
 import { isStreaming } from './instrument.ts';
+import { drawIntervalChanges } from './intervalChanges.ts';
 import { stepInstrument, stepSpot, type SpotState } from './liveWalk.ts';
 import { buildUniverse } from './universe.ts';
 
@@ -39,6 +40,7 @@ export class Market {
     this.binance = universe.binance;
     this.okx = universe.okx;
     this.coins = universe.coins;
+    drawIntervalChanges([...this.binance, ...this.okx], seed, this.startTime);
     for (const coin of universe.coins) this.spots.set(coin.name, { coin, price: coin.price });
     this.bySymbol = {
       binance: new Map(this.binance.map((instrument) => [instrument.symbol, instrument])),
@@ -107,6 +109,23 @@ export class Market {
     funding.adjusted = funding.adjusted || intervalHours !== 8;
     state.fundingRate = rate;
     state.nextFundingTime = nextFundingTime(this.now(), intervalHours);
+  }
+
+  /**
+   * Moves a perpetual to `change.toHours` as of `change.at` (control API): its next settlement on
+   * the new grid, and a rate sitting on the old interval's interest baseline onto the new one's.
+   */
+  changeInterval(instrument: Instrument, change: IntervalChange): void {
+    const { funding, state } = instrument;
+    if (!funding) throw new Error(`${instrument.symbol} has no funding`);
+    const oldBaseline = funding.baseline;
+    funding.intervalHours = change.toHours;
+    funding.baseline = instrument.kind === 'tradfi' ? 0 : baselineRate(change.toHours);
+    if (funding.regime === oldBaseline) funding.regime = funding.baseline;
+    if (state.fundingRate === oldBaseline && !funding.pinned) state.fundingRate = funding.baseline;
+    funding.adjusted = true;
+    funding.intervalChange = change;
+    state.nextFundingTime = nextFundingTime(this.now(), change.toHours);
   }
 
   private stepOne(instrument: Instrument, now: number): void {

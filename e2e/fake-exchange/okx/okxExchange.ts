@@ -9,6 +9,7 @@ import { okxCatalog } from './catalog.ts';
 import { defaultListModes } from './listModes.ts';
 import { fundingHistoryEndpoints } from './fundingHistoryEndpoint.ts';
 import { OkxIndexes } from './indexes.ts';
+import { openInterestEndpoint } from './openInterestEndpoint.ts';
 import { marketEndpoints } from './marketEndpoints.ts';
 import type { OkxOptionSource } from './options.ts';
 import { publicEndpoints } from './publicEndpoints.ts';
@@ -51,13 +52,14 @@ export class OkxExchange {
         ...marketEndpoints(data, indexes, candles, now),
         ...fundingHistoryEndpoints(data, this.faults),
         ...underlyingEndpoint(data.market, options, this.listModes),
+        ...openInterestEndpoint(data.market, data.openInterests, now),
       },
       this.faults,
       now,
     );
     this.pushes = new OkxPushes(
       this.sockets,
-      { market: data.market, dayStats: data.dayStats, indexes, candles, options, listModes: this.listModes, timing },
+      { market: data.market, dayStats: data.dayStats, books: data.books, indexes, candles, options, listModes: this.listModes, timing },
       now,
       scheduler.rate,
       scheduler,

@@ -1,6 +1,7 @@
 import { tickSize, trimmed } from '../core/format.ts';
 import { hashSeed } from '../core/prng.ts';
 import type { Instrument } from '../markets/instrument.ts';
+import { sizeDecimals } from '../markets/orderUnits.ts';
 
 /** OKX prints prices trimmed to the instrument's tick ("97012.3") and timestamps as strings. */
 export function okxPrice(instrument: Instrument, value: number): string {
@@ -11,7 +12,7 @@ export function okxPrice(instrument: Instrument, value: number): string {
 export function swapInstrument(instrument: Instrument): Record<string, unknown> {
   const inverse = instrument.quote === 'USD';
   const family = `${instrument.coin.name}-${instrument.quote}`;
-  const lot = inverse ? '1' : '0.01';
+  const lot = tickSize(sizeDecimals(instrument));
   return {
     alias: '',
     auctionEndTime: '',

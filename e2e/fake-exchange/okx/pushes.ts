@@ -3,6 +3,7 @@ import type { Scheduler } from '../core/scheduler.ts';
 import type { DayStatsBook } from '../markets/dayStats.ts';
 import type { Instrument } from '../markets/instrument.ts';
 import type { Market } from '../markets/market.ts';
+import type { OrderBooks } from '../markets/orderBooks.ts';
 import type { FakeTiming } from '../timing.ts';
 import type { OkxCandles } from './candles.ts';
 import type { OkxChannel } from './channels.ts';
@@ -37,6 +38,7 @@ interface KeyState {
 export interface OkxPushSources {
   market: Market;
   dayStats: DayStatsBook;
+  books: OrderBooks;
   indexes: OkxIndexes;
   candles: OkxCandles;
   options: OkxOptionSource;
@@ -226,7 +228,7 @@ export class OkxPushes {
   }
 
   private payload(channel: OkxChannel, ts: number): unknown[] | null {
-    const { market, dayStats, indexes, candles, options } = this.sources;
+    const { market, dayStats, books, indexes, candles, options } = this.sources;
     switch (channel.kind) {
       case 'instruments':
         return channel.instType === 'SWAP' ? market.okx.map(swapInstrument) : options.instruments();
@@ -236,7 +238,7 @@ export class OkxPushes {
       }
       case 'tickers': {
         const instrument = this.swap(channel.instId);
-        return instrument ? [ticker(instrument, dayStats.stats(instrument), ts)] : options.tickerPayload(channel.instId, ts);
+        return instrument ? [ticker(instrument, dayStats.stats(instrument), books.book(instrument, 1), ts)] : options.tickerPayload(channel.instId, ts);
       }
       case 'funding-rate': {
         const instrument = this.swap(channel.instId);

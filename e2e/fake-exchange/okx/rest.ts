@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { restRefusal, type ExchangeFaults } from '../core/faults.ts';
 import { answerPreflight, requestUrl, sendJson, withholdCors } from '../core/http.ts';
+import { RequestCounter } from '../core/requestCounter.ts';
 import { okxGeoBlockBody } from './geoBlock.ts';
 
 /** An OKX error: non-"0" code in the envelope, usually with HTTP 200 (400/429 for some). */
@@ -26,44 +27,60 @@ export const parameterError = (name: string) => new OkxApiError('51000', `Parame
 
 export type OkxEndpoint = (query: URLSearchParams) => unknown[];
 
-/** OKX states its public limits per endpoint: about 20 requests per 2 s per IP each. */
-const REQUESTS_PER_WINDOW = 20;
+/** OKX states each public endpoint's limit per 2 s, counted per IP, or per IP and instrument. */
+interface RateLimit {
+  requests: number;
+  perInstrument: boolean;
+}
+
 const WINDOW_MS = 2_000;
-/** Endpoints OKX limits per IP and instrument, with their own budget per window. */
-const PER_INSTRUMENT_LIMITS: Record<string, number> = { '/api/v5/public/funding-rate-history': 10 };
+/** Most market and public endpoints (tickers, candles, mark price, instruments): 20 per 2 s per IP. */
+const DEFAULT_LIMIT: RateLimit = { requests: 20, perInstrument: false };
+/** The documented ones that differ (docs-v5, 2026). */
+const RATE_LIMITS: Record<string, RateLimit> = {
+  '/api/v5/public/funding-rate': { requests: 10, perInstrument: true },
+  '/api/v5/public/funding-rate-history': { requests: 10, perInstrument: true },
+  '/api/v5/public/open-interest': { requests: 20, perInstrument: true },
+  '/api/v5/market/books': { requests: 40, perInstrument: false },
+};
 
 /** Serves OKX REST: CORS, geo-block, the per-IP request rate and the {code,msg,data} envelope. */
 export class OkxRest {
   /** Request times in the last window, per endpoint path (and instrument, where OKX counts so). */
   private readonly recent = new Map<string, number[]>();
+  /** Every region's requests together: one venue. */
+  readonly requests: RequestCounter;
 
   constructor(
     private readonly endpoints: Record<string, OkxEndpoint>,
     private readonly faults: ExchangeFaults,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.requests = new RequestCounter(now);
+  }
 
   handle(request: IncomingMessage, response: ServerResponse): void {
     if (this.faults.cors !== 'allowed') withholdCors(response);
     if (answerPreflight(request, response)) return;
+    const url = requestUrl(request);
+    this.requests.count(url.pathname);
     const refused = restRefusal(this.faults);
     if (refused !== null) {
       sendJson(response, refused, okxGeoBlockBody(refused));
       return;
     }
-    const url = requestUrl(request);
     const endpoint = this.endpoints[url.pathname];
     if (!endpoint || request.method !== 'GET') {
       sendJson(response, 404, { msg: '', code: '404' });
       return;
     }
     const now = this.now();
-    const perInstrument = PER_INSTRUMENT_LIMITS[url.pathname];
-    const budgetKey = perInstrument === undefined ? url.pathname : `${url.pathname}?${url.searchParams.get('instId') ?? ''}`;
+    const limit = RATE_LIMITS[url.pathname] ?? DEFAULT_LIMIT;
+    const budgetKey = limit.perInstrument ? `${url.pathname}?${url.searchParams.get('instId') ?? ''}` : url.pathname;
     const recent = (this.recent.get(budgetKey) ?? []).filter((time) => time > now - WINDOW_MS);
     recent.push(now);
     this.recent.set(budgetKey, recent);
-    if (recent.length > (perInstrument ?? REQUESTS_PER_WINDOW)) {
+    if (recent.length > limit.requests) {
       sendJson(response, 429, TOO_MANY_REQUESTS);
       return;
     }
