@@ -81,8 +81,8 @@ export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<stri
       deps.reportSource({
         id: 'binance:fundingInfo',
         exchange: 'binance',
-        label: 'Binance funding intervals and caps',
-        fallback: 'intervals assumed 8 h (marked *), caps not known',
+        label: 'Binance funding intervals',
+        fallback: 'intervals assumed 8 h (marked *), funding caps not known',
         ...state,
       }),
   });

@@ -176,7 +176,7 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
       poll({
         id: 'okx:tickers',
         label: 'OKX 24 h tickers',
-        fallback: "OKX swaps' 24 h change, volume, bid and ask stay as last loaded",
+        fallback: "OKX swaps' 24 h change and volume stay as last loaded, and so do their bid and ask",
         everyMs: TICKERS_POLL_MS,
         urls: () => [`${restBase}/api/v5/market/tickers?instType=SWAP`],
         // The response also lists swaps that are not trading (pre-open, suspended): not rows.
