@@ -65,3 +65,30 @@ describe('REST sources and the network coming back', () => {
     stop();
   });
 });
+
+describe('REST sources told to wait', () => {
+  it('waits out a rate limit longer than its backoff, and reports when it will retry', async () => {
+    const states: (number | null)[] = [];
+    let loads = 0;
+    const stop = startRestSource<string>({
+      load: async () => {
+        loads++;
+        return { ok: false, detail: 'HTTP 429', retryAfterMs: 60_000 };
+      },
+      onValue: () => undefined,
+      onState: ({ retryAt }) => states.push(retryAt),
+      fetch: (() => Promise.reject(new Error('unused'))) as unknown as typeof fetch,
+      scheduler: realScheduler,
+      random: () => 1,
+      backoff: { baseMs: 1_000, capMs: 5_000 },
+      refreshMs: null,
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states.at(-1)).toBe(Date.now() + 60_000);
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(loads).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(loads).toBe(2);
+    stop();
+  });
+});

@@ -1,7 +1,8 @@
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { Scheduler } from './scheduler';
 
-export type FetchOutcome<T> = { ok: true; value: T } | { ok: false; detail: string };
+/** A failure may say how long the venue asked to be left alone (a rate limit): the retry waits at least that. */
+export type FetchOutcome<T> = { ok: true; value: T } | { ok: false; detail: string; retryAfterMs?: number };
 
 export interface RestSourceOptions<T> {
   load: (fetchImpl: typeof fetch) => Promise<FetchOutcome<T>>;
@@ -57,7 +58,7 @@ export function startRestSource<T>(options: RestSourceOptions<T>): () => void {
       if (refreshMs !== null) timer = scheduler.setTimeout(run, refreshMs);
       return;
     }
-    const delay = backoffDelay(attempt++, options.backoff, options.random);
+    const delay = Math.max(outcome.retryAfterMs ?? 0, backoffDelay(attempt++, options.backoff, options.random));
     ok = false;
     options.onState({ state: 'failed', detail: outcome.detail, retryAt: scheduler.now() + delay });
     timer = scheduler.setTimeout(run, delay);

@@ -37,6 +37,9 @@ export interface PerpRow extends PerpInstrument {
   settledFundingRate: number | null;
   /** When that period settled (OKX `prevFundingTime`, ms). */
   lastSettlementTime: number | null;
+  /** The bounds the rate is clamped to, per interval, as fractions; null where the venue does not publish them. */
+  fundingCap: number | null;
+  fundingFloor: number | null;
   intervalHours: number | null;
   /** True when the interval is not known from the exchange and 8 h is assumed. */
   intervalAssumed: boolean;
@@ -49,11 +52,19 @@ export interface PerpRow extends PerpInstrument {
   change24h: number | null;
   /** 24 h traded value in the quote currency: USD for coin-margined rows, whose venues count volume in coin or contracts. */
   quoteVolume24h: number | null;
+  /** Best bid and ask prices; null while not known or while that side of the book is empty. */
+  bid: number | null;
+  ask: number | null;
+  /** Open interest in base units, and its value at the mark in the quote currency (USD for coin-margined rows). */
+  openInterest: number | null;
+  openInterestUsd: number | null;
   /** Event times (exchange clock) of the last applied update of each kind: older events never overwrite newer. */
   markTime: number;
   indexTime: number;
   fundingTime: number;
   tickerTime: number;
+  bookTopTime: number;
+  openInterestTime: number;
   /** When the row's stream last updated it (worker clock): drives staleness; REST answers leave it, 0 until the stream speaks. */
   streamedAt: number;
 }

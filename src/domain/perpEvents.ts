@@ -5,11 +5,13 @@ import type { PerpInstrument, PerpMargin } from './perp';
 export type PerpEvent =
   | PerpInstrumentEvent
   | PerpListCompleteEvent
-  | PerpIntervalsEvent
+  | PerpFundingTermsEvent
   | PerpMarkEvent
   | PerpFundingEvent
   | PerpIndexEvent
-  | PerpTickerEvent;
+  | PerpTickerEvent
+  | PerpBookTopEvent
+  | PerpOpenInterestEvent;
 
 /** The instruments sent so far are the exchange's whole list: rows and events for other symbols are dropped. */
 export interface PerpListCompleteEvent {
@@ -22,15 +24,22 @@ export interface PerpListCompleteEvent {
   margin?: PerpMargin;
 }
 
+/** A contract's funding interval, and its cap and floor (fractions per interval) where the venue lists them. */
+export interface FundingTerms {
+  intervalHours: number;
+  cap: number | null;
+  floor: number | null;
+}
+
 /**
- * Binance lists only the symbols whose funding interval was adjusted (fundingInfo); every
- * other symbol has the default. Until this arrives, intervals are assumed and marked so, as is a
- * listed symbol whose interval (null) could not be read.
+ * Binance lists only the symbols whose funding interval, cap or floor was adjusted (fundingInfo);
+ * every other symbol has the default interval and a cap not published with it. Until this arrives,
+ * intervals are assumed and marked so, as is a listed symbol whose terms (null) could not be read.
  */
-export interface PerpIntervalsEvent {
-  kind: 'intervals';
+export interface PerpFundingTermsEvent {
+  kind: 'funding-terms';
   exchange: ExchangeId;
-  intervals: ReadonlyMap<string, number | null>;
+  terms: ReadonlyMap<string, FundingTerms | null>;
   defaultHours: number;
 }
 
@@ -68,6 +77,9 @@ export interface PerpFundingEvent {
   /** The last settled period's rate and settlement time, where the venue sends them (OKX). */
   settledFundingRate: number | null;
   lastSettlementTime: number | null;
+  /** The bounds the rate is clamped to, per interval, where the venue sends them (OKX `maxFundingRate`/`minFundingRate`). */
+  fundingCap: number | null;
+  fundingFloor: number | null;
 }
 
 /** OKX prices swaps against an index published once for every swap that shares it. */
@@ -87,6 +99,25 @@ export interface PerpTickerEvent {
   last: number;
   open24h: number;
   quoteVolume24h: number;
+}
+
+/** The best bid and ask, polled; a side with no order on it is null. */
+export interface PerpBookTopEvent {
+  kind: 'book-top';
+  exchange: ExchangeId;
+  symbol: string;
+  time: number;
+  bid: number | null;
+  ask: number | null;
+}
+
+/** Open interest in the row's base units (coins, or Binance's `1000PEPE` lots), polled. */
+export interface PerpOpenInterestEvent {
+  kind: 'open-interest';
+  exchange: ExchangeId;
+  symbol: string;
+  time: number;
+  openInterest: number;
 }
 
 /** What parsing one payload produced: the events, and how many items were rejected as invalid. */

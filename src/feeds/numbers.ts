@@ -42,3 +42,9 @@ export function text(value: unknown): string | null {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A number the venue may leave out: absent, null or "" is null (not known); anything else must be finite, else undefined (not valid). */
+export function optionalFinite(value: unknown): number | null | undefined {
+  if (value === undefined || value === null || value === '') return null;
+  return finite(value) ?? undefined;
+}

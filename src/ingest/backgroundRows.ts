@@ -1,6 +1,7 @@
 import type { OptionRow } from '../domain/option';
 import type { PerpRow } from '../domain/perp';
 import type { ShownRows } from '../wire/messages';
+import type { RowTable } from './rowTable';
 
 /** How often a background row reaches the page: sending each every tick was a large share of the tick (bench/decisions.md). */
 export const BACKGROUND_REFRESH_MS = 1000;
@@ -23,6 +24,12 @@ export class BackgroundRows {
     if (now < this.dueAt) return false;
     this.dueAt = now + BACKGROUND_REFRESH_MS;
     return true;
+  }
+
+  /** The keys of the rows of `rows` views show: all of them while a view shows every row. */
+  shownPerpKeys(rows: RowTable<PerpRow>): string[] {
+    if (this.perps === 'all') return Array.from(rows.values(), (row) => row.key);
+    return [...this.perps].filter((key) => rows.get(key) !== undefined);
   }
 
   readonly isBackgroundPerp = (row: PerpRow): boolean => this.perps !== 'all' && !this.perps.has(row.key);

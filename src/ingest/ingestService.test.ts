@@ -206,6 +206,32 @@ describe('ingest service (the worker side)', () => {
     expect(batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.rows) : []))).toEqual([expect.objectContaining({ key: 'binance:BTCUSDT', fundingRate: 0.0002 })]);
   });
 
+  it('asks the open interest of the rows a view shows, one a second, none while no view shows a row, and sends it valued at the mark', async () => {
+    const asked: string[] = [];
+    const answers = ((url: string) => {
+      const { pathname, searchParams } = new URL(url);
+      if (pathname !== '/fapi/v1/openInterest') return neverAnswers(url);
+      const symbol = searchParams.get('symbol')!;
+      asked.push(symbol);
+      return Promise.resolve(new Response(JSON.stringify({ openInterest: '2', symbol, time: 2_000 })));
+    }) as typeof fetch;
+    const { service, socket } = start(answers);
+    service.handle(show([]));
+    socket.receive(markPush('BTCUSDT', '0.00010000', 1_000));
+    socket.receive(markPush('ETHUSDT', '0.00010000', 1_000));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(asked).toEqual([]);
+
+    batches = [];
+    service.handle(show(['binance:ETHUSDT']));
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(new Set(asked)).toEqual(new Set(['ETHUSDT']));
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    expect(asked.length).toBeLessThanOrEqual(3);
+    const sent = batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.rows) : [])).filter((row) => row.key === 'binance:ETHUSDT');
+    expect(sent.at(-1)).toMatchObject({ openInterest: 2, openInterestUsd: 201, openInterestTime: 2_000 });
+  });
+
   it("runs only the requested exchange's feed, so each exchange's worker holds its own sockets", () => {
     const { service } = start();
     const okxSockets = () => server.sockets.filter((socket) => socket.url.startsWith(endpoints.VITE_OKX_WS));

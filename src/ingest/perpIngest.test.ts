@@ -65,18 +65,18 @@ describe('rows', () => {
       annualised: 0.0005 * 3 * 365,
     });
     expect(quotes()['binance:XYZUSDT']!.premium).toBeCloseTo(0.0005, 12);
-    ingest.push([{ kind: 'intervals', exchange: 'binance', intervals: new Map([['XYZUSDT', 4]]), defaultHours: 8 }]);
+    ingest.push([{ kind: 'funding-terms', exchange: 'binance', terms: new Map([['XYZUSDT', { intervalHours: 4, cap: 0.02, floor: -0.02 }]]), defaultHours: 8 }]);
     ingest.flushNow();
-    expect(quotes()['binance:XYZUSDT']).toMatchObject({ intervalHours: 4, intervalAssumed: false });
+    expect(quotes()['binance:XYZUSDT']).toMatchObject({ intervalHours: 4, intervalAssumed: false, fundingCap: 0.02, fundingFloor: -0.02 });
     expect(quotes()['binance:XYZUSDT']!.annualised).toBeCloseTo(1.095, 12);
   });
 
   it('keeps 8 h marked as assumed for a symbol fundingInfo lists with an interval it could not read', () => {
     ingest.push([binanceMark('XYZUSDT', T, 100, 0.0005), binanceMark('ABCUSDT', T, 100, 0.0005)]);
-    ingest.push([{ kind: 'intervals', exchange: 'binance', intervals: new Map([['XYZUSDT', null]]), defaultHours: 8 }]);
+    ingest.push([{ kind: 'funding-terms', exchange: 'binance', terms: new Map([['XYZUSDT', null]]), defaultHours: 8 }]);
     ingest.flushNow();
-    expect(quotes()['binance:XYZUSDT']).toMatchObject({ intervalHours: 8, intervalAssumed: true });
-    expect(quotes()['binance:ABCUSDT']).toMatchObject({ intervalHours: 8, intervalAssumed: false });
+    expect(quotes()['binance:XYZUSDT']).toMatchObject({ intervalHours: 8, intervalAssumed: true, fundingCap: null, fundingFloor: null });
+    expect(quotes()['binance:ABCUSDT']).toMatchObject({ intervalHours: 8, intervalAssumed: false, fundingCap: null, fundingFloor: null });
   });
 
   it('drops rows and refuses events for symbols outside a complete list', () => {
@@ -113,7 +113,7 @@ describe('rows', () => {
       binanceMark('BTCUSD_PERP', T + 1, 95_001),
       binanceMark('ETHUSD_PERP', T + 1, 3_200),
       binanceMark('OLDUSDT', T + 1, 1),
-      { kind: 'intervals', exchange: 'binance', intervals: new Map([['XAUUSDT', 4]]), defaultHours: 8 },
+      { kind: 'funding-terms', exchange: 'binance', terms: new Map([['XAUUSDT', { intervalHours: 4, cap: 0.005, floor: -0.005 }]]), defaultHours: 8 },
     ]);
     ingest.flushNow();
     expect(quotes()['binance:XAUUSDT']).toMatchObject({ mark: 4101, intervalHours: 4, intervalAssumed: false, market: 'tradfi' });
@@ -130,12 +130,12 @@ describe('rows', () => {
       { kind: 'instrument', exchange: 'okx', symbol: 'BTC-USDC-SWAP', base: 'BTC', quoteAsset: 'USDC', coin: 'BTC', market: 'crypto', margin: 'linear', indexId: 'BTC-USDC', listed: true },
       { kind: 'mark', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, mark: 95_047.5, index: null, estimatedSettle: null, fundingRate: null, nextFundingTime: null },
       { kind: 'index', exchange: 'okx', indexId: 'BTC-USDT', time: T, index: 95_000 },
-      { kind: 'funding', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, fundingRate: 0.0005, nextFundingRate: null, nextFundingTime: T + 1000, intervalHours: 4, settledFundingRate: 0.0004, lastSettlementTime: T - 1000 },
+      { kind: 'funding', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: T, fundingRate: 0.0005, nextFundingRate: null, nextFundingTime: T + 1000, intervalHours: 4, settledFundingRate: 0.0004, lastSettlementTime: T - 1000, fundingCap: 0.015, fundingFloor: -0.015 },
     ];
     ingest.push(events);
     ingest.flushNow();
     const row = quotes()['okx:BTC-USDT-SWAP']!;
-    expect(row).toMatchObject({ index: 95_000, intervalHours: 4, intervalAssumed: false, settledFundingRate: 0.0004, lastSettlementTime: T - 1000 });
+    expect(row).toMatchObject({ index: 95_000, intervalHours: 4, intervalAssumed: false, settledFundingRate: 0.0004, lastSettlementTime: T - 1000, fundingCap: 0.015, fundingFloor: -0.015 });
     expect(row.premium! * 10_000).toBeCloseTo(5, 9);
     expect(row.annualised).toBeCloseTo(1.095, 12);
     expect(quotes()['okx:BTC-USDC-SWAP']!.index).toBeNull();

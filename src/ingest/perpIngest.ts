@@ -1,11 +1,11 @@
 import type { ExchangeId } from '../domain/exchange';
-import type { PerpEvent, PerpIndexEvent, PerpInstrumentEvent, PerpIntervalsEvent, PerpListCompleteEvent } from '../domain/perpEvents';
+import type { PerpEvent, PerpFundingTermsEvent, PerpIndexEvent, PerpInstrumentEvent, PerpListCompleteEvent } from '../domain/perpEvents';
 import { perpKey, type PerpRow } from '../domain/perp';
-import { createPerpRegistry, emptyRow, listCovers, applyEvents, resolveInterval, withDerived, type NewestEvents } from './perpRows';
+import { createPerpRegistry, emptyRow, listCovers, applyEvents, resolveCaps, resolveInterval, withDerived, type NewestEvents } from './perpRows';
 import type { RowTable } from './rowTable';
 import { IngestTally, pendingOf, type Ingest } from './batching';
 
-type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpIntervalsEvent;
+type ListEvent = PerpInstrumentEvent | PerpListCompleteEvent | PerpFundingTermsEvent;
 /** What a relisting may change: the row is rewritten when one of these differs. */
 const LISTING_FIELDS = ['base', 'quoteAsset', 'indexId', 'market', 'margin'] as const;
 
@@ -37,12 +37,14 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
       switch (event.kind) {
         case 'instrument':
         case 'list-complete':
-        case 'intervals':
+        case 'funding-terms':
           lists.push(event);
           break;
         case 'mark':
         case 'funding':
-        case 'ticker': {
+        case 'ticker':
+        case 'book-top':
+        case 'open-interest': {
           const newest = newestFor(event.exchange, event.symbol) as Record<typeof event.kind, typeof event | undefined>;
           const previous = newest[event.kind];
           if (previous) tally.coalesced++;
@@ -80,7 +82,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     const newRow = (instrument: PerpInstrumentEvent): PerpRow => {
       const { exchange, symbol, base, quoteAsset, coin, market, margin } = instrument;
       const row = emptyRow({ exchange, symbol, base, quoteAsset, coin, market, margin }, instrument.indexId);
-      Object.assign(row, resolveInterval(registry, row, null));
+      Object.assign(row, resolveInterval(registry, row, null), resolveCaps(registry, row, null));
       const index = instrument.indexId === null ? undefined : registry.latestIndex.get(indexKeyOf(instrument.exchange, instrument.indexId));
       if (index) {
         row.index = index.index;
@@ -112,12 +114,16 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
           if (unlisted && listCovers(registry, row.exchange, row.margin)) rows.delete(row.key);
         }
       } else {
-        registry.intervals[event.exchange] = { table: event.intervals, defaultHours: event.defaultHours };
+        registry.fundingTerms[event.exchange] = { table: event.terms, defaultHours: event.defaultHours };
         for (const row of [...rows.values()]) {
           if (row.exchange !== event.exchange) continue;
-          const interval = resolveInterval(registry, row, null);
-          const moved = interval.intervalHours !== row.intervalHours || interval.intervalAssumed !== row.intervalAssumed;
-          if (moved) write(withDerived({ ...row, ...interval }));
+          const terms = { ...resolveInterval(registry, row, null), ...resolveCaps(registry, row, null) };
+          const moved =
+            terms.intervalHours !== row.intervalHours ||
+            terms.intervalAssumed !== row.intervalAssumed ||
+            terms.fundingCap !== row.fundingCap ||
+            terms.fundingFloor !== row.fundingFloor;
+          if (moved) write(withDerived({ ...row, ...terms }));
         }
       }
     }
@@ -127,6 +133,9 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
     for (const [key, newest] of pending) {
       let row = rows.get(key);
       if (!row) {
+        // Polls of every contract a venue lists name some that are not rows (not trading, dated): a
+        // book top or open interest only refines a row that exists, and is no sign of bad data.
+        if (!newest.mark && !newest.funding && !newest.ticker) continue;
         const exchange = key.slice(0, key.indexOf(':')) as ExchangeId;
         const symbol = key.slice(exchange.length + 1);
         // A symbol the list covers but does not hold is not a trading perpetual; one it does not

@@ -1,6 +1,15 @@
 import type { ExchangeId } from '../domain/exchange';
 import { annualiseFunding, DEFAULT_FUNDING_INTERVAL_HOURS, premiumOf } from '../domain/funding';
-import type { PerpIndexEvent, PerpInstrumentEvent, PerpMarkEvent, PerpFundingEvent, PerpTickerEvent } from '../domain/perpEvents';
+import type {
+  FundingTerms,
+  PerpBookTopEvent,
+  PerpFundingEvent,
+  PerpIndexEvent,
+  PerpInstrumentEvent,
+  PerpMarkEvent,
+  PerpOpenInterestEvent,
+  PerpTickerEvent,
+} from '../domain/perpEvents';
 import { perpKey, type PerpInstrument, type PerpMargin, type PerpRow } from '../domain/perp';
 
 /** Everything the ingest needs to turn events into rows, beyond the rows themselves. */
@@ -9,8 +18,8 @@ export interface PerpRegistry {
   instruments: Map<string, PerpInstrumentEvent>;
   /** Per exchange, which contracts its complete list covers: none until it arrives, then all or those of one margin. */
   listKnown: Record<ExchangeId, PerpMargin | 'all' | null>;
-  /** Funding intervals per exchange when known from the exchange (Binance fundingInfo). */
-  intervals: Record<ExchangeId, { table: ReadonlyMap<string, number | null>; defaultHours: number } | null>;
+  /** Funding intervals, caps and floors per exchange when it lists them apart from the rates (Binance fundingInfo). */
+  fundingTerms: Record<ExchangeId, { table: ReadonlyMap<string, FundingTerms | null>; defaultHours: number } | null>;
   /** Row keys per OKX index id, so one index push updates every swap priced on it. */
   byIndex: Map<string, Set<string>>;
   latestIndex: Map<string, PerpIndexEvent>;
@@ -20,7 +29,7 @@ export function createPerpRegistry(): PerpRegistry {
   return {
     instruments: new Map(),
     listKnown: { binance: null, okx: null },
-    intervals: { binance: null, okx: null },
+    fundingTerms: { binance: null, okx: null },
     byIndex: new Map(),
     latestIndex: new Map(),
   };
@@ -37,6 +46,8 @@ export interface NewestEvents {
   mark?: PerpMarkEvent;
   funding?: PerpFundingEvent;
   ticker?: PerpTickerEvent;
+  'book-top'?: PerpBookTopEvent;
+  'open-interest'?: PerpOpenInterestEvent;
   /** Whether any of them came from the row's stream rather than a REST answer. */
   streamed?: boolean;
 }
@@ -48,24 +59,38 @@ export function emptyRow({ exchange, symbol, base, quoteAsset, coin, market, mar
     key: perpKey(exchange, symbol),
     indexId,
     mark: null, index: null, estimatedSettle: null, premium: null,
-    fundingRate: null, nextFundingRate: null, settledFundingRate: null, lastSettlementTime: null,
+    fundingRate: null, nextFundingRate: null, settledFundingRate: null, lastSettlementTime: null, fundingCap: null, fundingFloor: null,
     intervalHours: null, intervalAssumed: false, annualised: null, nextFundingTime: null,
     last: null, open24h: null, change24h: null, quoteVolume24h: null,
-    markTime: 0, indexTime: 0, fundingTime: 0, tickerTime: 0, streamedAt: 0,
+    bid: null, ask: null, openInterest: null, openInterestUsd: null,
+    markTime: 0, indexTime: 0, fundingTime: 0, tickerTime: 0, bookTopTime: 0, openInterestTime: 0, streamedAt: 0,
   };
 }
 
 /** Interval for a row from what is known: the exchange's own word, else the default marked as assumed. */
 export function resolveInterval(registry: PerpRegistry, row: PerpRow, pushed: number | null): Pick<PerpRow, 'intervalHours' | 'intervalAssumed'> {
   if (pushed !== null) return { intervalHours: pushed, intervalAssumed: false };
-  const known = registry.intervals[row.exchange];
+  const known = registry.fundingTerms[row.exchange];
   const listed = known?.table.get(row.symbol);
-  // Listed with an interval that could not be read: the default is a guess again, and marked so.
-  if (known && listed !== null) return { intervalHours: listed ?? known.defaultHours, intervalAssumed: false };
+  // Listed with terms that could not be read: the default is a guess again, and marked so.
+  if (known && listed !== null) return { intervalHours: listed?.intervalHours ?? known.defaultHours, intervalAssumed: false };
   if (row.intervalHours !== null && !row.intervalAssumed) return { intervalHours: row.intervalHours, intervalAssumed: false };
   return row.exchange === 'binance'
     ? { intervalHours: DEFAULT_FUNDING_INTERVAL_HOURS, intervalAssumed: true }
     : { intervalHours: null, intervalAssumed: false };
+}
+
+/**
+ * Cap and floor for a row: the exchange's list where it keeps one (Binance fundingInfo, which leaves
+ * out symbols at its unpublished default: not known), else what the row's funding pushes carry (OKX).
+ */
+export function resolveCaps(registry: PerpRegistry, row: PerpRow, pushed: PerpFundingEvent | null): Pick<PerpRow, 'fundingCap' | 'fundingFloor'> {
+  const known = registry.fundingTerms[row.exchange];
+  if (known) {
+    const listed = known.table.get(row.symbol);
+    return { fundingCap: listed?.cap ?? null, fundingFloor: listed?.floor ?? null };
+  }
+  return pushed ? { fundingCap: pushed.fundingCap, fundingFloor: pushed.fundingFloor } : { fundingCap: row.fundingCap, fundingFloor: row.fundingFloor };
 }
 
 /** Recomputes the fields derived from others, in one place, after any change to a row. */
@@ -74,7 +99,15 @@ export function withDerived(row: PerpRow): PerpRow {
   row.annualised =
     row.fundingRate !== null && row.intervalHours !== null ? annualiseFunding(row.fundingRate, row.intervalHours) : null;
   row.change24h = row.last !== null && row.open24h !== null && row.open24h > 0 ? row.last / row.open24h - 1 : null;
+  const openInterestUsd = row.openInterest !== null && row.mark !== null ? row.openInterest * row.mark : null;
+  // A product of two finite numbers can still overflow to Infinity.
+  row.openInterestUsd = openInterestUsd !== null && Number.isFinite(openInterestUsd) ? openInterestUsd : null;
   return row;
+}
+
+/** Whether a polled value stamped `time` moves a row last stamped `appliedTime`: a poll repeats an unmoved value with its old stamp. */
+function movesPolled(time: number, appliedTime: number, same: boolean): boolean {
+  return time > appliedTime || (time === appliedTime && !same);
 }
 
 /** A copy of the row with its newest events applied; each kind only moves forward in exchange time. */
@@ -82,6 +115,8 @@ export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: N
   const next = { ...previous };
   let changed = false;
   const { mark, funding, ticker } = newest;
+  const top = newest['book-top'];
+  const interest = newest['open-interest'];
   if (mark && mark.time >= next.markTime) {
     next.markTime = mark.time;
     next.mark = mark.mark;
@@ -101,7 +136,7 @@ export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: N
     next.settledFundingRate = funding.settledFundingRate;
     next.lastSettlementTime = funding.lastSettlementTime;
     next.nextFundingTime = funding.nextFundingTime;
-    Object.assign(next, resolveInterval(registry, next, funding.intervalHours));
+    Object.assign(next, resolveInterval(registry, next, funding.intervalHours), resolveCaps(registry, next, funding));
     changed = true;
   }
   if (ticker && ticker.time >= next.tickerTime) {
@@ -109,6 +144,17 @@ export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: N
     next.last = ticker.last;
     next.open24h = ticker.open24h;
     next.quoteVolume24h = ticker.quoteVolume24h;
+    changed = true;
+  }
+  if (top && movesPolled(top.time, next.bookTopTime, top.bid === next.bid && top.ask === next.ask)) {
+    next.bookTopTime = top.time;
+    next.bid = top.bid;
+    next.ask = top.ask;
+    changed = true;
+  }
+  if (interest && movesPolled(interest.time, next.openInterestTime, interest.openInterest === next.openInterest)) {
+    next.openInterestTime = interest.time;
+    next.openInterest = interest.openInterest;
     changed = true;
   }
   if (!changed) return null;

@@ -3,6 +3,8 @@ import type { OptionRow } from '../domain/option';
 import { binanceOptionInstrument } from '../feeds/binance/optionParse';
 import { okxOptionInstrument } from '../feeds/okx/optionParse';
 import { emptyRow } from '../ingest/perpRows';
+import { applyRowChanges } from './readRowChanges';
+import { toRowChanges } from './writeRowChanges';
 import { createOptionIngest } from '../ingest/optionIngest';
 import { RowTable } from '../ingest/rowTable';
 import { OPTION_CODEC, PERP_CODEC, type RowCodec } from './rowCodecs';
@@ -28,6 +30,17 @@ describe('row codecs', () => {
     const row = emptyRow({ exchange: 'okx', symbol: 'BTC-USDT-SWAP', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' }, 'BTC-USDT');
     expect(fieldsOf(PERP_CODEC)).toEqual(Object.keys(row).sort());
     roundTrips(PERP_CODEC, row);
+  });
+
+  it("carry a perpetual's caps, best bid and ask and open interest as columns, an empty side as null", () => {
+    const base = emptyRow({ exchange: 'binance', symbol: 'BTCUSDT', base: 'BTC', quoteAsset: 'USDT', coin: 'BTC', market: 'crypto', margin: 'linear' }, null);
+    const facts = { fundingCap: 0.003, fundingFloor: -0.003, bid: null, ask: 95_000.1, openInterest: 80_000.5, openInterestUsd: 7.6e9, bookTopTime: 1_700_000_000_000, openInterestTime: 1_700_000_000_001 };
+    const updated = { ...base, ...facts };
+    const page: Record<string, typeof base> = { [base.key]: base };
+    const changes = toRowChanges(new Map([[base.key, base]]), () => updated, PERP_CODEC)!;
+    expect(changes.upserts).toEqual([]);
+    applyRowChanges(page, changes, PERP_CODEC);
+    expect(page[base.key]).toEqual(updated);
   });
 
   it('name every field of an option row exactly once, and write and read its columns in their order', () => {

@@ -37,8 +37,9 @@ export function rowCodec<Row extends object>(columns: readonly NumericField<Row>
 export const PERP_CODEC = rowCodec<PerpRow>(
   [
     'mark', 'index', 'estimatedSettle', 'premium', 'fundingRate', 'nextFundingRate', 'settledFundingRate', 'lastSettlementTime',
-    'intervalHours', 'annualised', 'nextFundingTime', 'last', 'open24h', 'change24h', 'quoteVolume24h',
-    'markTime', 'indexTime', 'fundingTime', 'tickerTime', 'streamedAt',
+    'fundingCap', 'fundingFloor', 'intervalHours', 'annualised', 'nextFundingTime', 'last', 'open24h', 'change24h', 'quoteVolume24h',
+    'bid', 'ask', 'openInterest', 'openInterestUsd',
+    'markTime', 'indexTime', 'fundingTime', 'tickerTime', 'bookTopTime', 'openInterestTime', 'streamedAt',
   ],
   ['key', 'exchange', 'symbol', 'base', 'quoteAsset', 'coin', 'market', 'margin', 'indexId', 'intervalAssumed'],
 );

@@ -11,7 +11,7 @@ import tickersWithCoinM from './fixtures/binance-ticker-arr-with-coinm-row.json'
 import markPriceAllMarket from './fixtures/markPriceAllMarket.json';
 import markPriceSymbol from './fixtures/markPriceSymbol.json';
 import miniTickers from './fixtures/miniTickers.json';
-import { parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parsePremiumIndex } from './parse';
+import { parseBookTickers, parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parseOpenInterest, parsePremiumIndex } from './parse';
 
 /** The documented skip: a delivery contract (empty or zero funding, next funding time 0) of a margin the page reads. */
 const isDatedMark = (rate: unknown, nextFundingTime: unknown, settlement: unknown) =>
@@ -68,4 +68,25 @@ describe('Binance parseExchangeInfo, as a property', () => {
 
 describe('Binance parseFundingInfo, as a property', () => {
   itemParserProperties({ parse: parseFundingInfo, samples: [fundingInfo], itemsOf: (body) => (Array.isArray(body) ? body : null) });
+});
+
+// The all-symbols response example of GET /fapi/v1/ticker/bookTicker in Binance's USDⓈ-M market data docs, plus a dated contract and an empty side.
+const bookTicker = { symbol: 'BTCUSDT', bidPrice: '4.00000000', bidQty: '431.00000000', askPrice: '4.00000200', askQty: '9.00000000', time: 1589437530011 };
+
+describe('Binance parseBookTickers, as a property', () => {
+  itemParserProperties({
+    parse: parseBookTickers,
+    samples: [[bookTicker, { ...bookTicker, symbol: 'BTCUSDT_261225' }, { ...bookTicker, symbol: 'ETHUSDT', bidPrice: '0', bidQty: '0' }]],
+    itemsOf: (body) => (Array.isArray(body) ? body : null),
+    skips: (item) => isRecord(item) && typeof item.symbol === 'string' && /_\d{6}$/.test(item.symbol),
+  });
+});
+
+describe('Binance parseOpenInterest, as a property', () => {
+  itemParserProperties({
+    parse: parseOpenInterest,
+    // The response example of GET /fapi/v1/openInterest in Binance's USDⓈ-M market data docs.
+    samples: [{ openInterest: '10659.509', symbol: 'BTCUSDT', time: 1589437530011 }],
+    itemsOf: (body) => (isRecord(body) ? [body] : null),
+  });
 });

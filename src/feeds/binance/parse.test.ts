@@ -9,7 +9,17 @@ import tickersWithCoinM from './fixtures/binance-ticker-arr-with-coinm-row.json'
 import markPriceAllMarket from './fixtures/markPriceAllMarket.json';
 import markPriceSymbol from './fixtures/markPriceSymbol.json';
 import miniTickers from './fixtures/miniTickers.json';
-import { instrumentFromSymbol, intervalTable, parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parsePremiumIndex } from './parse';
+import {
+  fundingTermsTable,
+  instrumentFromSymbol,
+  parseBookTickers,
+  parseExchangeInfo,
+  parseFundingInfo,
+  parseMarkPrices,
+  parseMiniTickers,
+  parseOpenInterest,
+  parsePremiumIndex,
+} from './parse';
 
 describe('parseMarkPrices (seed pages)', () => {
   it('reads the all-market array exactly', () => {
@@ -189,35 +199,46 @@ describe('REST helpers', () => {
     expect(parseExchangeInfo(body)).toMatchObject({ events: [{ symbol: 'BTCUSDT' }], rejected: 4 });
   });
 
-  it('reads the recorded fundingInfo: non-ASCII symbols, 8 h rows with a null updateTime', () => {
-    expect([...intervalTable(parseFundingInfo(fundingInfo)!)]).toEqual([
-      ['币安人生USDT', 4],
-      ['XAUUSDT', 4],
-      ['BTCUSDT', 8],
+  it('reads the recorded fundingInfo: non-ASCII symbols, 8 h rows with a null updateTime, caps and floors', () => {
+    expect([...fundingTermsTable(parseFundingInfo(fundingInfo)!)]).toEqual([
+      ['币安人生USDT', { intervalHours: 4, cap: 0.02, floor: -0.02 }],
+      ['XAUUSDT', { intervalHours: 4, cap: 0.005, floor: -0.005 }],
+      ['BTCUSDT', { intervalHours: 8, cap: 0.003, floor: -0.003 }],
     ]);
     expect(parseFundingInfo(fundingInfo)!.rejected).toBe(0);
   });
 
-  it('reads adjusted funding intervals', () => {
+  it('reads adjusted funding terms; a cap and floor left out are not known', () => {
+    // The response example of https://developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Get-Funding-Rate-Info
     const body = [
       { symbol: 'BLZUSDT', adjustedFundingRateCap: '0.02500000', adjustedFundingRateFloor: '-0.02500000', fundingIntervalHours: 4, disclaimer: false },
       { symbol: 'XYZUSDT', fundingIntervalHours: 1 },
     ];
-    expect([...intervalTable(parseFundingInfo(body)!)]).toEqual([
-      ['BLZUSDT', 4],
-      ['XYZUSDT', 1],
+    expect([...fundingTermsTable(parseFundingInfo(body)!)]).toEqual([
+      ['BLZUSDT', { intervalHours: 4, cap: 0.025, floor: -0.025 }],
+      ['XYZUSDT', { intervalHours: 1, cap: null, floor: null }],
     ]);
   });
 
-  it('counts an unreadable interval and keeps its symbol as not known, so 8 h is not silently assumed', () => {
-    const body = [{ symbol: 'BLZUSDT', fundingIntervalHours: 4 }, { symbol: 'ODDUSDT', fundingIntervalHours: 2.5 }, { symbol: 'NOPEUSDT', fundingIntervalHours: '' }, { fundingIntervalHours: 4 }];
+  it('counts unreadable terms and keeps their symbol as not known, so 8 h is not silently assumed', () => {
+    const capped = { adjustedFundingRateCap: '0.02', adjustedFundingRateFloor: '-0.02' };
+    const body = [
+      { symbol: 'BLZUSDT', fundingIntervalHours: 4 },
+      { symbol: 'ODDUSDT', fundingIntervalHours: 2.5 },
+      { symbol: 'NOPEUSDT', fundingIntervalHours: '' },
+      { fundingIntervalHours: 4 },
+      { ...capped, symbol: 'CAPUSDT', fundingIntervalHours: 4, adjustedFundingRateCap: 'abc' },
+      { ...capped, symbol: 'FLIPUSDT', fundingIntervalHours: 4, adjustedFundingRateFloor: '0.03' },
+    ];
     const read = parseFundingInfo(body)!;
-    expect(read.rejected).toBe(3);
-    expect(intervalTable(read)).toEqual(
+    expect(read.rejected).toBe(5);
+    expect(fundingTermsTable(read)).toEqual(
       new Map([
-        ['BLZUSDT', 4],
+        ['BLZUSDT', { intervalHours: 4, cap: null, floor: null }],
         ['ODDUSDT', null],
         ['NOPEUSDT', null],
+        ['CAPUSDT', null],
+        ['FLIPUSDT', null],
       ]),
     );
   });
@@ -284,5 +305,49 @@ describe('REST helpers', () => {
       market: 'crypto',
       margin: 'inverse',
     });
+  });
+});
+
+// The all-symbols response example of https://developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Symbol-Order-Book-Ticker
+const bookTicker = { symbol: 'BTCUSDT', bidPrice: '4.00000000', bidQty: '431.00000000', askPrice: '4.00000200', askQty: '9.00000000', time: 1589437530011 };
+
+describe('Binance book tickers (GET /fapi/v1/ticker/bookTicker)', () => {
+  it("reads the docs' example: best bid and ask at the book's own time", () => {
+    expect(parseBookTickers([bookTicker])).toEqual({
+      events: [{ kind: 'book-top', exchange: 'binance', symbol: 'BTCUSDT', time: 1589437530011, bid: 4, ask: 4.000002 }],
+      rejected: 0,
+    });
+  });
+
+  it('reads a price of 0 as an empty side, skips dated contracts, and refuses a crossed or unreadable book', () => {
+    const body = [
+      { ...bookTicker, symbol: 'THINUSDT', bidPrice: '0.00000000', bidQty: '0.00000000' },
+      { ...bookTicker, symbol: 'BTCUSDT_261225' },
+      { ...bookTicker, symbol: 'CROSSUSDT', bidPrice: '5' },
+      { ...bookTicker, symbol: 'BADUSDT', askPrice: 'x' },
+      { ...bookTicker, symbol: 'OLDUSDT', time: 0 },
+      null,
+    ];
+    expect(parseBookTickers(body)).toEqual({
+      events: [{ kind: 'book-top', exchange: 'binance', symbol: 'THINUSDT', time: 1589437530011, bid: null, ask: 4.000002 }],
+      rejected: 4,
+    });
+    expect(parseBookTickers({ code: -1003, msg: 'Too many requests' })).toBeNull();
+  });
+});
+
+describe('Binance open interest (GET /fapi/v1/openInterest)', () => {
+  it("reads the docs' example in base units at its transaction time", () => {
+    // The response example of https://developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Open-Interest
+    expect(parseOpenInterest({ openInterest: '10659.509', symbol: 'BTCUSDT', time: 1589437530011 })).toEqual({
+      events: [{ kind: 'open-interest', exchange: 'binance', symbol: 'BTCUSDT', time: 1589437530011, openInterest: 10659.509 }],
+      rejected: 0,
+    });
+  });
+
+  it('refuses a negative or missing figure and a body that is not an answer', () => {
+    expect(parseOpenInterest({ openInterest: '-1', symbol: 'BTCUSDT', time: 1589437530011 })).toEqual({ events: [], rejected: 1 });
+    expect(parseOpenInterest({ symbol: 'BTCUSDT', time: 1589437530011 })).toEqual({ events: [], rejected: 1 });
+    expect(parseOpenInterest([])).toBeNull();
   });
 });

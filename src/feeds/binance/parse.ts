@@ -1,6 +1,7 @@
 import { coinOf, type PerpInstrument, type PerpMargin, type PerpMarket } from '../../domain/perp';
-import type { ParseResult, PerpInstrumentEvent, PerpMarkEvent, PerpTickerEvent } from '../../domain/perpEvents';
-import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
+import type { FundingTerms, ParseResult, PerpBookTopEvent, PerpInstrumentEvent, PerpMarkEvent, PerpOpenInterestEvent, PerpTickerEvent } from '../../domain/perpEvents';
+import { bookTopEvent } from '../bookTop';
+import { finite, isRecord, nonNegative, optionalFinite, positive, text, timestamp } from '../numbers';
 
 /** A mark-price record's fields, as named by the stream (`p`, `i`, …) or by REST (`markPrice`, `indexPrice`, …). */
 interface MarkFields {
@@ -168,31 +169,39 @@ export function parseExchangeInfo(body: unknown): ParseResult<PerpInstrumentEven
   return { events, rejected };
 }
 
-/** A symbol's adjusted funding interval, as fundingInfo lists it. */
-export interface FundingInterval {
+/** A symbol's adjusted funding terms, as fundingInfo lists them. */
+export interface FundingInfoItem extends FundingTerms {
   symbol: string;
-  intervalHours: number;
 }
 
-/** fundingInfo read: the intervals, and the symbols listed with an interval that could not be read (counted in `rejected`). */
-export interface FundingIntervals extends ParseResult<FundingInterval> {
+/** fundingInfo read: the terms, and the symbols listed with terms that could not be read (counted in `rejected`). */
+export interface FundingInfoList extends ParseResult<FundingInfoItem> {
   unreadable: string[];
 }
 
+/** A cap and floor as listed: both may be absent (not known); present, each must be a number and the floor at most the cap. */
+function capAndFloor(item: Record<string, unknown>): Pick<FundingTerms, 'cap' | 'floor'> | null {
+  const cap = optionalFinite(item.adjustedFundingRateCap);
+  const floor = optionalFinite(item.adjustedFundingRateFloor);
+  if (cap === undefined || floor === undefined || (cap !== null && floor !== null && floor > cap)) return null;
+  return { cap, floor };
+}
+
 /**
- * `GET /fapi/v1/fundingInfo` → interval hours of the symbols whose interval was adjusted.
- * Symbols not listed have Binance's default 8 h; a listed one whose interval is unreadable does not.
+ * `GET /fapi/v1/fundingInfo` → the funding terms of the symbols whose interval, cap or floor was
+ * adjusted. Symbols not listed have Binance's default 8 h; a listed one whose terms are unreadable does not.
  */
-export function parseFundingInfo(body: unknown): FundingIntervals | null {
+export function parseFundingInfo(body: unknown): FundingInfoList | null {
   if (!Array.isArray(body)) return null;
-  const events: FundingInterval[] = [];
+  const events: FundingInfoItem[] = [];
   const unreadable: string[] = [];
   let rejected = 0;
   for (const item of body) {
     const symbol = isRecord(item) ? text(item.symbol) : null;
     const hours = isRecord(item) ? positive(item.fundingIntervalHours) : null;
-    if (symbol !== null && hours !== null && Number.isInteger(hours)) {
-      events.push({ symbol, intervalHours: hours });
+    const bounds = isRecord(item) ? capAndFloor(item) : null;
+    if (symbol !== null && hours !== null && Number.isInteger(hours) && bounds !== null) {
+      events.push({ symbol, intervalHours: hours, ...bounds });
       continue;
     }
     rejected++;
@@ -201,9 +210,42 @@ export function parseFundingInfo(body: unknown): FundingIntervals | null {
   return { events, unreadable, rejected };
 }
 
-/** The intervals by symbol, as the ingest takes them: null for a symbol whose interval could not be read. */
-export function intervalTable({ events, unreadable }: FundingIntervals): Map<string, number | null> {
-  return new Map<string, number | null>([...events.map(({ symbol, intervalHours }) => [symbol, intervalHours] as const), ...unreadable.map((symbol) => [symbol, null] as const)]);
+/** The terms by symbol, as the ingest takes them: null for a symbol whose terms could not be read. */
+export function fundingTermsTable({ events, unreadable }: FundingInfoList): Map<string, FundingTerms | null> {
+  return new Map<string, FundingTerms | null>([
+    ...events.map(({ symbol, intervalHours, cap, floor }) => [symbol, { intervalHours, cap, floor }] as const),
+    ...unreadable.map((symbol) => [symbol, null] as const),
+  ]);
+}
+
+/**
+ * `GET /fapi/v1/ticker/bookTicker` (every symbol) → book-top events, stamped with each book's
+ * own transaction `time`. Dated contracts are listed too and skipped without counting as bad
+ * data. Null when the body is not a list.
+ */
+export function parseBookTickers(body: unknown): ParseResult<PerpBookTopEvent> | null {
+  if (!Array.isArray(body)) return null;
+  const events: PerpBookTopEvent[] = [];
+  let rejected = 0;
+  for (const item of body) {
+    if (isRecord(item) && typeof item.symbol === 'string' && DATED_SYMBOL.test(item.symbol)) continue;
+    const symbol = isRecord(item) ? text(item.symbol) : null;
+    const time = isRecord(item) ? timestamp(item.time) : null;
+    const event = isRecord(item) && symbol !== null && time !== null ? bookTopEvent('binance', symbol, time, item.bidPrice, item.askPrice) : null;
+    if (event === null) rejected++;
+    else events.push(event);
+  }
+  return { events, rejected };
+}
+
+/** `GET /fapi/v1/openInterest?symbol=` → one open-interest event (base units); null when the body is not an object. */
+export function parseOpenInterest(body: unknown): ParseResult<PerpOpenInterestEvent> | null {
+  if (!isRecord(body)) return null;
+  const symbol = text(body.symbol);
+  const time = timestamp(body.time);
+  const openInterest = nonNegative(body.openInterest);
+  if (symbol === null || time === null || openInterest === null) return { events: [], rejected: 1 };
+  return { events: [{ kind: 'open-interest', exchange: 'binance', symbol, time, openInterest }], rejected: 0 };
 }
 
 const QUOTE_ASSETS = ['USDT', 'USDC', 'FDUSD', 'BUSD', 'USD'];

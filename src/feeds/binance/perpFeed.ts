@@ -3,16 +3,19 @@ import { getJson, startRestSource } from '../../connection/restSource';
 import { DEFAULT_BACKOFF } from '../../connection/backoff';
 import { DEFAULT_FUNDING_INTERVAL_HOURS } from '../../domain/funding';
 import type { PerpFeedDeps } from '../perpFeedDeps';
-import { intervalTable, parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parsePremiumIndex } from './parse';
+import { fundingTermsTable, parseExchangeInfo, parseFundingInfo, parseMarkPrices, parseMiniTickers, parsePremiumIndex } from './parse';
+import { startBinanceBookTops } from './bookTops';
+import { startBinanceOpenInterest } from './openInterest';
 import { ALL_MARK_PRICES_1S, ALL_MINI_TICKERS } from './streams';
 
 const HOUR_MS = 3_600_000;
 
 /**
  * Binance USDⓈ-M perpetuals: the two all-market streams fill every row; exchangeInfo (which
- * symbols are trading perpetuals) and fundingInfo (adjusted intervals) refine them when the
- * REST host is reachable, and are retried with backoff when it is not. One premiumIndex snapshot
- * at the start gives every row its mark and funding before the stream's first push.
+ * symbols are trading perpetuals), fundingInfo (adjusted intervals, caps and floors), the book
+ * tickers (best bid and ask) and the shown rows' open interest refine them when the REST host is
+ * reachable, and are retried with backoff when it is not. One premiumIndex snapshot at the start
+ * gives every row its mark and funding before the stream's first push.
  */
 export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<string>, restBase: string): () => void {
   const { hub, ingest } = deps;
@@ -67,27 +70,32 @@ export function startBinancePerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<stri
     load: async (fetchImpl) => {
       const response = await getJson(fetchImpl, `${restBase}/fapi/v1/fundingInfo`);
       if (!response.ok) return response;
-      const intervals = parseFundingInfo(response.value);
-      return intervals ? { ok: true, value: intervals } : { ok: false, detail: 'unexpected response' };
+      const list = parseFundingInfo(response.value);
+      return list ? { ok: true, value: list } : { ok: false, detail: 'unexpected response' };
     },
-    onValue: (intervals) => {
-      ingest.push([{ kind: 'intervals', exchange: 'binance', intervals: intervalTable(intervals), defaultHours: DEFAULT_FUNDING_INTERVAL_HOURS }]);
-      ingest.reject('binance', intervals.rejected);
+    onValue: (list) => {
+      ingest.push([{ kind: 'funding-terms', exchange: 'binance', terms: fundingTermsTable(list), defaultHours: DEFAULT_FUNDING_INTERVAL_HOURS }]);
+      ingest.reject('binance', list.rejected);
     },
     onState: (state) =>
       deps.reportSource({
         id: 'binance:fundingInfo',
         exchange: 'binance',
         label: 'Binance funding intervals',
-        fallback: 'intervals assumed 8 h (marked *)',
+        fallback: 'intervals assumed 8 h (marked *), funding caps not known',
         ...state,
       }),
   });
+
+  const stopBookTops = startBinanceBookTops(deps, restBase);
+  const stopOpenInterest = startBinanceOpenInterest(deps, restBase);
 
   return () => {
     stopped = true;
     stopStreams();
     stopInstruments();
     stopIntervals();
+    stopBookTops();
+    stopOpenInterest();
   };
 }

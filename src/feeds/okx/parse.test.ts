@@ -12,6 +12,7 @@ import {
   parseIndexTickers,
   parseIndexTickersResponse,
   parseMarkPrices,
+  parseOpenInterestResponse,
   parseSwapInstruments,
   parseSwapInstrumentsResponse,
   parseTickers,
@@ -73,6 +74,8 @@ describe('OKX frames recorded live (real-payloads, 2026-09-25)', () => {
     intervalHours: 8,
     settledFundingRate: 0.0000341625964238,
     lastSettlementTime: 1790352000000,
+    fundingCap: 0.00375,
+    fundingFloor: -0.00375,
   };
 
   it('reads the funding-rate push: empty nextFundingRate is no value, not bad input; the last settlement is carried', () => {
@@ -138,10 +141,27 @@ describe('OKX channels', () => {
           intervalHours: 4,
           settledFundingRate: null,
           lastSettlementTime: null,
+          fundingCap: null,
+          fundingFloor: null,
         },
       ],
       rejected: 0,
     });
+  });
+
+  it('reads the cap and floor, empty as not known, and refuses them unreadable or crossed', () => {
+    const item = { instId: 'BTC-USDT-SWAP', fundingRate: '0.0001', fundingTime: '1763884800000', nextFundingTime: '1763899200000', ts: '1763870000000' };
+    const read = parseFundingRates([
+      { ...item, maxFundingRate: '0.015', minFundingRate: '-0.015' },
+      { ...item, maxFundingRate: '', minFundingRate: '' },
+      { ...item, maxFundingRate: 'x', minFundingRate: '-0.015' },
+      { ...item, maxFundingRate: '-0.02', minFundingRate: '0.02' },
+    ]);
+    expect(read.events.map(({ fundingCap, fundingFloor }) => [fundingCap, fundingFloor])).toEqual([
+      [0.015, -0.015],
+      [null, null],
+    ]);
+    expect(read.rejected).toBe(2);
   });
 
   it('keeps live swaps with their index, skipping suspended ones', () => {
@@ -172,14 +192,35 @@ describe('OKX channels', () => {
   });
 
   it('values 24 h volume in the quote currency', () => {
-    const ticker = { instId: 'ETH-USDT-SWAP', last: '3000', open24h: '2900', volCcy24h: '1500.5', ts: '1763870000000' };
+    const ticker = { instId: 'ETH-USDT-SWAP', last: '3000', bidPx: '2999.9', askPx: '3000', open24h: '2900', volCcy24h: '1500.5', ts: '1763870000000' };
     expect(parseTickers([ticker]).events[0]).toMatchObject({ last: 3000, open24h: 2900, quoteVolume24h: 4_501_500 });
   });
 
+  it('reads the best bid and ask with the ticker: an empty side is no order there, not bad input', () => {
+    // real-payloads/okx-tickers-push-option-empty-bid.json shows the empty side; here on a swap.
+    const ticker = { instId: 'ETH-USDT-SWAP', last: '3000', open24h: '2900', volCcy24h: '1', ts: '1763870000000' };
+    const read = parseTickers([
+      { ...ticker, bidPx: '2999.9', askPx: '3000.1' },
+      { ...ticker, instId: 'THIN-USDT-SWAP', bidPx: '', askPx: '3000.1' },
+      { ...ticker, instId: 'BAD-USDT-SWAP', bidPx: '-1', askPx: '3000.1' },
+      { ...ticker, instId: 'CROSS-USDT-SWAP', bidPx: '3001', askPx: '3000.1' },
+    ]);
+    expect(read.events.filter((event) => event.kind === 'book-top')).toEqual([
+      { kind: 'book-top', exchange: 'okx', symbol: 'ETH-USDT-SWAP', time: 1763870000000, bid: 2999.9, ask: 3000.1 },
+      { kind: 'book-top', exchange: 'okx', symbol: 'THIN-USDT-SWAP', time: 1763870000000, bid: null, ask: 3000.1 },
+    ]);
+    expect(read.events.filter((event) => event.kind === 'ticker').map((event) => event.symbol)).toEqual(['ETH-USDT-SWAP', 'THIN-USDT-SWAP']);
+    expect(read.rejected).toBe(2);
+  });
+
   it('reads the REST ticker list inside its envelope, and refuses an error envelope whatever the HTTP status', () => {
-    const item = { instType: 'SWAP', instId: 'LTC-USD-SWAP', last: '9999.99', open24h: '9000', volCcy24h: '2222', vol24h: '2222', ts: '1597026383085' };
+    // The response example of GET /api/v5/market/tickers in https://www.okx.com/docs-v5/en/#order-book-trading-market-data-get-tickers
+    const item = { instType: 'SWAP', instId: 'LTC-USD-SWAP', last: '9999.99', lastSz: '1', askPx: '9999.99', askSz: '11', bidPx: '8888.88', bidSz: '5', open24h: '9000', volCcy24h: '2222', vol24h: '2222', ts: '1597026383085' };
     expect(parseTickersResponse({ code: '0', msg: '', data: [item, { instId: 'BAD-USD-SWAP' }] })).toMatchObject({
-      events: [{ symbol: 'LTC-USD-SWAP', last: 9999.99, open24h: 9000 }],
+      events: [
+        { kind: 'ticker', symbol: 'LTC-USD-SWAP', last: 9999.99, open24h: 9000 },
+        { kind: 'book-top', symbol: 'LTC-USD-SWAP', bid: 8888.88, ask: 9999.99 },
+      ],
       rejected: 1,
     });
     expect(parseTickersResponse({ code: '50011', msg: 'Too Many Requests', data: [] })).toBeNull();
@@ -201,5 +242,23 @@ describe('OKX channels', () => {
       rejected: 2,
     });
     expect(parseTickers('garbage')).toEqual({ events: [], rejected: 1 });
+  });
+});
+
+describe('OKX open interest (GET /api/v5/public/open-interest?instType=SWAP)', () => {
+  // The response example of https://www.okx.com/docs-v5/en/#public-data-rest-api-get-open-interest
+  const docsItem = { instType: 'SWAP', instId: 'BTC-USDT-SWAP', oi: '5000', oiCcy: '555.55', oiUsd: '50000', ts: '1597026383085' };
+
+  it("reads the docs' example in the coin (oiCcy), not in contracts, at its time", () => {
+    expect(parseOpenInterestResponse({ code: '0', msg: '', data: [docsItem] })).toEqual({
+      events: [{ kind: 'open-interest', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: 1597026383085, openInterest: 555.55 }],
+      rejected: 0,
+    });
+  });
+
+  it('skips swaps not followed and refuses an unreadable figure', () => {
+    const body = { code: '0', msg: '', data: [docsItem, { ...docsItem, instId: 'NEW-USDT-SWAP' }, { ...docsItem, instId: 'ETH-USDT-SWAP', oiCcy: '' }] };
+    expect(parseOpenInterestResponse(body, (instId) => instId !== 'NEW-USDT-SWAP')).toMatchObject({ events: [{ symbol: 'BTC-USDT-SWAP' }], rejected: 1 });
+    expect(parseOpenInterestResponse({ code: '50011', msg: 'Too Many Requests', data: [] })).toBeNull();
   });
 });

@@ -2,23 +2,27 @@ import { intervalHoursBetween } from '../../domain/funding';
 import { coinOf } from '../../domain/perp';
 import type {
   ParseResult,
+  PerpBookTopEvent,
   PerpFundingEvent,
   PerpIndexEvent,
   PerpInstrumentEvent,
   PerpMarkEvent,
+  PerpOpenInterestEvent,
   PerpTickerEvent,
 } from '../../domain/perpEvents';
-import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
+import { bookTopEvent } from '../bookTop';
+import { finite, isRecord, nonNegative, optionalFinite, positive, text, timestamp } from '../numbers';
 import { okxData } from './envelope';
 
-/** Runs `parseItem` over a push's `data` array, counting the items it refuses. */
-function each<E>(payload: unknown, parseItem: (item: Record<string, unknown>) => E | null): ParseResult<E> {
+/** Runs `parseItem` over a push's `data` array, counting the items it refuses; an item may become more than one event. */
+function each<E>(payload: unknown, parseItem: (item: Record<string, unknown>) => E | readonly E[] | null): ParseResult<E> {
   const events: E[] = [];
   let rejected = 0;
   for (const item of Array.isArray(payload) ? payload : []) {
     const event = isRecord(item) ? parseItem(item) : null;
     if (event === null) rejected++;
-    else events.push(event);
+    else if (Array.isArray(event)) events.push(...(event as readonly E[]));
+    else events.push(event as E);
   }
   if (!Array.isArray(payload)) rejected++;
   return { events, rejected };
@@ -64,6 +68,7 @@ export function parseMarkPrices(payload: unknown): ParseResult<PerpMarkEvent> {
  * `fundingTime` is the coming settlement and `nextFundingTime` the one after it, so their
  * difference is the instrument's interval (1, 2, 4, 6 or 8 h). `nextFundingRate` is no longer
  * published (always ""), and `settFundingRate` / `prevFundingTime` are the last settlement.
+ * `maxFundingRate` / `minFundingRate` bound the rate; left empty they are not known, not bad.
  */
 export function parseFundingRates(payload: unknown): ParseResult<PerpFundingEvent> {
   return each(payload, (item) => {
@@ -72,7 +77,10 @@ export function parseFundingRates(payload: unknown): ParseResult<PerpFundingEven
     const fundingRate = finite(item.fundingRate);
     const settlement = timestamp(item.fundingTime);
     const following = timestamp(item.nextFundingTime);
+    const fundingCap = optionalFinite(item.maxFundingRate);
+    const fundingFloor = optionalFinite(item.minFundingRate);
     if (symbol === null || time === null || fundingRate === null || settlement === null) return null;
+    if (fundingCap === undefined || fundingFloor === undefined || (fundingCap !== null && fundingFloor !== null && fundingFloor > fundingCap)) return null;
     return {
       kind: 'funding',
       exchange: 'okx',
@@ -84,6 +92,8 @@ export function parseFundingRates(payload: unknown): ParseResult<PerpFundingEven
       intervalHours: following === null ? null : intervalHoursBetween(settlement, following),
       settledFundingRate: finite(item.settFundingRate),
       lastSettlementTime: timestamp(item.prevFundingTime),
+      fundingCap,
+      fundingFloor,
     };
   });
 }
@@ -98,9 +108,12 @@ export function parseIndexTickers(payload: unknown): ParseResult<PerpIndexEvent>
   });
 }
 
-/** `tickers`: OKX gives 24 h volume in the base coin (`volCcy24h`); its quote value is that × last. */
-export function parseTickers(payload: unknown): ParseResult<PerpTickerEvent> {
-  return each(payload, (item) => {
+/**
+ * `tickers` → a ticker and a book-top event per swap. OKX gives 24 h volume in the base coin
+ * (`volCcy24h`); its quote value is that × last. An empty `bidPx`/`askPx` is no order on that side.
+ */
+export function parseTickers(payload: unknown): ParseResult<PerpTickerEvent | PerpBookTopEvent> {
+  return each(payload, (item): [PerpTickerEvent, PerpBookTopEvent] | null => {
     const symbol = text(item.instId);
     const time = timestamp(item.ts);
     const last = positive(item.last);
@@ -109,7 +122,23 @@ export function parseTickers(payload: unknown): ParseResult<PerpTickerEvent> {
     // A product of two finite numbers can still overflow to Infinity.
     const quoteVolume24h = baseVolume === null || last === null ? null : finite(baseVolume * last);
     if (symbol === null || time === null || last === null || open24h === null || quoteVolume24h === null) return null;
-    return { kind: 'ticker', exchange: 'okx', symbol, time, last, open24h, quoteVolume24h };
+    const top = bookTopEvent('okx', symbol, time, item.bidPx, item.askPx);
+    return top && [{ kind: 'ticker', exchange: 'okx', symbol, time, last, open24h, quoteVolume24h }, top];
+  });
+}
+
+/**
+ * `open-interest` items: `oiCcy` is in the swap's coin for linear and inverse swaps alike (the
+ * row's base units); `oi` counts contracts, whose size the rows do not carry, and `oiUsd` is the
+ * value at poll time, which the row instead follows at its live mark, as it does Binance's.
+ */
+export function parseOpenInterest(payload: unknown): ParseResult<PerpOpenInterestEvent> {
+  return each(payload, (item) => {
+    const symbol = text(item.instId);
+    const time = timestamp(item.ts);
+    const openInterest = nonNegative(item.oiCcy);
+    if (symbol === null || time === null || openInterest === null) return null;
+    return { kind: 'open-interest', exchange: 'okx', symbol, time, openInterest };
   });
 }
 
@@ -137,6 +166,9 @@ export const parseTickersResponse = fromResponse(parseTickers);
 
 /** `GET /api/v5/market/index-tickers?quoteCcy=`: every index quoted in one currency, in one response. */
 export const parseIndexTickersResponse = fromResponse(parseIndexTickers);
+
+/** `GET /api/v5/public/open-interest?instType=SWAP`: every swap's open interest in one response. */
+export const parseOpenInterestResponse = fromResponse(parseOpenInterest);
 
 /** `GET /api/v5/public/funding-rate?instId=ANY`: every swap's current funding in one response. */
 export const parseFundingRatesResponse = fromResponse(parseFundingRates);

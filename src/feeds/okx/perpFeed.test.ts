@@ -74,7 +74,7 @@ function startFeed(fetchImpl: typeof fetch = globalThis.fetch, onRejected: (coun
     reject: (_exchange, count) => onRejected(count),
     countCoalesced: () => undefined,
   };
-  const deps = { hub, ingest, fetch: fetchImpl, scheduler: realScheduler, random: () => 0.5, reportSource: (status: SourceStatus) => sources.push(status) };
+  const deps = { hub, ingest, fetch: fetchImpl, scheduler: realScheduler, random: () => 0.5, reportSource: (status: SourceStatus) => sources.push(status), shownPerps: () => [] };
   const stop = startOkxPerpFeed(deps, endpoint, REST);
   const socket = server.last();
   socket.open();
@@ -177,6 +177,8 @@ describe('OKX perpetual feed', () => {
         intervalHours: 8,
         settledFundingRate: 0.0000341625964238,
         lastSettlementTime: 1790352000000,
+        fundingCap: 0.00375,
+        fundingFloor: -0.00375,
       },
       expect.objectContaining({ symbol: 'ETH-USDT-SWAP', fundingRate: -0.0001 }),
     ]);
@@ -282,12 +284,39 @@ describe('OKX perpetual feed', () => {
     const { socket, sources, pushed, stop } = startFeed(fetchImpl);
     socket.receive({ arg: INSTRUMENTS_CHANNEL, data: [swap('BTC')] });
     await vi.advanceTimersByTimeAsync(0);
-    for (const id of ['okx:instruments', 'okx:funding', 'okx:tickers', 'okx:index']) {
-      expect(sources.filter((source) => source.id === id).at(-1)).toMatchObject({ exchange: 'okx', state: 'failed', detail: 'HTTP 429' });
+    expect(sources.filter((source) => source.id === 'okx:instruments').at(-1)).toMatchObject({ exchange: 'okx', state: 'failed', detail: 'HTTP 429' });
+    for (const id of ['okx:funding', 'okx:tickers', 'okx:index', 'okx:openInterest']) {
+      const failed = sources.filter((source) => source.id === id).at(-1);
+      expect(failed).toMatchObject({ exchange: 'okx', state: 'failed', detail: 'rate limited by OKX (50011)' });
+      // OKX counts requests per 2 s: a limited poll waits that window out at least.
+      expect(failed!.retryAt! - Date.now()).toBeGreaterThanOrEqual(2_000);
     }
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fetchImpl.mock.calls.length).toBeGreaterThan(8);
     expect(pushed.some((event) => event.kind === 'ticker' || event.kind === 'index' || event.kind === 'funding')).toBe(false);
+    stop();
+  });
+
+  it("polls every followed swap's open interest in one call a minute, in the coin, skipping swaps it does not follow", async () => {
+    const OPEN_INTEREST_URL = `${REST}/api/v5/public/open-interest?instType=SWAP`;
+    // Items shaped as the response example of https://www.okx.com/docs-v5/en/#public-data-rest-api-get-open-interest
+    const interest = (instId: string, oiCcy: string) => ({ instType: 'SWAP', instId, oi: '5000', oiCcy, oiUsd: '50000', ts: '1597026383085' });
+    const fetchImpl = restStub({
+      [INSTRUMENTS_URL]: ok([swap('BTC')]),
+      [OPEN_INTEREST_URL]: ok([interest('BTC-USDT-SWAP', '555.55'), interest('NEW-USDT-SWAP', '1')]),
+    });
+    const rejected: number[] = [];
+    const { pushed, stop } = startFeed(fetchImpl, (count) => rejected.push(count));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(pushed.filter((event) => event.kind === 'open-interest')).toEqual([
+      { kind: 'open-interest', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: 1597026383085, openInterest: 555.55 },
+    ]);
+    expect(callsTo(fetchImpl, OPEN_INTEREST_URL)).toBe(1);
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(callsTo(fetchImpl, OPEN_INTEREST_URL)).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(callsTo(fetchImpl, OPEN_INTEREST_URL)).toBe(2);
+    expect(rejected.reduce((sum, count) => sum + count, 0)).toBe(0);
     stop();
   });
 });

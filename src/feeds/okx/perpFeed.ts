@@ -9,12 +9,14 @@ import {
   parseFundingRatesResponse,
   parseIndexTickersResponse,
   parseMarkPrices,
+  parseOpenInterestResponse,
   parseSwapInstruments,
   parseSwapInstrumentsResponse,
   parseTickersResponse,
 } from './parse';
 import type { OkxArg } from './okxProtocol';
 import { startInstrumentList, type InstrumentListSpec } from './instrumentList';
+import { getOkxJson } from './rateLimits';
 
 /** What makes a row live: its mark and its funding rate, per swap. */
 const PER_SWAP_CHANNELS: Record<string, (payload: unknown) => ParseResult<PerpEvent>> = {
@@ -38,6 +40,12 @@ const TICKERS_POLL_MS = 2_000;
  * once a second, Binance's index cadence (bench/decisions.md).
  */
 const INDEX_POLL_MS = 1_000;
+
+/**
+ * Open interest changes slowly and OKX answers every swap's in one call (20 per 2 s per IP and
+ * instrument allowed), so once a minute is enough to rank rows by it.
+ */
+const OPEN_INTEREST_POLL_MS = 60_000;
 
 /** OKX's swaps: `GET /api/v5/public/instruments?instType=SWAP` and the SWAP `instruments` channel. */
 function swapListSpec(restBase: string): InstrumentListSpec<PerpInstrumentEvent> {
@@ -75,8 +83,9 @@ interface PolledSource<Value extends PerpEvent> {
 /**
  * OKX perpetual swaps. The swap list comes from REST and the `instruments` channel, either one
  * enough (instrumentList.ts); each listed swap then gets its mark price and funding rate over the
- * socket, and once a swap is known the swaps' 24 h tickers and their indexes' prices are polled
- * over REST. The hub spreads the arguments over as many sockets as OKX allows.
+ * socket, and once a swap is known the swaps' 24 h tickers (with the best bid and ask), their
+ * indexes' prices and their open interest are polled over REST. The hub spreads the arguments
+ * over as many sockets as OKX allows.
  *
  * OKX pushes `funding-rate` every 30-90 s and promises nothing on subscribe, so every swap's
  * current rate is loaded in one REST call at the start and again after a reconnect; the stream
@@ -143,7 +152,7 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
       backoff: { ...DEFAULT_BACKOFF, capMs: 60_000 },
       refreshMs: source.everyMs,
       load: async (fetchImpl) => {
-        const responses = await Promise.all(source.urls().map((url) => getJson(fetchImpl, url)));
+        const responses = await Promise.all(source.urls().map((url) => getOkxJson(fetchImpl, url)));
         const merged: ParseResult<Value> = { events: [], rejected: 0 };
         for (const response of responses) {
           if (!response.ok) return response;
@@ -167,7 +176,7 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
       poll({
         id: 'okx:tickers',
         label: 'OKX 24 h tickers',
-        fallback: "OKX swaps' 24 h change and volume stay as last loaded",
+        fallback: "OKX swaps' 24 h change and volume stay as last loaded, and so do their bid and ask",
         everyMs: TICKERS_POLL_MS,
         urls: () => [`${restBase}/api/v5/market/tickers?instType=SWAP`],
         // The response also lists swaps that are not trading (pre-open, suspended): not rows.
@@ -181,6 +190,14 @@ export function startOkxPerpFeed(deps: PerpFeedDeps, endpoint: Endpoint<OkxArg>,
         urls: () => [...indexQuotes].map((quote) => `${restBase}/api/v5/market/index-tickers?quoteCcy=${encodeURIComponent(quote)}`),
         // Each answer lists every index in its currency, spot pairs without a swap included.
         read: (body) => parseIndexTickersResponse(body, (instId) => indexIds.has(instId)),
+      }),
+      poll({
+        id: 'okx:openInterest',
+        label: 'OKX open interest',
+        fallback: "OKX swaps' open interest stays as last loaded",
+        everyMs: OPEN_INTEREST_POLL_MS,
+        urls: () => [`${restBase}/api/v5/public/open-interest?instType=SWAP`],
+        read: (body) => parseOpenInterestResponse(body, (instId) => followed.has(instId)),
       }),
     ];
     return () => stops.forEach((stop) => stop());

@@ -20,6 +20,7 @@ describe('OKX swap tickers recorded live (real-payloads)', () => {
           kind: 'ticker', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: 1747141319306,
           last: 103700, open24h: 103897.5, quoteVolume24h: 109187.9625 * 103700,
         },
+        { kind: 'book-top', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: 1747141319306, bid: 103699.9, ask: 103700 },
       ],
     });
   });
@@ -32,6 +33,7 @@ describe('OKX swap tickers recorded live (real-payloads)', () => {
           kind: 'ticker', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: 1654166233877,
           last: 29963, open24h: 31589.3, quoteVolume24h: 108540.53 * 29963,
         },
+        { kind: 'book-top', exchange: 'okx', symbol: 'BTC-USDT-SWAP', time: 1654166233877, bid: 29959.9, ask: 29960 },
       ],
     });
   });

@@ -30,6 +30,8 @@ export interface ItemParserCase {
   name: string;
   parse: (payload: unknown) => ParseResult<object> | null;
   samples: readonly unknown[];
+  /** Events one accepted item becomes, when more than one. */
+  eventsPerItem?: number;
 }
 
 export interface ItemParserSpec<Event> {
