@@ -1,4 +1,5 @@
 import type { ViewScenario } from './scenario.ts';
+import { carryScenario } from './carry.ts';
 import { chartScenario } from './chart.ts';
 import { optionsScenario } from './options.ts';
 import { screenerScenario } from './screener.ts';
@@ -8,4 +9,5 @@ export const SCENARIOS: ViewScenario[] = [
   screenerScenario,
   chartScenario,
   optionsScenario,
+  carryScenario,
 ];

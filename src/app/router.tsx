@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { CarryPage } from '../views/carry/CarryPage';
 import { ChartsPage } from '../views/charts/ChartsPage';
 import { OptionsPage } from '../views/options/OptionsPage';
 import { ScreenerPage } from '../views/screener/ScreenerPage';
@@ -11,6 +12,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/screener" replace /> },
       { path: 'screener', element: <ScreenerPage /> },
+      { path: 'carry', element: <CarryPage /> },
       { path: 'charts', element: <ChartsPage /> },
       { path: 'charts/:exchange/:symbol', element: <ChartsPage /> },
       { path: 'options', element: <OptionsPage /> },

@@ -10,7 +10,10 @@ function meetsVolume(quote: PerpRow, minVolume: number): boolean {
   return minVolume === 0 || (quote.quoteVolume24h !== null && quote.quoteVolume24h >= minVolume);
 }
 
-function inMarket(quote: PerpRow, params: ScreenerParams): boolean {
+/** What pairing across exchanges filters on: the screener's params, or the Carry view's. */
+export type PairFilters = Pick<ScreenerParams, 'market' | 'quote' | 'minVolume' | 'search'>;
+
+function inMarket(quote: PerpRow, params: PairFilters): boolean {
   return params.market === 'all' || quote.market === params.market;
 }
 
@@ -75,7 +78,7 @@ function rank(quote: PerpRow): number {
  * Pairs each coin's main Binance and OKX contracts of the same margin. Rates of different intervals
  * are compared only annualised: a raw 1 h rate next to a raw 8 h rate would mislead by a factor of eight.
  */
-export function pairAcrossExchanges(quotes: readonly PerpRow[], params: ScreenerParams): CrossRow[] {
+export function pairAcrossExchanges(quotes: readonly PerpRow[], params: PairFilters): CrossRow[] {
   const needle = params.search.trim().toUpperCase();
   const eligible = quotes.filter(
     (quote) => inMarket(quote, params) && (params.quote === '' || quote.quoteAsset === params.quote) && meetsVolume(quote, params.minVolume),

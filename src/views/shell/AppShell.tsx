@@ -6,6 +6,7 @@ import { OkxRegionSelect } from './OkxRegionSelect';
 
 const NAV = [
   { to: '/screener', label: 'Screener' },
+  { to: '/carry', label: 'Carry' },
   { to: '/charts', label: 'Charts' },
   { to: '/options', label: 'Options' },
 ];

@@ -1,0 +1,85 @@
+import { carryQuote, pickLegs, type CarryLeg, type CarryQuote } from '../../domain/carry';
+import type { CarrySettings } from '../../domain/carrySettings';
+import type { PairSpreadStats } from '../../domain/fundingSpread';
+import type { PerpMargin, PerpMarket, PerpRow } from '../../domain/perp';
+import { pairAcrossExchanges } from '../screener/selectRows';
+import { pairKey, type CarryParams } from './carryParams';
+
+/** One coin on both venues with the same margin, and the carry between them at the trader's settings. */
+export interface CarryRow {
+  key: string;
+  coin: string;
+  margin: PerpMargin;
+  /** TradFi when either leg tracks a traditional asset. */
+  market: PerpMarket;
+  binance: PerpRow;
+  okx: PerpRow;
+  /** Long the leg paying less an hour, short the other; null while a rate or interval is unknown or both pay the same. */
+  long: PerpRow | null;
+  short: PerpRow | null;
+  /** Without the legs' books: slippage is costed only for the pair inspected. */
+  quote: CarryQuote | null;
+  smallerOpenInterestUsd: number | null;
+  /** The wider of the legs' bid/ask spreads, as a fraction of the mid. */
+  widerSpread: number | null;
+  /** From both legs' funding history; null until both are loaded. */
+  history: PairSpreadStats | null;
+}
+
+/** A leg as the carry maths takes it; null while its rate or interval is unknown. */
+export function carryLegOf(row: PerpRow): CarryLeg | null {
+  if (row.fundingRate === null || row.intervalHours === null) return null;
+  return { exchange: row.exchange, symbol: row.symbol, fundingRate: row.fundingRate, intervalHours: row.intervalHours, mark: row.mark, bid: row.bid, ask: row.ask, book: null };
+}
+
+/** (ask − bid) / mid; null without a two-sided quote. */
+export function quotedSpread(row: Pick<PerpRow, 'bid' | 'ask'>): number | null {
+  const { bid, ask } = row;
+  if (bid === null || ask === null || !(bid > 0) || !(ask >= bid)) return null;
+  return (ask - bid) / ((ask + bid) / 2);
+}
+
+function smaller(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : Math.min(a, b);
+}
+
+function wider(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : Math.max(a, b);
+}
+
+/** The pair's history statistics, given its legs as the rates chose them (long first). */
+export type PairHistoryOf = (long: PerpRow, short: PerpRow) => PairSpreadStats | null;
+
+/** Every pair the filters let through, each priced at the settings. */
+export function carryRows(quotes: readonly PerpRow[], params: CarryParams, settings: CarrySettings, historyOf: PairHistoryOf): CarryRow[] {
+  const pairs = pairAcrossExchanges(quotes, { market: 'all', quote: '', minVolume: params.minVolume, search: params.search });
+  const rows: CarryRow[] = [];
+  for (const pair of pairs) {
+    const market: PerpMarket = pair.binance.market === 'tradfi' || pair.okx.market === 'tradfi' ? 'tradfi' : 'crypto';
+    if (params.market !== 'all' && market !== params.market) continue;
+    const smallerOpenInterestUsd = smaller(pair.binance.openInterestUsd, pair.okx.openInterestUsd);
+    if (params.minOpenInterest > 0 && (smallerOpenInterestUsd === null || smallerOpenInterestUsd < params.minOpenInterest)) continue;
+    const widerSpread = wider(quotedSpread(pair.binance), quotedSpread(pair.okx));
+    if (params.maxSpreadBps !== null && (widerSpread === null || widerSpread * 10_000 > params.maxSpreadBps)) continue;
+    const binanceLeg = carryLegOf(pair.binance);
+    const okxLeg = carryLegOf(pair.okx);
+    const legs = binanceLeg && okxLeg ? pickLegs(binanceLeg, okxLeg) : null;
+    const long = legs ? (legs.long.exchange === 'binance' ? pair.binance : pair.okx) : null;
+    const short = legs ? (legs.short.exchange === 'binance' ? pair.binance : pair.okx) : null;
+    rows.push({
+      key: pairKey(pair.coin, pair.margin),
+      coin: pair.coin,
+      margin: pair.margin,
+      market,
+      binance: pair.binance,
+      okx: pair.okx,
+      long,
+      short,
+      quote: legs ? carryQuote(legs.long, legs.short, settings) : null,
+      smallerOpenInterestUsd,
+      widerSpread,
+      history: long && short ? historyOf(long, short) : null,
+    });
+  }
+  return rows;
+}
