@@ -1,0 +1,83 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type AppHelpers } from '../support/fixtures.ts';
+import { bodyRows, columnIndex } from '../support/screener.ts';
+
+/**
+ * BTC priced at settings and market state set through the fake's control API, checked to the digit.
+ * Long Binance BTCUSDT at 0.01 % / 8 h (0.00125 % an hour), short OKX BTC-USDT-SWAP at 0.04 % / 4 h
+ * (0.01 % an hour): 0.00875 % an hour, 76.65 % a year, 147.00 USD over 7 days on 10,000 USD.
+ * Both books: 0.05 BTC at 50,005 / 49,995, then 10 BTC 20 further out. Half the spread is 1 bp, 1.00 USD
+ * a fill; a 10,000 USD fill takes 2,500.25 USD at the touch and the rest 20 beyond it, about 3.00 USD
+ * of slippage a fill. Four fills: fees 20.00 (0.05 % taker), half spreads 4.00, slippage 12.00.
+ */
+async function pinBtc(app: AppHelpers): Promise<void> {
+  await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0001, intervalHours: 8 });
+  await app.control('/funding', { exchange: 'okx', symbol: 'BTC-USDT-SWAP', rate: 0.0004, intervalHours: 4 });
+  await app.control('/book', { exchange: 'binance', symbol: 'BTCUSDT', bids: '49995:0.05,49975:10', asks: '50005:0.05,50025:10' });
+  // OKX sizes in contracts of 0.01 BTC.
+  await app.control('/book', { exchange: 'okx', symbol: 'BTC-USDT-SWAP', bids: '49995:5,49975:1000', asks: '50005:5,50025:1000' });
+}
+
+const carryTable = (page: Page) => page.getByRole('table', { name: 'Carry pairs' });
+/** BTC's USDⓈ-M pair (its coin-margined one is listed too). */
+const btcRow = (page: Page) => bodyRows(carryTable(page)).filter({ hasText: 'BTCUSDT' });
+
+async function cellOf(page: Page, header: string) {
+  return btcRow(page).getByRole('cell').nth(await columnIndex(carryTable(page), header));
+}
+
+test.describe('Carry desk', () => {
+  test.beforeEach(async ({ app, page }) => {
+    await pinBtc(app);
+    await app.gotoApp('/carry?q=BTC');
+    await expect(btcRow(page)).toBeVisible({ timeout: 30_000 });
+  });
+
+  test('prices the pair at the default size: gross, net before slippage and break-even to the digit', async ({ page }) => {
+    await expect(await cellOf(page, 'Long leg')).toHaveText('Binance BTCUSDT', { timeout: 20_000 });
+    await expect(await cellOf(page, 'Short leg')).toHaveText('OKX BTC-USDT-SWAP');
+    await expect(await cellOf(page, 'Gross APR (%)')).toHaveText('+76.65%');
+    // 147 − 20 − 4 = 123 USD: 123 / 10,000 × 8,760 / 168 = 64.14 %; 24 / 0.875 USD an hour = 27.4 h.
+    await expect(await cellOf(page, 'Net APR at your size (%)')).toHaveText('+64.14%', { timeout: 20_000 });
+    await expect(await cellOf(page, 'Break-even')).toHaveText('27.4 h');
+    await expect(await cellOf(page, 'Wider bid/ask (bps)')).toHaveText('2.00');
+  });
+
+  test('the pair’s detail walks both live books: slippage, net and break-even to the digit', async ({ page }) => {
+    await btcRow(page).click();
+    await expect(page).toHaveURL(/pair=BTC%3Alinear/);
+    const breakdown = page.getByRole('table', { name: 'Cost breakdown' });
+    const line = (label: string) => breakdown.getByRole('row', { name: label, exact: false }).getByRole('cell');
+    await expect(line('Slippage through the books')).toHaveText('−$12.00', { timeout: 30_000 });
+    await expect(line('Fees')).toHaveText('−$20.00');
+    await expect(line('Half spreads')).toHaveText('−$4.00');
+    await expect(breakdown.getByRole('row', { name: /^Costs/ }).getByRole('cell')).toHaveText('−$36.00');
+    // 147 − 36 = 111 USD: 111 / 10,000 × 8,760 / 168 = 57.88 %; on 20,000 of capital at 1×, 28.94 %; 36 / 0.875 = 41.1 h.
+    await expect(breakdown.getByRole('row', { name: /^Net \$/ }).getByRole('cell')).toHaveText('$111.00');
+    await expect(line('Net APR on notional')).toHaveText('+57.88%');
+    await expect(line('Net APR on capital at 1×')).toHaveText('+28.94%');
+    await expect(line('Break-even')).toHaveText('41.1 h');
+    await expect(page.getByRole('list', { name: 'Order books' })).toContainText('Binance BTCUSDT: 2 bid and 2 ask levels');
+  });
+
+  test('refuses a bad setting with a message and changes nothing; a good one applies and survives a reload', async ({ page }) => {
+    const net = await cellOf(page, 'Net APR at your size (%)');
+    await expect(net).toHaveText('+64.14%', { timeout: 20_000 });
+    const notional = page.getByRole('textbox', { name: 'Notional per leg (USD)' });
+    await notional.fill('-5000');
+    await expect(page.getByRole('alert')).toHaveText('Notional must be more than 0 USD.');
+    await expect(notional).toHaveAttribute('aria-invalid', 'true');
+    await notional.fill('ten thousand');
+    await expect(page.getByRole('alert')).toHaveText('Notional must be a number.');
+    await expect(net).toHaveText('+64.14%');
+
+    await notional.fill('10000');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    // 14 days: gross 294, costs still 24: 270 / 10,000 × 8,760 / 336 = 70.39 %.
+    await page.getByRole('textbox', { name: 'Holding period (days)' }).fill('14');
+    await expect(net).toHaveText('+70.39%');
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Holding period (days)' })).toHaveValue('14');
+    await expect(await cellOf(page, 'Net APR at your size (%)')).toHaveText('+70.39%', { timeout: 30_000 });
+  });
+});
