@@ -109,8 +109,9 @@ describe('OKX funding history pages', () => {
     expect(fill.settlements).toHaveLength(72);
   });
 
-  it('a page after the first rate limited (HTTP 429, or 200 with 50011) keeps what the pages before it reach', async () => {
-    for (const limit of [RATE_LIMITED, { status: 200, body: { code: '50011', msg: 'Too Many Requests', data: [] } }]) {
+  it('a page after the first rate limited (HTTP 429 with or without 50011, or 200 with it) keeps what the pages before it reach', async () => {
+    const limits: Reply[] = [RATE_LIMITED, { status: 429, body: 'Too Many Requests' }, { status: 200, body: { code: '50011', msg: 'Too Many Requests', data: [] } }];
+    for (const limit of limits) {
       const { request } = okxVenue(settlementTimes(1, 100), (call) => (call >= 2 ? limit : null));
       const fill = await fetchOkxSettlements(request, 'https://okx.test', 'ETH-USDT-SWAP', { from: NOW - 30 * DAY, to: null }, clock);
       expect(fill.failure).toEqual({ detail: 'rate limited by OKX (50011)', limited: { detail: 'rate limited by OKX (50011)', retryAfterMs: null } });
