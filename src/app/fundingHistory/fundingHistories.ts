@@ -17,7 +17,8 @@ let loader: FundingHistoryLoader | null = null;
 
 /** The page's one loader, made at its first use: every view's history shares its cache, queues and budgets. */
 function pageLoader(): FundingHistoryLoader {
-  loader ??= new FundingHistoryLoader({
+  if (loader) return loader;
+  const made = new FundingHistoryLoader({
     store: useFundingHistoryStore,
     openCache: openSettlementCache,
     fetch: (input, init) => fetch(input, init),
@@ -26,7 +27,10 @@ function pageLoader(): FundingHistoryLoader {
     restBases,
     hintOf,
   });
-  return loader;
+  // Back online, waiting out a failure's backoff only hides that the network is back.
+  window.addEventListener('online', () => made.retryFailedNow());
+  loader = made;
+  return made;
 }
 
 /**

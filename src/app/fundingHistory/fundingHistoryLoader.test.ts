@@ -276,6 +276,25 @@ describe('the funding history loader', () => {
     expect(store.getState().contracts['binance:BTCUSDT']).toMatchObject({ status: 'loaded', detail: null, retryAt: null });
   });
 
+  it('back online, a contract whose load failed is tried at once, not after its backoff', async () => {
+    let blocked = true;
+    const { scheduler, venues, store, loader } = start({ venue: { override: () => (blocked ? 'blocked' : null) } });
+    loader.want([okx('BTC-USDT-SWAP')]);
+    await scheduler.advance(SECOND);
+    // Failing again at each retry until the backoff is long (the sweeps pick a retry up within 5 s of its time).
+    const waitLeft = () => store.getState().contracts['okx:BTC-USDT-SWAP']!.retryAt! - scheduler.now();
+    for (let i = 0; i < 10 && waitLeft() < 10 * SECOND; i++) await scheduler.advance(waitLeft() + 5 * SECOND);
+    const failed = store.getState().contracts['okx:BTC-USDT-SWAP']!;
+    expect(failed).toMatchObject({ status: 'failed', detail: 'blocked by the browser or the network' });
+    expect(failed.retryAt! - scheduler.now()).toBeGreaterThan(10 * SECOND);
+    const tries = venues.sent.length;
+    blocked = false;
+    loader.retryFailedNow();
+    await scheduler.advance(SECOND);
+    expect(venues.sent.length).toBeGreaterThan(tries);
+    expect(store.getState().contracts['okx:BTC-USDT-SWAP']!.status).toBe('loaded');
+  });
+
   it('with an IndexedDB that cannot open, loads into memory, says so in the store, and throws nothing', async () => {
     globalThis.indexedDB = {
       open: () => {

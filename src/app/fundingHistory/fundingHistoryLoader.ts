@@ -138,6 +138,14 @@ export class FundingHistoryLoader {
     return once(() => this.release(keys));
   }
 
+  /** The browser is online again: what failed is tried now, its backoff reset; a venue's rate-limit pause still holds. */
+  retryFailedNow(): void {
+    const now = this.options.scheduler.now();
+    for (const [key, failure] of this.failures) this.failures.set(key, { ...failure, attempts: 0, retryAt: now });
+    for (const key of this.holdings.keys()) this.examine(key, 0);
+    this.publish([...this.failures.keys()]);
+  }
+
   private release(keys: readonly string[]): void {
     const changes = new Map<string, ContractHistory | null>();
     for (const key of keys) {
