@@ -1,15 +1,15 @@
 import { DEFAULT_BACKOFF } from '../connection/backoff';
-import { RequestPacer } from '../connection/requestPacer';
 import { startRestSource } from '../connection/restSource';
 import { realScheduler } from '../connection/scheduler';
-import { endpoints, okxRegionEndpoints } from '../config/buildEndpoints';
 import type { ChartInterval } from '../domain/candles';
 import type { FundingHistory } from '../domain/fundingHistory';
 import { perpKey, type PerpRow } from '../domain/perp';
-import { loadFundingHistory, loadMarkIndexHistory, type HistoryTarget, type MarkIndexHistory, type RestBases } from '../feeds/chartHistory';
-import { FUNDING_HISTORY_RATE } from '../feeds/okx/fundingHistoryPages';
-import { useOkxRegionStore } from '../store/okxRegionStore';
+import { loadMarkIndexHistory, type HistoryTarget, type MarkIndexHistory } from '../feeds/chartHistory';
+import { useFundingHistoryStore, type ContractHistory, type SettlementSpan } from '../store/fundingHistoryStore';
 import { usePerpStore } from '../store/perpStore';
+import { wantFundingHistory } from './fundingHistory/fundingHistories';
+import { windowHistory } from './fundingHistory/spans';
+import { restBases } from './restBases';
 
 export type { HistoryTarget, MarkIndexHistory } from '../feeds/chartHistory';
 
@@ -20,15 +20,8 @@ export interface LoadState {
   retryAt: number | null;
 }
 
-/** Read at each load, so a retry after the trader switched OKX region asks the new region's host. */
-const restBases = (): RestBases => ({
-  binance: endpoints.VITE_BINANCE_FUTURES_REST,
-  okx: okxRegionEndpoints(useOkxRegionStore.getState().region).rest,
-});
 export const FUNDING_HISTORY_DAYS = 30;
-/** A history cut short by a failed page is asked for again after this long; the short one stays shown meanwhile. */
-const SHORT_HISTORY_RETRY_MS = 60_000;
-const fundingPacer = new RequestPacer(FUNDING_HISTORY_RATE.requests, FUNDING_HISTORY_RATE.windowMs, realScheduler);
+const DAY_MS = 86_400_000;
 
 const restOptions = {
   fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
@@ -83,14 +76,40 @@ export function followMarkIndex(target: HistoryTarget, interval: ChartInterval, 
   };
 }
 
-/** The last 30 days of realised funding, retried with backoff until it loads, and again while a failure left it short. */
+/**
+ * The last 30 days of realised funding, from the page's history cache and queue (one budget with
+ * every other view's history), told again whenever it changes: each settlement as it lands.
+ */
 export function loadRecentFunding(target: HistoryTarget, onState: (state: LoadState) => void, onValue: (history: FundingHistory) => void): () => void {
-  return startRestSource({
-    ...restOptions,
-    load: (fetchImpl) =>
-      loadFundingHistory({ fetch: fetchImpl, scheduler: realScheduler, random: Math.random, pacer: fundingPacer }, restBases(), target, Date.now(), FUNDING_HISTORY_DAYS),
-    refreshMs: (history) => (history.shortfall?.cause === 'failed' ? SHORT_HISTORY_RETRY_MS : null),
-    onValue,
-    onState,
+  const key = perpKey(target.exchange, target.symbol);
+  const release = wantFundingHistory([{ exchange: target.exchange, symbol: target.symbol }]);
+  let told: { span: SettlementSpan | null; failure: string | null } | null = null;
+  let stateTold = '';
+  const tellState = (state: LoadState) => {
+    const said = JSON.stringify(state);
+    if (said === stateTold) return;
+    stateTold = said;
+    onState(state);
+  };
+  const tell = (entry: ContractHistory | undefined) => {
+    if (!entry) return;
+    const failure = entry.status === 'failed' ? entry.detail : null;
+    const now = Date.now();
+    const history = entry.span && windowHistory(entry.span, now - FUNDING_HISTORY_DAYS * DAY_MS, now, failure);
+    // A history cut short by a failure says so in its shortfall; one with nothing to show says so as the load's state.
+    if (history) {
+      if (told?.span !== entry.span || told.failure !== failure) onValue(history);
+      told = { span: entry.span, failure };
+      tellState({ state: 'ok', detail: null, retryAt: null });
+    } else if (entry.status === 'failed') tellState({ state: 'failed', detail: entry.detail, retryAt: entry.retryAt });
+    else tellState({ state: 'loading', detail: null, retryAt: null });
+  };
+  tell(useFundingHistoryStore.getState().contracts[key]);
+  const stop = useFundingHistoryStore.subscribe((state, previous) => {
+    if (state.contracts[key] !== previous.contracts[key]) tell(state.contracts[key]);
   });
+  return () => {
+    stop();
+    release();
+  };
 }

@@ -76,8 +76,20 @@ export function startRestSource<T>(options: RestSourceOptions<T>): () => void {
 /** When fetch rejects, a CORS refusal (even of a 451), a DNS failure and a dropped network look alike: claim no HTTP status. */
 export const UNREADABLE_DETAIL = 'blocked by the browser or the network';
 
-/** An HTTP answer the page could read (status, and the body when it was JSON), or none at all. */
-export type HttpReply = { readable: false } | { readable: true; status: number; body: unknown };
+/**
+ * An HTTP answer the page could read (status, the body when it was JSON, and how long `Retry-After`
+ * asks to wait when the response exposes it), or none at all.
+ */
+export type HttpReply = { readable: false } | { readable: true; status: number; body: unknown; retryAfterMs: number | null };
+
+/** `Retry-After` in seconds or as an HTTP date; null when absent, unreadable or hidden by CORS. */
+export function retryAfterMs(header: string | null, now: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1_000 : null;
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - now) : null;
+}
 
 export async function requestJson(fetchImpl: typeof fetch, url: string): Promise<HttpReply> {
   let response: Response;
@@ -87,7 +99,7 @@ export async function requestJson(fetchImpl: typeof fetch, url: string): Promise
     return { readable: false };
   }
   const body: unknown = await response.json().catch(() => undefined);
-  return { readable: true, status: response.status, body };
+  return { readable: true, status: response.status, body, retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), Date.now()) };
 }
 
 /** The words for an HTTP error status the page did read. */

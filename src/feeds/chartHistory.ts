@@ -1,12 +1,9 @@
 import { getJson, type FetchOutcome } from '../connection/restSource';
 import { normaliseCandles, type Candle, type ChartInterval } from '../domain/candles';
 import type { ExchangeId } from '../domain/exchange';
-import type { FundingHistory } from '../domain/fundingHistory';
-import { loadBinanceFundingHistory } from './binance/fundingHistoryPages';
 import { indexKlinesUrl, markKlinesUrl } from './binance/history';
 import { parseCandleRows } from './candles';
 import { okxData } from './okx/envelope';
-import { loadOkxFundingHistory, type FundingPagingDeps } from './okx/fundingHistoryPages';
 import { candlesUrl } from './okx/history';
 
 export interface HistoryTarget {
@@ -28,7 +25,6 @@ export interface MarkIndexHistory {
 
 const BINANCE_BARS = 500;
 const OKX_PAGES = 3;
-const DAY_MS = 86_400_000;
 
 async function candlesFrom(fetchImpl: typeof fetch, url: string, envelope: boolean): Promise<FetchOutcome<Candle[]>> {
   const response = await getJson(fetchImpl, url);
@@ -75,21 +71,4 @@ export async function loadMarkIndexHistory(
   if (!mark.ok) return mark;
   if (!index.ok) return index;
   return { ok: true, value: { mark: normaliseCandles(mark.value), index: normaliseCandles(index.value) } };
-}
-
-/**
- * Realised funding over the last `days`: the whole window, or as much as the venue answered with
- * what is missing named. OKX pages are paced by its per-instrument rule.
- */
-export async function loadFundingHistory(
-  deps: FundingPagingDeps,
-  bases: RestBases,
-  target: HistoryTarget,
-  now: number,
-  days: number,
-): Promise<FetchOutcome<FundingHistory>> {
-  const from = now - days * DAY_MS;
-  return target.exchange === 'binance'
-    ? loadBinanceFundingHistory(deps.fetch, bases.binance, target.symbol, from, now)
-    : loadOkxFundingHistory(deps, bases.okx, target.symbol, from, now);
 }

@@ -16,9 +16,10 @@ export function indexKlinesUrl(restBase: string, pair: string, interval: ChartIn
 /** The most `fundingRate` serves a call. */
 export const FUNDING_HISTORY_PAGE = 1000;
 
-/** Oldest first from `startTime`; a window holding more than a page answers its first page. */
-export function fundingHistoryUrl(restBase: string, symbol: string, startTime: number): string {
-  return `${restBase}/fapi/v1/fundingRate?symbol=${encodeURIComponent(symbol)}&startTime=${startTime}&limit=${FUNDING_HISTORY_PAGE}`;
+/** Oldest first from `startTime` up to `endTime` (both inclusive); a window holding more than a page answers its first page. */
+export function fundingHistoryUrl(restBase: string, symbol: string, startTime: number, endTime: number | null): string {
+  const end = endTime === null ? '' : `&endTime=${endTime}`;
+  return `${restBase}/fapi/v1/fundingRate?symbol=${encodeURIComponent(symbol)}&startTime=${startTime}${end}&limit=${FUNDING_HISTORY_PAGE}`;
 }
 
 /** `GET /fapi/v1/fundingRate` → settlements, oldest first, and how many items could not be read. */

@@ -1,85 +1,80 @@
-import { backoffDelay, type BackoffPolicy } from '../../connection/backoff';
-import { requestJson, statusDetail, UNREADABLE_DETAIL, type FetchOutcome } from '../../connection/restSource';
-import type { RequestPacer } from '../../connection/requestPacer';
-import type { Scheduler } from '../../connection/scheduler';
-import { completeHistory, shortHistory, unreadableSettlementsDetail, type FundingHistory, type FundingSettlement } from '../../domain/fundingHistory';
+import { statusDetail, UNREADABLE_DETAIL, type HttpReply } from '../../connection/restSource';
+import { unreadableSettlementsDetail, type FundingSettlement } from '../../domain/fundingHistory';
+import { coveredUntil, type HistoryRequest, type RateLimited, type SettlementFill, type SettlementWindow } from '../fundingHistoryPages';
 import { isRecord } from '../numbers';
 import { okxData } from './envelope';
-import { fundingHistoryUrl, parseFundingHistory } from './history';
+import { FUNDING_HISTORY_PAGE, fundingHistoryUrl, parseFundingHistory } from './history';
 
 /** OKX's rule for funding-rate-history: 10 requests per 2 s per IP and instrument. */
 export const FUNDING_HISTORY_RATE = { requests: 10, windowMs: 2_000 } as const;
 
 const RATE_LIMITED = '50011';
-/** After a 50011 a page is asked again this many times before the history is given up as short. */
-const RETRIES = 3;
-/** Beyond one rate window, a jittered wait: tabs that were limited together do not retry together. */
-const RETRY_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 8_000 };
-/** 30 days of hourly funding is two pages of 400; this bounds a venue that serves smaller pages. */
+/** 90 days of hourly funding is six pages of 400; this bounds a venue that pages oddly. */
 const MAX_PAGES = 10;
 
-export interface FundingPagingDeps {
-  fetch: typeof fetch;
-  scheduler: Scheduler;
-  random: () => number;
-  /** Shared by every load, so two charts of one swap stay inside its rate rule together. */
-  pacer: RequestPacer;
+/** The limit answers HTTP 429 on the wire; a 200 carrying 50011 means the same. */
+export function okxRateLimit(reply: HttpReply): RateLimited | null {
+  if (!reply.readable) return null;
+  const limited = reply.status === 429 || (isRecord(reply.body) && reply.body.code === RATE_LIMITED);
+  return limited ? { detail: `rate limited by OKX (${RATE_LIMITED})`, retryAfterMs: reply.retryAfterMs } : null;
 }
 
-type Page = { ok: true; settlements: FundingSettlement[] } | { ok: false; detail: string; rateLimited: boolean };
+type Answer = { ok: true; settlements: FundingSettlement[] } | { ok: false; failure: NonNullable<SettlementFill['failure']> };
 
-async function requestPage(fetchImpl: typeof fetch, url: string): Promise<Page> {
-  const reply = await requestJson(fetchImpl, url);
-  if (!reply.readable) return { ok: false, detail: UNREADABLE_DETAIL, rateLimited: false };
-  // The limit answers HTTP 429 on the wire; a 200 carrying 50011 means the same.
-  if (reply.status === 429 || (isRecord(reply.body) && reply.body.code === RATE_LIMITED)) {
-    return { ok: false, detail: `rate limited by OKX (${RATE_LIMITED})`, rateLimited: true };
-  }
-  if (reply.status < 200 || reply.status > 299) return { ok: false, detail: statusDetail(reply.status), rateLimited: false };
+function readAnswer(reply: HttpReply): Answer {
+  if (!reply.readable) return { ok: false, failure: { detail: UNREADABLE_DETAIL, limited: null } };
+  const limited = okxRateLimit(reply);
+  if (limited) return { ok: false, failure: { detail: limited.detail, limited } };
+  if (reply.status < 200 || reply.status > 299) return { ok: false, failure: { detail: statusDetail(reply.status), limited: null } };
   const unwrapped = okxData(reply.body);
-  if (!unwrapped.ok) return { ok: false, detail: unwrapped.detail, rateLimited: false };
+  if (!unwrapped.ok) return { ok: false, failure: { detail: unwrapped.detail, limited: null } };
   const page = parseFundingHistory(unwrapped.data);
-  if (!page) return { ok: false, detail: 'unexpected response', rateLimited: false };
-  if (page.rejected > 0) return { ok: false, detail: unreadableSettlementsDetail(page.rejected), rateLimited: false };
+  if (!page) return { ok: false, failure: { detail: 'unexpected response', limited: null } };
+  // A page with a hole would misstate every average over it: refused whole.
+  if (page.rejected > 0) return { ok: false, failure: { detail: unreadableSettlementsDetail(page.rejected), limited: null } };
   return { ok: true, settlements: page.events };
 }
 
-async function pacedPage(deps: FundingPagingDeps, instId: string, url: string): Promise<Page> {
-  for (let attempt = 0; ; attempt++) {
-    await deps.pacer.take(`okx:funding-rate-history:${instId}`);
-    const page = await requestPage(deps.fetch, url);
-    if (page.ok || !page.rateLimited || attempt === RETRIES) return page;
-    const wait = FUNDING_HISTORY_RATE.windowMs + backoffDelay(attempt, RETRY_BACKOFF, deps.random);
-    await new Promise<void>((resolve) => deps.scheduler.setTimeout(resolve, wait));
-  }
-}
-
 /**
- * One swap's realised funding over (`from`, `to`]: pages of 400, newest first, each asking with
- * `after` for what settled before the oldest one so far, until a page reaches back past `from`.
- * A page that fails after the first leaves the history short, and it says so and why.
+ * One swap's settlements in the window, oldest first: pages of 400, newest first, the first ending
+ * at `to` (or now), each next asking with `after` for what settled before the oldest so far, until a
+ * page reaches back to `from`. A page that runs short means the venue has nothing earlier (it keeps
+ * three months): covered from the start of time. A page that fails leaves what the pages before it
+ * covered, back to their oldest settlement.
  */
-export async function loadOkxFundingHistory(
-  deps: FundingPagingDeps,
+export async function fetchOkxSettlements(
+  request: HistoryRequest,
   restBase: string,
   instId: string,
-  from: number,
-  to: number,
-): Promise<FetchOutcome<FundingHistory>> {
-  const settled: FundingSettlement[] = [];
-  let after: number | null = null;
+  window: SettlementWindow,
+  clock: () => number,
+): Promise<SettlementFill> {
+  const pages: FundingSettlement[][] = [];
+  let coveredTo = window.from;
+  const stopped = (coveredFrom: number, failure: SettlementFill['failure']): SettlementFill => ({
+    settlements: pages.reverse().flat(),
+    coveredFrom,
+    coveredTo,
+    failure,
+  });
+  /** A failure keeps what the pages so far reach back to: nothing when none answered. */
+  const failed = (detail: string, limited: RateLimited | null) => {
+    const oldest = pages.at(-1)?.[0]?.time;
+    return stopped(oldest === undefined ? coveredTo : oldest - 1, { detail, limited });
+  };
+  let after = window.to === null ? null : window.to + 1;
   for (let pageNumber = 0; pageNumber < MAX_PAGES; pageNumber++) {
-    const page = await pacedPage(deps, instId, fundingHistoryUrl(restBase, instId, after));
-    if (!page.ok) {
-      return pageNumber === 0 ? { ok: false, detail: page.detail } : { ok: true, value: shortHistory(settled, from, to, { cause: 'failed', detail: page.detail }) };
-    }
-    const oldest = page.settlements[0]?.time;
-    if (oldest === undefined || (after !== null && oldest >= after)) {
-      return { ok: true, value: shortHistory(settled, from, to, { cause: 'none-earlier' }) };
-    }
-    settled.push(...page.settlements);
-    if (oldest <= from) return { ok: true, value: completeHistory(settled, from, to) };
+    const answer = readAnswer(await request(fundingHistoryUrl(restBase, instId, after)));
+    if (!answer.ok) return failed(answer.failure.detail, answer.failure.limited);
+    const page = answer.settlements;
+    if (pageNumber === 0) coveredTo = coveredUntil(window, page, clock());
+    const oldest = page[0]?.time;
+    if (oldest === undefined) return stopped(0, null);
+    if (after !== null && oldest >= after) return failed('the venue answered a page it was not asked for', null);
+    pages.push(page);
+    if (oldest <= window.from) return stopped(oldest - 1, null);
+    if (page.length < FUNDING_HISTORY_PAGE) return stopped(0, null);
     after = oldest;
   }
-  return { ok: true, value: shortHistory(settled, from, to, { cause: 'failed', detail: `stopped after ${MAX_PAGES} pages` }) };
+  return failed(`stopped after ${MAX_PAGES} pages`, null);
 }

@@ -4,6 +4,7 @@ import { EXCHANGE_LABEL } from '../../domain/exchange';
 import { coveredAverages, coveredDays, type FundingHistory, type FundingSettlement } from '../../domain/fundingHistory';
 import type { PerpRow } from '../../domain/perp';
 import { useFundingHistory } from '../../hooks/useChartFeeds';
+import { useHistoryStorage } from '../../hooks/useFundingHistories';
 import { useVenueOffset } from '../../hooks/useVenueNow';
 import { formatPercent, signClass } from '../format/numbers';
 import { formatBarTime } from './chartTheme';
@@ -55,6 +56,7 @@ export function FundingHistoryPanel({ quote }: { quote: PerpRow }) {
   const averages = history ? coveredAverages(history, AVERAGE_WINDOWS, now) : AVERAGE_WINDOWS.map((days) => ({ days, value: null }));
   const exchange = EXCHANGE_LABEL[quote.exchange];
   const shortfall = history && shortfallText(history, exchange);
+  const storage = useHistoryStorage();
 
   return (
     <figure className="funding-history" aria-label={`${quote.symbol} funding history`}>
@@ -67,6 +69,7 @@ export function FundingHistoryPanel({ quote }: { quote: PerpRow }) {
           {shortfall}
         </p>
       )}
+      {storage.state === 'memory' && <p className="chart-loading">Funding history is kept for this visit only: {storage.detail}.</p>}
       <dl className="funding-averages" aria-label="Average annualised funding">
         {averages.map(({ days, value }) => (
           <div key={days}>

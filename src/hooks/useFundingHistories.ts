@@ -1,0 +1,56 @@
+import { useEffect, useMemo } from 'react';
+import { wantFundingHistory, type HistoryContract } from '../app/fundingHistory/fundingHistories';
+import { contractFunding } from '../app/fundingHistory/spans';
+import type { ContractFunding } from '../domain/fundingStats';
+import { perpKey } from '../domain/perp';
+import {
+  selectContractHistory,
+  selectHistoryStorage,
+  selectHistoryTotals,
+  selectLoadedPairs,
+  useFundingHistoryStore,
+  type ContractHistory,
+  type HistoryStorage,
+  type HistoryTotals,
+} from '../store/fundingHistoryStore';
+
+/**
+ * Keeps these contracts' funding history loaded, and topped up after each settlement, while the
+ * view is mounted; a new list (the rows in view changed) asks for it first.
+ */
+export function useFundingHistories(contracts: readonly HistoryContract[]): void {
+  const signature = contracts.map((contract) => perpKey(contract.exchange, contract.symbol)).join(' ');
+  // The list as it was when its contracts last changed: a new array of the same contracts asks nothing again.
+  const asked = useMemo(() => contracts, [signature]);
+  useEffect(() => (asked.length === 0 ? undefined : wantFundingHistory(asked)), [asked]);
+}
+
+/** One contract's entry (status, why it failed, what is held); undefined while no view asks for it. */
+export function useContractHistory(key: string): ContractHistory | undefined {
+  return useFundingHistoryStore(selectContractHistory(key));
+}
+
+/** A contract's settlements annualised for the statistics (`fundingWindows`, `rateStanding`, `pairSpreadStats`), or null before any are held. */
+export function useContractFunding(key: string, currentIntervalHours: number): ContractFunding | null {
+  const span = useContractHistory(key)?.span ?? null;
+  return useMemo(() => span && contractFunding(span, currentIntervalHours), [span, currentIntervalHours]);
+}
+
+export interface HistoryProgress {
+  /** Pairs whose two legs are both loaded, of `pairs`: "history 34 of 120 pairs". */
+  loadedPairs: number;
+  pairs: number;
+  totals: HistoryTotals;
+}
+
+/** Pairs as [long key, short key]. */
+export function useHistoryProgress(pairs: readonly (readonly [string, string])[]): HistoryProgress {
+  const loadedPairs = useFundingHistoryStore(useMemo(() => selectLoadedPairs(pairs), [pairs]));
+  const totals = useFundingHistoryStore(selectHistoryTotals);
+  return { loadedPairs, pairs: pairs.length, totals };
+}
+
+/** Where the history is kept: a view says so when it is this visit's memory only. */
+export function useHistoryStorage(): HistoryStorage {
+  return useFundingHistoryStore(selectHistoryStorage);
+}
