@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, type AppHelpers } from '../support/fixtures.ts';
+import { expect, harnessUrl, test, type AppHelpers } from '../support/fixtures.ts';
 import { bodyRows, columnIndex } from '../support/screener.ts';
 
 /**
@@ -79,5 +79,21 @@ test.describe('Carry desk', () => {
     await page.reload();
     await expect(page.getByRole('textbox', { name: 'Holding period (days)' })).toHaveValue('14');
     await expect(await cellOf(page, 'Net APR at your size (%)')).toHaveText('+70.39%', { timeout: 30_000 });
+  });
+
+  test('a reload serves both legs’ funding history from IndexedDB: the venues are asked nothing again', async ({ app, page }) => {
+    const summary = page.getByText(/pairs of the same coin and margin on both exchanges/);
+    await expect(summary).toContainText(/history (\d+) of \1 linear pairs/, { timeout: 60_000 });
+    await expect(summary).not.toContainText('history 0 of');
+    await app.control('/reset-requests');
+    await page.reload();
+    await expect(page.getByText(/pairs of the same coin and margin on both exchanges/)).toContainText(/history (\d+) of \1 linear pairs/, { timeout: 60_000 });
+    await page.waitForTimeout(3_000);
+    const counts = async (exchange: string) => {
+      const response = await fetch(`${harnessUrl('FAKE_CONTROL_URL').replace(/\/+$/, '')}/requests?exchange=${exchange}`);
+      return ((await response.json()) as { counts: Record<string, number> }).counts;
+    };
+    expect((await counts('binance'))['/fapi/v1/fundingRate'] ?? 0).toBe(0);
+    expect((await counts('okx'))['/api/v5/public/funding-rate-history'] ?? 0).toBe(0);
   });
 });

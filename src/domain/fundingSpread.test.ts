@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeHistory, type FundingSettlement } from './fundingHistory';
-import { pairSpreadStats, spreadSeries } from './fundingSpread';
+import { pairSpreadStats, spreadPercentile, spreadSeries } from './fundingSpread';
 import { annualiseHistory } from './fundingStats';
 
 const HOUR = 3_600_000;
@@ -56,7 +56,7 @@ describe('pairSpreadStats', () => {
   const short = contract(shortSettlements, 4);
 
   it('medians over 7 and 30 days weigh each value by how long it held', () => {
-    const stats = pairSpreadStats(long, short, NOW, null);
+    const stats = pairSpreadStats(long, short, NOW);
     // 7 d: 72 h at 0.3285, 96 h at −0.0876 → −0.0876. 30 d: 624 h at 0.3285, 96 h at −0.0876 → 0.3285.
     expect(stats.median7d).toBeCloseTo(-0.0876, 12);
     expect(stats.median30d).toBeCloseTo(0.3285, 12);
@@ -64,27 +64,29 @@ describe('pairSpreadStats', () => {
 
   it('stability is the 30-day deviation: two values 0.4161 apart, the lower 2/15 of the time', () => {
     // 0.4161 × √(2/15 × 13/15) = 0.4161 × √26 / 15 = 0.4161 × 0.33993463 = 0.1414468.
-    expect(pairSpreadStats(long, short, NOW, null).stability30d).toBeCloseTo(0.1414468, 6);
+    expect(pairSpreadStats(long, short, NOW).stability30d).toBeCloseTo(0.1414468, 6);
   });
 
   it('time alive runs from the last change of sign, or beyond the history when there was none', () => {
-    expect(pairSpreadStats(long, short, NOW, null).alive).toEqual({ since: NOW - 96 * HOUR, hours: 96, beyondHistory: false });
+    expect(pairSpreadStats(long, short, NOW).alive).toEqual({ since: NOW - 96 * HOUR, hours: 96, beyondHistory: false });
+    expect(pairSpreadStats(long, short, NOW).latest).toBeCloseTo(-0.0876, 12);
     const steady = contract(every(4, NOW - 31 * DAY - HOUR, NOW, 0.0002), 4);
     // The histories hold (NOW − 31 d, NOW]: both legs have settled once by the long's first, 31 d − 8 h = 736 h back.
-    expect(pairSpreadStats(long, steady, NOW, null).alive).toEqual({ since: NOW - 736 * HOUR, hours: 736, beyondHistory: true });
+    expect(pairSpreadStats(long, steady, NOW).alive).toEqual({ since: NOW - 736 * HOUR, hours: 736, beyondHistory: true });
   });
 
   it('places today’s spread among the settled hours of the last 90 days the history holds', () => {
     // 640 h at 0.3285 and 96 h at −0.0876 since both legs first settled, 736 h back.
     // 0.1: 96 of 736 h below it = 13.0435; 0.3285: 96 + 640 / 2 = 416 of 736 = 56.5217.
-    expect(pairSpreadStats(long, short, NOW, 0.1).percentile).toBeCloseTo(13.0434783, 6);
-    expect(pairSpreadStats(long, short, NOW, 0.3285).percentile).toBeCloseTo(56.5217391, 6);
-    expect(pairSpreadStats(long, short, NOW, null).percentile).toBeNull();
+    const stats = pairSpreadStats(long, short, NOW);
+    expect(spreadPercentile(stats, 0.1)).toBeCloseTo(13.0434783, 6);
+    expect(spreadPercentile(stats, 0.3285)).toBeCloseTo(56.5217391, 6);
+    expect(spreadPercentile(stats, null)).toBeNull();
   });
 
   it('a window one leg’s history does not reach is unknown', () => {
     const tenDays = contract(every(4, NOW - 10 * DAY - HOUR, NOW, 0.0002), 4, 10);
-    const stats = pairSpreadStats(long, tenDays, NOW, null);
+    const stats = pairSpreadStats(long, tenDays, NOW);
     expect(stats.median7d).toBeCloseTo(0.3285, 12);
     expect(stats.median30d).toBeNull();
     expect(stats.stability30d).toBeNull();

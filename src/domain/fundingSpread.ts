@@ -57,13 +57,15 @@ function spreadAlive(series: readonly SpreadPoint[], now: number): SpreadAlive |
 }
 
 export interface PairSpreadStats {
+  /** The newest settled spread: its sign against today's tells whether the spread has just flipped. */
+  latest: number | null;
   median7d: number | null;
   median30d: number | null;
   alive: SpreadAlive | null;
   /** Standard deviation of the spread over 30 days, each value weighted by how long it held. */
   stability30d: number | null;
-  /** 0–100: the share of the last 90 days' hours (as far as the history reaches) the spread stood below `current`. */
-  percentile: number | null;
+  /** The settled spread over the last 90 days the history holds, each value weighted by its hours; null below MIN_STANDING_POINTS. */
+  standing: readonly Weighted[] | null;
 }
 
 const STANDING_DAYS = 90;
@@ -79,17 +81,21 @@ function standingSample(series: readonly SpreadPoint[], now: number): Weighted[]
   return sample.length < MIN_STANDING_POINTS ? null : sample;
 }
 
-/** `current`: today's spread (annualised), placed among the settled ones. */
-export function pairSpreadStats(long: ContractFunding, short: ContractFunding, now: number, current: number | null): PairSpreadStats {
+export function pairSpreadStats(long: ContractFunding, short: ContractFunding, now: number): PairSpreadStats {
   const series = spreadSeries(long, short);
   const week = spreadWindow(series, 7, now);
   const month = spreadWindow(series, 30, now);
-  const standing = current === null ? null : standingSample(series, now);
   return {
+    latest: series.at(-1)?.spread ?? null,
     median7d: week && weightedMedian(week),
     median30d: month && weightedMedian(month),
     alive: spreadAlive(series, now),
     stability30d: month && weightedStdDev(month),
-    percentile: standing && current !== null ? weightedPercentile(standing, current) : null,
+    standing: standingSample(series, now),
   };
+}
+
+/** 0–100: the share of those hours the settled spread stood below today's (annualised); equal ones count half. */
+export function spreadPercentile(stats: PairSpreadStats, current: number | null): number | null {
+  return stats.standing === null || current === null ? null : weightedPercentile(stats.standing, current);
 }

@@ -7,6 +7,7 @@ import { useOrderBook } from '../../hooks/useOrderBook';
 import type { BookState } from '../../app/orderBooks';
 import { formatAge } from '../shell/formatAge';
 import { CostBreakdown } from './CostBreakdown';
+import { RevertCase } from './RevertCase';
 import { carryLegOf, type CarryRow } from './carryRows';
 
 function withBook(leg: CarryLeg | null, book: BookState): CarryLeg | null {
@@ -44,7 +45,10 @@ export function CarryDetail({ row, settings, onClose }: { row: CarryRow; setting
       </header>
       {long && short && row.long && row.short ? (
         <>
-          <CostBreakdown quote={carryQuote(long, short, settings)} settings={settings} label="Cost breakdown" />
+          <div className="carry-detail-parts">
+            <CostBreakdown quote={carryQuote(long, short, settings)} settings={settings} label="Cost breakdown" />
+            <RevertCase longRow={row.long} shortRow={row.short} long={long} short={short} settings={settings} now={now} />
+          </div>
           <ul className="book-status" aria-label="Order books">
             <BookStatus leg={row.long} book={longBook} now={now} />
             <BookStatus leg={row.short} book={shortBook} now={now} />

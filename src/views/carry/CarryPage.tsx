@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { useFundingHistories, useHistoryProgress, useHistoryStorage } from '../../hooks/useFundingHistories';
 import { useNow } from '../../hooks/useNow';
 import { useShownPerps } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
@@ -18,6 +19,9 @@ import { usePairHistory } from './usePairHistory';
 import './carry.css';
 
 const rowId = (row: CarryRow) => row.key;
+const netOf = (row: CarryRow) => row.quote?.beforeSlippage.netAprOnNotional ?? -Infinity;
+/** Binance serves coin-margined funding history on its COIN-M host, which the page does not call. */
+const hasServedHistory = (row: CarryRow) => row.long !== null && row.short !== null && row.margin === 'linear';
 const BOTH = ['binance', 'okx'] as const;
 
 /** The carry desk: every coin on both venues, what its spread earns at the trader's size after costs, and whether it lasts. */
@@ -30,6 +34,14 @@ export function CarryPage() {
   const historyOf = usePairHistory(now);
   const pairs = useMemo(() => carryRows(all, params, settings, historyOf), [all, params, settings, historyOf]);
   useShownPerps(pairs.flatMap((pair) => [pair.binance, pair.okx]));
+  // Every pair's legs, the best carry first: the history queue serves the first asked first.
+  const byNet = useMemo(() => [...pairs].sort((a, b) => netOf(b) - netOf(a)), [pairs]);
+  const withHistory = useMemo(() => byNet.filter(hasServedHistory), [byNet]);
+  const legs = useMemo(() => withHistory.flatMap((pair) => [pair.long!, pair.short!]), [withHistory]);
+  useFundingHistories(legs);
+  const legKeys = useMemo(() => withHistory.map((pair) => [pair.long!.key, pair.short!.key] as const), [withHistory]);
+  const progress = useHistoryProgress(legKeys);
+  const storage = useHistoryStorage();
 
   const update = useCallback((patch: Partial<CarryParams>) => setParams({ ...params, ...patch }), [params, setParams]);
   const onSortingChange = useCallback((sort: SortKey[]) => update({ sort }), [update]);
@@ -64,7 +76,13 @@ export function CarryPage() {
           onActivate={inspect}
           activateHint="Open the pair's cost breakdown"
           exportFileName="funding-carry.csv"
-          summary={<>{pairs.length} pairs of the same coin and margin on both exchanges</>}
+          summary={
+            <>
+              {pairs.length} pairs of the same coin and margin on both exchanges · history {progress.loadedPairs} of {progress.pairs} linear pairs
+              {progress.totals.failed > 0 && <span className="stale-note"> · {progress.totals.failed} contracts' history failed</span>}
+              {storage.state === 'memory' && <span className="stale-note"> · history kept for this visit only ({storage.detail})</span>}
+            </>
+          }
         />
       )}
       {selected && <CarryDetail row={selected} settings={settings} onClose={() => update({ pair: null })} />}

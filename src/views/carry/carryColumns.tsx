@@ -11,11 +11,12 @@ function legText(leg: PerpRow | null): string {
   return leg === null ? NO_VALUE : `${EXCHANGE_LABEL[leg.exchange]} ${leg.symbol}`;
 }
 
-/** Time alive, or "over N d" when the sign held over the whole history loaded. */
+/** Time alive, "over N d" when the sign held over the whole history loaded, or "flipped" when the settled spread had the other sign. */
 function aliveText(row: CarryRow): string {
   const alive = row.history?.alive;
-  if (!alive) return NO_VALUE;
-  return alive.beyondHistory ? `over ${formatHours(alive.hours)}` : formatHours(alive.hours);
+  if (!alive || row.aliveHours === null) return NO_VALUE;
+  if (row.aliveHours === 0) return 'just flipped';
+  return alive.beyondHistory ? `over ${formatHours(row.aliveHours)}` : formatHours(row.aliveHours);
 }
 
 const netApr = (row: CarryRow) => row.quote?.beforeSlippage.netAprOnNotional ?? null;
@@ -117,8 +118,8 @@ export function carryColumns(): TableColumn<CarryRow>[] {
       description: "today's spread among the settled hours of the last 90 days",
       align: 'right',
       width: 86,
-      sortValue: (row) => row.history?.percentile ?? null,
-      render: (row) => (row.history?.percentile == null ? NO_VALUE : row.history.percentile.toFixed(0)),
+      sortValue: (row) => row.percentile,
+      render: (row) => (row.percentile === null ? NO_VALUE : row.percentile.toFixed(0)),
     },
     {
       id: 'alive',
@@ -126,7 +127,7 @@ export function carryColumns(): TableColumn<CarryRow>[] {
       description: 'how long the settled spread has kept its sign',
       align: 'right',
       width: 96,
-      sortValue: (row) => row.history?.alive?.hours ?? null,
+      sortValue: (row) => row.aliveHours,
       render: aliveText,
     },
     {

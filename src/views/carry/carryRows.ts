@@ -1,6 +1,6 @@
 import { carryQuote, pickLegs, type CarryLeg, type CarryQuote } from '../../domain/carry';
 import type { CarrySettings } from '../../domain/carrySettings';
-import type { PairSpreadStats } from '../../domain/fundingSpread';
+import { spreadPercentile, type PairSpreadStats } from '../../domain/fundingSpread';
 import type { PerpMargin, PerpMarket, PerpRow } from '../../domain/perp';
 import { pairAcrossExchanges } from '../screener/selectRows';
 import { pairKey, type CarryParams } from './carryParams';
@@ -24,6 +24,16 @@ export interface CarryRow {
   widerSpread: number | null;
   /** From both legs' funding history; null until both are loaded. */
   history: PairSpreadStats | null;
+  /** Today's spread among the last 90 days' settled hours (0–100). */
+  percentile: number | null;
+  /** How long the spread has kept today's sign: 0 when the settled spread has the other sign (it just flipped). */
+  aliveHours: number | null;
+}
+
+function aliveHoursOf(history: PairSpreadStats | null): number | null {
+  if (!history?.alive || history.latest === null) return null;
+  // The legs are chosen so that today's spread is positive: a settled one at or below zero has just flipped.
+  return history.latest > 0 ? history.alive.hours : 0;
 }
 
 /** A leg as the carry maths takes it; null while its rate or interval is unknown. */
@@ -66,6 +76,8 @@ export function carryRows(quotes: readonly PerpRow[], params: CarryParams, setti
     const legs = binanceLeg && okxLeg ? pickLegs(binanceLeg, okxLeg) : null;
     const long = legs ? (legs.long.exchange === 'binance' ? pair.binance : pair.okx) : null;
     const short = legs ? (legs.short.exchange === 'binance' ? pair.binance : pair.okx) : null;
+    const history = long && short ? historyOf(long, short) : null;
+    const quote = legs ? carryQuote(legs.long, legs.short, settings) : null;
     rows.push({
       key: pairKey(pair.coin, pair.margin),
       coin: pair.coin,
@@ -75,10 +87,12 @@ export function carryRows(quotes: readonly PerpRow[], params: CarryParams, setti
       okx: pair.okx,
       long,
       short,
-      quote: legs ? carryQuote(legs.long, legs.short, settings) : null,
+      quote,
       smallerOpenInterestUsd,
       widerSpread,
-      history: long && short ? historyOf(long, short) : null,
+      history,
+      percentile: history && quote ? spreadPercentile(history, quote.grossApr) : null,
+      aliveHours: aliveHoursOf(history),
     });
   }
   return rows;
