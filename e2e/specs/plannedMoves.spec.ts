@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { buildAndPreview, type PreviewedBuild } from '../../scripts/lib/previewBuild.ts';
 import { badgeSpans, recordBadgesFromLoad } from '../support/badgeTimeline.ts';
 import { connectionStatus, type ExchangeLabel } from '../support/connectionStatus.ts';
-import { expect, harnessUrl, test } from '../support/fixtures.ts';
+import { expect, fakeEnv, harnessUrl, test } from '../support/fixtures.ts';
 import { longestGap, recordCellChanges } from '../support/rowUpdates.ts';
 import { columnIndex, perpTable, rowFor } from '../support/screener.ts';
 import { binanceSocketLifetime } from '../support/socketLifetimeBuild.ts';
@@ -80,13 +80,6 @@ async function watchBinanceSockets(forMs: number): Promise<{ sockets: BinanceSoc
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { sockets: [...seen.values()].sort((a, b) => a.openedAt - b.openedAt), fewestOpen };
-}
-
-/** The shared fake's endpoint variables, set by globalSetup. */
-function fakeEnv(): Record<string, string> {
-  const json = process.env.FAKE_ENV;
-  if (!json) throw new Error('FAKE_ENV is not set: run the browser tests with `playwright test` so globalSetup runs');
-  return JSON.parse(json) as Record<string, string>;
 }
 
 /** Binance cuts a socket at 24 h; this build and the fake both take a short lifetime instead. */

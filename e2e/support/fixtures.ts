@@ -18,6 +18,13 @@ export function harnessUrl(name: 'APP_URL' | 'FAKE_CONTROL_URL' | 'FAKE_BINANCE_
   return value;
 }
 
+/** The shared fake's endpoint variables (the app's VITE_* settings), set by globalSetup. */
+export function fakeEnv(): Record<string, string> {
+  const json = process.env.FAKE_ENV;
+  if (!json) throw new Error('FAKE_ENV is not set: run the browser tests with `playwright test` so globalSetup runs');
+  return JSON.parse(json) as Record<string, string>;
+}
+
 async function postControl(path: string, params: Record<string, string | number> = {}): Promise<void> {
   const url = new URL(`${harnessUrl('FAKE_CONTROL_URL').replace(/\/+$/, '')}${path}`);
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, String(value));

@@ -17,7 +17,7 @@ export interface ExchangeLinkStatus {
   state: LinkState;
   /** Human-readable cause of the last failure, when known. */
   reason: string | null;
-  /** Wall-clock ms of the last message received on any socket of this exchange. */
+  /** Wall-clock ms of the last message received on any socket of this exchange, or when its data was current if that is older (a backlog after a freeze). */
   lastMessageAt: number | null;
   /** Open sockets / sockets wanted. */
   openSockets: number;

@@ -65,7 +65,7 @@ export interface PerpRow extends PerpInstrument {
   tickerTime: number;
   bookTopTime: number;
   openInterestTime: number;
-  /** When the row's stream last updated it (worker clock): drives staleness; REST answers leave it, 0 until the stream speaks. */
+  /** When the data its stream last updated it with was current (worker clock): drives staleness; REST answers leave it, 0 until the stream speaks. */
   streamedAt: number;
 }
 

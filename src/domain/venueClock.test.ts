@@ -47,17 +47,37 @@ describe('VenueClock', () => {
     expect(clock.offset()).toBe(-120_008);
   });
 
-  it('follows the computer after its clock is set right, within a second of the new frames being the majority', () => {
+  it('follows the computer set back within three seconds, as three seconds agree on the new lag', () => {
     const clock = new VenueClock();
-    for (let i = 0; i < 32; i++) frame(clock, T0 + i * 500, 10);
+    for (let i = 0; i < 32; i++) frame(clock, T0 + i * 1000, 10);
     expect(clock.offset()).toBe(-120_010);
     // The computer's clock is stepped back 120 s: from now on frames arrive with a lag of 10 ms.
-    for (let i = 32; i < 48; i++) clock.observe(T0 + i * 500, T0 + i * 500 + 10);
+    for (let i = 32; i < 34; i++) clock.observe(T0 + i * 1000, T0 + i * 1000 + 10);
     expect(clock.offset()).toBe(-120_010);
-    // Frame 48 makes them the majority; the estimate is recomputed at most once a second.
-    clock.observe(T0 + 48 * 500, T0 + 48 * 500 + 10);
-    clock.observe(T0 + 49 * 500, T0 + 49 * 500 + 10);
+    clock.observe(T0 + 34 * 1000, T0 + 34 * 1000 + 10);
     expect(clock.offset()).toBe(-10);
+  });
+
+  it('follows the computer set forward once fewer than three of the last 32 seconds hold the old lag', () => {
+    const clock = new VenueClock();
+    for (let i = 0; i < 32; i++) clock.observe(T0 + i * 1000, T0 + i * 1000 + 10);
+    // Stepped forward 120 s: lags of 120_010 ms, which only persistence tells from a backlog.
+    for (let i = 32; i < 61; i++) frame(clock, T0 + i * 1000, 10);
+    expect(clock.offset()).toBe(-10);
+    frame(clock, T0 + 61 * 1000, 10);
+    expect(clock.offset()).toBe(-120_010);
+  });
+
+  it('is not moved by a backlog that waited 3 minutes while the page was frozen, even 3 s after it opened', () => {
+    const clock = new VenueClock();
+    // Three frames a second for 3 s, 50 ms on the way; then 180 s frozen, and the 540 frames queued meanwhile within 4 s, in order.
+    for (let i = 0; i < 9; i++) frame(clock, T0 + i * 333, 50);
+    const frozenAt = T0 + 9 * 333;
+    for (let i = 0; i < 540; i++) frame(clock, frozenAt + i * 333, 180_000 - i * 333 + 50 + i * 7);
+    expect(clock.offset()).toBe(-120_050);
+    // A frame of the backlog stamped 2 minutes into the freeze was current then, not when it came.
+    expect(clock.onTimeArrival(frozenAt + 120_000)).toBe(frozenAt + 120_000 - SKEW_MS + 50);
+    expect(clock.admits(frozenAt + 183_000, frozenAt + 183_000 - SKEW_MS + 50)).toBe(true);
   });
 
   it('admits events up to MAX_AHEAD_MS ahead of the venue clock and MAX_AGE_MS behind it', () => {

@@ -1,8 +1,11 @@
-/** How many of a venue's newest frames the clock is estimated from. */
-const FRAMES = 32;
+/** How many of the newest seconds in which a venue's frames arrived the clock is estimated from: the least lag of each. */
+const SECONDS = 32;
 
-/** Lags this far below the median are not network delay but a frame stamped wrong: left out of the estimate. */
+/** Lags within this of each other are one clock difference seen through varying network delay; further below the median, a frame stamped wrong. */
 const SPREAD_MS = 1000;
+
+/** Seconds whose least lags must agree for that lag to be the clock difference: a wrong stamp stands alone. */
+const AGREEING_SECONDS = 3;
 
 /** How often the estimate is recomputed from the newest lags: the clock difference drifts over hours, not frames. */
 const REESTIMATE_MS = 1000;
@@ -17,12 +20,17 @@ export const MAX_AGE_MS = 86_400_000;
  * A venue's clock, as seen from this computer: every frame is stamped by the venue before it is
  * sent (Binance `E`, OKX `ts`), so its local arrival minus its stamp (its lag) is the clock
  * difference plus the network delay, and the smallest lags are the closest to the difference
- * alone. The estimate is the smallest lag within SPREAD_MS of the median lag of the last FRAMES
- * frames, so a minority of frames stamped wrong, however far, cannot move it.
+ * alone. Of the last SECONDS seconds of arrivals, each keeps its least lag; the estimate is the
+ * smallest of them that AGREEING_SECONDS agree on, so a frame stamped wrong, however far, cannot move
+ * it, nor can a backlog that waited while the page was frozen: drained, its lags fall by seconds
+ * each second and agree on nothing. Until seconds agree, the smallest lag within SPREAD_MS of their
+ * median.
  */
 export class VenueClock {
+  /** Per second of arrival, the least lag of the frames that arrived in it; a ring of SECONDS. */
   private readonly lags: number[] = [];
-  private next = 0;
+  private newest = -1;
+  private newestSecond = NaN;
   private estimate: number | null = null;
   private estimatedAt = -Infinity;
   private stale = false;
@@ -31,10 +39,16 @@ export class VenueClock {
   observe(eventTime: number, receivedAt: number): void {
     const lag = receivedAt - eventTime;
     if (!Number.isFinite(lag)) return;
-    if (this.lags.length < FRAMES) this.lags.push(lag);
-    else this.lags[this.next] = lag;
-    this.next = (this.next + 1) % FRAMES;
-    this.stale = true;
+    const second = Math.floor(receivedAt / 1000);
+    if (second !== this.newestSecond) {
+      this.newest = (this.newest + 1) % SECONDS;
+      this.newestSecond = second;
+      this.lags[this.newest] = lag;
+      this.stale = true;
+    } else if (lag < this.lags[this.newest]!) {
+      this.lags[this.newest] = lag;
+      this.stale = true;
+    }
     // The first frame sets the estimate at once; later ones once a REESTIMATE_MS, or at once after a step of the local clock.
     if (this.estimate === null || Math.abs(receivedAt - this.estimatedAt) >= REESTIMATE_MS) this.reestimate(receivedAt);
   }
@@ -47,10 +61,17 @@ export class VenueClock {
   private reestimate(at: number): void {
     if (!this.stale) return;
     const sorted = [...this.lags].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    this.estimate = 0 - sorted.find((lag) => lag >= median - SPREAD_MS)!;
+    this.estimate = 0 - (agreedLag(sorted) ?? nearMedianLag(sorted));
     this.estimatedAt = at;
     this.stale = false;
+  }
+
+  /**
+   * The local time at which a frame the venue stamped `venueTime` arrives when nothing holds it up
+   * beyond the least delay: for a frame that waited in a backlog, when its data was current.
+   */
+  onTimeArrival(venueTime: number): number {
+    return venueTime - (this.offset() ?? 0);
   }
 
   /** The venue's time at local time `localNow`: the local time itself until a frame has arrived. */
@@ -63,4 +84,18 @@ export class VenueClock {
     const venueNow = this.now(localNow);
     return time <= venueNow + MAX_AHEAD_MS && time >= venueNow - MAX_AGE_MS;
   }
+}
+
+/** The smallest of the sorted lags that AGREEING_SECONDS of them agree on, within SPREAD_MS; null when none. */
+function agreedLag(sorted: readonly number[]): number | null {
+  for (let index = 0; index + AGREEING_SECONDS <= sorted.length; index++) {
+    if (sorted[index + AGREEING_SECONDS - 1]! - sorted[index]! <= SPREAD_MS) return sorted[index]!;
+  }
+  return null;
+}
+
+/** The smallest of the sorted lags within SPREAD_MS of their median. */
+function nearMedianLag(sorted: readonly number[]): number {
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return sorted.find((lag) => lag >= median - SPREAD_MS)!;
 }

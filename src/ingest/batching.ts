@@ -13,8 +13,12 @@ export function pendingOf<Newest extends object>(pending: Map<string, Newest>, k
 
 /** What every ingest offers its feeds and its worker. */
 export interface Ingest<Event> {
-  /** `receivedAt`: when the stream frame they came in arrived (local ms); a REST answer gives none, and is no sign that the row's stream is alive. */
-  push(events: readonly Event[], receivedAt?: number): void;
+  /**
+   * `streamedAt`: when the stream frame they came in was current (local ms), which is when it
+   * arrived unless it waited in a backlog (VenueClocks.guard dates those); a REST answer gives
+   * none, and is no sign that the row's stream is alive.
+   */
+  push(events: readonly Event[], streamedAt?: number): void;
   /** The counters as of the last flush: a new object after each flush that moved them. */
   counters(): IngestCounters;
   reject(exchange: ExchangeId, count: number): void;

@@ -285,6 +285,34 @@ describe('ingest service (the worker side)', () => {
     expect(states).toEqual(['reconnecting', 'live']);
   });
 
+  it('dates a backlog drained after a 3-minute freeze by its stamps: its rows and the link tell how old its data is', () => {
+    const { socket } = start();
+    const pushNow = (lagMs: number) => socket.receive(markPush('BTCUSDT', '0.00010000', Date.now() - lagMs));
+    const streamedAts = () => batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.rows) : [])).map((row) => (row as { streamedAt?: number }).streamedAt);
+    for (let second = 0; second < 10; second++) {
+      pushNow(20);
+      vi.advanceTimersByTime(1_000);
+    }
+    // Frozen: the clock moves on 180 s and no timer runs; the venue's pushes of those seconds then arrive together, oldest first.
+    const frozenAt = Date.now();
+    vi.setSystemTime(frozenAt + 180_000);
+    batches = [];
+    const stampedAt: number[] = [];
+    for (let chunk = 0; chunk < 4; chunk++) {
+      for (let second = chunk * 45; second < chunk * 45 + 45; second++) socket.receive(markPush('BTCUSDT', '0.00010000', frozenAt + second * 1_000));
+      stampedAt.push(frozenAt + (chunk * 45 + 44) * 1_000);
+      vi.advanceTimersByTime(TICK_MS);
+    }
+    vi.advanceTimersByTime(1_000);
+    expect(streamedAts()).toEqual(stampedAt.map((stamp) => stamp + 20));
+    expect(batches.flatMap((batch) => batch.links).at(-1)!.lastMessageAt).toBe(stampedAt.at(-1)! + 20);
+    const freshAt = Date.now();
+    pushNow(20);
+    vi.advanceTimersByTime(1_000);
+    expect(streamedAts().at(-1)).toBe(freshAt);
+    expect(batches.flatMap((batch) => batch.links).at(-1)!.lastMessageAt).toBe(freshAt);
+  });
+
   it('passes link status changes on, and stops the feed when its last lease is released', () => {
     const { service, socket } = start();
     vi.advanceTimersByTime(TICK_MS);

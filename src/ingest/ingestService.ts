@@ -95,9 +95,15 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     if (perpRows.hasChanges || [...optionChains.values()].some((table) => table.hasChanges)) arm();
     const clocks = venueClocks.takeChanges();
     if (!perp && !option && !clocks && links.size === 0 && sources.length === 0) return;
-    options.post({ type: 'batch', perp, option, clocks, links: [...links.values()], sources });
+    options.post({ type: 'batch', perp, option, clocks, links: [...links.values()].map(withStreamAge), sources });
     links.clear();
     sources = [];
+  };
+
+  /** A backlog drained after a freeze is no news: the badge's last message is no newer than the newest data was current. */
+  const withStreamAge = (link: ExchangeLinkStatus): ExchangeLinkStatus => {
+    const streamed = venueClocks.streamedAt(link.exchange);
+    return streamed !== null && link.lastMessageAt !== null && streamed < link.lastMessageAt ? { ...link, lastMessageAt: streamed } : link;
   };
 
   const postNow = (): void => {
@@ -141,7 +147,6 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const perpIngest = createPerpIngest({
     rows: perpRows,
     schedule,
-    now,
     instrumentFromSymbol: {
       binance: (symbol) => ({ kind: 'instrument', ...instrumentFromSymbol(symbol), indexId: null, listed: true }),
       okx: instrumentFromSwapId,

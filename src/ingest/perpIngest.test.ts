@@ -23,7 +23,6 @@ beforeEach(() => {
   ingest = createPerpIngest({
     rows,
     schedule: (flush) => flushes.add(flush),
-    now: () => T + 5,
     instrumentFromSymbol: {
       binance: (symbol) => ({ kind: 'instrument', ...instrumentFromSymbol(symbol), indexId: null, listed: true }),
       okx: instrumentFromSwapId,

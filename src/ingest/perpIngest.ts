@@ -14,7 +14,6 @@ export interface PerpIngestOptions {
   rows: RowTable<PerpRow>;
   /** Asks for the flush to run later, once however often it is asked: at its worker's next tick (TICK_MS). */
   schedule: (flush: () => void) => void;
-  now: () => number;
   /** Streams-first: what a symbol alone says about its instrument, for rows whose list has not arrived. */
   instrumentFromSymbol: Record<ExchangeId, (symbol: string) => PerpInstrumentEvent | null>;
 }
@@ -32,7 +31,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
   const tally = new IngestTally(schedule);
   const newestFor = (exchange: ExchangeId, symbol: string): NewestEvents => pendingOf(pending, perpKey(exchange, symbol));
 
-  function push(events: readonly PerpEvent[], receivedAt?: number): void {
+  function push(events: readonly PerpEvent[], streamedAt?: number): void {
     for (const event of events) {
       switch (event.kind) {
         case 'instrument':
@@ -45,11 +44,12 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         case 'ticker':
         case 'book-top':
         case 'open-interest': {
-          const newest = newestFor(event.exchange, event.symbol) as Record<typeof event.kind, typeof event | undefined>;
-          const previous = newest[event.kind];
+          const newest = newestFor(event.exchange, event.symbol);
+          const byKind = newest as Record<typeof event.kind, typeof event | undefined>;
+          const previous = byKind[event.kind];
           if (previous) tally.coalesced++;
-          if (!previous || event.time >= previous.time) newest[event.kind] = event;
-          if (receivedAt !== undefined) (newest as NewestEvents).streamed = true;
+          if (!previous || event.time >= previous.time) byKind[event.kind] = event;
+          if (streamedAt !== undefined) newest.streamedAt = Math.max(newest.streamedAt ?? 0, streamedAt);
           break;
         }
         case 'index': {
@@ -128,7 +128,6 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
       }
     }
 
-    const appliedAt = options.now();
     const waiting = new Map<string, NewestEvents>();
     for (const [key, newest] of pending) {
       let row = rows.get(key);
@@ -155,7 +154,7 @@ export function createPerpIngest(options: PerpIngestOptions): PerpIngest {
         trackIndex(instrument);
         row = newRow(instrument);
       }
-      const updated = applyEvents(registry, row, newest, appliedAt);
+      const updated = applyEvents(registry, row, newest);
       if (updated) write(updated);
     }
 

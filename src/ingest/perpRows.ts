@@ -48,8 +48,8 @@ export interface NewestEvents {
   ticker?: PerpTickerEvent;
   'book-top'?: PerpBookTopEvent;
   'open-interest'?: PerpOpenInterestEvent;
-  /** Whether any of them came from the row's stream rather than a REST answer. */
-  streamed?: boolean;
+  /** When the newest of them that came from the row's stream, rather than a REST answer, was current. */
+  streamedAt?: number;
 }
 
 /** Every field written out, not spread from the instrument: rows built so copy fast when spread (bench/decisions.md). */
@@ -111,7 +111,7 @@ function movesPolled(time: number, appliedTime: number, same: boolean): boolean 
 }
 
 /** A copy of the row with its newest events applied; each kind only moves forward in exchange time. */
-export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: NewestEvents, appliedAt: number): PerpRow | null {
+export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: NewestEvents): PerpRow | null {
   const next = { ...previous };
   let changed = false;
   const { mark, funding, ticker } = newest;
@@ -159,6 +159,6 @@ export function applyEvents(registry: PerpRegistry, previous: PerpRow, newest: N
   }
   if (!changed) return null;
   if (next.intervalHours === null || next.intervalAssumed) Object.assign(next, resolveInterval(registry, next, null));
-  if (newest.streamed) next.streamedAt = appliedAt;
+  if (newest.streamedAt !== undefined && newest.streamedAt > next.streamedAt) next.streamedAt = newest.streamedAt;
   return withDerived(next);
 }

@@ -19,7 +19,6 @@ beforeEach(() => {
   ingest = createPerpIngest({
     rows,
     schedule: () => undefined,
-    now: () => now,
     instrumentFromSymbol: {
       binance: (symbol) => ({ kind: 'instrument', ...instrumentFromSymbol(symbol), indexId: null, listed: true }),
       okx: instrumentFromSwapId,
@@ -35,10 +34,21 @@ const index = (time: number, value: number): PerpEvent => ({ kind: 'index', exch
 const row = () => rows.get(`okx:${SWAP}`)!;
 
 describe("a row's freshness is its stream's", () => {
-  it('is stamped when its stream updates it, at the flush', () => {
+  it('is stamped when the stream frame that updates it was current', () => {
     ingest.push([mark(T - 100, 95_000)], now);
     ingest.flushNow();
     expect(row().streamedAt).toBe(T);
+  });
+
+  it('keeps the age of a frame that waited in a backlog, and never moves back', () => {
+    // Dated by the venue clock's guard: current a minute before it was pushed and flushed.
+    ingest.push([mark(T - 60_100, 95_000)], T - 60_000);
+    ingest.flushNow();
+    expect(row().streamedAt).toBe(T - 60_000);
+    ingest.push([mark(T - 100, 95_010)], T);
+    ingest.push([mark(T - 30_100, 95_005)], T - 30_000);
+    ingest.flushNow();
+    expect(row()).toMatchObject({ mark: 95_010, streamedAt: T });
   });
 
   it('is left by REST answers: ticker and index polls update the values, not the stamp', () => {

@@ -15,15 +15,19 @@ function mark(exchange: ExchangeId, symbol: string, time: number, value: number)
 
 function recordingIngest() {
   const pushed: PerpEvent[] = [];
+  const streamedAt: (number | undefined)[] = [];
   const rejected: Record<ExchangeId, number> = { binance: 0, okx: 0 };
   const ingest: Ingest<PerpEvent> = {
-    push: (events) => void pushed.push(...events),
+    push: (events, streamed) => {
+      pushed.push(...events);
+      streamedAt.push(streamed);
+    },
     reject: (exchange, count) => void (rejected[exchange] += count),
     countCoalesced: () => {},
     counters: () => ({ rejected, coalesced: 0, applied: 0 }),
     flushNow: () => {},
   };
-  return { ingest, pushed, rejected };
+  return { ingest, pushed, streamedAt, rejected };
 }
 
 describe('VenueClocks', () => {
@@ -85,5 +89,25 @@ describe('VenueClocks', () => {
     clocks.guard(ingest).push([mark('binance', 'BTCUSDT', T0 - 40, 95_400)]);
     expect(pushed).toHaveLength(1);
     expect(clocks.takeChanges()).toEqual({ binance: -120_040 });
+  });
+
+  it('hands a frame on as current when it arrived, or, if it waited in a backlog, when it would have arrived on time', () => {
+    let localNow = T0 + SKEW_MS;
+    const clocks = new VenueClocks(() => localNow);
+    const { ingest, streamedAt } = recordingIngest();
+    const guarded = clocks.guard(ingest);
+    for (let second = 0; second < 5; second++) {
+      localNow = T0 + second * 1000 + SKEW_MS + 30;
+      guarded.push([mark('binance', 'BTCUSDT', T0 + second * 1000, 95_400)], localNow);
+    }
+    expect(clocks.streamedAt('binance')).toBe(localNow);
+    // Frozen 3 minutes: a frame the venue stamped 10 s into the freeze arrives after it.
+    localNow = T0 + 4000 + SKEW_MS + 180_000;
+    guarded.push([mark('binance', 'BTCUSDT', T0 + 14_000, 95_410)], localNow);
+    guarded.push([mark('binance', 'BTCUSDT', T0 + 4000 + 180_000, 95_420)], localNow + 10);
+    guarded.push([mark('binance', 'BTCUSDT', T0 - 40, 95_400)]);
+    expect(streamedAt.slice(5)).toEqual([T0 + 14_000 + SKEW_MS + 30, localNow + 10, undefined]);
+    expect(clocks.streamedAt('binance')).toBe(localNow + 10);
+    expect(clocks.streamedAt('okx')).toBeNull();
   });
 });

@@ -19,12 +19,21 @@ function timeOf(event: object): number | null {
 export class VenueClocks {
   private readonly clocks = Object.fromEntries(EXCHANGES.map((exchange) => [exchange, new VenueClock()])) as Record<ExchangeId, VenueClock>;
   private readonly sent: VenueOffsets = {};
+  /** Per venue, when the newest data its streams pushed was current (local ms). */
+  private readonly streamed: Partial<Record<ExchangeId, number>> = {};
 
   constructor(private readonly now: () => number) {}
 
+  /** When the newest data the venue's streams pushed was current (local ms); null before the first stamped push. */
+  streamedAt(exchange: ExchangeId): number | null {
+    return this.streamed[exchange] ?? null;
+  }
+
   /**
    * `ingest` behind the gate: one push (a frame or a REST answer) first tells its venue's clock
-   * its newest event time, then each event stamped outside the window is counted as rejected.
+   * its newest event time, then each event stamped outside the window is counted as rejected. A
+   * frame is handed on as current when it arrived, or, if it waited in a backlog (a frozen page),
+   * when it would have arrived on time: a backlog drained after a freeze is no fresh data.
    */
   guard<Event extends { exchange: ExchangeId }>(ingest: Ingest<Event>): Ingest<Event> {
     return {
@@ -36,7 +45,14 @@ export class VenueClocks {
           const time = timeOf(event);
           if (time !== null && time > (newest[event.exchange] ?? -Infinity)) newest[event.exchange] = time;
         }
-        for (const [exchange, time] of Object.entries(newest) as [ExchangeId, number][]) this.clocks[exchange].observe(time, arrivedAt);
+        let streamedAt = receivedAt;
+        for (const [exchange, time] of Object.entries(newest) as [ExchangeId, number][]) {
+          const clock = this.clocks[exchange];
+          clock.observe(time, arrivedAt);
+          if (streamedAt === undefined) continue;
+          streamedAt = Math.min(streamedAt, clock.onTimeArrival(time));
+          this.streamed[exchange] = Math.max(this.streamed[exchange] ?? -Infinity, streamedAt);
+        }
         const localNow = this.now();
         const admits = (event: Event): boolean => {
           const time = timeOf(event);
@@ -44,7 +60,7 @@ export class VenueClocks {
         };
         // Nearly every push is wholly inside the window: hand it on as it is.
         if (events.every(admits)) {
-          ingest.push(events, receivedAt);
+          ingest.push(events, streamedAt);
           return;
         }
         const refused: Record<ExchangeId, number> = { binance: 0, okx: 0 };
@@ -53,7 +69,7 @@ export class VenueClocks {
           if (!inWindow) refused[event.exchange]++;
           return inWindow;
         });
-        ingest.push(admitted, receivedAt);
+        ingest.push(admitted, streamedAt);
         for (const exchange of EXCHANGES) ingest.reject(exchange, refused[exchange]);
       },
     };
