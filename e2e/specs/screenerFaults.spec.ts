@@ -139,6 +139,8 @@ test.describe('screener with Binance REST blocked and its streams up', () => {
     // must stay up, also while a retry is in flight, counted on every frame so a blink cannot slip by.
     const volumeColumn = await columnIndex(table, '24h volume');
     await expect(rowFor(table, 'ETHUSDT').getByRole('cell').nth(volumeColumn)).not.toHaveText('—', { timeout: LOAD_TIMEOUT });
+    // The open-interest source fails only once the worker knows the rows shown: wait for all four first.
+    await expect(sourceNotices(page).getByRole('listitem')).toHaveCount(4, { timeout: LOAD_TIMEOUT });
     const fewestNotices = await recordFewestNotices(page);
     await page.waitForTimeout(8_000);
     expect((await columnTexts(table, 'Symbol')).filter((symbol) => DATED_SYMBOL.test(symbol))).toEqual([]);
