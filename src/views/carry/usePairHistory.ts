@@ -1,38 +1,48 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { contractFunding } from '../../app/fundingHistory/spans';
 import { pairSpreadStats, type PairSpreadStats } from '../../domain/fundingSpread';
 import type { ContractFunding } from '../../domain/fundingStats';
 import type { PerpRow } from '../../domain/perp';
-import { useFundingHistoryStore } from '../../store/fundingHistoryStore';
+import { useFundingHistoryStore, type ContractHistory } from '../../store/fundingHistoryStore';
 import type { PairHistoryOf } from './carryRows';
+
+type Span = NonNullable<ContractHistory['span']>;
+
+interface PairEntry {
+  long: Span;
+  short: Span;
+  minute: number;
+  stats: PairSpreadStats;
+}
 
 /**
  * Each pair's spread statistics from its legs' cached funding history, as far as it has loaded.
- * Worked out once per pair while its legs' histories and the minute stay the same, not at every
- * live update of the rows.
+ * A pair's are worked out again only when one of its legs' histories or the minute changes: while
+ * histories load, each arrival recomputes the pairs it belongs to, not every pair.
  */
 export function usePairHistory(now: number): PairHistoryOf {
   const contracts = useFundingHistoryStore((state) => state.contracts);
   const minute = Math.floor(now / 60_000) * 60_000;
+  const fundingBySpan = useRef(new WeakMap<Span, Map<number, ContractFunding>>());
+  const pairs = useRef(new Map<string, PairEntry>());
   return useMemo(() => {
-    const funding = new Map<string, ContractFunding | null>();
-    const stats = new Map<string, PairSpreadStats | null>();
-    const fundingOf = (row: PerpRow): ContractFunding | null => {
-      const key = `${row.key}@${row.intervalHours}`;
-      if (!funding.has(key)) {
-        const span = contracts[row.key]?.span ?? null;
-        funding.set(key, span && row.intervalHours !== null ? contractFunding(span, row.intervalHours) : null);
-      }
-      return funding.get(key)!;
+    const fundingOf = (span: Span, intervalHours: number): ContractFunding => {
+      let byInterval = fundingBySpan.current.get(span);
+      if (!byInterval) fundingBySpan.current.set(span, (byInterval = new Map()));
+      let funding = byInterval.get(intervalHours);
+      if (!funding) byInterval.set(intervalHours, (funding = contractFunding(span, intervalHours)));
+      return funding;
     };
-    return (long, short) => {
+    return (long: PerpRow, short: PerpRow) => {
+      const longSpan = contracts[long.key]?.span ?? null;
+      const shortSpan = contracts[short.key]?.span ?? null;
+      if (!longSpan || !shortSpan || long.intervalHours === null || short.intervalHours === null) return null;
       const key = `${long.key}|${short.key}`;
-      if (!stats.has(key)) {
-        const longFunding = fundingOf(long);
-        const shortFunding = fundingOf(short);
-        stats.set(key, longFunding && shortFunding ? pairSpreadStats(longFunding, shortFunding, minute) : null);
-      }
-      return stats.get(key)!;
+      const held = pairs.current.get(key);
+      if (held && held.long === longSpan && held.short === shortSpan && held.minute === minute) return held.stats;
+      const stats = pairSpreadStats(fundingOf(longSpan, long.intervalHours), fundingOf(shortSpan, short.intervalHours), minute);
+      pairs.current.set(key, { long: longSpan, short: shortSpan, minute, stats });
+      return stats;
     };
   }, [contracts, minute]);
 }
