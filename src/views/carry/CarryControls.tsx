@@ -1,5 +1,5 @@
 import { Segmented } from '../controls/Segmented';
-import type { MarketChoice } from '../screener/screenerParams';
+import { MARKET_OPTIONS, type MarketChoice } from '../screener/screenerParams';
 import type { CarryParams } from './carryParams';
 
 const MIN_AMOUNTS = [0, 100_000, 1_000_000, 10_000_000, 100_000_000];
@@ -32,11 +32,7 @@ export function CarryControls({ params, onChange }: Props) {
       <Segmented<MarketChoice>
         legend="Market"
         value={params.market}
-        options={[
-          ['all', 'All'],
-          ['crypto', 'Crypto'],
-          ['tradfi', 'TradFi'],
-        ]}
+        options={MARKET_OPTIONS}
         onChange={(market) => onChange({ market })}
       />
       <AmountSelect label="Minimum open interest (USD)" value={params.minOpenInterest} onChange={(minOpenInterest) => onChange({ minOpenInterest })} />

@@ -3,7 +3,7 @@ import type { PerpRow } from '../../domain/perp';
 import { formatHours } from '../format/durations';
 import { asPercent, formatBps, formatPercent, formatVolume, NO_VALUE, signClass } from '../format/numbers';
 import { Countdown } from '../screener/Countdown';
-import { MARGIN_DESCRIPTION, MARGIN_LABEL } from '../screener/marginLabel';
+import { pairMarginColumn } from '../screener/marginLabel';
 import type { TableColumn } from '../table/tableColumn';
 import type { CarryRow } from './carryRows';
 
@@ -41,15 +41,7 @@ function countdownColumn(id: 'longFunding' | 'shortFunding', header: string, leg
 export function carryColumns(): TableColumn<CarryRow>[] {
   return [
     { id: 'coin', header: 'Coin', align: 'left', width: 90, sortValue: (row) => row.coin, render: (row) => <span className="symbol">{row.coin}</span> },
-    {
-      id: 'margin',
-      header: 'Margin',
-      description: `the same on both legs; ${MARGIN_DESCRIPTION}`,
-      align: 'left',
-      width: 112,
-      sortValue: (row) => MARGIN_LABEL[row.margin],
-      render: (row) => MARGIN_LABEL[row.margin],
-    },
+    pairMarginColumn<CarryRow>(),
     { id: 'long', header: 'Long leg', align: 'left', width: 190, sortValue: (row) => legText(row.long), render: (row) => legText(row.long) },
     { id: 'short', header: 'Short leg', align: 'left', width: 190, sortValue: (row) => legText(row.short), render: (row) => legText(row.short) },
     {

@@ -1,6 +1,6 @@
 import { EXCHANGE_LABEL, EXCHANGES, type ExchangeId } from '../../domain/exchange';
 import { Segmented } from '../controls/Segmented';
-import type { MarketChoice, RateBasis, ScreenerParams, ScreenerView } from './screenerParams';
+import { MARKET_OPTIONS, type MarketChoice, type RateBasis, type ScreenerParams, type ScreenerView } from './screenerParams';
 
 const QUOTES = ['', 'USDT', 'USDC', 'USD'];
 const MIN_VOLUMES = [0, 100_000, 1_000_000, 10_000_000, 100_000_000];
@@ -39,11 +39,7 @@ export function ScreenerControls({ params, onChange }: Props) {
       <Segmented<MarketChoice>
         legend="Market"
         value={params.market}
-        options={[
-          ['all', 'All'],
-          ['crypto', 'Crypto'],
-          ['tradfi', 'TradFi'],
-        ]}
+        options={MARKET_OPTIONS}
         onChange={(market) => onChange({ market })}
       />
       {params.view === 'perps' && (

@@ -4,7 +4,7 @@ import type { TableColumn } from '../table/tableColumn';
 import type { RateBasis } from './screenerParams';
 import type { CrossRow } from './selectRows';
 import type { PerpRow } from '../../domain/perp';
-import { MARGIN_DESCRIPTION, MARGIN_LABEL } from './marginLabel';
+import { pairMarginColumn } from './marginLabel';
 
 function legRate(quote: PerpRow, basis: RateBasis): number | null {
   return basis === 'annualised' ? quote.annualised : quote.fundingRate;
@@ -25,15 +25,7 @@ export function crossColumns(basis: RateBasis): TableColumn<CrossRow>[] {
   const unit = basis === 'annualised' ? 'annualised (%)' : 'per interval (%)';
   return [
     { id: 'coin', header: 'Coin', align: 'left', width: 90, sortValue: (r) => r.coin, render: (r) => <span className="symbol">{r.coin}</span> },
-    {
-      id: 'margin',
-      header: 'Margin',
-      description: `the same on both legs; ${MARGIN_DESCRIPTION}`,
-      align: 'left',
-      width: 112,
-      sortValue: (r) => MARGIN_LABEL[r.margin],
-      render: (r) => MARGIN_LABEL[r.margin],
-    },
+    pairMarginColumn<CrossRow>(),
     { id: 'binanceSymbol', header: 'Binance contract', align: 'left', width: 140, sortValue: (r) => r.binance.symbol, render: (r) => r.binance.symbol },
     {
       id: 'binance',

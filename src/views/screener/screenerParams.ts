@@ -8,6 +8,13 @@ export type MarketChoice = PerpMarket | 'all';
 
 const MARKET_CHOICES: readonly MarketChoice[] = ['all', 'crypto', 'tradfi'];
 
+/** The market choice both the screener and the Carry view offer, as labelled. */
+export const MARKET_OPTIONS: Array<[MarketChoice, string]> = [
+  ['all', 'All'],
+  ['crypto', 'Crypto'],
+  ['tradfi', 'TradFi'],
+];
+
 /** Everything a shared screener link must reproduce: view, rate basis, sort and filters. */
 export interface ScreenerParams {
   view: ScreenerView;
