@@ -82,11 +82,16 @@ export interface CarryOutcome {
   breakEvenHours: number | null;
 }
 
-/** Half the quoted spread as a fraction of the mid: (ask − bid) / 2 / ((ask + bid) / 2). */
-function halfSpreadFraction(leg: CarryLeg): number | null {
-  const { bid, ask } = leg;
+/** A two-sided quote's spread over its mid, (ask − bid) / ((ask + bid) / 2); null without one, or crossed. */
+export function quotedSpread({ bid, ask }: { bid: number | null; ask: number | null }): number | null {
   if (bid === null || ask === null || !(bid > 0) || !(ask >= bid)) return null;
-  return (ask - bid) / (ask + bid);
+  return (ask - bid) / ((ask + bid) / 2);
+}
+
+/** Half the quoted spread: what a taker fill crosses, as a fraction of the mid. */
+function halfSpreadFraction(leg: CarryLeg): number | null {
+  const spread = quotedSpread(leg);
+  return spread === null ? null : spread / 2;
 }
 
 /**

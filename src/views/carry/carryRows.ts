@@ -1,4 +1,4 @@
-import { carryQuote, pickLegs, type CarryLeg, type CarryQuote } from '../../domain/carry';
+import { carryQuote, pickLegs, quotedSpread, type CarryLeg, type CarryQuote } from '../../domain/carry';
 import type { CarrySettings } from '../../domain/carrySettings';
 import { spreadPercentile, type PairSpreadStats } from '../../domain/fundingSpread';
 import type { PerpMargin, PerpMarket, PerpRow } from '../../domain/perp';
@@ -40,13 +40,6 @@ function aliveHoursOf(history: PairSpreadStats | null): number | null {
 export function carryLegOf(row: PerpRow): CarryLeg | null {
   if (row.fundingRate === null || row.intervalHours === null) return null;
   return { exchange: row.exchange, symbol: row.symbol, fundingRate: row.fundingRate, intervalHours: row.intervalHours, mark: row.mark, bid: row.bid, ask: row.ask, book: null };
-}
-
-/** (ask − bid) / mid; null without a two-sided quote. */
-export function quotedSpread(row: Pick<PerpRow, 'bid' | 'ask'>): number | null {
-  const { bid, ask } = row;
-  if (bid === null || ask === null || !(bid > 0) || !(ask >= bid)) return null;
-  return (ask - bid) / ((ask + bid) / 2);
 }
 
 function smaller(a: number | null, b: number | null): number | null {

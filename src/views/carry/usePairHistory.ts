@@ -26,6 +26,10 @@ export function usePairHistory(now: number): PairHistoryOf {
   const fundingBySpan = useRef(new WeakMap<Span, Map<number, ContractFunding>>());
   const pairs = useRef(new Map<string, PairEntry>());
   return useMemo(() => {
+    // Pairs no longer asked for (filtered out, delisted) drop out with each new memo, so the cache stays the size of the table.
+    const held = pairs.current;
+    const kept = new Map<string, PairEntry>();
+    pairs.current = kept;
     const fundingOf = (span: Span, intervalHours: number): ContractFunding => {
       let byInterval = fundingBySpan.current.get(span);
       if (!byInterval) fundingBySpan.current.set(span, (byInterval = new Map()));
@@ -38,11 +42,11 @@ export function usePairHistory(now: number): PairHistoryOf {
       const shortSpan = contracts[short.key]?.span ?? null;
       if (!longSpan || !shortSpan || long.intervalHours === null || short.intervalHours === null) return null;
       const key = `${long.key}|${short.key}`;
-      const held = pairs.current.get(key);
-      if (held && held.long === longSpan && held.short === shortSpan && held.minute === minute) return held.stats;
-      const stats = pairSpreadStats(fundingOf(longSpan, long.intervalHours), fundingOf(shortSpan, short.intervalHours), minute);
-      pairs.current.set(key, { long: longSpan, short: shortSpan, minute, stats });
-      return stats;
+      const entry = kept.get(key) ?? held.get(key);
+      const current = entry && entry.long === longSpan && entry.short === shortSpan && entry.minute === minute ? entry : null;
+      const next = current ?? { long: longSpan, short: shortSpan, minute, stats: pairSpreadStats(fundingOf(longSpan, long.intervalHours), fundingOf(shortSpan, short.intervalHours), minute) };
+      kept.set(key, next);
+      return next.stats;
     };
   }, [contracts, minute]);
 }
