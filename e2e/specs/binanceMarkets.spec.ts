@@ -1,6 +1,6 @@
 import { connectionStatus } from '../support/connectionStatus.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { bodyRows, columnIndex, crossTable, perpTable, rowFor, volumeOf } from '../support/screener.ts';
+import { bodyRows, columnIndex, perpTable, rowFor, volumeOf } from '../support/screener.ts';
 
 const LOAD_TIMEOUT = 20_000;
 
@@ -64,7 +64,7 @@ test.describe('Binance TradFi and COIN-M perpetuals', () => {
     expect(seen).toEqual(Array(seen.length).fill(['0', '0']));
   });
 
-  test('a COIN-M perpetual shows as coin-margined with its volume in USD, and pairs with OKX’s coin-margined swap', async ({ app, page }) => {
+  test('a COIN-M perpetual shows as coin-margined with its volume in USD, and pairs with OKX’s coin-margined swap on the Carry desk', async ({ app, page }) => {
     await app.gotoApp('/screener?q=BTC');
     const table = perpTable(page);
     await expect(rowFor(table, 'BTCUSD_PERP')).toBeVisible({ timeout: LOAD_TIMEOUT });
@@ -78,13 +78,20 @@ test.describe('Binance TradFi and COIN-M perpetuals', () => {
     await expect(rowFor(table, 'BTCUSDT')).toBeHidden();
     await page.getByLabel('Quote asset').selectOption('');
 
-    await page.getByRole('radio', { name: 'Cross-exchange' }).check();
-    const cross = crossTable(page);
-    const pairCell = async (binanceSymbol: string, header: string) =>
-      rowFor(cross, binanceSymbol).getByRole('cell').nth(await columnIndex(cross, header));
-    await expect(await pairCell('BTCUSD_PERP', 'OKX contract')).toHaveText('BTC-USD-SWAP', { timeout: LOAD_TIMEOUT });
-    await expect(await pairCell('BTCUSD_PERP', 'Margin')).toHaveText('Coin-margined');
-    await expect(await pairCell('BTCUSDT', 'OKX contract')).toHaveText('BTC-USDT-SWAP');
-    await expect(await pairCell('BTCUSDT', 'Margin')).toHaveText('Linear');
+    // Rates apart, so the Carry desk picks a long and a short leg for both pairs.
+    await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0001, intervalHours: 8 });
+    await app.control('/funding', { exchange: 'okx', symbol: 'BTC-USDT-SWAP', rate: 0.0003, intervalHours: 8 });
+    await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSD_PERP', rate: 0.0001, intervalHours: 8 });
+    await app.control('/funding', { exchange: 'okx', symbol: 'BTC-USD-SWAP', rate: 0.0003, intervalHours: 8 });
+    await app.gotoApp('/carry?q=BTC');
+    const carryPairs = page.getByRole('table', { name: 'Carry pairs' });
+    const legsOf = async (margin: string) => {
+      const row = bodyRows(carryPairs).filter({ has: page.getByRole('cell', { name: margin, exact: true }) });
+      const legs = [];
+      for (const header of ['Long leg', 'Short leg']) legs.push(await row.getByRole('cell').nth(await columnIndex(carryPairs, header)).innerText());
+      return legs.sort();
+    };
+    await expect.poll(() => legsOf('Coin-margined'), { timeout: LOAD_TIMEOUT }).toEqual(['Binance BTCUSD_PERP', 'OKX BTC-USD-SWAP']);
+    await expect.poll(() => legsOf('Linear')).toEqual(['Binance BTCUSDT', 'OKX BTC-USDT-SWAP']);
   });
 });

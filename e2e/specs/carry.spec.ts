@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, harnessUrl, test, type AppHelpers } from '../support/fixtures.ts';
-import { bodyRows, columnIndex } from '../support/screener.ts';
+import { bodyRows, columnIndex, numberOf, rowTexts } from '../support/screener.ts';
 
 /**
  * BTC priced at settings and market state set through the fake's control API, checked to the digit.
@@ -95,5 +95,31 @@ test.describe('Carry desk', () => {
     };
     expect((await counts('binance'))['/fapi/v1/fundingRate'] ?? 0).toBe(0);
     expect((await counts('okx'))['/api/v5/public/funding-rate-history'] ?? 0).toBe(0);
+  });
+});
+
+test.describe('Carry pairs', () => {
+  test('one row per coin and margin on both exchanges, each long its cheaper leg', async ({ app, page }) => {
+    await app.gotoApp('/carry?q=BTC');
+    const table = carryTable(page);
+    // BTC's coin-margined pair needs both legs' rows, which may land after the linear one.
+    await expect(table.getByRole('cell', { name: 'Coin-margined', exact: true })).toBeVisible({ timeout: 30_000 });
+    await expect(table.getByRole('cell', { name: 'Linear', exact: true })).toBeVisible();
+    const headers = ['Coin', 'Margin', 'Long leg', 'Short leg', 'Gross APR (%)'];
+    await expect.poll(async () => (await rowTexts(table, headers)).every((row) => numberOf(row[4]!) !== null), { timeout: 20_000 }).toBe(true);
+    const rows = await rowTexts(table, headers);
+    // Linear pairs with linear and coin-margined with coin-margined, never across.
+    expect(rows.map(([coin, margin]) => `${coin} ${margin}`).sort()).toEqual(['BTC Coin-margined', 'BTC Linear']);
+    for (const [, , long, short, gross] of rows) {
+      expect([long!.split(' ')[0], short!.split(' ')[0]].sort()).toEqual(['Binance', 'OKX']);
+      // Long the leg paying less an hour: the gross never comes out negative.
+      expect(numberOf(gross!)).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  test('a link to the retired cross-exchange screener lands on the Carry desk with its coin', async ({ app, page }) => {
+    await app.gotoApp('/screener?view=cross&q=ETH');
+    await expect(page).toHaveURL(/\/carry\?q=ETH$/);
+    await expect(page.getByRole('heading', { name: 'Carry desk', level: 1 })).toBeVisible();
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { chartFigure, expectNumber, legendSnapshot, legendValue, statValue, summaryOf } from '../support/charts';
 import { expect, test } from '../support/fixtures';
-import { bodyRows, columnIndex, crossTable, perpTable, rowFor } from '../support/screener';
+import { bodyRows, columnIndex, perpTable, rowFor } from '../support/screener';
 
 async function heapAfterGc(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -65,11 +65,13 @@ test.describe('mark vs index charts', () => {
     await expect(chartFigure(page, 'ETHUSDT', '1h')).toBeVisible();
   });
 
-  test('compare mode draws one coin’s premium on Binance and OKX, opened from the cross-exchange view', async ({ page, app }) => {
-    await app.gotoApp('/screener?view=cross');
-    await page.getByLabel('Search coin').fill('SOL');
+  test('compare mode draws one coin’s premium on Binance and OKX, opened from a carry pair’s detail', async ({ page, app }) => {
+    await app.gotoApp('/carry?q=SOL');
     // The linear pair: SOL is listed coin-margined on both exchanges too, in a row of its own.
-    await rowFor(crossTable(page), 'SOLUSDT').click();
+    const carryPairs = page.getByRole('table', { name: 'Carry pairs' });
+    await bodyRows(carryPairs).filter({ has: page.getByRole('cell', { name: 'Linear', exact: true }) }).click();
+    await expect(page.getByRole('heading', { name: /^SOL: .*Binance SOLUSDT.*OKX SOL-USDT-SWAP/ })).toBeVisible();
+    await page.getByRole('link', { name: 'Compare both premiums' }).click();
     await expect(page).toHaveURL(/\/charts\/binance\/SOLUSDT\?compare=1$/);
 
     const figure = page.getByRole('figure', { name: 'SOL premium, Binance vs OKX, 1m bars' });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '../support/fixtures.ts';
 import { statValue } from '../support/charts.ts';
-import { bodyRows, columnIndex, columnTexts, crossTable, numberOf, perpTable, rowFor, rowTexts, volumeOf } from '../support/screener.ts';
+import { bodyRows, columnIndex, columnTexts, numberOf, perpTable, rowFor, rowTexts, volumeOf } from '../support/screener.ts';
 
 const LOAD_TIMEOUT = 20_000;
 
@@ -118,39 +118,6 @@ test.describe('funding-rate screener', () => {
       expect(symbols).toEqual(expect.arrayContaining(['BTCUSDT', 'BTC-USDT-SWAP']));
     }).toPass();
     await expect(page).toHaveURL(/q=btc/);
-  });
-
-  test('shows the cross-exchange carry, one row per coin and margin on both exchanges', async ({ page }) => {
-    await page.getByText('Cross-exchange').click();
-    const table = crossTable(page);
-    await expect(table.getByRole('columnheader', { name: /Spread annualised/ })).toHaveAttribute('aria-sort', 'descending');
-    const spreads = (await columnTexts(table, /Spread annualised/)).map(numberOf);
-    expect(spreads.length).toBeGreaterThan(10);
-    expect(isSorted(spreads, true)).toBe(true);
-    // Freeze the rows so the columns below are read from one moment, not across live updates.
-    await page.getByLabel('Search coin').fill('BTC');
-    // BTC's coin-margined pair needs both legs' rows, which may land after the linear one.
-    await expect(table.getByRole('cell', { name: 'Coin-margined', exact: true })).toBeVisible();
-    await expect(table.getByRole('cell', { name: 'Linear', exact: true })).toBeVisible();
-    const coins = await columnTexts(table, 'Coin');
-    const margins = await columnTexts(table, 'Margin');
-    // One row per coin and margin: linear pairs with linear, coin-margined with coin-margined.
-    expect(new Set(coins.map((coin, i) => `${coin} ${margins[i]}`)).size).toBe(coins.length);
-    expect(new Set(margins)).toEqual(new Set(['Linear', 'Coin-margined']));
-    const binance = (await columnTexts(table, /Binance annualised/)).map(numberOf);
-    const okx = (await columnTexts(table, /OKX annualised/)).map(numberOf);
-    const trades = await columnTexts(table, 'Carry trade');
-    const btcSpread = (await columnTexts(table, /Spread annualised/)).map(numberOf);
-    let checked = 0;
-    for (let i = 0; i < btcSpread.length; i++) {
-      if (btcSpread[i] === null || binance[i] === null || okx[i] === null) continue; // a leg whose funding has not arrived yet
-      expect(Math.abs(Math.abs(binance[i]! - okx[i]!) - btcSpread[i]!)).toBeLessThan(0.011);
-      const expected = binance[i] === okx[i] ? '—' : binance[i]! > okx[i]! ? 'Long OKX · Short Binance' : 'Long Binance · Short OKX';
-      if (btcSpread[i] !== 0) expect(trades[i]).toBe(expected);
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(0);
-    await expect(page).toHaveURL(/view=cross/);
   });
 
   test('values change live and the funding countdown ticks', async ({ page }) => {

@@ -5,10 +5,6 @@ export function perpTable(page: Page): Locator {
   return page.getByRole('table', { name: 'Perpetuals' });
 }
 
-export function crossTable(page: Page): Locator {
-  return page.getByRole('table', { name: 'Cross-exchange funding' });
-}
-
 /** Body rows (the header row and virtualisation spacers excluded). */
 export function bodyRows(table: Locator): Locator {
   return table.locator('tbody tr:not(.spacer)');

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { carryQuote, type CarryLeg } from '../../domain/carry';
 import type { CarrySettings } from '../../domain/carrySettings';
 import { EXCHANGE_LABEL } from '../../domain/exchange';
@@ -34,11 +35,15 @@ export function CarryDetail({ row, settings, onClose }: { row: CarryRow; setting
   const shortBook = useOrderBook(row.short);
   const long = withBook(row.long && carryLegOf(row.long), longBook);
   const short = withBook(row.short && carryLegOf(row.short), shortBook);
-  const title = row.long && row.short ? `${row.coin}: long ${EXCHANGE_LABEL[row.long.exchange]} ${row.long.symbol}, short ${EXCHANGE_LABEL[row.short.exchange]} ${row.short.symbol}` : row.coin;
+  const title =
+    row.long && row.short
+      ? `${row.coin}: long ${EXCHANGE_LABEL[row.long.exchange]} ${row.long.symbol}, short ${EXCHANGE_LABEL[row.short.exchange]} ${row.short.symbol}`
+      : `${row.coin}: Binance ${row.binance.symbol} and OKX ${row.okx.symbol}`;
   return (
     <section className="carry-detail" aria-labelledby="carry-detail-title">
       <header>
         <h2 id="carry-detail-title">{title}</h2>
+        <Link to={`/charts/binance/${encodeURIComponent(row.binance.symbol)}?compare=1`}>Compare both premiums</Link>
         <button type="button" onClick={onClose}>
           Close
         </button>

@@ -1,4 +1,3 @@
-import type { PerpMargin } from '../../domain/perp';
 import { parseSort } from '../screener/screenerParams';
 import type { MarketChoice } from '../screener/screenerParams';
 import type { SortKey } from '../table/tableColumn';
@@ -55,9 +54,4 @@ export function carrySearch(params: CarryParams): URLSearchParams {
   if (params.search) search.set('q', params.search);
   if (params.pair) search.set('pair', params.pair);
   return search;
-}
-
-/** A pair's key in the URL and in the rows: its coin and margin. */
-export function pairKey(coin: string, margin: PerpMargin): string {
-  return `${coin}:${margin}`;
 }

@@ -2,8 +2,8 @@ import { carryQuote, pickLegs, quotedSpread, type CarryLeg, type CarryQuote } fr
 import type { CarrySettings } from '../../domain/carrySettings';
 import { spreadPercentile, type PairSpreadStats } from '../../domain/fundingSpread';
 import type { PerpMargin, PerpMarket, PerpRow } from '../../domain/perp';
-import { pairAcrossExchanges } from '../screener/selectRows';
-import { pairKey, type CarryParams } from './carryParams';
+import { pairContracts } from '../../domain/contractPairs';
+import type { CarryParams } from './carryParams';
 
 /** One coin on both venues with the same margin, and the carry between them at the trader's settings. */
 export interface CarryRow {
@@ -55,7 +55,7 @@ export type PairHistoryOf = (long: PerpRow, short: PerpRow) => PairSpreadStats |
 
 /** Every pair the filters let through, each priced at the settings. */
 export function carryRows(quotes: readonly PerpRow[], params: CarryParams, settings: CarrySettings, historyOf: PairHistoryOf): CarryRow[] {
-  const pairs = pairAcrossExchanges(quotes, { market: 'all', quote: '', minVolume: params.minVolume, search: params.search });
+  const pairs = pairContracts(quotes, { minVolume: params.minVolume, search: params.search });
   const rows: CarryRow[] = [];
   for (const pair of pairs) {
     const market: PerpMarket = pair.binance.market === 'tradfi' || pair.okx.market === 'tradfi' ? 'tradfi' : 'crypto';
@@ -72,7 +72,7 @@ export function carryRows(quotes: readonly PerpRow[], params: CarryParams, setti
     const history = long && short ? historyOf(long, short) : null;
     const quote = legs ? carryQuote(legs.long, legs.short, settings) : null;
     rows.push({
-      key: pairKey(pair.coin, pair.margin),
+      key: pair.key,
       coin: pair.coin,
       margin: pair.margin,
       market,

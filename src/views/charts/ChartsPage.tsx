@@ -8,7 +8,7 @@ import { useSearchState } from '../../hooks/useSearchState';
 import { usePerpStore } from '../../store/perpStore';
 import { Segmented } from '../controls/Segmented';
 import { UnreachableNotice, useUnreachable } from '../shell/UnreachableNotice';
-import { mainContractFor } from '../screener/selectRows';
+import { mainContractFor } from '../../domain/contractPairs';
 import { ChartAttribution } from './ChartAttribution';
 import { chartSearch, parseChartParams, parseExchange, type ChartParams } from './chartParams';
 import { ComparePanel } from './ComparePanel';

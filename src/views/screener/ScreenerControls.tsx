@@ -1,6 +1,6 @@
 import { EXCHANGE_LABEL, EXCHANGES, type ExchangeId } from '../../domain/exchange';
 import { Segmented } from '../controls/Segmented';
-import { MARKET_OPTIONS, type MarketChoice, type RateBasis, type ScreenerParams, type ScreenerView } from './screenerParams';
+import { MARKET_OPTIONS, type MarketChoice, type RateBasis, type ScreenerParams } from './screenerParams';
 
 const QUOTES = ['', 'USDT', 'USDC', 'USD'];
 const MIN_VOLUMES = [0, 100_000, 1_000_000, 10_000_000, 100_000_000];
@@ -18,15 +18,6 @@ export function ScreenerControls({ params, onChange }: Props) {
   };
   return (
     <div className="controls" role="group" aria-label="Screener controls">
-      <Segmented<ScreenerView>
-        legend="View"
-        value={params.view}
-        options={[
-          ['perps', 'All perpetuals'],
-          ['cross', 'Cross-exchange'],
-        ]}
-        onChange={(view) => onChange({ view })}
-      />
       <Segmented<RateBasis>
         legend="Funding rate"
         value={params.rate}
@@ -42,21 +33,19 @@ export function ScreenerControls({ params, onChange }: Props) {
         options={MARKET_OPTIONS}
         onChange={(market) => onChange({ market })}
       />
-      {params.view === 'perps' && (
-        <fieldset className="checks">
-          <legend>Exchanges</legend>
-          {EXCHANGES.map((exchange) => (
-            <label key={exchange}>
-              <input
-                type="checkbox"
-                checked={params.exchanges.includes(exchange)}
-                onChange={(event) => toggleExchange(exchange, event.target.checked)}
-              />
-              {EXCHANGE_LABEL[exchange]}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <fieldset className="checks">
+        <legend>Exchanges</legend>
+        {EXCHANGES.map((exchange) => (
+          <label key={exchange}>
+            <input
+              type="checkbox"
+              checked={params.exchanges.includes(exchange)}
+              onChange={(event) => toggleExchange(exchange, event.target.checked)}
+            />
+            {EXCHANGE_LABEL[exchange]}
+          </label>
+        ))}
+      </fieldset>
       <label className="field">
         Quote asset
         <select value={params.quote} onChange={(event) => onChange({ quote: event.target.value })}>

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
 import type { PerpRow } from '../../domain/perp';
 import { useNow } from '../../hooks/useNow';
@@ -11,18 +11,29 @@ import { usePerpStore } from '../../store/perpStore';
 import { SourceNotices } from '../shell/SourceNotices';
 import { UnreachableNotice, useUnreachable } from '../shell/UnreachableNotice';
 import { DataTable } from '../table/DataTable';
-import { crossColumns } from './crossColumns';
 import { perpColumns } from './perpColumns';
 import { ScreenerControls } from './ScreenerControls';
 import type { SortKey } from '../table/tableColumn';
-import { parseScreenerParams, screenerSearch, DEFAULT_SORT, type ScreenerParams } from './screenerParams';
-import { filterPerps, pairAcrossExchanges, type CrossRow } from './selectRows';
+import { parseScreenerParams, screenerSearch, type ScreenerParams } from './screenerParams';
+import { filterPerps } from './selectRows';
 import { isStale, isStreamSilent } from './staleness';
 
 const perpRowId = (quote: PerpRow) => quote.key;
-const crossRowId = (row: CrossRow) => row.key;
+
+/** The screener's cross-exchange view became the Carry desk: old links land there, keeping their coin search. */
+function retiredCrossView(search: string): string | null {
+  const params = new URLSearchParams(search);
+  if (params.get('view') !== 'cross') return null;
+  const coin = params.get('q');
+  return coin ? `/carry?${new URLSearchParams({ q: coin })}` : '/carry';
+}
 
 export function ScreenerPage() {
+  const carryLink = retiredCrossView(useLocation().search);
+  return carryLink ? <Navigate to={carryLink} replace /> : <PerpetualsScreener />;
+}
+
+function PerpetualsScreener() {
   // Every row: sorting and filtering read them all, not only those scrolled into view.
   useShownPerps('all');
   const [params, setParams] = useSearchState(parseScreenerParams, screenerSearch);
@@ -35,11 +46,7 @@ export function ScreenerPage() {
   const navigate = useNavigate();
 
   const update = useCallback(
-    (patch: Partial<ScreenerParams>) => {
-      const next = { ...params, ...patch };
-      if (patch.view && patch.view !== params.view) next.sort = DEFAULT_SORT[patch.view];
-      setParams(next);
-    },
+    (patch: Partial<ScreenerParams>) => setParams({ ...params, ...patch }),
     [params, setParams],
   );
   const onSortingChange = useCallback((sort: SortKey[]) => update({ sort }), [update]);
@@ -47,15 +54,9 @@ export function ScreenerPage() {
     (quote: PerpRow) => navigate(`/charts/${quote.exchange}/${encodeURIComponent(quote.symbol)}`),
     [navigate],
   );
-  const openCrossChart = useCallback(
-    (row: CrossRow) => navigate(`/charts/${row.binance.exchange}/${encodeURIComponent(row.binance.symbol)}?compare=1`),
-    [navigate],
-  );
 
   const perpCols = useMemo(() => perpColumns(params.rate), [params.rate]);
-  const crossCols = useMemo(() => crossColumns(params.rate), [params.rate]);
   const perps = useMemo(() => filterPerps(all, params), [all, params]);
-  const pairs = useMemo(() => (params.view === 'cross' ? pairAcrossExchanges(all, params) : []), [all, params]);
   const staleCount = perps.reduce((count, quote) => count + (isStale(quote, now, silent) ? 1 : 0), 0);
   const rowClass = useCallback((quote: PerpRow) => (isStale(quote, now, silent) ? 'stale' : ''), [now, silent]);
 
@@ -74,43 +75,26 @@ export function ScreenerPage() {
         <p className="empty-state" role="status">
           Loading perpetuals from Binance and OKX…
         </p>
-      ) : params.view === 'perps' ? (
-        perps.length === 0 ? (
-          <p className="empty-state">No perpetuals match these filters.</p>
-        ) : (
-          <DataTable
-            label="Perpetuals"
-            columns={perpCols}
-            rows={perps}
-            rowId={perpRowId}
-            sorting={params.sort}
-            onSortingChange={onSortingChange}
-            onActivate={openChart}
-            activateHint="Open mark vs index chart"
-            rowClass={rowClass}
-            exportFileName="funding-screener.csv"
-            summary={
-              <>
-                {perps.length} perpetuals ({perExchange.join(' · ')})
-                {staleCount > 0 && <span className="stale-note"> · {staleCount} stale</span>}
-              </>
-            }
-          />
-        )
-      ) : pairs.length === 0 ? (
-        <p className="empty-state">No coin listed on both exchanges with the same margin matches these filters.</p>
+      ) : perps.length === 0 ? (
+        <p className="empty-state">No perpetuals match these filters.</p>
       ) : (
         <DataTable
-          label="Cross-exchange funding"
-          columns={crossCols}
-          rows={pairs}
-          rowId={crossRowId}
+          label="Perpetuals"
+          columns={perpCols}
+          rows={perps}
+          rowId={perpRowId}
           sorting={params.sort}
           onSortingChange={onSortingChange}
-          onActivate={openCrossChart}
-          activateHint="Compare both premiums"
-          exportFileName="funding-cross-exchange.csv"
-          summary={<>{pairs.length} pairs of the same coin and margin on both exchanges</>}
+          onActivate={openChart}
+          activateHint="Open mark vs index chart"
+          rowClass={rowClass}
+          exportFileName="funding-screener.csv"
+          summary={
+            <>
+              {perps.length} perpetuals ({perExchange.join(' · ')})
+              {staleCount > 0 && <span className="stale-note"> · {staleCount} stale</span>}
+            </>
+          }
         />
       )}
     </section>

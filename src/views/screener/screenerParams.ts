@@ -2,7 +2,6 @@ import { EXCHANGES, type ExchangeId } from '../../domain/exchange';
 import type { PerpMarket } from '../../domain/perp';
 import type { SortKey } from '../table/tableColumn';
 
-export type ScreenerView = 'perps' | 'cross';
 export type RateBasis = 'interval' | 'annualised';
 export type MarketChoice = PerpMarket | 'all';
 
@@ -15,9 +14,8 @@ export const MARKET_OPTIONS: Array<[MarketChoice, string]> = [
   ['tradfi', 'TradFi'],
 ];
 
-/** Everything a shared screener link must reproduce: view, rate basis, sort and filters. */
+/** Everything a shared screener link must reproduce: rate basis, sort and filters. */
 export interface ScreenerParams {
-  view: ScreenerView;
   rate: RateBasis;
   sort: SortKey[];
   exchanges: ExchangeId[];
@@ -30,10 +28,7 @@ export interface ScreenerParams {
   search: string;
 }
 
-export const DEFAULT_SORT: Record<ScreenerView, SortKey[]> = {
-  perps: [{ id: 'funding', desc: true }],
-  cross: [{ id: 'spread', desc: true }],
-};
+export const DEFAULT_SORT: SortKey[] = [{ id: 'funding', desc: true }];
 
 export function parseSort(value: string | null, fallback: SortKey[]): SortKey[] {
   if (!value) return fallback;
@@ -48,16 +43,14 @@ export function parseSort(value: string | null, fallback: SortKey[]): SortKey[] 
 }
 
 export function parseScreenerParams(search: URLSearchParams): ScreenerParams {
-  const view: ScreenerView = search.get('view') === 'cross' ? 'cross' : 'perps';
   const exchanges = (search.get('ex') ?? '')
     .split(',')
     .filter((id): id is ExchangeId => (EXCHANGES as readonly string[]).includes(id));
   const minVolume = Number(search.get('minVol') ?? '0');
   const market = MARKET_CHOICES.find((choice) => choice === search.get('market')) ?? 'all';
   return {
-    view,
     rate: search.get('rate') === 'interval' ? 'interval' : 'annualised',
-    sort: parseSort(search.get('sort'), DEFAULT_SORT[view]),
+    sort: parseSort(search.get('sort'), DEFAULT_SORT),
     exchanges: exchanges.length > 0 ? exchanges : [...EXCHANGES],
     market,
     quote: (search.get('quote') ?? '').toUpperCase().replace(/[^A-Z0-9]/g, ''),
@@ -69,10 +62,9 @@ export function parseScreenerParams(search: URLSearchParams): ScreenerParams {
 /** The URL form of the params, leaving defaults out so links stay short. */
 export function screenerSearch(params: ScreenerParams): URLSearchParams {
   const search = new URLSearchParams();
-  if (params.view !== 'perps') search.set('view', params.view);
   if (params.rate !== 'annualised') search.set('rate', params.rate);
   const sort = params.sort.map((key) => `${key.id}.${key.desc ? 'desc' : 'asc'}`).join(',');
-  const defaultSort = DEFAULT_SORT[params.view].map((key) => `${key.id}.${key.desc ? 'desc' : 'asc'}`).join(',');
+  const defaultSort = DEFAULT_SORT.map((key) => `${key.id}.${key.desc ? 'desc' : 'asc'}`).join(',');
   if (sort !== defaultSort) search.set('sort', sort);
   if (params.exchanges.length !== EXCHANGES.length) search.set('ex', params.exchanges.join(','));
   if (params.market !== 'all') search.set('market', params.market);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRow, withDerived } from '../../ingest/perpRows';
 import type { PerpMargin, PerpMarket, PerpRow } from '../../domain/perp';
-import { filterPerps, pairAcrossExchanges } from './selectRows';
+import { filterPerps } from './selectRows';
 import { parseScreenerParams, screenerSearch } from './screenerParams';
 
 function quote(
@@ -29,8 +29,6 @@ const rows = [
   quote('okx', 'PEPE-USDT-SWAP', 'PEPE', 'USDT', 0.0001, 8, 1e8),
 ];
 const tradFi = quote('binance', 'XAUUSDT', 'XAU', 'USDT', 0.0002, 4, 9e8, 'tradfi');
-// COIN-M: the most traded BTC contract of all, which must still pair only with OKX's coin-margined swap.
-const coinMargined = quote('binance', 'BTCUSD_PERP', 'BTC', 'USD', 0.0002, 8, 2e10);
 
 describe('filterPerps', () => {
   it('filters by exchange, quote, minimum volume and coin search', () => {
@@ -48,45 +46,13 @@ describe('filterPerps', () => {
   });
 });
 
-describe('pairAcrossExchanges', () => {
-  it('pairs each coin’s main contracts and compares annualised rates', () => {
-    const pairs = pairAcrossExchanges(rows, parseScreenerParams(new URLSearchParams('view=cross')));
-    expect(pairs.map((p) => [p.coin, p.binance.symbol, p.okx.symbol])).toEqual([
-      ['BTC', 'BTCUSDT', 'BTC-USDT-SWAP'],
-      ['PEPE', '1000PEPEUSDT', 'PEPE-USDT-SWAP'],
-    ]);
-    const pepe = pairs[1]!;
-    // 0.0005 every 4 h = 109.5 %; 0.0001 every 8 h = 10.95 %: long OKX, short Binance.
-    expect(pepe.spread).toBeCloseTo(1.095 - 0.1095, 12);
-    expect([pepe.longOn, pepe.shortOn]).toEqual(['okx', 'binance']);
-    expect(pairs[0]!.longOn).toBe('binance');
-  });
-
-  it('pairs linear with linear and coin-margined with coin-margined, one row each', () => {
-    const pairs = pairAcrossExchanges([...rows, coinMargined], parseScreenerParams(new URLSearchParams('view=cross&q=btc')));
-    expect(pairs.map((p) => [p.key, p.margin, p.binance.symbol, p.okx.symbol])).toEqual([
-      ['BTC:linear', 'linear', 'BTCUSDT', 'BTC-USDT-SWAP'],
-      ['BTC:inverse', 'inverse', 'BTCUSD_PERP', 'BTC-USD-SWAP'],
-    ]);
-    // 0.0002 − 0.0009, both every 8 h.
-    expect(pairs[1]!.spread).toBeCloseTo((0.0002 - 0.0009) * 3 * 365, 12);
-  });
-
-  it('leaves TradFi out under the crypto market, and a coin on one exchange only unpaired', () => {
-    const params = (search: string) => parseScreenerParams(new URLSearchParams(search));
-    const okxGold = quote('okx', 'XAU-USDT-SWAP', 'XAU', 'USDT', 0.0001, 8, 1e8);
-    expect(pairAcrossExchanges([...rows, tradFi], params('view=cross&market=tradfi'))).toEqual([]);
-    expect(pairAcrossExchanges([...rows, tradFi, okxGold], params('view=cross&market=crypto')).map((p) => p.coin)).toEqual(['BTC', 'PEPE']);
-  });
-});
-
 describe('screener URL params', () => {
   it('round-trip, leaving defaults out', () => {
-    const params = parseScreenerParams(new URLSearchParams('view=cross&sort=spread.asc,coin.desc&quote=USDC&minVol=5000&q=eth&rate=interval&market=tradfi'));
+    const params = parseScreenerParams(new URLSearchParams('sort=volume.asc,symbol.desc&quote=USDC&minVol=5000&q=eth&rate=interval&market=tradfi'));
     expect(params.market).toBe('tradfi');
     expect(params.sort).toEqual([
-      { id: 'spread', desc: false },
-      { id: 'coin', desc: true },
+      { id: 'volume', desc: false },
+      { id: 'symbol', desc: true },
     ]);
     expect(parseScreenerParams(screenerSearch(params))).toEqual(params);
     expect(screenerSearch(parseScreenerParams(new URLSearchParams())).toString()).toBe('');
