@@ -101,7 +101,7 @@ export function loadRecentFunding(target: HistoryTarget, onState: (state: LoadSt
       if (told?.span !== entry.span || told.failure !== failure) onValue(history);
       told = { span: entry.span, failure };
       tellState({ state: 'ok', detail: null, retryAt: null });
-    } else if (entry.status === 'failed') tellState({ state: 'failed', detail: entry.detail, retryAt: entry.retryAt });
+    } else if (entry.status === 'failed' || entry.status === 'refused') tellState({ state: 'failed', detail: entry.detail, retryAt: entry.retryAt });
     else tellState({ state: 'loading', detail: null, retryAt: null });
   };
   tell(useFundingHistoryStore.getState().contracts[key]);

@@ -9,13 +9,16 @@ export interface SettlementSpan {
   coveredTo: number;
 }
 
-/** queued: waiting its turn in its venue's queue; loading: read from the cache or asked of the venue; loaded: held as deep as asked. */
-export type HistoryStatus = 'queued' | 'loading' | 'loaded' | 'failed';
+/**
+ * queued: waiting its turn in its venue's queue; loading: read from the cache or asked of the venue;
+ * loaded: held as deep as asked; refused: never asked for, as the page cannot reach where the venue serves it.
+ */
+export type HistoryStatus = 'queued' | 'loading' | 'loaded' | 'failed' | 'refused';
 
 /** One asked-for contract's history; replaced, never mutated, on change. */
 export interface ContractHistory {
   status: HistoryStatus;
-  /** Why the newest try failed; null unless failed. */
+  /** Why the newest try failed, or why it is refused; null unless failed or refused. */
   detail: string | null;
   /** When it is tried again (local ms); null unless failed. */
   retryAt: number | null;
@@ -29,6 +32,7 @@ export interface HistoryTotals {
   loading: number;
   queued: number;
   failed: number;
+  refused: number;
 }
 
 /** Where settlements are kept: IndexedDB across visits, or this page's memory only (and why). */
@@ -49,7 +53,7 @@ export interface FundingHistoryState {
 }
 
 function totalsOf(contracts: Record<string, ContractHistory>): HistoryTotals {
-  const totals: HistoryTotals = { contracts: 0, loaded: 0, loading: 0, queued: 0, failed: 0 };
+  const totals: HistoryTotals = { contracts: 0, loaded: 0, loading: 0, queued: 0, failed: 0, refused: 0 };
   for (const entry of Object.values(contracts)) {
     totals.contracts++;
     totals[entry.status]++;
@@ -103,3 +107,15 @@ export const selectLoadedPairs =
   (pairs: readonly (readonly [string, string])[]) =>
   (state: FundingHistoryState): number =>
     loadedPairs(state.contracts, pairs);
+
+/** Pairs with a leg whose history is refused: they can never load, so the progress counts them apart. */
+export function refusedPairs(contracts: Record<string, ContractHistory>, pairs: readonly (readonly [string, string])[]): number {
+  let refused = 0;
+  for (const [long, short] of pairs) if (contracts[long]?.status === 'refused' || contracts[short]?.status === 'refused') refused++;
+  return refused;
+}
+
+export const selectRefusedPairs =
+  (pairs: readonly (readonly [string, string])[]) =>
+  (state: FundingHistoryState): number =>
+    refusedPairs(state.contracts, pairs);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFundingHistoryStore, loadedPairs } from '../../store/fundingHistoryStore';
+import { COIN_MARGINED_HISTORY_REFUSAL } from '../../feeds/binance/fundingHistoryPages';
+import { createFundingHistoryStore, loadedPairs, refusedPairs } from '../../store/fundingHistoryStore';
 import { FundingHistoryLoader, type HistoryContract } from './fundingHistoryLoader';
 import { BINANCE_HISTORY_BUDGET } from './historyBudget';
 import { openSettlementCache } from './settlementCache';
@@ -70,7 +71,7 @@ describe('the funding history loader', () => {
     expect(venues.to('okx.test').map((request) => param(request, 'after'))).toHaveLength(6);
 
     const { contracts, totals } = store.getState();
-    expect(totals).toEqual({ contracts: 2, loaded: 2, loading: 0, queued: 0, failed: 0 });
+    expect(totals).toEqual({ contracts: 2, loaded: 2, loading: 0, queued: 0, failed: 0, refused: 0 });
     expect(contracts['binance:BTCUSDT']!.span!.settlements).toHaveLength(270);
     expect(contracts['okx:BTC-USDT-SWAP']!.span!.settlements.length).toBeGreaterThanOrEqual(2160);
     expect(contracts['okx:BTC-USDT-SWAP']!.span!.coveredFrom).toBeLessThanOrEqual(NOW - 90 * DAY);
@@ -306,6 +307,31 @@ describe('the funding history loader', () => {
     await scheduler.advance(SECOND);
     expect(store.getState().storage).toEqual({ state: 'memory', detail: 'the browser keeps no storage here (a private window?)' });
     expect(store.getState().totals).toMatchObject({ contracts: 2, loaded: 2 });
+  });
+
+  it('refuses a Binance coin-margined contract at once with why, asking the venue nothing ever, and counts its pair apart', async () => {
+    const { scheduler, venues, store, loader } = start();
+    const release = loader.want([binance('BTCUSD_PERP'), okx('BTC-USD-SWAP'), binance('BTCUSDT'), okx('BTC-USDT-SWAP')]);
+    const refused = { status: 'refused', detail: COIN_MARGINED_HISTORY_REFUSAL, retryAt: null, span: null };
+    expect(store.getState().contracts['binance:BTCUSD_PERP']).toEqual(refused);
+
+    // Sweeps, a settlement falling due and a retry of what failed ask nothing for it either.
+    await scheduler.advance(Date.UTC(2026, 10, 12, 16, 1) - scheduler.now());
+    loader.retryFailedNow();
+    await scheduler.advance(MINUTE);
+    expect(venues.to('fapi.test').map((request) => param(request, 'symbol'))).toEqual(['BTCUSDT', 'BTCUSDT']);
+    const { contracts, totals } = store.getState();
+    expect(contracts['binance:BTCUSD_PERP']).toEqual(refused);
+    expect(contracts['okx:BTC-USD-SWAP']!.status).toBe('loaded');
+    expect(totals).toEqual({ contracts: 4, loaded: 3, loading: 0, queued: 0, failed: 0, refused: 1 });
+    const pairs = [
+      ['binance:BTCUSD_PERP', 'okx:BTC-USD-SWAP'],
+      ['binance:BTCUSDT', 'okx:BTC-USDT-SWAP'],
+    ] as const;
+    expect([loadedPairs(contracts, pairs), refusedPairs(contracts, pairs)]).toEqual([1, 1]);
+
+    release();
+    expect(store.getState().contracts).toEqual({});
   });
 
   it('counts progress per pair, asks first for the newest list, and forgets what no view asks for', async () => {

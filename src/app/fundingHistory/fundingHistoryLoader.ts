@@ -3,7 +3,7 @@ import { RequestPacer } from '../../connection/requestPacer';
 import type { Scheduler } from '../../connection/scheduler';
 import type { ExchangeId } from '../../domain/exchange';
 import { perpKey } from '../../domain/perp';
-import { binanceRateLimit, fetchBinanceSettlements } from '../../feeds/binance/fundingHistoryPages';
+import { binanceHistoryRefusal, binanceRateLimit, fetchBinanceSettlements } from '../../feeds/binance/fundingHistoryPages';
 import type { RestBases } from '../../feeds/chartHistory';
 import type { SettlementFill, SettlementWindow } from '../../feeds/fundingHistoryPages';
 import { fetchOkxSettlements, okxRateLimit } from '../../feeds/okx/fundingHistoryPages';
@@ -63,6 +63,11 @@ interface Waiting {
   priority: number;
   order: number;
   topUp: boolean;
+}
+
+/** Why the venue is never asked for this contract's history; null when it is. */
+function refusalOf(contract: HistoryContract): string | null {
+  return contract.exchange === 'binance' ? binanceHistoryRefusal(contract.symbol) : null;
 }
 
 function sameEntry(a: ContractHistory, b: ContractHistory): boolean {
@@ -170,12 +175,12 @@ export class FundingHistoryLoader {
     return this.reading.has(key) || this.running[exchange].has(key) || this.waiting[exchange].some((entry) => entry.key === key);
   }
 
-  /** Reads the cache once, then queues what the venue must be asked for, if anything. */
+  /** Reads the cache once, then queues what the venue must be asked for, if anything; a refused contract is neither read nor asked for. */
   private examine(key: string, priority: number): void {
     const holding = this.holdings.get(key);
     if (!holding) return;
     const { exchange } = holding.contract;
-    if (this.busy(key, exchange)) return;
+    if (refusalOf(holding.contract) !== null || this.busy(key, exchange)) return;
     if (!this.readFromCache.has(key)) {
       this.reading.add(key);
       void this.readCache(key).then(() => {
@@ -278,7 +283,10 @@ export class FundingHistoryLoader {
     this.failures.set(key, { attempts, detail, retryAt: Math.max(backoff, this.gates[exchange].resumesAt) });
   }
 
-  private entryOf(key: string, exchange: ExchangeId): ContractHistory {
+  private entryOf(key: string, contract: HistoryContract): ContractHistory {
+    const refusal = refusalOf(contract);
+    if (refusal !== null) return { status: 'refused', detail: refusal, retryAt: null, span: null };
+    const { exchange } = contract;
     const span = this.spans.get(key) ?? null;
     const failure = this.failures.get(key);
     if (failure) return { status: 'failed', detail: failure.detail, retryAt: failure.retryAt, span };
@@ -293,7 +301,7 @@ export class FundingHistoryLoader {
     for (const key of keys) {
       const holding = this.holdings.get(key);
       if (!holding) continue;
-      const entry = this.entryOf(key, holding.contract.exchange);
+      const entry = this.entryOf(key, holding.contract);
       const current = contracts[key];
       if (!current || !sameEntry(current, entry)) changes.set(key, entry);
     }

@@ -3,6 +3,7 @@ import { unreadableSettlementsDetail, type FundingSettlement } from '../../domai
 import { coveredUntil, type HistoryRequest, type RateLimited, type SettlementFill, type SettlementWindow } from '../fundingHistoryPages';
 import { isRecord, text } from '../numbers';
 import { FUNDING_HISTORY_PAGE, fundingHistoryUrl, parseFundingHistory } from './history';
+import { instrumentFromSymbol } from './parse';
 
 /** A window this many pages long is a venue answering something other than its documented pages. */
 const MAX_PAGES = 5;
@@ -23,6 +24,14 @@ export function binanceRateLimit(reply: HttpReply, now: number): RateLimited | n
     detail: reply.status === 418 ? 'banned by Binance for too many requests (HTTP 418)' : 'rate limited by Binance (HTTP 429)',
     retryAfterMs: waits.length > 0 ? Math.max(...waits) : null,
   };
+}
+
+/** COIN-M perpetuals (`BTCUSD_PERP`) live on `dapi`; `fapi`, the host the page calls, answers -1121 for them. */
+export const COIN_MARGINED_HISTORY_REFUSAL = 'Binance serves coin-margined funding history on its COIN-M host, which this page does not call';
+
+/** Why the page does not ask Binance for a contract's funding history; null when it does. */
+export function binanceHistoryRefusal(symbol: string): string | null {
+  return instrumentFromSymbol(symbol).margin === 'inverse' ? COIN_MARGINED_HISTORY_REFUSAL : null;
 }
 
 type Answer = { ok: true; settlements: FundingSettlement[]; full: boolean } | { ok: false; failure: NonNullable<SettlementFill['failure']> };
