@@ -83,11 +83,11 @@ test.describe('Carry desk', () => {
 
   test('a reload serves both legs’ funding history from IndexedDB: the venues are asked nothing again', async ({ app, page }) => {
     const summary = page.getByText(/pairs of the same coin and margin on both exchanges/);
-    await expect(summary).toContainText(/history (\d+) of \1 linear pairs/, { timeout: 60_000 });
+    await expect(summary).toContainText(/history (\d+) of \1 pairs/, { timeout: 60_000 });
     await expect(summary).not.toContainText('history 0 of');
     await app.control('/reset-requests');
     await page.reload();
-    await expect(page.getByText(/pairs of the same coin and margin on both exchanges/)).toContainText(/history (\d+) of \1 linear pairs/, { timeout: 60_000 });
+    await expect(page.getByText(/pairs of the same coin and margin on both exchanges/)).toContainText(/history (\d+) of \1 pairs/, { timeout: 60_000 });
     await page.waitForTimeout(3_000);
     const counts = async (exchange: string) => {
       const response = await fetch(`${harnessUrl('FAKE_CONTROL_URL').replace(/\/+$/, '')}/requests?exchange=${exchange}`);

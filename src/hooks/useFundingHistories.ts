@@ -8,6 +8,7 @@ import {
   selectHistoryStorage,
   selectHistoryTotals,
   selectLoadedPairs,
+  selectRefusedPairs,
   useFundingHistoryStore,
   type ContractHistory,
   type HistoryStorage,
@@ -37,17 +38,20 @@ export function useContractFunding(key: string, currentIntervalHours: number): C
 }
 
 export interface HistoryProgress {
-  /** Pairs whose two legs are both loaded, of `pairs`: "history 34 of 120 pairs". */
+  /** Pairs whose two legs are both loaded (or refused), of `pairs`: "history 34 of 120 pairs". */
   loadedPairs: number;
   pairs: number;
+  /** Of `pairs`, those with a leg refused: their spread has no history. */
+  refusedPairs: number;
   totals: HistoryTotals;
 }
 
 /** Pairs as [long key, short key]. */
 export function useHistoryProgress(pairs: readonly (readonly [string, string])[]): HistoryProgress {
   const loadedPairs = useFundingHistoryStore(useMemo(() => selectLoadedPairs(pairs), [pairs]));
+  const refusedPairs = useFundingHistoryStore(useMemo(() => selectRefusedPairs(pairs), [pairs]));
   const totals = useFundingHistoryStore(selectHistoryTotals);
-  return { loadedPairs, pairs: pairs.length, totals };
+  return { loadedPairs, pairs: pairs.length, refusedPairs, totals };
 }
 
 /** Where the history is kept: a view says so when it is this visit's memory only. */

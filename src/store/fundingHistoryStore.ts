@@ -96,10 +96,15 @@ export const selectHistoryTotals = (state: FundingHistoryState): HistoryTotals =
 
 export const selectHistoryStorage = (state: FundingHistoryState): HistoryStorage => state.storage;
 
-/** A pair is loaded when both legs are: "history 34 of 120 pairs". */
+/** Nothing more is coming for a contract loaded or refused. */
+function holdsAll(entry: ContractHistory | undefined): boolean {
+  return entry?.status === 'loaded' || entry?.status === 'refused';
+}
+
+/** A pair is loaded when both legs hold all they will: "history 34 of 120 pairs" reaches 120 even with a refused leg among them. */
 export function loadedPairs(contracts: Record<string, ContractHistory>, pairs: readonly (readonly [string, string])[]): number {
   let loaded = 0;
-  for (const [long, short] of pairs) if (contracts[long]?.status === 'loaded' && contracts[short]?.status === 'loaded') loaded++;
+  for (const [long, short] of pairs) if (holdsAll(contracts[long]) && holdsAll(contracts[short])) loaded++;
   return loaded;
 }
 
@@ -108,7 +113,7 @@ export const selectLoadedPairs =
   (state: FundingHistoryState): number =>
     loadedPairs(state.contracts, pairs);
 
-/** Pairs with a leg whose history is refused: they can never load, so the progress counts them apart. */
+/** Pairs with a leg whose history is refused: a view says they have no spread history, and why. */
 export function refusedPairs(contracts: Record<string, ContractHistory>, pairs: readonly (readonly [string, string])[]): number {
   let refused = 0;
   for (const [long, short] of pairs) if (contracts[long]?.status === 'refused' || contracts[short]?.status === 'refused') refused++;

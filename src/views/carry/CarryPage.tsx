@@ -20,8 +20,8 @@ import './carry.css';
 
 const rowId = (row: CarryRow) => row.key;
 const netOf = (row: CarryRow) => row.quote?.beforeSlippage.netAprOnNotional ?? -Infinity;
-/** Binance serves coin-margined funding history on its COIN-M host, which the page does not call. */
-const hasServedHistory = (row: CarryRow) => row.long !== null && row.short !== null && row.margin === 'linear';
+/** A pair's legs are known once both rates are; the loader refuses, with why, what a venue does not serve the page. */
+const hasLegs = (row: CarryRow) => row.long !== null && row.short !== null;
 const BOTH = ['binance', 'okx'] as const;
 
 /** The carry desk: every coin on both venues, what its spread earns at the trader's size after costs, and whether it lasts. */
@@ -36,10 +36,10 @@ export function CarryPage() {
   useShownPerps(pairs.flatMap((pair) => [pair.binance, pair.okx]));
   // Every pair's legs, the best carry first: the history queue serves the first asked first.
   const byNet = useMemo(() => [...pairs].sort((a, b) => netOf(b) - netOf(a)), [pairs]);
-  const withHistory = useMemo(() => byNet.filter(hasServedHistory), [byNet]);
-  const legs = useMemo(() => withHistory.flatMap((pair) => [pair.long!, pair.short!]), [withHistory]);
+  const withLegs = useMemo(() => byNet.filter(hasLegs), [byNet]);
+  const legs = useMemo(() => withLegs.flatMap((pair) => [pair.long!, pair.short!]), [withLegs]);
   useFundingHistories(legs);
-  const legKeys = useMemo(() => withHistory.map((pair) => [pair.long!.key, pair.short!.key] as const), [withHistory]);
+  const legKeys = useMemo(() => withLegs.map((pair) => [pair.long!.key, pair.short!.key] as const), [withLegs]);
   const progress = useHistoryProgress(legKeys);
   const storage = useHistoryStorage();
 
@@ -78,7 +78,8 @@ export function CarryPage() {
           exportFileName="funding-carry.csv"
           summary={
             <>
-              {pairs.length} pairs of the same coin and margin on both exchanges · history {progress.loadedPairs} of {progress.pairs} linear pairs
+              {pairs.length} pairs of the same coin and margin on both exchanges · history {progress.loadedPairs} of {progress.pairs} pairs
+              {progress.refusedPairs > 0 && ` (${progress.refusedPairs} without: Binance serves coin-margined history on a host this page does not call)`}
               {progress.totals.failed > 0 && <span className="stale-note"> · {progress.totals.failed} contracts' history failed</span>}
               {storage.state === 'memory' && <span className="stale-note"> · history kept for this visit only ({storage.detail})</span>}
             </>
