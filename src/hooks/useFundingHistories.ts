@@ -54,6 +54,11 @@ export function useHistoryProgress(pairs: readonly (readonly [string, string])[]
   return { loadedPairs, pairs: pairs.length, refusedPairs, totals };
 }
 
+/** How far the page's history queues have come over every contract some view asks for. */
+export function useHistoryTotals(): HistoryTotals {
+  return useFundingHistoryStore(selectHistoryTotals);
+}
+
 /** Where the history is kept: a view says so when it is this visit's memory only. */
 export function useHistoryStorage(): HistoryStorage {
   return useFundingHistoryStore(selectHistoryStorage);

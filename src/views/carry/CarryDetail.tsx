@@ -8,6 +8,7 @@ import { useOrderBook } from '../../hooks/useOrderBook';
 import type { BookState } from '../../app/orderBooks';
 import { formatAge } from '../shell/formatAge';
 import { CostBreakdown } from './CostBreakdown';
+import { PairHistoryPanel } from './PairHistoryPanel';
 import { RevertCase } from './RevertCase';
 import { carryLegOf, type CarryRow } from './carryRows';
 
@@ -28,7 +29,7 @@ function BookStatus({ leg, book, now }: { leg: PerpRow; book: BookState; now: nu
   );
 }
 
-/** The pair inspected: its round trip at the trader's size, with slippage walked through both legs' live books. */
+/** The pair inspected: its round trip at the trader's size, with slippage walked through both legs' live books, and both legs' funding history. */
 export function CarryDetail({ row, settings, onClose }: { row: CarryRow; settings: CarrySettings; onClose: () => void }) {
   const now = useNow();
   const longBook = useOrderBook(row.long);
@@ -54,6 +55,7 @@ export function CarryDetail({ row, settings, onClose }: { row: CarryRow; setting
             <CostBreakdown quote={carryQuote(long, short, settings)} settings={settings} label="Cost breakdown" />
             <RevertCase longRow={row.long} shortRow={row.short} long={long} short={short} settings={settings} now={now} />
           </div>
+          <PairHistoryPanel coin={row.coin} long={row.long} short={row.short} stats={row.history} now={now} />
           <ul className="book-status" aria-label="Order books">
             <BookStatus leg={row.long} book={longBook} now={now} />
             <BookStatus leg={row.short} book={shortBook} now={now} />

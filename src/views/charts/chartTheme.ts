@@ -8,6 +8,7 @@ export const COLORS = {
   premiumDown: 'rgba(255, 107, 107, 0.8)',
   binance: '#f0b90b',
   okx: '#d8e1ea',
+  spread: '#b48cff',
 };
 
 const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
