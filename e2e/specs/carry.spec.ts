@@ -21,6 +21,8 @@ async function pinBtc(app: AppHelpers): Promise<void> {
 const carryTable = (page: Page) => page.getByRole('table', { name: 'Carry pairs' });
 /** BTC's USDⓈ-M pair (its coin-margined one is listed too). */
 const btcRow = (page: Page) => bodyRows(carryTable(page)).filter({ hasText: 'BTCUSDT' });
+const btcCoinMarginedRow = (page: Page) => bodyRows(carryTable(page)).filter({ hasText: 'BTCUSD_PERP' });
+const SPREAD = /annualised spread now ([+−]\d+\.\d\d%), 7-day median [+−]\d+\.\d\d%$/;
 
 async function cellOf(page: Page, header: string) {
   return btcRow(page).getByRole('cell').nth(await columnIndex(carryTable(page), header));
@@ -60,6 +62,40 @@ test.describe('Carry desk', () => {
     await expect(page.getByRole('list', { name: 'Order books' })).toContainText('Binance BTCUSDT: 2 bid and 2 ask levels');
   });
 
+  test('the pair’s detail overlays both legs’ settled funding: a figure named by the pair, its summary counting the settlements', async ({ page }) => {
+    // All the fake's 45 days of BTCUSDT settlements: the page asks from 90 days back, 1,000 at most.
+    const url = `${harnessUrl('FAKE_BINANCE_REST_URL')}/fapi/v1/fundingRate?symbol=BTCUSDT&startTime=${Date.now() - 90 * 86_400_000}&limit=1000`;
+    const settled = ((await (await fetch(url)).json()) as unknown[]).length;
+    expect(settled).toBeGreaterThanOrEqual(135);
+    await btcRow(page).click();
+    const figure = page.getByRole('figure', { name: 'BTC funding history: Long Binance BTCUSDT, short OKX BTC-USDT-SWAP' });
+    await expect(figure).toBeVisible({ timeout: 20_000 });
+    await expect(figure).toHaveAccessibleDescription(SPREAD, { timeout: 60_000 });
+    const summary = figure.getByText(SPREAD);
+    await expect(summary).toContainText(new RegExp(`^Long Binance BTCUSDT: ${settled} settlements over 4[45] days; short OKX BTC-USDT-SWAP: \\d+ settlements over 4[45] days;`));
+    // The chart got the series: its legend's newest spread is the summary's.
+    const spreadNow = (await summary.innerText()).match(SPREAD)![1];
+    await expect(figure.getByRole('definition').last()).toHaveText(spreadNow!);
+    await expect(figure.getByRole('status')).toHaveCount(0);
+    await expect(page.getByText(/NaN|undefined/)).toHaveCount(0);
+  });
+
+  test('a coin-margined pair’s detail says why Binance’s leg has no history, and the table counts it apart', async ({ page }) => {
+    await expect(btcCoinMarginedRow(page)).toBeVisible({ timeout: 30_000 });
+    await btcCoinMarginedRow(page).click();
+    await expect(page).toHaveURL(/pair=BTC%3Ainverse/);
+    const figure = page.getByRole('figure', { name: /^BTC funding history: .*Binance BTCUSD_PERP/ });
+    await expect(figure).toBeVisible({ timeout: 20_000 });
+    await expect(figure.getByRole('note')).toHaveText(
+      'No funding history for Binance BTCUSD_PERP: Binance serves coin-margined funding history on its COIN-M host, which this page does not call.',
+    );
+    await expect(figure).toHaveAccessibleDescription(/Binance BTCUSD_PERP: no settlements held;.*annualised spread now —, 7-day median —$/);
+    await expect(page.getByText(/pairs of the same coin and margin on both exchanges/)).toContainText(
+      '(1 without: Binance serves coin-margined history on a host this page does not call)',
+    );
+    await expect(page.getByText(/NaN|undefined/)).toHaveCount(0);
+  });
+
   test('refuses a bad setting with a message and changes nothing; a good one applies and survives a reload', async ({ page }) => {
     const net = await cellOf(page, 'Net APR at your size (%)');
     await expect(net).toHaveText('+64.14%', { timeout: 20_000 });
@@ -82,8 +118,10 @@ test.describe('Carry desk', () => {
   });
 
   test('a reload serves both legs’ funding history from IndexedDB: the venues are asked nothing again', async ({ app, page }) => {
+    // Both BTC pairs priced, so both are asked for; the coin-margined one's OKX leg loads, its Binance leg is refused.
+    await expect(btcCoinMarginedRow(page)).toBeVisible({ timeout: 30_000 });
     const summary = page.getByText(/pairs of the same coin and margin on both exchanges/);
-    await expect(summary).toContainText(/history (\d+) of \1 pairs/, { timeout: 60_000 });
+    await expect(summary).toContainText(/history 2 of 2 pairs \(1 without/, { timeout: 60_000 });
     await expect(summary).not.toContainText('history 0 of');
     await app.control('/reset-requests');
     await page.reload();
