@@ -68,7 +68,7 @@ test.describe('Carry desk', () => {
     const settled = ((await (await fetch(url)).json()) as unknown[]).length;
     expect(settled).toBeGreaterThanOrEqual(135);
     await btcRow(page).click();
-    const figure = page.getByRole('figure', { name: 'BTC funding history: Long Binance BTCUSDT, short OKX BTC-USDT-SWAP' });
+    const figure = page.getByRole('figure', { name: 'BTC funding history: long Binance BTCUSDT, short OKX BTC-USDT-SWAP' });
     await expect(figure).toBeVisible({ timeout: 20_000 });
     await expect(figure).toHaveAccessibleDescription(SPREAD, { timeout: 60_000 });
     const summary = figure.getByText(SPREAD);

@@ -73,7 +73,7 @@ export function PairHistoryPanel({ coin, long, short, stats, now }: { coin: stri
   ] as const;
 
   return (
-    <figure className="pair-history" aria-label={`${coin} funding history: ${names.long}, ${names.short}`} aria-describedby="pair-history-summary">
+    <figure className="pair-history" aria-label={`${coin} funding history: long ${legName(long)}, short ${legName(short)}`} aria-describedby="pair-history-summary">
       <figcaption>Settled funding, annualised by each leg’s own interval, and the spread between the legs</figcaption>
       <LegStatus row={long} now={now} />
       <LegStatus row={short} now={now} />
