@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { EXCHANGE_LABEL } from '../../domain/exchange';
 import type { PairSpreadStats } from '../../domain/fundingSpread';
 import type { PerpRow } from '../../domain/perp';
@@ -64,16 +64,16 @@ export function PairHistoryPanel({ coin, long, short, stats, now }: { coin: stri
   const series = useMemo(() => pairHistorySeries(longFunding, shortFunding), [longFunding, shortFunding]);
   useEffect(() => chart?.setData(series), [chart, series]);
 
-  const names = { long: `Long ${legName(long)}`, short: `short ${legName(short)}` };
-  const summary = pairHistorySummary({ name: names.long, funding: longFunding }, { name: names.short, funding: shortFunding }, stats, now);
+  const summary = pairHistorySummary({ name: `Long ${legName(long)}`, funding: longFunding }, { name: `short ${legName(short)}`, funding: shortFunding }, stats, now);
+  const summaryId = useId();
   const lines = [
-    { line: 'long', label: names.long, className: `legend-${long.exchange}` },
+    { line: 'long', label: `Long ${legName(long)}`, className: `legend-${long.exchange}` },
     { line: 'short', label: `Short ${legName(short)}`, className: `legend-${short.exchange}` },
     { line: 'spread', label: 'Spread (short − long)', className: 'legend-spread' },
   ] as const;
 
   return (
-    <figure className="pair-history" aria-label={`${coin} funding history: long ${legName(long)}, short ${legName(short)}`} aria-describedby="pair-history-summary">
+    <figure className="pair-history" aria-label={`${coin} funding history: long ${legName(long)}, short ${legName(short)}`} aria-describedby={summaryId}>
       <figcaption>Settled funding, annualised by each leg’s own interval, and the spread between the legs</figcaption>
       <LegStatus row={long} now={now} />
       <LegStatus row={short} now={now} />
@@ -90,7 +90,7 @@ export function PairHistoryPanel({ coin, long, short, stats, now }: { coin: stri
         ))}
       </dl>
       <div ref={container} className="pair-history-canvas" />
-      <p id="pair-history-summary" className="chart-summary">
+      <p id={summaryId} className="chart-summary">
         {summary}
       </p>
     </figure>
