@@ -21,3 +21,19 @@ export function refCounted(start: () => () => void): () => () => void {
     });
   };
 }
+
+/** One held release at a time: the next is taken before the held one goes, so what both hold is never let go in between. */
+export class Handover {
+  private held: (() => void) | null = null;
+
+  /** Holds `next`, already acquired (null: nothing), then releases what was held. */
+  pass(next: (() => void) | null): void {
+    const previous = this.held;
+    this.held = next;
+    previous?.();
+  }
+
+  release(): void {
+    this.pass(null);
+  }
+}
