@@ -25,7 +25,7 @@ export function useFundingHistories(contracts: readonly HistoryContract[]): void
   const asked = useMemo(() => contracts, [signature]);
   // The new list is asked before the old one is let go: a contract on both is not dropped and loaded again.
   const handover = useRef(new Handover());
-  useEffect(() => handover.current.pass(asked.length === 0 ? null : wantFundingHistory(asked)), [asked]);
+  useEffect(() => handover.current.pass(() => (asked.length === 0 ? null : wantFundingHistory(asked))), [asked]);
   useEffect(() => () => handover.current.release(), []);
 }
 

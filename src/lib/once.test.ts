@@ -40,8 +40,8 @@ describe('once and refCounted', () => {
       });
     };
     const handover = new Handover();
-    handover.pass(hold(['a', 'b']));
-    handover.pass(hold(['b', 'c']));
+    handover.pass(() => hold(['a', 'b']));
+    handover.pass(() => hold(['b', 'c']));
     expect(events).toEqual(['dropped a']);
     handover.release();
     expect(events).toEqual(['dropped a', 'dropped b', 'dropped c']);

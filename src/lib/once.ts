@@ -26,14 +26,14 @@ export function refCounted(start: () => () => void): () => () => void {
 export class Handover {
   private held: (() => void) | null = null;
 
-  /** Holds `next`, already acquired (null: nothing), then releases what was held. */
-  pass(next: (() => void) | null): void {
+  /** Acquires the next (its release, or null for nothing), then releases what was held. */
+  pass(acquire: () => (() => void) | null): void {
     const previous = this.held;
-    this.held = next;
+    this.held = acquire();
     previous?.();
   }
 
   release(): void {
-    this.pass(null);
+    this.pass(() => null);
   }
 }
