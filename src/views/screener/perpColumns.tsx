@@ -160,7 +160,7 @@ export function perpColumns(basis: RateBasis, history: HistoryFacts): TableColum
       id: 'interval',
       header: 'Interval',
       description:
-        'hours between fundings; * = assumed 8 h (funding intervals unavailable); with the change, "8 h → 4 h on 12 Nov", when the gaps between its settlements show the interval changed in the last 30 days',
+        'hours between fundings; * = assumed 8 h (funding intervals unavailable); with the change, "8 h → 4 h on 12 Nov", when the gaps between its settlements (history loaded for the linear rows in view) show the interval changed in the last 30 days',
       align: 'right',
       width: 150,
       sortValue: (q) => q.intervalHours,
