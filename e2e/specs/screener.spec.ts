@@ -143,7 +143,9 @@ test.describe('funding-rate screener', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await (await download).path();
     const lines = (await readFile(file, 'utf8')).trim().split('\r\n');
-    expect(lines[0]).toBe('Exchange,Symbol,Margin,Mark,Index,Premium (bps),Funding annualised (%),Last settled annualised (%),Interval,Next funding,24h change (%),24h volume');
+    expect(lines[0]).toBe(
+      'Exchange,Symbol,Margin,Mark,Index,Premium (bps),Funding annualised (%),Last settled annualised (%),% of cap,Interval,Next funding,24h change (%),24h volume,Open interest (USD),Spread (bps)',
+    );
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.slice(1).every((line) => /ETH/.test(line.split(',')[1]!))).toBe(true);
   });
@@ -187,8 +189,8 @@ test.describe('OKX funding on first paint', () => {
       expect(settled).toMatch(/^[+−]?\d+\.\d{2}%$/);
     }
     expect(Date.now() - loadedAt).toBeLessThan(5_000);
-    // Binance's stream does not carry the settled rate: an empty cell, never NaN.
-    await expect(await cell(rowFor(table, 'ETHUSDT'), 'Last settled annualised (%)')).toHaveText('—');
+    // Binance's stream does not carry the settled rate: its cell waits for the funding history, never NaN.
+    await expect(await cell(rowFor(table, 'ETHUSDT'), 'Last settled annualised (%)')).toHaveText(/^(—|[+−]?\d+\.\d{2}%)$/);
 
     await page.getByText('Per interval').click();
     await expect(await cell(okx, 'Last settled per interval (%)')).toHaveText('−0.0200%');

@@ -12,6 +12,6 @@ export interface PerpFeedDeps {
   scheduler: Scheduler;
   random: () => number;
   reportSource: (status: SourceStatus) => void;
-  /** The keys of the worker's perpetual rows the page shows now: every row while a view shows them all. */
-  shownPerps: () => readonly string[];
+  /** The keys of the worker's perpetual rows in view on the page now (and the Carry view's legs): per-symbol polls ask these only. */
+  polledPerps: () => readonly string[];
 }

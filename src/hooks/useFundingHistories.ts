@@ -1,8 +1,9 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { wantFundingHistory, type HistoryContract } from '../app/fundingHistory/fundingHistories';
 import { contractFunding } from '../app/fundingHistory/spans';
 import type { ContractFunding } from '../domain/fundingStats';
 import { perpKey } from '../domain/perp';
+import { Handover } from '../lib/once';
 import {
   selectContractHistory,
   selectHistoryStorage,
@@ -23,7 +24,10 @@ export function useFundingHistories(contracts: readonly HistoryContract[]): void
   const signature = contracts.map((contract) => perpKey(contract.exchange, contract.symbol)).join(' ');
   // The list as it was when its contracts last changed: a new array of the same contracts asks nothing again.
   const asked = useMemo(() => contracts, [signature]);
-  useEffect(() => (asked.length === 0 ? undefined : wantFundingHistory(asked)), [asked]);
+  // The new list is asked before the old one is let go: a contract on both is not dropped and loaded again.
+  const handover = useRef(new Handover());
+  useEffect(() => handover.current.pass(() => (asked.length === 0 ? null : wantFundingHistory(asked))), [asked]);
+  useEffect(() => () => handover.current.release(), []);
 }
 
 /** One contract's entry (status, why it failed, what is held); undefined while no view asks for it. */

@@ -13,3 +13,9 @@ export function useShownPerps(rows: 'all' | readonly { exchange: ExchangeId; sym
   const shown = JSON.stringify(rows === 'all' ? rows : rows.map(({ exchange, symbol }) => ({ exchange, symbol })));
   useEffect(() => showRows({ perps: JSON.parse(shown) as typeof rows }), [shown]);
 }
+
+/** The perpetuals in the calling view's sight, whose per-symbol facts (Binance open interest) are polled while it is mounted; compared by value. */
+export function usePolledPerps(rows: readonly { exchange: ExchangeId; symbol: string }[]): void {
+  const polled = JSON.stringify(rows.map(({ exchange, symbol }) => ({ exchange, symbol })));
+  useEffect(() => showRows({ polled: JSON.parse(polled) as typeof rows }), [polled]);
+}

@@ -9,6 +9,7 @@ export const BACKGROUND_REFRESH_MS = 1000;
 /** Which rows are background rows, from what the page says its views show, and when they are next due. */
 export class BackgroundRows {
   private perps: ReadonlySet<string> | 'all' = 'all';
+  private polled: readonly string[] = [];
   private expiries = new Map<string, ReadonlySet<number>>();
   private dueAt = 0;
 
@@ -16,6 +17,7 @@ export class BackgroundRows {
   show(shown: ShownRows): void {
     this.perps = shown.perps === 'all' ? 'all' : new Set(shown.perps);
     this.expiries = new Map(Object.entries(shown.expiries).map(([chain, expiries]) => [chain, new Set(expiries)]));
+    this.polled = shown.polled;
     this.dueAt = 0;
   }
 
@@ -26,10 +28,9 @@ export class BackgroundRows {
     return true;
   }
 
-  /** The keys of the rows of `rows` views show: all of them while a view shows every row. */
-  shownPerpKeys(rows: RowTable<PerpRow>): string[] {
-    if (this.perps === 'all') return Array.from(rows.values(), (row) => row.key);
-    return [...this.perps].filter((key) => rows.get(key) !== undefined);
+  /** The keys of the rows of `rows` that views have in view, to poll. */
+  polledPerpKeys(rows: RowTable<PerpRow>): string[] {
+    return this.polled.filter((key) => rows.get(key) !== undefined);
   }
 
   readonly isBackgroundPerp = (row: PerpRow): boolean => this.perps !== 'all' && !this.perps.has(row.key);

@@ -16,7 +16,8 @@ const post = (batch: WorkerBatch): void => {
   batches.push(batch);
 };
 const changedKeys = (changes: RowChanges<{ key: string }>): string[] => changes.updated.keys;
-const show = (perps: ShownRows['perps'], expiries: ShownRows['expiries'] = {}) => ({ type: 'show', shown: { perps, expiries } }) as const;
+const show = (perps: ShownRows['perps'], expiries: ShownRows['expiries'] = {}, polled: ShownRows['polled'] = perps === 'all' ? [] : perps) =>
+  ({ type: 'show', shown: { perps, expiries, polled } }) as const;
 
 /** The newest Binance socket (a reconnect opens a fresh one). */
 const binanceSocket = (): ScriptedSocket => {
@@ -206,7 +207,7 @@ describe('ingest service (the worker side)', () => {
     expect(batches.flatMap((batch) => (batch.perp ? changedRows(batch.perp.rows) : []))).toEqual([expect.objectContaining({ key: 'binance:BTCUSDT', fundingRate: 0.0002 })]);
   });
 
-  it('asks the open interest of the rows a view shows, one a second, none while no view shows a row, and sends it valued at the mark', async () => {
+  it('asks the open interest of the rows in view, one a second, none while no row is in view, and sends it valued at the mark', async () => {
     const asked: string[] = [];
     const answers = ((url: string) => {
       const { pathname, searchParams } = new URL(url);
@@ -216,14 +217,15 @@ describe('ingest service (the worker side)', () => {
       return Promise.resolve(new Response(JSON.stringify({ openInterest: '2', symbol, time: 2_000 })));
     }) as typeof fetch;
     const { service, socket } = start(answers);
-    service.handle(show([]));
+    // The screener shows every row but polls only those in view.
+    service.handle(show('all'));
     socket.receive(markPush('BTCUSDT', '0.00010000', 1_000));
     socket.receive(markPush('ETHUSDT', '0.00010000', 1_000));
     await vi.advanceTimersByTimeAsync(5_000);
     expect(asked).toEqual([]);
 
     batches = [];
-    service.handle(show(['binance:ETHUSDT']));
+    service.handle(show('all', {}, ['binance:ETHUSDT']));
     await vi.advanceTimersByTimeAsync(3_000);
     expect(new Set(asked)).toEqual(new Set(['ETHUSDT']));
     expect(asked.length).toBeGreaterThanOrEqual(2);

@@ -166,7 +166,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
 
   const common = { hub, fetch: options.fetch, scheduler, random: options.random, reportSource };
   const endpoints = feedEndpoints(options.okxRegion);
-  const acquirePerps = perpFeeds({ ...common, ingest: venueClocks.guard(perpIngest), shownPerps: () => background.shownPerpKeys(perpRows) }, endpoints);
+  const acquirePerps = perpFeeds({ ...common, ingest: venueClocks.guard(perpIngest), polledPerps: () => background.polledPerpKeys(perpRows) }, endpoints);
   const optionFeedSet = optionFeeds({ ...common, ingest: venueClocks.guard(optionIngest) }, endpoints);
 
   const start = (request: FeedRequest): (() => void) => {

@@ -21,3 +21,19 @@ export function refCounted(start: () => () => void): () => () => void {
     });
   };
 }
+
+/** One held release at a time: the next is taken before the held one goes, so what both hold is never let go in between. */
+export class Handover {
+  private held: (() => void) | null = null;
+
+  /** Acquires the next (its release, or null for nothing), then releases what was held. */
+  pass(acquire: () => (() => void) | null): void {
+    const previous = this.held;
+    this.held = acquire();
+    previous?.();
+  }
+
+  release(): void {
+    this.pass(() => null);
+  }
+}

@@ -19,6 +19,8 @@ export interface ShownRows {
   perps: 'all' | readonly string[];
   /** Per chain key, the expiries (ms) on screen; a chain not named shows every expiry. */
   expiries: Readonly<Record<string, readonly number[]>>;
+  /** Perpetual row keys whose per-symbol REST facts are polled (Binance open interest): the rows in view of every view. */
+  polled: readonly string[];
 }
 
 /** Page → worker: `configure` first and once, then what views show, the feeds they need (a lease per acquire) and the browser's network state. */

@@ -25,7 +25,7 @@ function start(reply: () => Promise<Response>) {
     scheduler: realScheduler,
     random: () => 0.5,
     reportSource: (status) => sources.push(status),
-    shownPerps: () => [],
+    polledPerps: () => [],
   };
   const stop = startBinanceBookTops(deps, 'https://fake-fapi');
   return { fetchImpl, pushed, rejected, sources, stop };

@@ -15,7 +15,7 @@ const answer = (body: unknown, status = 200) => Promise.resolve(new Response(JSO
 const interestOf = (symbol: string) => ({ openInterest: '10659.509', symbol, time: 1589437530011 });
 const symbolOf = (url: unknown) => new URL(String(url)).searchParams.get('symbol');
 
-function start(shown: { keys: string[] }, reply: (symbol: string) => Promise<Response> = (symbol) => answer(interestOf(symbol))) {
+function start(polled: { keys: string[] }, reply: (symbol: string) => Promise<Response> = (symbol) => answer(interestOf(symbol))) {
   const fetchImpl = vi.fn((url: RequestInfo | URL) => reply(symbolOf(url)!));
   const pushed: PerpEvent[] = [];
   const sources: SourceStatus[] = [];
@@ -26,28 +26,28 @@ function start(shown: { keys: string[] }, reply: (symbol: string) => Promise<Res
     scheduler: realScheduler,
     random: () => 0.5,
     reportSource: (status) => sources.push(status),
-    shownPerps: () => shown.keys,
+    polledPerps: () => polled.keys,
   };
   const stop = startBinanceOpenInterest(deps, REST);
   const asked = () => fetchImpl.mock.calls.map(([url]) => symbolOf(url));
   return { asked, pushed, sources, stop };
 }
 
-describe('Binance open interest of the shown rows', () => {
-  it('asks nothing while no row is shown, and starts within a second of one being shown', async () => {
-    const shown = { keys: [] as string[] };
-    const { asked, stop } = start(shown);
+describe('Binance open interest of the polled rows', () => {
+  it('asks nothing while no row is polled, and starts within a second of one being polled', async () => {
+    const polled = { keys: [] as string[] };
+    const { asked, stop } = start(polled);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(asked()).toEqual([]);
-    shown.keys = ['binance:BTCUSDT'];
+    polled.keys = ['binance:BTCUSDT'];
     await vi.advanceTimersByTimeAsync(1_000);
     expect(asked()).toEqual(['BTCUSDT']);
     stop();
   });
 
-  it('asks one shown row a second, round the shown rows, never a COIN-M one fapi does not serve', async () => {
-    const shown = { keys: ['binance:BTCUSDT', 'binance:BTCUSD_PERP', 'binance:ETHUSDT', 'okx:BTC-USDT-SWAP'] };
-    const { asked, pushed, stop } = start(shown);
+  it('asks one polled row a second, round the polled rows, never a COIN-M one fapi does not serve', async () => {
+    const polled = { keys: ['binance:BTCUSDT', 'binance:BTCUSD_PERP', 'binance:ETHUSDT', 'okx:BTC-USDT-SWAP'] };
+    const { asked, pushed, stop } = start(polled);
     await vi.advanceTimersByTimeAsync(0);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(asked()).toEqual(['BTCUSDT', 'ETHUSDT', 'BTCUSDT', 'ETHUSDT', 'BTCUSDT', 'ETHUSDT']);
@@ -55,20 +55,20 @@ describe('Binance open interest of the shown rows', () => {
     stop();
   });
 
-  it('asks a row that comes on screen next, before the rows already asked', async () => {
-    const shown = { keys: ['binance:BTCUSDT', 'binance:ETHUSDT'] };
-    const { asked, stop } = start(shown);
+  it('asks a row that comes into view next, before the rows already asked', async () => {
+    const polled = { keys: ['binance:BTCUSDT', 'binance:ETHUSDT'] };
+    const { asked, stop } = start(polled);
     await vi.advanceTimersByTimeAsync(0);
     await vi.advanceTimersByTimeAsync(2_000);
-    shown.keys = ['binance:BTCUSDT', 'binance:ETHUSDT', 'binance:SOLUSDT'];
+    polled.keys = ['binance:BTCUSDT', 'binance:ETHUSDT', 'binance:SOLUSDT'];
     await vi.advanceTimersByTimeAsync(1_000);
     expect(asked()).toEqual(['BTCUSDT', 'ETHUSDT', 'BTCUSDT', 'SOLUSDT']);
     stop();
   });
 
   it('moves on from a symbol Binance keeps no open interest of, without failing', async () => {
-    const shown = { keys: ['binance:GONEUSDT', 'binance:BTCUSDT'] };
-    const { asked, pushed, sources, stop } = start(shown, (symbol) =>
+    const polled = { keys: ['binance:GONEUSDT', 'binance:BTCUSDT'] };
+    const { asked, pushed, sources, stop } = start(polled, (symbol) =>
       symbol === 'GONEUSDT' ? answer({ code: -1121, msg: 'Invalid symbol.' }, 400) : answer(interestOf(symbol)),
     );
     await vi.advanceTimersByTimeAsync(0);
@@ -81,8 +81,8 @@ describe('Binance open interest of the shown rows', () => {
 
   it('leaves Binance alone for a minute after a 429, and says so', async () => {
     let limited = true;
-    const shown = { keys: ['binance:BTCUSDT'] };
-    const { asked, sources, stop } = start(shown, (symbol) => (limited ? answer({ code: -1003, msg: 'Too many requests' }, 429) : answer(interestOf(symbol))));
+    const polled = { keys: ['binance:BTCUSDT'] };
+    const { asked, sources, stop } = start(polled, (symbol) => (limited ? answer({ code: -1003, msg: 'Too many requests' }, 429) : answer(interestOf(symbol))));
     await vi.advanceTimersByTimeAsync(0);
     expect(sources.at(-1)).toMatchObject({ id: 'binance:openInterest', state: 'failed', detail: 'HTTP 429: rate limited', label: 'Binance open interest' });
     limited = false;

@@ -13,9 +13,10 @@ export const OPEN_INTEREST_EVERY_MS = 1_000;
 const INVALID_SYMBOL = -1121;
 
 /**
- * Open interest of the Binance rows the page shows, `GET /fapi/v1/openInterest?symbol=` one symbol
- * a second, the one asked least recently first, so a row coming on screen is asked next. Nothing
- * is asked while no row is shown. COIN-M rows are skipped: fapi keeps no open interest of theirs.
+ * Open interest of the polled Binance rows (those in view, and the Carry view's legs),
+ * `GET /fapi/v1/openInterest?symbol=` one symbol a second, the one asked least recently first, so a
+ * row coming into view is asked next. Nothing is asked while no row is polled. COIN-M rows are
+ * skipped: fapi keeps no open interest of theirs.
  */
 export function startBinanceOpenInterest(deps: PerpFeedDeps, restBase: string): () => void {
   /** When each symbol was last asked, as a count of asks: ties cannot happen. */
@@ -26,7 +27,7 @@ export function startBinanceOpenInterest(deps: PerpFeedDeps, restBase: string): 
   const nextSymbol = (): string | null => {
     let chosen: string | null = null;
     let oldest = Infinity;
-    for (const key of deps.shownPerps()) {
+    for (const key of deps.polledPerps()) {
       if (!key.startsWith(prefix)) continue;
       const symbol = key.slice(prefix.length);
       const at = askedAt.get(symbol) ?? 0;

@@ -13,7 +13,7 @@ const HOUR_MS = 3_600_000;
 /**
  * Binance USDⓈ-M perpetuals: the two all-market streams fill every row; exchangeInfo (which
  * symbols are trading perpetuals), fundingInfo (adjusted intervals, caps and floors), the book
- * tickers (best bid and ask) and the shown rows' open interest refine them when the REST host is
+ * tickers (best bid and ask) and the polled rows' open interest refine them when the REST host is
  * reachable, and are retried with backoff when it is not. One premiumIndex snapshot at the start
  * gives every row its mark and funding before the stream's first push.
  */

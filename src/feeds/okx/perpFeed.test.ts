@@ -74,7 +74,7 @@ function startFeed(fetchImpl: typeof fetch = globalThis.fetch, onRejected: (coun
     reject: (_exchange, count) => onRejected(count),
     countCoalesced: () => undefined,
   };
-  const deps = { hub, ingest, fetch: fetchImpl, scheduler: realScheduler, random: () => 0.5, reportSource: (status: SourceStatus) => sources.push(status), shownPerps: () => [] };
+  const deps = { hub, ingest, fetch: fetchImpl, scheduler: realScheduler, random: () => 0.5, reportSource: (status: SourceStatus) => sources.push(status), polledPerps: () => [] };
   const stop = startOkxPerpFeed(deps, endpoint, REST);
   const socket = server.last();
   socket.open();

@@ -1,15 +1,19 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
 import type { PerpRow } from '../../domain/perp';
+import { useColumnChoice } from '../../hooks/useColumnChoice';
+import { useFundingHistories, useHistoryStorage } from '../../hooks/useFundingHistories';
 import { useNow } from '../../hooks/useNow';
-import { useShownPerps } from '../../hooks/usePerpFeeds';
+import { usePolledPerps, useShownPerps } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
 import { useConnectionStatusStore } from '../../store/connectionStatusStore';
+import { useFundingHistoryStore } from '../../store/fundingHistoryStore';
 import { usePerpStore } from '../../store/perpStore';
 import { SourceNotices } from '../shell/SourceNotices';
 import { UnreachableNotice, useUnreachable } from '../shell/UnreachableNotice';
+import { ColumnChooser } from '../table/ColumnChooser';
 import { DataTable } from '../table/DataTable';
 import { perpColumns } from './perpColumns';
 import { ScreenerControls } from './ScreenerControls';
@@ -17,8 +21,11 @@ import type { SortKey } from '../table/tableColumn';
 import { parseScreenerParams, screenerSearch, type ScreenerParams } from './screenerParams';
 import { filterPerps } from './selectRows';
 import { isStale, isStreamSilent } from './staleness';
+import { useHistoryFacts } from './useHistoryFacts';
 
 const perpRowId = (quote: PerpRow) => quote.key;
+/** Binance serves coin-margined funding history on its COIN-M host, which the page does not call. */
+const isLinear = (quote: PerpRow) => quote.margin === 'linear';
 
 /** The screener's cross-exchange view became the Carry desk: old links land there, keeping their coin search. */
 function retiredCrossView(search: string): string | null {
@@ -44,6 +51,15 @@ function PerpetualsScreener() {
     useShallow((state) => ({ binance: isStreamSilent(state.byExchange.binance.state), okx: isStreamSilent(state.byExchange.okx.state) })),
   );
   const navigate = useNavigate();
+  // The rows on screen: polled for Binance's open interest and loaded with their funding history.
+  const [inView, setInView] = useState<PerpRow[]>([]);
+  usePolledPerps(inView);
+  const linearInView = useMemo(() => inView.filter(isLinear), [inView]);
+  useFundingHistories(linearInView);
+  const historyLoaded = useFundingHistoryStore((state) => linearInView.filter((quote) => state.contracts[quote.key]?.status === 'loaded').length);
+  const historyStorage = useHistoryStorage();
+  const history = useHistoryFacts(now);
+  const columnChoice = useColumnChoice('screener');
 
   const update = useCallback(
     (patch: Partial<ScreenerParams>) => setParams({ ...params, ...patch }),
@@ -55,7 +71,8 @@ function PerpetualsScreener() {
     [navigate],
   );
 
-  const perpCols = useMemo(() => perpColumns(params.rate), [params.rate]);
+  const allColumns = useMemo(() => perpColumns(params.rate, history), [params.rate, history]);
+  const perpCols = useMemo(() => allColumns.filter(columnChoice.isShown), [allColumns, columnChoice.isShown]);
   const perps = useMemo(() => filterPerps(all, params), [all, params]);
   const staleCount = perps.reduce((count, quote) => count + (isStale(quote, now, silent) ? 1 : 0), 0);
   const rowClass = useCallback((quote: PerpRow) => (isStale(quote, now, silent) ? 'stale' : ''), [now, silent]);
@@ -89,10 +106,14 @@ function PerpetualsScreener() {
           activateHint="Open mark vs index chart"
           rowClass={rowClass}
           exportFileName="funding-screener.csv"
+          onRowsInView={setInView}
+          tools={<ColumnChooser columns={allColumns} isShown={columnChoice.isShown} onChange={columnChoice.choose} />}
           summary={
             <>
               {perps.length} perpetuals ({perExchange.join(' · ')})
               {staleCount > 0 && <span className="stale-note"> · {staleCount} stale</span>}
+              {' · '}history {historyLoaded} of {linearInView.length} linear rows in view
+              {historyStorage.state === 'memory' && <span className="stale-note"> · history kept for this visit only ({historyStorage.detail})</span>}
             </>
           }
         />

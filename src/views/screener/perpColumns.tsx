@@ -1,20 +1,27 @@
 import { EXCHANGE_LABEL } from '../../domain/exchange';
 import { annualiseFunding } from '../../domain/funding';
 import type { PerpRow } from '../../domain/perp';
+import { capUsage, spreadBps } from '../../domain/perpFacts';
 import { asPercent, formatBps, formatPercent, formatPrice, formatVolume, NO_VALUE, signClass } from '../format/numbers';
 import type { TableColumn } from '../table/tableColumn';
 import { Countdown } from './Countdown';
 import { MARGIN_DESCRIPTION, MARGIN_LABEL } from './marginLabel';
 import type { RateBasis } from './screenerParams';
 import { realDate } from '../format/times';
+import type { HistoryFacts } from './useHistoryFacts';
 
 function fundingValue(quote: PerpRow, basis: RateBasis): number | null {
   return basis === 'annualised' ? quote.annualised : quote.fundingRate;
 }
 
+/** OKX streams the last settled rate; Binance's is the newest settlement of the row's funding history. */
+function settledRate(quote: PerpRow, history: HistoryFacts): number | null {
+  return quote.settledFundingRate ?? history.settledRateOf(quote);
+}
+
 /** The last settled period's rate, annualised at the current interval like the funding column. */
-function settledValue(quote: PerpRow, basis: RateBasis): number | null {
-  const rate = quote.settledFundingRate;
+function settledValue(quote: PerpRow, basis: RateBasis, history: HistoryFacts): number | null {
+  const rate = settledRate(quote, history);
   if (rate === null || basis === 'interval') return rate;
   return quote.intervalHours === null ? null : annualiseFunding(rate, quote.intervalHours);
 }
@@ -24,8 +31,18 @@ function intervalText(quote: PerpRow): string {
   return `${quote.intervalHours}h${quote.intervalAssumed ? '*' : ''}`;
 }
 
-/** The screener's columns; the funding column shows the per-interval rate or its annualised value. */
-export function perpColumns(basis: RateBasis): TableColumn<PerpRow>[] {
+const capUsageOf = (quote: PerpRow) => capUsage(quote.fundingRate, quote.fundingCap, quote.fundingFloor);
+
+/** A share shown unsigned with one decimal: 0.5 → "50.0%". */
+function formatShare(fraction: number | null): string {
+  return fraction === null ? NO_VALUE : `${(fraction * 100).toFixed(1)}%`;
+}
+
+/**
+ * The screener's columns; the funding column shows the per-interval rate or its annualised value.
+ * `history` adds what the rows' cached funding history tells (Binance's last settled rate, interval changes).
+ */
+export function perpColumns(basis: RateBasis, history: HistoryFacts): TableColumn<PerpRow>[] {
   return [
     {
       id: 'exchange',
@@ -97,24 +114,64 @@ export function perpColumns(basis: RateBasis): TableColumn<PerpRow>[] {
       id: 'settled',
       header: basis === 'annualised' ? 'Last settled annualised (%)' : 'Last settled per interval (%)',
       description:
-        basis === 'annualised'
-          ? 'rate of the last settled period × (24 / interval hours) × 365; empty where the venue does not stream it (Binance)'
-          : 'rate of the last settled period; empty where the venue does not stream it (Binance)',
+        (basis === 'annualised' ? 'rate of the last settled period × (24 / interval hours) × 365' : 'rate of the last settled period') +
+        "; OKX streams it, Binance's is the newest settlement of its funding history, loaded for the linear rows in view",
       align: 'right',
       width: 170,
-      sortValue: (q) => settledValue(q, basis),
-      render: (q) => formatPercent(settledValue(q, basis), basis === 'annualised' ? 2 : 4),
-      exportValue: (q) => asPercent(settledValue(q, basis)),
-      cellClass: (q) => signClass(q.settledFundingRate),
+      sortValue: (q) => settledValue(q, basis, history),
+      render: (q) => formatPercent(settledValue(q, basis, history), basis === 'annualised' ? 2 : 4),
+      exportValue: (q) => asPercent(settledValue(q, basis, history)),
+      cellClass: (q) => signClass(settledRate(q, history)),
+    },
+    {
+      id: 'cap',
+      header: 'Funding cap (%)',
+      description: 'the highest rate a period can settle at (Binance adjustedFundingRateCap, OKX maxFundingRate)',
+      align: 'right',
+      width: 116,
+      sortValue: (q) => q.fundingCap,
+      render: (q) => formatPercent(q.fundingCap, 4),
+      exportValue: (q) => asPercent(q.fundingCap),
+      hiddenByDefault: true,
+    },
+    {
+      id: 'floor',
+      header: 'Funding floor (%)',
+      description: 'the lowest rate a period can settle at (Binance adjustedFundingRateFloor, OKX minFundingRate)',
+      align: 'right',
+      width: 116,
+      sortValue: (q) => q.fundingFloor,
+      render: (q) => formatPercent(q.fundingFloor, 4),
+      exportValue: (q) => asPercent(q.fundingFloor),
+      hiddenByDefault: true,
+    },
+    {
+      id: 'capUsage',
+      header: '% of cap',
+      description: 'how far the current rate has gone to its bound: rate / cap when positive, rate / floor when negative',
+      align: 'right',
+      width: 84,
+      sortValue: capUsageOf,
+      render: (q) => formatShare(capUsageOf(q)),
+      exportValue: (q) => asPercent(capUsageOf(q)),
+      cellClass: (q) => signClass(q.fundingRate),
     },
     {
       id: 'interval',
       header: 'Interval',
-      description: 'hours between fundings; * = assumed 8 h (funding intervals unavailable)',
+      description:
+        'hours between fundings; * = assumed 8 h (funding intervals unavailable); with the change, "8 h → 4 h on 12 Nov", when the gaps between its settlements (history loaded for the linear rows in view) show the interval changed in the last 30 days',
       align: 'right',
-      width: 72,
+      width: 150,
       sortValue: (q) => q.intervalHours,
-      render: intervalText,
+      render: (q) => {
+        const change = history.intervalChangeOf(q);
+        return change === null ? intervalText(q) : (
+          <>
+            {intervalText(q)} <span className="interval-change">{change}</span>
+          </>
+        );
+      },
       exportValue: intervalText,
     },
     {
@@ -145,6 +202,27 @@ export function perpColumns(basis: RateBasis): TableColumn<PerpRow>[] {
       width: 96,
       sortValue: (q) => q.quoteVolume24h,
       render: (q) => formatVolume(q.quoteVolume24h),
+    },
+    {
+      id: 'openInterest',
+      header: 'Open interest (USD)',
+      description: "open interest at the mark, in USD; Binance's is asked one row a second for the rows in view",
+      align: 'right',
+      width: 120,
+      sortValue: (q) => q.openInterestUsd,
+      render: (q) => formatVolume(q.openInterestUsd),
+    },
+    {
+      id: 'spread',
+      header: 'Spread (bps)',
+      description: '(ask − bid) / mid of the best bid and ask, in basis points',
+      align: 'right',
+      width: 96,
+      sortValue: spreadBps,
+      render: (q) => {
+        const bps = spreadBps(q);
+        return bps === null ? NO_VALUE : bps.toFixed(2);
+      },
     },
   ];
 }

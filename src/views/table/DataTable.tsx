@@ -9,7 +9,7 @@ import {
   type RowData,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { downloadText, toCsv } from './csv';
 import type { SortKey, TableColumn } from './tableColumn';
 
@@ -34,6 +34,10 @@ export interface DataTableProps<T> {
   exportFileName?: string;
   /** Shown above the table beside the export button (counts, notes). */
   summary?: ReactNode;
+  /** Controls beside the export button (a column chooser). */
+  tools?: ReactNode;
+  /** Told the rows rendered (in view, with the virtualiser's overscan), in the order shown, each time they change; none once the table is gone. */
+  onRowsInView?: (rows: T[]) => void;
 }
 
 /**
@@ -43,7 +47,9 @@ export interface DataTableProps<T> {
  * only the rows whose values changed.
  */
 export function DataTable<T extends RowData>(props: DataTableProps<T>) {
-  const { columns, rows, sorting, onSortingChange } = props;
+  const { columns, rows, onSortingChange, onRowsInView } = props;
+  // A sort on a column the trader hid stays in the address but does not apply while it is hidden.
+  const sorting = useMemo(() => props.sorting.filter((key) => columns.some((column) => column.id === key.id)), [props.sorting, columns]);
   const columnDefs = useMemo(
     () =>
       columns.map(
@@ -83,6 +89,11 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const totalWidth = columns.reduce((sum, column) => sum + column.width, 0);
+  const inViewIds = items.map((item) => sortedRows[item.index]!.id).join('\n');
+  // The rows as they were when the ids in view last changed: a live update of one does not report them again.
+  const rowsInView = useMemo(() => items.map((item) => sortedRows[item.index]!.original), [inViewIds]);
+  useEffect(() => onRowsInView?.(rowsInView), [rowsInView, onRowsInView]);
+  useEffect(() => (onRowsInView ? () => onRowsInView([]) : undefined), [onRowsInView]);
 
   const exportCsv = () => {
     if (!props.exportFileName) return;
@@ -93,11 +104,14 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     <>
     <div className="table-toolbar">
       <div className="table-summary">{props.summary}</div>
-      {props.exportFileName && (
-        <button type="button" className="button" onClick={exportCsv}>
-          Export CSV
-        </button>
-      )}
+      <div className="table-tools">
+        {props.tools}
+        {props.exportFileName && (
+          <button type="button" className="button" onClick={exportCsv}>
+            Export CSV
+          </button>
+        )}
+      </div>
     </div>
     <div className="table-scroll" ref={scrollRef} tabIndex={-1}>
       <table className="data-table" aria-label={props.label} aria-rowcount={sortedRows.length + 1} style={tableStyle(totalWidth)}>

@@ -15,6 +15,8 @@ export interface TableColumn<T> {
   /** Text for CSV export; defaults to the sort value. */
   exportValue?: (row: T) => string | number | null;
   cellClass?: (row: T) => string;
+  /** Left out until the trader shows it in the column chooser. */
+  hiddenByDefault?: boolean;
 }
 
 /** One key of a table's sort: a column id, descending or not. */
