@@ -85,7 +85,7 @@ test.describe('facts per perpetual on the screener', () => {
     const [newest] = await getJson<{ fundingRate: string }[]>(`${harnessUrl('FAKE_BINANCE_REST_URL')}/fapi/v1/fundingRate?symbol=ETHUSDT&limit=1`);
     await app.gotoApp('/screener?q=ETH&ex=binance&rate=interval');
     const table = perpTable(page);
-    await expect(page.getByText(/history \d+ of \d+ linear rows in view/)).toBeVisible({ timeout: LOAD_TIMEOUT });
+    await expect(page.getByText(/history \d+ of \d+ rows in view/)).toBeVisible({ timeout: LOAD_TIMEOUT });
     const cell = rowFor(table, 'ETHUSDT').getByRole('cell').nth(await columnIndex(table, 'Last settled per interval (%)'));
     await expect(cell).toHaveText(percentText(Number(newest!.fundingRate)), { timeout: HISTORY_TIMEOUT });
   });

@@ -97,7 +97,7 @@ export const selectHistoryTotals = (state: FundingHistoryState): HistoryTotals =
 export const selectHistoryStorage = (state: FundingHistoryState): HistoryStorage => state.storage;
 
 /** Nothing more is coming for a contract loaded or refused. */
-function holdsAll(entry: ContractHistory | undefined): boolean {
+export function holdsAll(entry: ContractHistory | undefined): boolean {
   return entry?.status === 'loaded' || entry?.status === 'refused';
 }
 

@@ -1,3 +1,4 @@
+import { COIN_MARGINED_HISTORY_NOTE } from '../shell/historyNotes';
 import { useCallback, useMemo } from 'react';
 import { useFundingHistories, useHistoryProgress, useHistoryStorage } from '../../hooks/useFundingHistories';
 import { useNow } from '../../hooks/useNow';
@@ -79,7 +80,7 @@ export function CarryPage() {
           summary={
             <>
               {pairs.length} pairs of the same coin and margin on both exchanges · history {progress.loadedPairs} of {progress.pairs} pairs
-              {progress.refusedPairs > 0 && ` (${progress.refusedPairs} without: Binance serves coin-margined history on a host this page does not call)`}
+              {progress.refusedPairs > 0 && ` (${progress.refusedPairs} without: ${COIN_MARGINED_HISTORY_NOTE})`}
               {progress.totals.failed > 0 && <span className="stale-note"> · {progress.totals.failed} contracts' history failed</span>}
               {storage.state === 'memory' && <span className="stale-note"> · history kept for this visit only ({storage.detail})</span>}
             </>

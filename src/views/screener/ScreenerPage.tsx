@@ -9,7 +9,8 @@ import { useNow } from '../../hooks/useNow';
 import { usePolledPerps, useShownPerps } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
 import { useConnectionStatusStore } from '../../store/connectionStatusStore';
-import { useFundingHistoryStore } from '../../store/fundingHistoryStore';
+import { holdsAll, useFundingHistoryStore } from '../../store/fundingHistoryStore';
+import { COIN_MARGINED_HISTORY_NOTE } from '../shell/historyNotes';
 import { usePerpStore } from '../../store/perpStore';
 import { SourceNotices } from '../shell/SourceNotices';
 import { UnreachableNotice, useUnreachable } from '../shell/UnreachableNotice';
@@ -24,8 +25,6 @@ import { isStale, isStreamSilent } from './staleness';
 import { useHistoryFacts } from './useHistoryFacts';
 
 const perpRowId = (quote: PerpRow) => quote.key;
-/** Binance serves coin-margined funding history on its COIN-M host, which the page does not call. */
-const isLinear = (quote: PerpRow) => quote.margin === 'linear';
 
 /** The screener's cross-exchange view became the Carry desk: old links land there, keeping their coin search. */
 function retiredCrossView(search: string): string | null {
@@ -54,9 +53,9 @@ function PerpetualsScreener() {
   // The rows on screen: polled for Binance's open interest and loaded with their funding history.
   const [inView, setInView] = useState<PerpRow[]>([]);
   usePolledPerps(inView);
-  const linearInView = useMemo(() => inView.filter(isLinear), [inView]);
-  useFundingHistories(linearInView);
-  const historyLoaded = useFundingHistoryStore((state) => linearInView.filter((quote) => state.contracts[quote.key]?.status === 'loaded').length);
+  useFundingHistories(inView);
+  const historyHeld = useFundingHistoryStore((state) => inView.filter((quote) => holdsAll(state.contracts[quote.key])).length);
+  const historyRefused = useFundingHistoryStore((state) => inView.filter((quote) => state.contracts[quote.key]?.status === 'refused').length);
   const historyStorage = useHistoryStorage();
   const history = useHistoryFacts(now);
   const columnChoice = useColumnChoice('screener');
@@ -112,7 +111,8 @@ function PerpetualsScreener() {
             <>
               {perps.length} perpetuals ({perExchange.join(' · ')})
               {staleCount > 0 && <span className="stale-note"> · {staleCount} stale</span>}
-              {' · '}history {historyLoaded} of {linearInView.length} linear rows in view
+              {' · '}history {historyHeld} of {inView.length} rows in view
+              {historyRefused > 0 && ` (${historyRefused} without: ${COIN_MARGINED_HISTORY_NOTE})`}
               {historyStorage.state === 'memory' && <span className="stale-note"> · history kept for this visit only ({historyStorage.detail})</span>}
             </>
           }

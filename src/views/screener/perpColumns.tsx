@@ -115,7 +115,7 @@ export function perpColumns(basis: RateBasis, history: HistoryFacts): TableColum
       header: basis === 'annualised' ? 'Last settled annualised (%)' : 'Last settled per interval (%)',
       description:
         (basis === 'annualised' ? 'rate of the last settled period × (24 / interval hours) × 365' : 'rate of the last settled period') +
-        "; OKX streams it, Binance's is the newest settlement of its funding history, loaded for the linear rows in view",
+        "; OKX streams it, Binance's is the newest settlement of its funding history, loaded for the rows in view (none for coin-margined rows)",
       align: 'right',
       width: 170,
       sortValue: (q) => settledValue(q, basis, history),
@@ -160,7 +160,7 @@ export function perpColumns(basis: RateBasis, history: HistoryFacts): TableColum
       id: 'interval',
       header: 'Interval',
       description:
-        'hours between fundings; * = assumed 8 h (funding intervals unavailable); with the change, "8 h → 4 h on 12 Nov", when the gaps between its settlements (history loaded for the linear rows in view) show the interval changed in the last 30 days',
+        'hours between fundings; * = assumed 8 h (funding intervals unavailable); with the change, "8 h → 4 h on 12 Nov", when the gaps between its settlements (history loaded for the rows in view) show the interval changed in the last 30 days',
       align: 'right',
       width: 150,
       sortValue: (q) => q.intervalHours,
