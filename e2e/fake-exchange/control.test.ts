@@ -293,7 +293,7 @@ describe('control API', () => {
   });
 
   it('counts the REST requests a venue got per path, whatever it answered, preflights apart, until /reset-requests', async () => {
-    type Counted = { ok: boolean; exchange: string; since: number; counts: Record<string, number> };
+    type Counted = { ok: boolean; exchange: string; since: number; counts: Record<string, number>; statuses: Record<string, number> };
     const counted = async (venue: string) => (await getJson<Counted>(`${exchange.controlUrl}/requests?exchange=${venue}`)).body;
     const before = Date.now();
     expect(await post(exchange.controlUrl, '/reset-requests')).toMatchObject({ ok: true, exchange: 'all' });
@@ -304,7 +304,13 @@ describe('control API', () => {
     await fetch(`${exchange.env.VITE_OKX_EEA_REST}/api/v5/public/time`);
     await fetch(`${exchange.okxUrl}/api/v5/public/time`);
     const binance = await counted('binance');
-    expect(binance).toEqual({ ok: true, exchange: 'binance', since: expect.any(Number), counts: { '/fapi/v1/fundingInfo': 2, '/fapi/v1/premiumIndex': 1 } });
+    expect(binance).toEqual({
+      ok: true,
+      exchange: 'binance',
+      since: expect.any(Number),
+      counts: { '/fapi/v1/fundingInfo': 2, '/fapi/v1/premiumIndex': 1 },
+      statuses: { '200': 2, '400': 1 },
+    });
     expect(binance.since).toBeGreaterThanOrEqual(before);
     expect((await counted('okx')).counts).toEqual({ '/api/v5/public/time': 2 });
 
@@ -312,10 +318,24 @@ describe('control API', () => {
     expect((await counted('binance')).counts['/fapi/v1/fundingInfo']).toBe(2);
     expect(await post(exchange.controlUrl, '/reset-requests?exchange=binance')).toMatchObject({ ok: true, exchange: 'binance' });
     expect((await counted('binance')).counts).toEqual({});
+    expect((await counted('binance')).statuses).toEqual({});
     expect((await counted('okx')).counts).toEqual({ '/api/v5/public/time': 2 });
     expect((await getJson(`${exchange.controlUrl}/requests`)).body).toEqual({ ok: false, error: 'exchange must be binance or okx' });
     expect((await getJson(`${exchange.controlUrl}/requests?exchange=kraken`)).status).toBe(400);
     expect(await post(exchange.controlUrl, '/reset-requests?exchange=kraken')).toMatchObject({ ok: false });
+  });
+
+  it('counts the answers by status: a 429 once fundingRate and fundingInfo pass 500 in a window', async () => {
+    await post(exchange.controlUrl, '/reset-requests?exchange=binance');
+    let sent = 0;
+    // The window is a fixed 5 minutes: one that turns meanwhile takes up to 500 more before the first 429.
+    for (let status = 200; status !== 429 && sent < 1_001; sent++) {
+      const path = sent === 0 ? 'fundingInfo' : 'fundingRate?symbol=BTCUSDT&limit=1';
+      status = (await fetch(`${exchange.binanceUrl}/fapi/v1/${path}`)).status;
+    }
+    const { body } = await getJson<{ counts: Record<string, number>; statuses: Record<string, number> }>(`${exchange.controlUrl}/requests?exchange=binance`);
+    expect(body.statuses).toEqual({ '200': sent - 1, '429': 1 });
+    expect(body.counts['/fapi/v1/fundingInfo']! + body.counts['/fapi/v1/fundingRate']!).toBe(sent);
   });
 
   it('pins a book exactly on either venue: depth, bookTicker, books and tickers serve it until /reset', async () => {

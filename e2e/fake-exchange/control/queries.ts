@@ -19,7 +19,7 @@ export function controlQueries(deps: ControlDeps): Record<string, Query> {
     '/requests': (query) => {
       const exchange = query.get('exchange');
       const counter = requestCounterOf(deps, exchange);
-      return { exchange, since: counter.since, counts: counter.byPath() };
+      return { exchange, since: counter.since, counts: counter.byPath(), statuses: counter.byStatus() };
     },
     '/interval-changes': () => {
       const changes = (instruments: readonly Instrument[]) =>

@@ -63,7 +63,7 @@ export class OkxRest {
     if (this.faults.cors !== 'allowed') withholdCors(response);
     if (answerPreflight(request, response)) return;
     const url = requestUrl(request);
-    this.requests.count(url.pathname);
+    this.requests.count(url.pathname, response);
     const refused = restRefusal(this.faults);
     if (refused !== null) {
       sendJson(response, refused, okxGeoBlockBody(refused));
