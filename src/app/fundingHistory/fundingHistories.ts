@@ -1,3 +1,5 @@
+import { browserStorage } from '../browserStorage';
+import { storedLedger } from '../storedLedger';
 import { realScheduler } from '../../connection/scheduler';
 import { useFundingHistoryStore } from '../../store/fundingHistoryStore';
 import { usePerpStore } from '../../store/perpStore';
@@ -26,6 +28,7 @@ function pageLoader(): FundingHistoryLoader {
     random: Math.random,
     restBases,
     hintOf,
+    binanceBudgetLedger: storedLedger(browserStorage(), 'binance-funding-history'),
   });
   // Back online, waiting out a failure's backoff only hides that the network is back.
   window.addEventListener('online', () => made.retryFailedNow());

@@ -1,3 +1,4 @@
+import { memoryLedger, type SentLedger } from '../../connection/requestPacer';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { COIN_MARGINED_HISTORY_REFUSAL } from '../../feeds/binance/fundingHistoryPages';
 import { createFundingHistoryStore, loadedPairs, refusedPairs } from '../../store/fundingHistoryStore';
@@ -21,6 +22,8 @@ interface Setup {
   venue?: Omit<FakeVenuesOptions, 'now' | 'latency'>;
   /** How long each answer takes. */
   latencyMs?: number;
+  /** Shared by two loaders: a page and its reload. */
+  binanceBudgetLedger?: SentLedger;
 }
 
 function start(setup: Setup = {}) {
@@ -37,6 +40,7 @@ function start(setup: Setup = {}) {
     random: () => 0.5,
     restBases: () => TEST_BASES,
     hintOf: (key) => setup.hints?.[key] ?? NO_HINT,
+    binanceBudgetLedger: setup.binanceBudgetLedger,
   });
   return { scheduler, venues, store, loader };
 }
@@ -161,9 +165,25 @@ describe('the funding history loader', () => {
 
     const times = venues.sent.map((request) => request.at);
     expect(busiestWindow(times, BINANCE_HISTORY_BUDGET.windowMs)).toBe(BINANCE_HISTORY_BUDGET.requests);
-    // All 600 loaded in four windows of 200, the first ones topped up after 16:00 within the same budget.
+    // All 600 loaded in windows of 300, the first ones topped up after 16:00 within the same budget.
     expect(store.getState().totals).toMatchObject({ contracts: 600, loaded: 600 });
-    expect(times.filter((time) => time < Date.UTC(2026, 10, 12, 16, 3))).toHaveLength(200);
+    expect(times.filter((time) => time < Date.UTC(2026, 10, 12, 16, 3))).toHaveLength(300);
+  });
+
+  it("a reload inside Binance's 5 minutes spends only what the page before it left of the budget", async () => {
+    const ledger = memoryLedger();
+    const symbols = Array.from({ length: 400 }, (_, i) => `C${i}USDT`);
+    const first = start({ binanceBudgetLedger: ledger });
+    first.loader.want(symbols.slice(0, 250).map(binance));
+    await first.scheduler.advance(MINUTE);
+    expect(first.venues.sent).toHaveLength(250);
+
+    const reload = start({ now: NOW + MINUTE, binanceBudgetLedger: ledger });
+    reload.loader.want(symbols.slice(250).map(binance));
+    await reload.scheduler.advance(MINUTE);
+    expect(reload.venues.sent).toHaveLength(BINANCE_HISTORY_BUDGET.requests - 250);
+    await reload.scheduler.advance(4 * MINUTE);
+    expect(reload.venues.sent).toHaveLength(150);
   });
 
   it('on a 429 pauses the Binance queue as long as Retry-After asks, names the limit, sends one request first, then resumes', async () => {

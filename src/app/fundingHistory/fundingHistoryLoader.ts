@@ -1,5 +1,5 @@
 import { backoffDelay } from '../../connection/backoff';
-import { RequestPacer } from '../../connection/requestPacer';
+import { RequestPacer, type SentLedger } from '../../connection/requestPacer';
 import type { Scheduler } from '../../connection/scheduler';
 import type { ExchangeId } from '../../domain/exchange';
 import { perpKey } from '../../domain/perp';
@@ -44,6 +44,8 @@ export interface FundingHistoryLoaderOptions {
   restBases: () => RestBases;
   /** The contract's row, when the page has one: its next funding time says when a settlement is due. */
   hintOf: (key: string) => FundingHint;
+  /** Where Binance's history budget keeps its send times: this loader's memory unless given one every tab and reload shares. */
+  binanceBudgetLedger?: SentLedger;
 }
 
 interface Holding {
@@ -97,7 +99,7 @@ export class FundingHistoryLoader {
 
   constructor(private readonly options: FundingHistoryLoaderOptions) {
     const { fetch, scheduler, random } = options;
-    const binanceBudget = new RequestPacer(BINANCE_HISTORY_BUDGET.requests, BINANCE_HISTORY_BUDGET.windowMs, scheduler);
+    const binanceBudget = new RequestPacer(BINANCE_HISTORY_BUDGET.requests, BINANCE_HISTORY_BUDGET.windowMs, scheduler, options.binanceBudgetLedger);
     const okxVenue = new RequestPacer(OKX_HISTORY_RATE.requests, OKX_HISTORY_RATE.windowMs, scheduler);
     const okxInstrument = new RequestPacer(OKX_INSTRUMENT_RATE.requests, OKX_INSTRUMENT_RATE.windowMs, scheduler);
     const common = { fetch, scheduler, random };

@@ -3,10 +3,11 @@ import { FUNDING_HISTORY_RATE } from '../../feeds/okx/fundingHistoryPages';
 
 /**
  * Binance counts `fundingRate` and `fundingInfo` together: 500 requests per 5 minutes per IP. The
- * history takes at most 200 of them, so that a second tab loading as hard (400) plus every tab's
- * ingest worker (fundingInfo every 15 minutes, the settled-rate polls) still stays under 500.
+ * history takes at most 300 of them, counted across every tab and reload of the page (kept in
+ * local storage), so every tab's ingest worker (fundingInfo at its start and every 15 minutes) and
+ * other clients on the same address keep the rest.
  */
-export const BINANCE_HISTORY_BUDGET = { requests: 200, windowMs: 5 * 60_000 } as const;
+export const BINANCE_HISTORY_BUDGET = { requests: 300, windowMs: 5 * 60_000 } as const;
 
 /** OKX's rule is per instrument (10 per 2 s); across instruments, as much as its busiest public market endpoints allow. */
 export const OKX_INSTRUMENT_RATE = FUNDING_HISTORY_RATE;
