@@ -14,7 +14,7 @@ export interface MarketSnapshot {
   perps: readonly PerpRow[];
   /** The carry desk's settings; carry rules wait while they are not known here. */
   carrySettings: CarrySettings | null;
-  /** Each chain's ATM IV (see `atmIv`), by `chainKey`; a chain not held here is left out. */
+  /** Each chain's ATM IV (see `atmIv`), by `chainKey`; a chain not held here is left out and reads as missing. */
   atmIvs: ReadonlyMap<string, number | null>;
   links: readonly ExchangeLinkStatus[];
 }
@@ -96,11 +96,8 @@ function observationsOf(condition: AlertCondition, snapshot: MarketSnapshot, byK
       if (snapshot.carrySettings === null) return [];
       return [[{ kind: 'pair', ...condition.pair }, { time, value: pairNetCarry(snapshot.perps, condition.pair, snapshot.carrySettings) }]];
     }
-    case 'atm-iv': {
-      const key = chainKey(condition.chain.exchange, condition.chain.underlying);
-      if (!snapshot.atmIvs.has(key)) return [];
-      return [[{ kind: 'chain', ...condition.chain }, { time, value: snapshot.atmIvs.get(key) ?? null }]];
-    }
+    case 'atm-iv':
+      return [[{ kind: 'chain', ...condition.chain }, { time, value: snapshot.atmIvs.get(chainKey(condition.chain.exchange, condition.chain.underlying)) ?? null }]];
     case 'link-down': {
       const link = snapshot.links.find((status) => status.exchange === condition.exchange);
       return link ? [[{ kind: 'exchange', exchange: condition.exchange }, { time, link: link.state }]] : [];
