@@ -32,9 +32,9 @@ describe('firedText', () => {
     expect(firedText(rule(condition), subject, { kind: 'level', value: -0.123456, level: -0.1, side: 'below' }, 0)).toBe('BTCUSDT (Binance) annualised funding −12.35% is below −10%');
   });
 
-  it('a settlement 30 s away is in 1 minute; a link down 7.9 minutes has been down 7', () => {
+  it('a settlement 20 s away is in 1 minute; a link down 7.9 minutes has been down 7', () => {
     const settlement = rule({ kind: 'settlement', target: { scope: 'contract', contract: btc }, minutes: 5 });
-    expect(firedText(settlement, subject, { kind: 'settlement', settlementTime: 0, msLeft: 30_000 }, 0)).toBe('BTCUSDT (Binance) settles in 1 minute');
+    expect(firedText(settlement, subject, { kind: 'settlement', settlementTime: 0, msLeft: 20_000 }, 0)).toBe('BTCUSDT (Binance) settles in 1 minute');
     const down = rule({ kind: 'link-down', exchange: 'binance', minutes: 5 });
     expect(firedText(down, { kind: 'exchange', exchange: 'binance' }, { kind: 'link-down', state: 'offline', downSince: 0 }, 7.9 * 60_000)).toBe('Binance connection down for 7 minutes (offline)');
   });
