@@ -54,13 +54,18 @@ describe('the alert store', () => {
     freshIndexedDb();
     const store = await openAlertStore(storageLog().onStorage);
     await store.appendFired(Array.from({ length: 150 }, (_, index) => alert(index)));
-    // Appended out of order, and one of them again: still one each, newest first.
-    await store.appendFired([...Array.from({ length: 100 }, (_, index) => alert(249 - index)), alert(3)]);
+    // Appended out of order, then the newest again: still one each, newest first.
+    await store.appendFired(Array.from({ length: 100 }, (_, index) => alert(249 - index)));
+    await store.appendFired([alert(249)]);
     const expected = Array.from({ length: MAX_FIRED_ALERTS }, (_, index) => 249 - index);
     expect(times(store.fired())).toEqual(expected);
     const again = await openAlertStore(storageLog().onStorage);
     expect(times(again.fired())).toEqual(expected);
     expect(again.fired()[0]).toEqual(alert(249));
+    // The dropped ones are deleted, not only hidden.
+    const db = await openDB('funding-desk-alerts', ALERT_DB_VERSION);
+    expect(await db.count('fired')).toBe(MAX_FIRED_ALERTS);
+    db.close();
   });
 
   it('leaves out a stored record it did not write', async () => {
@@ -103,8 +108,8 @@ describe('the alert store', () => {
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    await store.appendFired([alert(1)]);
     await store.saveRules([downRule, levelRule('a', 0.3)]);
+    await store.appendFired([alert(1)]);
     expect(store.rules()).toEqual([downRule, levelRule('a', 0.3)]);
     expect(times(store.fired())).toEqual([1]);
     expect(log.told).toEqual([{ state: 'persistent' }, { state: 'memory', detail: "the browser's storage for this site is full" }]);
