@@ -98,12 +98,7 @@ class BrowserAlertStore implements AlertStore {
     const db = this.db;
     if (!db) return;
     const transaction = db.transaction(RULES, 'readwrite');
-    try {
-      await Promise.all([transaction.store.clear(), ...rules.map((rule, position) => transaction.store.put({ id: rule.id, position, rule }))]);
-      await transaction.done;
-    } catch (error) {
-      this.refused(transaction, error);
-    }
+    await this.commit(transaction, [() => transaction.store.clear(), ...rules.map((rule, position) => () => transaction.store.put({ id: rule.id, position, rule }))]);
   }
 
   async appendFired(alerts: readonly FiredAlert[]): Promise<void> {
@@ -115,26 +110,29 @@ class BrowserAlertStore implements AlertStore {
     const db = this.db;
     if (!db) return;
     const transaction = db.transaction(FIRED, 'readwrite');
-    try {
-      await Promise.all([
-        ...added.filter((alert) => kept.has(alert.id)).map((alert) => transaction.store.put(alert)),
-        ...ordered.slice(MAX_FIRED_ALERTS).map((alert) => transaction.store.delete(alert.id)),
-      ]);
-      await transaction.done;
-    } catch (error) {
-      this.refused(transaction, error);
-    }
+    await this.commit(transaction, [
+      ...added.filter((alert) => kept.has(alert.id)).map((alert) => () => transaction.store.put(alert)),
+      ...ordered.slice(MAX_FIRED_ALERTS).map((alert) => () => transaction.store.delete(alert.id)),
+    ]);
   }
 
-  /** Undoes what the transaction did so far (a save is all or nothing), then carries on in memory. */
-  private refused(transaction: { abort(): void; done: Promise<void> }, error: unknown): void {
+  /** Issues the requests in one transaction; at a refusal it undoes them all (a save is all or nothing) and carries on in memory. */
+  private async commit(transaction: { abort(): void; done: Promise<void> }, requests: readonly (() => Promise<unknown>)[]): Promise<void> {
+    const issued: Promise<unknown>[] = [];
     try {
-      transaction.abort();
-    } catch {
-      // Already finished or aborted by the browser: nothing of it to undo.
+      for (const request of requests) issued.push(request());
+      await Promise.all(issued);
+      await transaction.done;
+    } catch (error) {
+      // The abort rejects every request still pending: each is answered here, not left unhandled.
+      for (const pending of [...issued, transaction.done]) pending.catch(() => undefined);
+      try {
+        transaction.abort();
+      } catch {
+        // Already finished or aborted by the browser: nothing of it to undo.
+      }
+      this.degrade(storageRefusal(error));
     }
-    transaction.done.catch(() => undefined);
-    this.degrade(storageRefusal(error));
   }
 }
 
