@@ -43,7 +43,7 @@ export interface Evaluation {
 /** The states in which an exchange's data is not arriving: stalled, reconnecting, unreachable, or the browser offline. */
 const DOWN_STATES: ReadonlySet<LinkState> = new Set<LinkState>(['stalled', 'reconnecting', 'down', 'offline']);
 
-export function isLinkDown(state: LinkState): boolean {
+function isLinkDown(state: LinkState): boolean {
   return DOWN_STATES.has(state);
 }
 

@@ -54,8 +54,6 @@ export type AlertKind = AlertCondition['kind'];
 
 export const ALERT_KINDS: readonly AlertKind[] = ['funding-level', 'carry-level', 'sign-change', 'settlement', 'interval-change', 'atm-iv', 'link-down'];
 
-export type LevelCondition = Extract<AlertCondition, { level: number }>;
-
 export interface AlertRule {
   id: string;
   condition: AlertCondition;
