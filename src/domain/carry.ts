@@ -1,6 +1,7 @@
 import { walkBook, type OrderBook, type TradeSide } from './bookWalk';
 import type { CarrySettings } from './carrySettings';
 import type { ExchangeId } from './exchange';
+import type { PerpRow } from './perp';
 
 const HOURS_PER_YEAR = 24 * 365;
 
@@ -21,6 +22,12 @@ export interface CarryLeg {
 export interface CarryLegs {
   long: CarryLeg;
   short: CarryLeg;
+}
+
+/** A leg as the carry maths takes it; null while its rate or interval is unknown. */
+export function carryLegOf(row: PerpRow): CarryLeg | null {
+  if (row.fundingRate === null || row.intervalHours === null) return null;
+  return { exchange: row.exchange, symbol: row.symbol, fundingRate: row.fundingRate, intervalHours: row.intervalHours, mark: row.mark, bid: row.bid, ask: row.ask, book: null };
 }
 
 export function hourlyRate(leg: CarryLeg): number {

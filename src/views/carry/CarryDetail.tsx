@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { carryQuote, type CarryLeg } from '../../domain/carry';
+import { carryLegOf, carryQuote, type CarryLeg } from '../../domain/carry';
 import type { CarrySettings } from '../../domain/carrySettings';
 import { EXCHANGE_LABEL } from '../../domain/exchange';
 import type { PerpRow } from '../../domain/perp';
@@ -10,7 +10,7 @@ import { formatAge } from '../shell/formatAge';
 import { CostBreakdown } from './CostBreakdown';
 import { PairHistoryPanel } from './PairHistoryPanel';
 import { RevertCase } from './RevertCase';
-import { carryLegOf, type CarryRow } from './carryRows';
+import type { CarryRow } from './carryRows';
 
 function withBook(leg: CarryLeg | null, book: BookState): CarryLeg | null {
   return leg && { ...leg, book: book.book };

@@ -1,4 +1,4 @@
-import { carryQuote, pickLegs, quotedSpread, type CarryLeg, type CarryQuote } from '../../domain/carry';
+import { carryLegOf, carryQuote, pickLegs, quotedSpread, type CarryQuote } from '../../domain/carry';
 import type { CarrySettings } from '../../domain/carrySettings';
 import { spreadPercentile, type PairSpreadStats } from '../../domain/fundingSpread';
 import type { PerpMargin, PerpMarket, PerpRow } from '../../domain/perp';
@@ -34,12 +34,6 @@ function aliveHoursOf(history: PairSpreadStats | null): number | null {
   if (!history?.alive || history.latest === null) return null;
   // The legs are chosen so that today's spread is positive: a settled one at or below zero has just flipped.
   return history.latest > 0 ? history.alive.hours : 0;
-}
-
-/** A leg as the carry maths takes it; null while its rate or interval is unknown. */
-export function carryLegOf(row: PerpRow): CarryLeg | null {
-  if (row.fundingRate === null || row.intervalHours === null) return null;
-  return { exchange: row.exchange, symbol: row.symbol, fundingRate: row.fundingRate, intervalHours: row.intervalHours, mark: row.mark, bid: row.bid, ask: row.ask, book: null };
 }
 
 function smaller(a: number | null, b: number | null): number | null {

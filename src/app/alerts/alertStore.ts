@@ -1,0 +1,204 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { checkRule } from '../../domain/alerts/importRules';
+import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
+import { storageRefusal } from '../fundingHistory/settlementCache';
+
+const DB_NAME = 'funding-desk-alerts';
+/** Raise it with an upgrade step whenever a stored record changes shape. */
+export const ALERT_DB_VERSION = 1;
+const RULES = 'rules';
+const FIRED = 'fired';
+
+/** The newest fired alerts kept; older ones are dropped as new ones come. */
+export const MAX_FIRED_ALERTS = 200;
+
+/** A rule and its place in the panel's list. */
+interface StoredRule {
+  id: string;
+  position: number;
+  rule: AlertRule;
+}
+
+interface AlertDb extends DBSchema {
+  [RULES]: { key: string; value: StoredRule };
+  [FIRED]: { key: string; value: FiredAlert };
+}
+
+/** Where rules and fired alerts are kept: IndexedDB across visits, or this page's memory only (and why). */
+export type AlertStorage = { state: 'persistent' } | { state: 'memory'; detail: string };
+
+export interface AlertStore {
+  /** In the order they were saved. */
+  rules(): AlertRule[];
+  /** Newest first, at most `MAX_FIRED_ALERTS`. */
+  fired(): FiredAlert[];
+  /** Replaces every rule with these, in one transaction: all or nothing. Never rejects. */
+  saveRules(rules: readonly AlertRule[]): Promise<void>;
+  /** Adds alerts, keeping only the newest `MAX_FIRED_ALERTS`. Never rejects. */
+  appendFired(alerts: readonly FiredAlert[]): Promise<void>;
+}
+
+const SUBJECT_KINDS = new Set(['contract', 'pair', 'chain', 'exchange']);
+const VALUE_KINDS = new Set(['level', 'sign-change', 'settlement', 'interval-change', 'link-down']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A stored alert, or null when it is not one this version wrote: a bad record is left out, never shown. */
+function firedAlertOf(value: unknown): FiredAlert | null {
+  if (!isRecord(value)) return null;
+  const { id, ruleId, time, subject, values, text } = value;
+  if (typeof id !== 'string' || typeof ruleId !== 'string' || typeof text !== 'string') return null;
+  if (typeof time !== 'number' || !Number.isFinite(time)) return null;
+  if (!isRecord(subject) || !SUBJECT_KINDS.has(subject.kind as string)) return null;
+  if (!isRecord(values) || !VALUE_KINDS.has(values.kind as string)) return null;
+  return value as unknown as FiredAlert;
+}
+
+function newestFirst(alerts: readonly FiredAlert[]): FiredAlert[] {
+  return [...alerts].sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * What this page holds, written through to IndexedDB while it works; at its first failure the page
+ * carries on from what it holds, said once.
+ */
+class BrowserAlertStore implements AlertStore {
+  private heldRules: AlertRule[];
+  private heldFired: FiredAlert[];
+
+  constructor(
+    private db: IDBPDatabase<AlertDb> | null,
+    rules: AlertRule[],
+    fired: FiredAlert[],
+    private readonly onStorage: (storage: AlertStorage) => void,
+  ) {
+    this.heldRules = rules;
+    this.heldFired = newestFirst(fired).slice(0, MAX_FIRED_ALERTS);
+  }
+
+  degrade(detail: string): void {
+    if (this.db === null) return;
+    this.db.close();
+    this.db = null;
+    this.onStorage({ state: 'memory', detail });
+  }
+
+  rules(): AlertRule[] {
+    return [...this.heldRules];
+  }
+
+  fired(): FiredAlert[] {
+    return [...this.heldFired];
+  }
+
+  async saveRules(rules: readonly AlertRule[]): Promise<void> {
+    this.heldRules = [...rules];
+    const db = this.db;
+    if (!db) return;
+    const transaction = db.transaction(RULES, 'readwrite');
+    await this.commit(transaction, [() => transaction.store.clear(), ...rules.map((rule, position) => () => transaction.store.put({ id: rule.id, position, rule }))]);
+  }
+
+  async appendFired(alerts: readonly FiredAlert[]): Promise<void> {
+    const held = new Set(this.heldFired.map((alert) => alert.id));
+    const added = alerts.filter((alert) => !held.has(alert.id));
+    const ordered = newestFirst([...added, ...this.heldFired]);
+    this.heldFired = ordered.slice(0, MAX_FIRED_ALERTS);
+    const kept = new Set(this.heldFired.map((alert) => alert.id));
+    const db = this.db;
+    if (!db) return;
+    const transaction = db.transaction(FIRED, 'readwrite');
+    await this.commit(transaction, [
+      ...added.filter((alert) => kept.has(alert.id)).map((alert) => () => transaction.store.put(alert)),
+      ...ordered.slice(MAX_FIRED_ALERTS).map((alert) => () => transaction.store.delete(alert.id)),
+    ]);
+  }
+
+  /** Issues the requests in one transaction; at a refusal it undoes them all (a save is all or nothing) and carries on in memory. */
+  private async commit(transaction: { abort(): void; done: Promise<void> }, requests: readonly (() => Promise<unknown>)[]): Promise<void> {
+    const issued: Promise<unknown>[] = [];
+    try {
+      for (const request of requests) issued.push(request());
+      await Promise.all(issued);
+      await transaction.done;
+    } catch (error) {
+      // The abort rejects every request still pending: each is answered here, not left unhandled.
+      for (const pending of [...issued, transaction.done]) pending.catch(() => undefined);
+      try {
+        transaction.abort();
+      } catch {
+        // Already finished or aborted by the browser: nothing of it to undo.
+      }
+      this.degrade(storageRefusal(error));
+    }
+  }
+}
+
+async function readAll(db: IDBPDatabase<AlertDb>): Promise<{ rules: AlertRule[]; fired: FiredAlert[] }> {
+  const transaction = db.transaction([RULES, FIRED]);
+  const [stored, fired] = await Promise.all([transaction.objectStore(RULES).getAll(), transaction.objectStore(FIRED).getAll()]);
+  await transaction.done;
+  const now = Date.now();
+  const rules = stored
+    .filter((record) => typeof record?.position === 'number')
+    .sort((a, b) => a.position - b.position)
+    .flatMap((record) => {
+      const check = checkRule(record.rule, now);
+      return check.ok ? [check.rule] : [];
+    });
+  return { rules, fired: fired.flatMap((value) => firedAlertOf(value) ?? []) };
+}
+
+/**
+ * The alert store, loaded: IndexedDB when the browser opens it, else this page's memory, and
+ * `onStorage` told which (and why) once. Never rejects.
+ */
+export function openAlertStore(onStorage: (storage: AlertStorage) => void): Promise<AlertStore> {
+  const memoryOnly = (detail: string): AlertStore => {
+    onStorage({ state: 'memory', detail });
+    return new BrowserAlertStore(null, [], [], onStorage);
+  };
+  if (typeof indexedDB === 'undefined') return Promise.resolve(memoryOnly('this browser has no IndexedDB'));
+  return new Promise((resolve) => {
+    let settled = false;
+    let store: BrowserAlertStore | null = null;
+    const settle = (result: AlertStore) => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+    };
+    try {
+      openDB<AlertDb>(DB_NAME, ALERT_DB_VERSION, {
+        upgrade: (db) => {
+          if (!db.objectStoreNames.contains(RULES)) db.createObjectStore(RULES, { keyPath: 'id' });
+          if (!db.objectStoreNames.contains(FIRED)) db.createObjectStore(FIRED, { keyPath: 'id' });
+        },
+        blocked: () => settle(memoryOnly('another tab holds an older alert store open')),
+        // A newer version of the page wants to upgrade the store: this one steps aside.
+        blocking: () => store?.degrade('a newer version of the page took the alert store over'),
+        terminated: () => store?.degrade('the browser closed the alert store'),
+      }).then(
+        async (db) => {
+          if (settled) {
+            db.close();
+            return;
+          }
+          try {
+            const { rules, fired } = await readAll(db);
+            store = new BrowserAlertStore(db, rules, fired, onStorage);
+            onStorage({ state: 'persistent' });
+            settle(store);
+          } catch (error) {
+            db.close();
+            settle(memoryOnly(storageRefusal(error)));
+          }
+        },
+        (error: unknown) => settle(memoryOnly(storageRefusal(error))),
+      );
+    } catch (error) {
+      settle(memoryOnly(storageRefusal(error)));
+    }
+  });
+}
