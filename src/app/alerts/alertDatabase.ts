@@ -27,7 +27,7 @@ interface AlertDb extends DBSchema {
 /** Where rules and fired alerts are kept: IndexedDB across visits, or this page's memory only (and why). */
 export type AlertStorage = { state: 'persistent' } | { state: 'memory'; detail: string };
 
-export interface AlertStore {
+export interface AlertDatabase {
   /** In the order they were saved. */
   rules(): AlertRule[];
   /** Newest first, at most `MAX_FIRED_ALERTS`. */
@@ -64,7 +64,7 @@ function newestFirst(alerts: readonly FiredAlert[]): FiredAlert[] {
  * What this page holds, written through to IndexedDB while it works; at its first failure the page
  * carries on from what it holds, said once.
  */
-class BrowserAlertStore implements AlertStore {
+class BrowserAlertDatabase implements AlertDatabase {
   private heldRules: AlertRule[];
   private heldFired: FiredAlert[];
 
@@ -152,19 +152,19 @@ async function readAll(db: IDBPDatabase<AlertDb>): Promise<{ rules: AlertRule[];
 }
 
 /**
- * The alert store, loaded: IndexedDB when the browser opens it, else this page's memory, and
+ * The alert database, loaded: IndexedDB when the browser opens it, else this page's memory, and
  * `onStorage` told which (and why) once. Never rejects.
  */
-export function openAlertStore(onStorage: (storage: AlertStorage) => void): Promise<AlertStore> {
-  const memoryOnly = (detail: string): AlertStore => {
+export function openAlertDatabase(onStorage: (storage: AlertStorage) => void): Promise<AlertDatabase> {
+  const memoryOnly = (detail: string): AlertDatabase => {
     onStorage({ state: 'memory', detail });
-    return new BrowserAlertStore(null, [], [], onStorage);
+    return new BrowserAlertDatabase(null, [], [], onStorage);
   };
   if (typeof indexedDB === 'undefined') return Promise.resolve(memoryOnly('this browser has no IndexedDB'));
   return new Promise((resolve) => {
     let settled = false;
-    let store: BrowserAlertStore | null = null;
-    const settle = (result: AlertStore) => {
+    let store: BrowserAlertDatabase | null = null;
+    const settle = (result: AlertDatabase) => {
       if (settled) return;
       settled = true;
       resolve(result);
@@ -175,10 +175,10 @@ export function openAlertStore(onStorage: (storage: AlertStorage) => void): Prom
           if (!db.objectStoreNames.contains(RULES)) db.createObjectStore(RULES, { keyPath: 'id' });
           if (!db.objectStoreNames.contains(FIRED)) db.createObjectStore(FIRED, { keyPath: 'id' });
         },
-        blocked: () => settle(memoryOnly('another tab holds an older alert store open')),
+        blocked: () => settle(memoryOnly('another tab holds an older alert database open')),
         // A newer version of the page wants to upgrade the store: this one steps aside.
-        blocking: () => store?.degrade('a newer version of the page took the alert store over'),
-        terminated: () => store?.degrade('the browser closed the alert store'),
+        blocking: () => store?.degrade('a newer version of the page took the alert database over'),
+        terminated: () => store?.degrade('the browser closed the alert database'),
       }).then(
         async (db) => {
           if (settled) {
@@ -187,7 +187,7 @@ export function openAlertStore(onStorage: (storage: AlertStorage) => void): Prom
           }
           try {
             const { rules, fired } = await readAll(db);
-            store = new BrowserAlertStore(db, rules, fired, onStorage);
+            store = new BrowserAlertDatabase(db, rules, fired, onStorage);
             onStorage({ state: 'persistent' });
             settle(store);
           } catch (error) {

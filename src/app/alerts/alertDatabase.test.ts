@@ -2,7 +2,7 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
 import { freshIndexedDb } from '../fundingHistory/testing/fakeVenues';
-import { ALERT_DB_VERSION, MAX_FIRED_ALERTS, openAlertStore, type AlertStorage } from './alertStore';
+import { ALERT_DB_VERSION, MAX_FIRED_ALERTS, openAlertDatabase, type AlertStorage } from './alertDatabase';
 
 function levelRule(id: string, level: number): AlertRule {
   return {
@@ -41,25 +41,25 @@ describe('the alert store', () => {
   it('keeps the rules in their order across a reopen, and a save replaces them all', async () => {
     freshIndexedDb();
     const log = storageLog();
-    const store = await openAlertStore(log.onStorage);
+    const store = await openAlertDatabase(log.onStorage);
     await store.saveRules([levelRule('z', 0.3), downRule, levelRule('a', 0.5)]);
     expect(log.told).toEqual([{ state: 'persistent' }]);
-    expect((await openAlertStore(storageLog().onStorage)).rules()).toEqual([levelRule('z', 0.3), downRule, levelRule('a', 0.5)]);
+    expect((await openAlertDatabase(storageLog().onStorage)).rules()).toEqual([levelRule('z', 0.3), downRule, levelRule('a', 0.5)]);
 
     await store.saveRules([levelRule('a', 0.6)]);
-    expect((await openAlertStore(storageLog().onStorage)).rules()).toEqual([levelRule('a', 0.6)]);
+    expect((await openAlertDatabase(storageLog().onStorage)).rules()).toEqual([levelRule('a', 0.6)]);
   });
 
   it('keeps only the newest 200 fired alerts, newest first, across a reopen', async () => {
     freshIndexedDb();
-    const store = await openAlertStore(storageLog().onStorage);
+    const store = await openAlertDatabase(storageLog().onStorage);
     await store.appendFired(Array.from({ length: 150 }, (_, index) => alert(index)));
     // Appended out of order, then the newest again: still one each, newest first.
     await store.appendFired(Array.from({ length: 100 }, (_, index) => alert(249 - index)));
     await store.appendFired([alert(249)]);
     const expected = Array.from({ length: MAX_FIRED_ALERTS }, (_, index) => 249 - index);
     expect(times(store.fired())).toEqual(expected);
-    const again = await openAlertStore(storageLog().onStorage);
+    const again = await openAlertDatabase(storageLog().onStorage);
     expect(times(again.fired())).toEqual(expected);
     expect(again.fired()[0]).toEqual(alert(249));
     // The dropped ones are deleted, not only hidden.
@@ -70,7 +70,7 @@ describe('the alert store', () => {
 
   it('leaves out a stored record it did not write', async () => {
     freshIndexedDb();
-    const store = await openAlertStore(storageLog().onStorage);
+    const store = await openAlertDatabase(storageLog().onStorage);
     await store.saveRules([levelRule('a', 0.3)]);
     await store.appendFired([alert(1)]);
     const db = await openDB('funding-desk-alerts', ALERT_DB_VERSION);
@@ -78,7 +78,7 @@ describe('the alert store', () => {
     await db.put('fired', { ...alert(2), time: 'soon' });
     await db.put('fired', { ...alert(3), values: null });
     db.close();
-    const again = await openAlertStore(storageLog().onStorage);
+    const again = await openAlertDatabase(storageLog().onStorage);
     expect(again.rules()).toEqual([levelRule('a', 0.3)]);
     expect(times(again.fired())).toEqual([1]);
   });
@@ -91,7 +91,7 @@ describe('the alert store', () => {
     for (const [factory, detail] of refusals) {
       globalThis.indexedDB = factory as IDBFactory;
       const log = storageLog();
-      const store = await openAlertStore(log.onStorage);
+      const store = await openAlertDatabase(log.onStorage);
       await store.saveRules([downRule]);
       await store.appendFired([alert(5)]);
       expect(store.rules()).toEqual([downRule]);
@@ -103,7 +103,7 @@ describe('the alert store', () => {
   it('a write the browser refuses moves to memory, keeps what it holds, and says so once', async () => {
     freshIndexedDb();
     const log = storageLog();
-    const store = await openAlertStore(log.onStorage);
+    const store = await openAlertDatabase(log.onStorage);
     await store.saveRules([downRule]);
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -115,6 +115,6 @@ describe('the alert store', () => {
     expect(log.told).toEqual([{ state: 'persistent' }, { state: 'memory', detail: "the browser's storage for this site is full" }]);
     // The refused save left the stored rules as they were: none of it was kept.
     vi.restoreAllMocks();
-    expect((await openAlertStore(storageLog().onStorage)).rules()).toEqual([downRule]);
+    expect((await openAlertDatabase(storageLog().onStorage)).rules()).toEqual([downRule]);
   });
 });
