@@ -2,7 +2,8 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
 import { freshIndexedDb } from '../fundingHistory/testing/fakeVenues';
-import { ALERT_DB_VERSION, MAX_FIRED_ALERTS, openAlertDatabase, type AlertStorage } from './alertDatabase';
+import type { AlertStorage } from '../../store/alertsStore';
+import { ALERT_DB_VERSION, MAX_FIRED_ALERTS, openAlertDatabase } from './alertDatabase';
 
 function levelRule(id: string, level: number): AlertRule {
   return {

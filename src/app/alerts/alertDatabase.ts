@@ -1,3 +1,4 @@
+import type { AlertStorage } from '../../store/alertsStore';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { checkRule } from '../../domain/alerts/importRules';
 import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
@@ -24,8 +25,6 @@ interface AlertDb extends DBSchema {
   [FIRED]: { key: string; value: FiredAlert };
 }
 
-/** Where rules and fired alerts are kept: IndexedDB across visits, or this page's memory only (and why). */
-export type AlertStorage = { state: 'persistent' } | { state: 'memory'; detail: string };
 
 export interface AlertDatabase {
   /** In the order they were saved. */
