@@ -22,7 +22,8 @@ const carryTable = (page: Page) => page.getByRole('table', { name: 'Carry pairs'
 /** BTC's USDⓈ-M pair (its coin-margined one is listed too). */
 const btcRow = (page: Page) => bodyRows(carryTable(page)).filter({ hasText: 'BTCUSDT' });
 const btcCoinMarginedRow = (page: Page) => bodyRows(carryTable(page)).filter({ hasText: 'BTCUSD_PERP' });
-const SPREAD = /annualised spread now ([+−]\d+\.\d\d%), 7-day median [+−]\d+\.\d\d%$/;
+// A zero spread or median is printed unsigned ("0.00%").
+const SPREAD = /annualised spread now ([+−]?\d+\.\d\d%), 7-day median [+−]?\d+\.\d\d%$/;
 
 async function cellOf(page: Page, header: string) {
   return btcRow(page).getByRole('cell').nth(await columnIndex(carryTable(page), header));
