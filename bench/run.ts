@@ -5,7 +5,7 @@
  * report. Not a test: nothing here runs in CI.
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { numberFlag } from '../scripts/lib/flags.ts';
@@ -95,7 +95,7 @@ try {
     notMeasured: scenarios.filter((scenario) => scenario.notMeasured !== null),
     rates,
   });
-  writeFileSync(join(REPO_ROOT, flags.out), markdown);
+  writeFileSync(resolve(REPO_ROOT, flags.out), markdown);
   console.log(markdown);
   log(`written to ${flags.out}`);
 } finally {
