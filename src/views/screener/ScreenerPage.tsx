@@ -22,7 +22,6 @@ import type { SortKey } from '../table/tableColumn';
 import { parseScreenerParams, screenerSearch, type ScreenerParams } from './screenerParams';
 import { filterPerps } from './selectRows';
 import { isStale, isStreamSilent } from './staleness';
-import { useHistoryFacts } from './useHistoryFacts';
 
 const perpRowId = (quote: PerpRow) => quote.key;
 
@@ -57,7 +56,6 @@ function PerpetualsScreener() {
   const historyHeld = useFundingHistoryStore((state) => inView.filter((quote) => holdsAll(state.contracts[quote.key])).length);
   const historyRefused = useFundingHistoryStore((state) => inView.filter((quote) => state.contracts[quote.key]?.status === 'refused').length);
   const historyStorage = useHistoryStorage();
-  const history = useHistoryFacts(now);
   const columnChoice = useColumnChoice('screener');
 
   const update = useCallback(
@@ -70,7 +68,7 @@ function PerpetualsScreener() {
     [navigate],
   );
 
-  const allColumns = useMemo(() => perpColumns(params.rate, history), [params.rate, history]);
+  const allColumns = useMemo(() => perpColumns(params.rate), [params.rate]);
   const perpCols = useMemo(() => allColumns.filter(columnChoice.isShown), [allColumns, columnChoice.isShown]);
   const perps = useMemo(() => filterPerps(all, params), [all, params]);
   const staleCount = perps.reduce((count, quote) => count + (isStale(quote, now, silent) ? 1 : 0), 0);

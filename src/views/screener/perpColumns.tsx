@@ -8,20 +8,14 @@ import { Countdown } from './Countdown';
 import { MARGIN_DESCRIPTION, MARGIN_LABEL } from './marginLabel';
 import type { RateBasis } from './screenerParams';
 import { realDate } from '../format/times';
-import type { HistoryFacts } from './useHistoryFacts';
+import { IntervalChange, SettledCell, settledRateNow } from './historyCells';
 
 function fundingValue(quote: PerpRow, basis: RateBasis): number | null {
   return basis === 'annualised' ? quote.annualised : quote.fundingRate;
 }
 
-/** OKX streams the last settled rate; Binance's is the newest settlement of the row's funding history. */
-function settledRate(quote: PerpRow, history: HistoryFacts): number | null {
-  return quote.settledFundingRate ?? history.settledRateOf(quote);
-}
-
 /** The last settled period's rate, annualised at the current interval like the funding column. */
-function settledValue(quote: PerpRow, basis: RateBasis, history: HistoryFacts): number | null {
-  const rate = settledRate(quote, history);
+function settledValue(quote: PerpRow, basis: RateBasis, rate: number | null): number | null {
   if (rate === null || basis === 'interval') return rate;
   return quote.intervalHours === null ? null : annualiseFunding(rate, quote.intervalHours);
 }
@@ -40,9 +34,9 @@ function formatShare(fraction: number | null): string {
 
 /**
  * The screener's columns; the funding column shows the per-interval rate or its annualised value.
- * `history` adds what the rows' cached funding history tells (Binance's last settled rate, interval changes).
+ * Binance's last settled rate and interval changes come from the rows' cached funding history.
  */
-export function perpColumns(basis: RateBasis, history: HistoryFacts): TableColumn<PerpRow>[] {
+export function perpColumns(basis: RateBasis): TableColumn<PerpRow>[] {
   return [
     {
       id: 'exchange',
@@ -118,10 +112,9 @@ export function perpColumns(basis: RateBasis, history: HistoryFacts): TableColum
         "; OKX streams it, Binance's is the newest settlement of its funding history, loaded for the rows in view (none for coin-margined rows)",
       align: 'right',
       width: 170,
-      sortValue: (q) => settledValue(q, basis, history),
-      render: (q) => formatPercent(settledValue(q, basis, history), basis === 'annualised' ? 2 : 4),
-      exportValue: (q) => asPercent(settledValue(q, basis, history)),
-      cellClass: (q) => signClass(settledRate(q, history)),
+      sortValue: (q) => settledValue(q, basis, settledRateNow(q)),
+      render: (q) => <SettledCell quote={q} value={(rate) => settledValue(q, basis, rate)} digits={basis === 'annualised' ? 2 : 4} />,
+      exportValue: (q) => asPercent(settledValue(q, basis, settledRateNow(q))),
     },
     {
       id: 'cap',
@@ -164,14 +157,12 @@ export function perpColumns(basis: RateBasis, history: HistoryFacts): TableColum
       align: 'right',
       width: 150,
       sortValue: (q) => q.intervalHours,
-      render: (q) => {
-        const change = history.intervalChangeOf(q);
-        return change === null ? intervalText(q) : (
-          <>
-            {intervalText(q)} <span className="interval-change">{change}</span>
-          </>
-        );
-      },
+      render: (q) => (
+        <>
+          {intervalText(q)}
+          <IntervalChange quote={q} />
+        </>
+      ),
       exportValue: intervalText,
     },
     {

@@ -11,11 +11,15 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { downloadText, toCsv } from './csv';
+import { useSettledReport } from './useSettledReport';
 import type { SortKey, TableColumn } from './tableColumn';
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
 
 const ROW_HEIGHT = 30;
+/** Rows in view are reported once they have stayed this long, or this long after they first moved, whatever a live re-sort does meanwhile. */
+const ROWS_IN_VIEW_QUIET_MS = 1_000;
+const ROWS_IN_VIEW_MAX_WAIT_MS = 3_000;
 /** The row height for the stylesheet, which sizes each contained cell from it. */
 const tableStyle = (minWidth: number) => ({ minWidth, '--row-height': `${ROW_HEIGHT}px` }) as CSSProperties;
 
@@ -92,7 +96,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const inViewIds = items.map((item) => sortedRows[item.index]!.id).join('\n');
   // The rows as they were when the ids in view last changed: a live update of one does not report them again.
   const rowsInView = useMemo(() => items.map((item) => sortedRows[item.index]!.original), [inViewIds]);
-  useEffect(() => onRowsInView?.(rowsInView), [rowsInView, onRowsInView]);
+  useSettledReport(rowsInView, onRowsInView, ROWS_IN_VIEW_QUIET_MS, ROWS_IN_VIEW_MAX_WAIT_MS);
   useEffect(() => (onRowsInView ? () => onRowsInView([]) : undefined), [onRowsInView]);
 
   const exportCsv = () => {
