@@ -1,34 +1,13 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { applyCarrySettings } from '../../app/carrySettings';
 import { DEFAULT_CARRY_SETTINGS, validateCarrySettings, type CarryFill, type CarrySettingsField } from '../../domain/carrySettings';
 import { EXCHANGE_LABEL, EXCHANGES, type ExchangeId } from '../../domain/exchange';
 import { useCarrySettingsStore } from '../../store/carrySettingsStore';
+import { NumberField } from '../controls/NumberField';
 import { Segmented } from '../controls/Segmented';
 import { draftOf, inputOf, type SettingsDraft } from './settingsDraft';
 
 type Problems = Partial<Record<CarrySettingsField, string>>;
-
-function NumberField(props: { label: string; value: string; problem: string | undefined; onChange: (value: string) => void }) {
-  const id = useId();
-  return (
-    <label className="field">
-      {props.label}
-      <input
-        type="text"
-        inputMode="decimal"
-        value={props.value}
-        aria-invalid={props.problem ? true : undefined}
-        aria-describedby={props.problem ? id : undefined}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-      {props.problem && (
-        <span id={id} className="field-problem" role="alert">
-          {props.problem}
-        </span>
-      )}
-    </label>
-  );
-}
 
 /**
  * The trader's size, period, fees, fills and leverage. Every change is checked whole: settings

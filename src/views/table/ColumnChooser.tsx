@@ -22,7 +22,7 @@ export function ColumnChooser<T>({ columns, isShown, onChange }: ColumnChooserPr
       {open && (
         <fieldset id={listId} className="column-list">
           <legend>Columns shown</legend>
-          {columns.map((column) => (
+          {columns.filter((column) => !column.control).map((column) => (
             <label key={column.id} title={column.description}>
               <input type="checkbox" checked={isShown(column)} onChange={(event) => onChange(column, event.target.checked)} />
               {column.header}

@@ -62,6 +62,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
           header: column.header,
           accessorFn: (row: T) => column.sortValue(row) ?? undefined,
           sortUndefined: 'last',
+          enableSorting: !column.control,
           sortDescFirst: column.align === 'right',
         }),
       ),
@@ -138,13 +139,17 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                   aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}
                   title={column.description}
                 >
-                  <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                    {column.header}
-                    <span className="sort-mark" aria-hidden="true">
-                      {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
-                      {direction && sorting.length > 1 ? sortIndex + 1 : ''}
-                    </span>
-                  </button>
+                  {column.control ? (
+                    column.header
+                  ) : (
+                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                      {column.header}
+                      <span className="sort-mark" aria-hidden="true">
+                        {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : ''}
+                        {direction && sorting.length > 1 ? sortIndex + 1 : ''}
+                      </span>
+                    </button>
+                  )}
                 </th>
               );
             })}

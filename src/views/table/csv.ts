@@ -7,7 +7,8 @@ function cell(value: string | number | null): string {
 }
 
 /** The rows as CSV with full-precision numbers (a spreadsheet should not inherit display rounding). */
-export function toCsv<T>(columns: TableColumn<T>[], rows: readonly T[]): string {
+export function toCsv<T>(shown: TableColumn<T>[], rows: readonly T[]): string {
+  const columns = shown.filter((column) => !column.control);
   const lines = [columns.map((column) => cell(column.header)).join(',')];
   for (const row of rows) {
     lines.push(columns.map((column) => cell((column.exportValue ?? column.sortValue)(row))).join(','));

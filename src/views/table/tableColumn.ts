@@ -17,6 +17,8 @@ export interface TableColumn<T> {
   cellClass?: (row: T) => string;
   /** Left out until the trader shows it in the column chooser. */
   hiddenByDefault?: boolean;
+  /** A control (an alert bell), not data: not sortable, not exported, always shown. */
+  control?: boolean;
 }
 
 /** One key of a table's sort: a column id, descending or not. */
