@@ -1,3 +1,4 @@
+import type { AlertRule } from '../domain/alerts/rule';
 import { initialLinkStatus, type ExchangeLinkStatus } from '../domain/connectionState';
 import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import type { OptionRow } from '../domain/option';
@@ -119,12 +120,15 @@ function ingestWorker(exchange: ExchangeId): Worker {
     worker = new Worker(new URL('../ingest/ingestWorker.ts', import.meta.url), { type: 'module', name: `ingest-${exchange}` });
     worker.onmessage = (event: MessageEvent<WorkerBatch>) => {
       collect(exchange, event.data);
+      // Here, not in the frame: a hidden tab runs no animation frames, and its alerts must still ring.
+      batchListeners.forEach((listener) => listener(event.data));
       if (frameRequested) return;
       frameRequested = true;
       requestAnimationFrame(applyPending);
     };
     worker.postMessage({ type: 'configure', okxRegion: useOkxRegionStore.getState().region } satisfies WorkerCommand);
     if (shown) worker.postMessage({ type: 'show', shown } satisfies WorkerCommand);
+    if (alertRules) worker.postMessage({ type: 'rules', rules: alertRules } satisfies WorkerCommand);
     if (!navigator.onLine) worker.postMessage({ type: 'network', online: false } satisfies WorkerCommand);
     workers.set(exchange, worker);
     watchNetworkOnce();
@@ -154,6 +158,27 @@ let shown: ShownRows | null = null;
 export function tellWorkersShown(next: ShownRows): void {
   shown = next;
   for (const worker of workers.values()) worker.postMessage({ type: 'show', shown } satisfies WorkerCommand);
+}
+
+/** The alert rules, as last told to every worker (a worker started later is told at its start). */
+let alertRules: AlertRule[] | null = null;
+
+export function tellWorkersRules(rules: readonly AlertRule[]): void {
+  alertRules = [...rules];
+  for (const worker of workers.values()) worker.postMessage({ type: 'rules', rules: alertRules } satisfies WorkerCommand);
+}
+
+const batchListeners = new Set<(batch: WorkerBatch) => void>();
+
+/** Calls `listener` with each batch as it arrives, before any frame, until the returned stop is called. */
+export function listenToBatches(listener: (batch: WorkerBatch) => void): () => void {
+  batchListeners.add(listener);
+  return () => batchListeners.delete(listener);
+}
+
+/** Every perpetual row as it stands now: what arrived since the last frame, else the store's. */
+export function freshPerpRows(): Readonly<Record<string, PerpRow>> {
+  return pending.rows ?? usePerpStore.getState().rows;
 }
 
 /** A record without the entries keyed `<exchange>:…` (perpKey, chainKey). */

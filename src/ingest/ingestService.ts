@@ -15,6 +15,7 @@ import { instrumentFromSwapId } from '../feeds/okx/parse';
 import type { FeedRequest, OptionBatch, PerpBatch, RowChanges, WorkerBatch, WorkerCommand } from '../wire/messages';
 import { OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
 import { noRowChanges, toRowChanges } from '../wire/writeRowChanges';
+import { AlertWatch } from './alertWatch';
 import { BackgroundRows } from './backgroundRows';
 import { feedEndpoints } from './feedEndpoints';
 import { optionFeeds } from './optionFeeds';
@@ -52,6 +53,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const snapshotReads = new Set<() => void>();
   const flushes = new Set<() => void>();
   const links = new Map<ExchangeId, ExchangeLinkStatus>();
+  const alertWatch = new AlertWatch();
   let sources: SourceStatus[] = [];
   let timer: unknown = null;
 
@@ -72,6 +74,15 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     const due = [...flushes];
     flushes.clear();
     due.forEach((flush) => flush());
+    const alerts = alertWatch.observe({
+      time: scheduler.now(),
+      changedPerps: () => perpRows.changedRows(),
+      changedChain: (key) => {
+        const table = optionChains.get(key);
+        return table?.hasChanges ? table.values() : null;
+      },
+      links: [...links.values()],
+    });
 
     const withBackground = background.due(scheduler.now());
     const rows = toRowChanges(perpRows.takeChanges(withBackground ? undefined : background.isBackgroundPerp), (key) => perpRows.get(key), PERP_CODEC);
@@ -91,11 +102,11 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       optionCountersSent = optionCounters;
       underlyingsSent = underlyings;
     }
-    // Background rows still waiting go out within the second even if nothing else arrives.
-    if (perpRows.hasChanges || [...optionChains.values()].some((table) => table.hasChanges)) arm();
+    // Background rows still waiting go out within the second even if nothing else arrives; a link down fires with no data.
+    if (perpRows.hasChanges || [...optionChains.values()].some((table) => table.hasChanges) || alertWatch.watchesTime) arm();
     const clocks = venueClocks.takeChanges();
-    if (!perp && !option && !clocks && links.size === 0 && sources.length === 0) return;
-    options.post({ type: 'batch', perp, option, clocks, links: [...links.values()].map(withStreamAge), sources });
+    if (!perp && !option && !clocks && links.size === 0 && sources.length === 0 && alerts.length === 0) return;
+    options.post({ type: 'batch', perp, option, clocks, links: [...links.values()].map(withStreamAge), sources, alerts });
     links.clear();
     sources = [];
   };
@@ -187,6 +198,9 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     handle(command) {
       if (command.type === 'show') {
         background.show(command.shown);
+        arm();
+      } else if (command.type === 'rules') {
+        alertWatch.setRules(command.rules);
         arm();
       } else if (command.type === 'network') {
         hub.setOnline(command.online);

@@ -38,4 +38,20 @@ describe('RowTable', () => {
     expect(table.takeChanges().size).toBe(0);
     expect(table.size).toBe(0);
   });
+
+  it('lists the rows changed since their take, those held back included, and not the deleted ones', () => {
+    const table = new RowTable<Row>();
+    for (const key of ['a', 'b', 'c']) table.set({ key, value: 1 });
+    table.takeChanges();
+    table.set({ key: 'a', value: 2 });
+    table.set({ key: 'b', value: 2 });
+    table.delete('b');
+    table.set({ key: 'c', value: 2 });
+    table.set({ key: 'd', value: 1 });
+    expect(table.changedRows()).toEqual([{ key: 'a', value: 2 }, { key: 'c', value: 2 }, { key: 'd', value: 1 }]);
+    table.takeChanges((row) => row.key === 'c');
+    expect(table.changedRows()).toEqual([{ key: 'c', value: 2 }]);
+    table.takeChanges();
+    expect(table.changedRows()).toEqual([]);
+  });
 });

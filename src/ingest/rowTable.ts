@@ -30,6 +30,16 @@ export class RowTable<Row extends { key: string }> {
     return this.rows.values();
   }
 
+  /** The rows changed since their last take that are still held: a row held back for a later take stays in it until then. */
+  changedRows(): Row[] {
+    const rows: Row[] = [];
+    for (const key of this.changes.keys()) {
+      const row = this.rows.get(key);
+      if (row !== undefined) rows.push(row);
+    }
+    return rows;
+  }
+
   /** Each key changed since it was last taken, with its row then; updates `holds` says yes to stay for a later take. */
   takeChanges(holds?: (row: Row) => boolean): ReadonlyMap<string, Row | undefined> {
     const changes = this.changes;

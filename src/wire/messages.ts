@@ -1,3 +1,4 @@
+import type { AlertRule, FiredAlert } from '../domain/alerts/rule';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
 import type { IngestCounters } from '../domain/ingestCounters';
@@ -23,11 +24,12 @@ export interface ShownRows {
   polled: readonly string[];
 }
 
-/** Page → worker: `configure` first and once, then what views show, the feeds they need (a lease per acquire) and the browser's network state. */
+/** Page → worker: `configure` first and once, then what views show, the feeds they need (a lease per acquire), the browser's network state and the alert rules. */
 export type WorkerCommand =
   | { type: 'configure'; okxRegion: OkxRegion }
   | { type: 'network'; online: boolean }
   | { type: 'show'; shown: ShownRows }
+  | { type: 'rules'; rules: AlertRule[] }
   | { type: 'acquire'; lease: number; request: FeedRequest }
   | { type: 'release'; lease: number };
 
@@ -68,6 +70,8 @@ export interface WorkerBatch {
   links: ExchangeLinkStatus[];
   /** REST source reports in the order they happened. */
   sources: SourceStatus[];
+  /** Alerts the worker's rules fired this tick; empty when none did. */
+  alerts: FiredAlert[];
 }
 
 /** Column buffers are transferred, not copied: as JSON text, batches cost a large share of ingest (bench/decisions.md). */

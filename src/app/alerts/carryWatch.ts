@@ -1,0 +1,33 @@
+import type { CarrySettings } from '../../domain/carrySettings';
+import { evaluateRules, type RuleStates } from '../../domain/alerts/evaluateRules';
+import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
+import type { PerpRow } from '../../domain/perp';
+
+/** Carry rules are asked at most this often: a pair's net carry needs every row of both venues. */
+export const CARRY_CHECK_MS = 1_000;
+
+export interface CarryMarket {
+  perps: readonly PerpRow[];
+  settings: CarrySettings;
+}
+
+/** The carry rules, on the page: a pair's legs live in both workers, and only the page holds both venues' rows. */
+export class CarryWatch {
+  private states: RuleStates = new Map();
+  private checkedAt = Number.NEGATIVE_INFINITY;
+
+  /** The alerts the carry rules fire at `time`; `market` is read only when a check is due. */
+  check(time: number, rules: readonly AlertRule[], market: () => CarryMarket): FiredAlert[] {
+    if (time - this.checkedAt < CARRY_CHECK_MS) return [];
+    this.checkedAt = time;
+    const carryRules = rules.filter((rule) => rule.condition.kind === 'carry-level');
+    if (carryRules.length === 0) {
+      this.states = new Map();
+      return [];
+    }
+    const { perps, settings } = market();
+    const { states, fired } = evaluateRules(carryRules, this.states, { time, perps, carrySettings: settings, atmIvs: new Map(), links: [] });
+    this.states = states;
+    return fired;
+  }
+}
