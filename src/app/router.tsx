@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { AlertsPage } from '../views/alerts/AlertsPage';
 import { CarryPage } from '../views/carry/CarryPage';
 import { ChartsPage } from '../views/charts/ChartsPage';
 import { OptionsPage } from '../views/options/OptionsPage';
@@ -16,6 +17,7 @@ export const router = createBrowserRouter([
       { path: 'charts', element: <ChartsPage /> },
       { path: 'charts/:exchange/:symbol', element: <ChartsPage /> },
       { path: 'options', element: <OptionsPage /> },
+      { path: 'alerts', element: <AlertsPage /> },
       { path: '*', element: <Navigate to="/screener" replace /> },
     ],
   },

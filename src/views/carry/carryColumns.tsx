@@ -5,6 +5,7 @@ import { asPercent, formatBps, formatPercent, formatVolume, NO_VALUE, signClass 
 import { Countdown } from '../screener/Countdown';
 import { pairMarginColumn } from '../screener/marginLabel';
 import type { TableColumn } from '../table/tableColumn';
+import { AlertBell } from '../alerts/AlertBell';
 import type { CarryRow } from './carryRows';
 
 function legText(leg: PerpRow | null): string {
@@ -143,5 +144,15 @@ export function carryColumns(): TableColumn<CarryRow>[] {
     },
     countdownColumn('longFunding', 'Long next funding', (row) => row.long),
     countdownColumn('shortFunding', 'Short next funding', (row) => row.short),
+    {
+      id: 'alert',
+      header: 'Alert',
+      description: "create an alert rule on this pair's net APR",
+      align: 'left',
+      width: 56,
+      sortValue: () => null,
+      render: (row) => <AlertBell origin={{ scope: 'pair', pair: { coin: row.coin, margin: row.margin }, netApr: netApr(row) }} />,
+      control: true,
+    },
   ];
 }

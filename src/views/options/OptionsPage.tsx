@@ -23,6 +23,8 @@ import { isOptionStale } from './staleness';
 import { isStreamSilent } from '../screener/staleness';
 import './options.css';
 import { formatTime } from '../format/times';
+import { atmIv } from '../../domain/alerts/atmIv';
+import { AlertBell } from '../alerts/AlertBell';
 
 const PANEL_ID = 'chain-panel';
 const NO_UNDERLYINGS: readonly string[] = [];
@@ -66,6 +68,7 @@ export function OptionsPage() {
   // The linked (or nearest) expiry, as shown: on OKX only its options get marks and books.
   useOptionChainFeed(exchange, underlying, selected?.expiry ?? null);
   const chain = useMemo(() => (selected ? expiryChain(rows, selected.expiry) : null), [rows, selected?.expiry]);
+  const chainAtmIv = useMemo(() => (rows ? atmIv(Object.values(rows), venueNow) : null), [rows, venueNow]);
   const [hidden, setHidden] = useState<ReadonlySet<ChainColumnId>>(() => new Set());
   const columns = useMemo(() => sideColumns(hidden), [hidden]);
   const isStale = useCallback((quote: OptionRow) => isOptionStale(quote, now, streamSilent), [now, streamSilent]);
@@ -118,7 +121,10 @@ export function OptionsPage() {
 
   return (
     <section aria-labelledby="options-title" className="page options">
-      <h1 id="options-title">Options chain</h1>
+      <div className="page-title">
+        <h1 id="options-title">Options chain</h1>
+        {underlying !== null && <AlertBell origin={{ scope: 'chain', chain: { exchange, underlying }, atmIv: chainAtmIv }} label="Alert" />}
+      </div>
       <OptionsControls
         exchange={exchange}
         underlyings={listed}

@@ -4,6 +4,7 @@ import type { PerpRow } from '../../domain/perp';
 import { capUsage, spreadBps } from '../../domain/perpFacts';
 import { asPercent, formatBps, formatPercent, formatPrice, formatVolume, NO_VALUE, signClass } from '../format/numbers';
 import type { TableColumn } from '../table/tableColumn';
+import { AlertBell } from '../alerts/AlertBell';
 import { Countdown } from './Countdown';
 import { MARGIN_DESCRIPTION, MARGIN_LABEL } from './marginLabel';
 import type { RateBasis } from './screenerParams';
@@ -214,6 +215,16 @@ export function perpColumns(basis: RateBasis): TableColumn<PerpRow>[] {
         const bps = spreadBps(q);
         return bps === null ? NO_VALUE : bps.toFixed(2);
       },
+    },
+    {
+      id: 'alert',
+      header: 'Alert',
+      description: 'create an alert rule on this contract',
+      align: 'left',
+      width: 56,
+      sortValue: () => null,
+      render: (q) => <AlertBell origin={{ scope: 'contract', contract: { exchange: q.exchange, symbol: q.symbol }, annualised: q.annualised }} />,
+      control: true,
     },
   ];
 }

@@ -1,6 +1,9 @@
 import { NavLink, Outlet } from 'react-router';
 import { EXCHANGES } from '../../domain/exchange';
 import { usePerpFeeds } from '../../hooks/usePerpFeeds';
+import { AlertsNavLink } from '../alerts/AlertsNavLink';
+import { AlertToasts } from '../alerts/AlertToasts';
+import { RuleDialogHost } from '../alerts/RuleDialogHost';
 import { ConnectionBadge } from './ConnectionBadge';
 import { OkxRegionSelect } from './OkxRegionSelect';
 
@@ -15,26 +18,30 @@ export function AppShell() {
   // Perpetuals feed the header's status, the screener and the charts alike, so they run app-wide.
   usePerpFeeds();
   return (
-    <div className="shell">
-      <header className="shell-header">
-        <div className="brand">Funding Desk</div>
-        <nav aria-label="Views" className="shell-nav">
-          {NAV.map((item) => (
-            <NavLink key={item.to} to={item.to} className="nav-link">
-              {item.label}
-            </NavLink>
-          ))}
-        </nav>
-        <div className="shell-status" aria-label="Exchange connections">
-          {EXCHANGES.map((exchange) => (
-            <ConnectionBadge key={exchange} exchange={exchange} />
-          ))}
-          <OkxRegionSelect />
-        </div>
-      </header>
-      <main className="shell-main">
-        <Outlet />
-      </main>
-    </div>
+    <RuleDialogHost>
+      <div className="shell">
+        <header className="shell-header">
+          <div className="brand">Funding Desk</div>
+          <nav aria-label="Views" className="shell-nav">
+            {NAV.map((item) => (
+              <NavLink key={item.to} to={item.to} className="nav-link">
+                {item.label}
+              </NavLink>
+            ))}
+            <AlertsNavLink />
+          </nav>
+          <div className="shell-status" aria-label="Exchange connections">
+            {EXCHANGES.map((exchange) => (
+              <ConnectionBadge key={exchange} exchange={exchange} />
+            ))}
+            <OkxRegionSelect />
+          </div>
+        </header>
+        <main className="shell-main">
+          <Outlet />
+        </main>
+        <AlertToasts />
+      </div>
+    </RuleDialogHost>
   );
 }
