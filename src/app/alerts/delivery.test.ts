@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AlertRule, AlertSubject, FiredAlert } from '../../domain/alerts/rule';
 import { useAlertsStore, type NotificationAccess } from '../../store/alertsStore';
 import { createAlertTone, type ToneContext } from './alertTone';
-import { alertPath, deliverAlerts, watchTitle, type DesktopNotice } from './delivery';
+import { alertPath } from './alertPath';
+import { deliverAlerts, watchTitle, type DesktopNotice } from './delivery';
 
 const hot: AlertRule = {
   id: 'hot',
@@ -71,7 +72,7 @@ describe('alert delivery', () => {
     expect(alertPath({ kind: 'contract', exchange: 'okx', symbol: 'BTC-USDT-SWAP' })).toBe('/charts/okx/BTC-USDT-SWAP');
     expect(alertPath({ kind: 'contract', exchange: 'binance', symbol: '币安人生USDT' })).toBe('/charts/binance/%E5%B8%81%E5%AE%89%E4%BA%BA%E7%94%9FUSDT');
     expect(alertPath({ kind: 'pair', coin: 'ETH', margin: 'inverse' })).toBe('/carry?pair=ETH%3Ainverse');
-    expect(alertPath({ kind: 'chain', exchange: 'okx', underlying: 'BTC-USD' })).toBe('/options');
+    expect(alertPath({ kind: 'chain', exchange: 'okx', underlying: 'BTC-USD' })).toBe('/options?exchange=okx&underlying=BTC-USD');
     expect(alertPath({ kind: 'exchange', exchange: 'okx' })).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import { describeRule } from '../../domain/alerts/alertText';
-import type { AlertSubject, FiredAlert } from '../../domain/alerts/rule';
-import { pairKey } from '../../domain/contractPairs';
+import type { FiredAlert } from '../../domain/alerts/rule';
 import { useAlertsStore } from '../../store/alertsStore';
+import { alertPath } from './alertPath';
 
 /** One desktop notification, and what its click does. */
 export interface DesktopNotice {
@@ -18,20 +18,6 @@ export interface AlertDeliveryOptions {
   /** Brings the page's window to the front. */
   focus: () => void;
   navigate: (path: string) => void;
-}
-
-/** The view a fired alert is about: a contract's chart, a pair in the Carry view; null for a venue's link. */
-export function alertPath(subject: AlertSubject): string | null {
-  switch (subject.kind) {
-    case 'contract':
-      return `/charts/${subject.exchange}/${encodeURIComponent(subject.symbol)}`;
-    case 'pair':
-      return `/carry?pair=${encodeURIComponent(pairKey(subject.coin, subject.margin))}`;
-    case 'chain':
-      return '/options';
-    case 'exchange':
-      return null;
-  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { dismissToast } from '../../app/alerts/alerts';
 import type { FiredAlert } from '../../domain/alerts/rule';
 import { useAlertsStore } from '../../store/alertsStore';
-import { subjectLink } from './alertLinks';
+import { alertPath } from '../../app/alerts/alertPath';
 
 /** Long enough to read a line and reach its link; the Alerts page keeps every fired alert anyway. */
 const TOAST_MS = 10_000;
@@ -13,7 +13,7 @@ function Toast({ alert }: { alert: FiredAlert }) {
     const timer = window.setTimeout(() => dismissToast(alert.id), TOAST_MS);
     return () => window.clearTimeout(timer);
   }, [alert.id]);
-  const link = subjectLink(alert.subject);
+  const link = alertPath(alert.subject);
   return (
     <li className="toast">
       {link ? <Link to={link}>{alert.text}</Link> : alert.text}

@@ -4,10 +4,11 @@ import { describeRule } from '../../domain/alerts/alertText';
 import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
 import { useAlertsStore } from '../../store/alertsStore';
 import { realDate } from '../format/times';
-import { firedValuesText, localTimeText, subjectLink } from './alertLinks';
+import { alertPath } from '../../app/alerts/alertPath';
+import { firedValuesText, localTimeText } from './alertLinks';
 
 function FiredItem({ alert, rule }: { alert: FiredAlert; rule: AlertRule | undefined }) {
-  const link = subjectLink(alert.subject);
+  const link = alertPath(alert.subject);
   return (
     <li className="fired-alert">
       <time dateTime={realDate(alert.time)?.toISOString()}>{localTimeText(alert.time)}</time>

@@ -1,23 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { parseCarryParams } from '../carry/carryParams';
 import { parseOptionsParams } from '../options/optionsParams';
-import { firedValuesText, subjectLink, watchedText } from './alertLinks';
+import { alertPath } from '../../app/alerts/alertPath';
+import { firedValuesText, watchedText } from './alertLinks';
 
 describe('a fired alert’s link', () => {
   it('opens a contract’s chart', () => {
-    expect(subjectLink({ kind: 'contract', exchange: 'okx', symbol: 'BTC-USDT-SWAP' })).toBe('/charts/okx/BTC-USDT-SWAP');
+    expect(alertPath({ kind: 'contract', exchange: 'okx', symbol: 'BTC-USDT-SWAP' })).toBe('/charts/okx/BTC-USDT-SWAP');
   });
 
   it('opens the pair on the Carry desk, as its page reads the pair', () => {
-    const link = subjectLink({ kind: 'pair', coin: 'ETH', margin: 'inverse' })!;
+    const link = alertPath({ kind: 'pair', coin: 'ETH', margin: 'inverse' })!;
     expect(link.startsWith('/carry?')).toBe(true);
     expect(parseCarryParams(new URLSearchParams(link.slice('/carry?'.length))).pair).toBe('ETH:inverse');
   });
 
   it('opens the chain on the Options page, and nothing for an exchange', () => {
-    const link = subjectLink({ kind: 'chain', exchange: 'okx', underlying: 'BTC-USD' })!;
+    const link = alertPath({ kind: 'chain', exchange: 'okx', underlying: 'BTC-USD' })!;
     expect(parseOptionsParams(new URLSearchParams(link.slice('/options?'.length)))).toEqual({ exchange: 'okx', underlying: 'BTC-USD', expiry: null });
-    expect(subjectLink({ kind: 'exchange', exchange: 'binance' })).toBeNull();
+    expect(alertPath({ kind: 'exchange', exchange: 'binance' })).toBeNull();
   });
 });
 

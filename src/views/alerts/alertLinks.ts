@@ -1,24 +1,8 @@
 import { subjectText } from '../../domain/alerts/alertText';
-import type { AlertCondition, AlertSubject, FiredValues } from '../../domain/alerts/rule';
-import { pairKey } from '../../domain/contractPairs';
+import type { AlertCondition, FiredValues } from '../../domain/alerts/rule';
 import { EXCHANGE_LABEL } from '../../domain/exchange';
 import { formatPercent } from '../format/numbers';
 import { formatTime } from '../format/times';
-import { optionsSearch } from '../options/optionsParams';
-
-/** Where a fired alert's subject is shown: a contract's chart, a pair's detail, a chain; none for an exchange. */
-export function subjectLink(subject: AlertSubject): string | null {
-  switch (subject.kind) {
-    case 'contract':
-      return `/charts/${subject.exchange}/${encodeURIComponent(subject.symbol)}`;
-    case 'pair':
-      return `/carry?${new URLSearchParams({ pair: pairKey(subject.coin, subject.margin) })}`;
-    case 'chain':
-      return `/options?${optionsSearch({ exchange: subject.exchange, underlying: subject.underlying, expiry: null })}`;
-    case 'exchange':
-      return null;
-  }
-}
 
 /** What a rule watches, in a few words: "BTCUSDT (Binance)", "3 watched contracts", "Any contract". */
 export function watchedText(condition: AlertCondition): string {
