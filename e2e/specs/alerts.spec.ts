@@ -97,9 +97,96 @@ test('a funding level rule notifies once per crossing, re-arms past its band, an
   await expect.poll(async () => (await notifications(page)).length).toBe(2);
   await expect(page).toHaveTitle(/^\(2\) Funding Desk$/);
 
-  // Back under before the reload: a fresh page starts its rules armed, and would fire again on a level still crossed.
-  await pin(0.0002, '+21.90%');
+  // Still over the level across a reload: the page kept where the rule stands, so the same crossing is not told again.
   await page.reload();
+  await page.getByLabel('Search coin').fill('BTC');
+  await expect(funding).toHaveText('+65.70%', { timeout: LOAD_TIMEOUT });
+  await page.waitForTimeout(QUIET_MS);
+  expect(await notifications(page)).toEqual([]);
   await expectRulesAndHistory(page);
+
+  // It still re-arms past its band after the reload, and tells the next crossing.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Screener' }).click();
+  await page.getByLabel('Search coin').fill('BTC');
+  await pin(0.0002, '+21.90%');
+  await pin(0.0006, '+65.70%');
+  await expect.poll(async () => (await notifications(page)).length).toBe(1);
   await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0001, intervalHours: 8 });
+});
+
+/** Before the app's scripts: the page can be hidden as a browser hides a background tab (its animation frames held, `visibilitychange` fired). */
+async function hideableTab(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const harness = window as unknown as { __setHidden(hidden: boolean): void };
+    const realFrame = window.requestAnimationFrame.bind(window);
+    let hidden = false;
+    let held: FrameRequestCallback[] = [];
+    window.requestAnimationFrame = (callback) => {
+      if (!hidden) return realFrame(callback);
+      held.push(callback);
+      return 0;
+    };
+    Object.defineProperty(document, 'visibilityState', { get: () => (hidden ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'hidden', { get: () => hidden });
+    harness.__setHidden = (next) => {
+      hidden = next;
+      document.dispatchEvent(new Event('visibilitychange'));
+      if (hidden) return;
+      const waiting = held;
+      held = [];
+      realFrame((time) => waiting.forEach((callback) => callback(time)));
+    };
+  });
+}
+
+test('an alert fires while the page is hidden', async ({ app, page }) => {
+  await recordNotifications(page);
+  await hideableTab(page);
+  await app.gotoApp('/screener');
+  await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0001, intervalHours: 8 });
+  await importRules(page, RULES_FILE);
+  await page.getByLabel('Search coin').fill('BTC');
+  const table = perpTable(page);
+  const funding = rowFor(table, 'BTCUSDT').getByRole('cell').nth(await columnIndex(table, /Funding annualised/));
+  await expect(funding).toHaveText('+10.95%', { timeout: LOAD_TIMEOUT });
+
+  await page.evaluate(() => (window as unknown as { __setHidden(hidden: boolean): void }).__setHidden(true));
+  expect(await page.evaluate(() => document.visibilityState)).toBe('hidden');
+  await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0006, intervalHours: 8 });
+  await expect.poll(() => notifications(page), { timeout: LOAD_TIMEOUT }).toEqual([
+    { title: 'BTCUSDT (Binance) annualised funding above 50%', body: 'BTCUSDT (Binance) annualised funding 65.7% is above 50%', tag: 'btc-hot' },
+  ]);
+  await expect(page).toHaveTitle(/^\(1\) Funding Desk$/);
+  // The screener itself waited for the page to be shown again.
+  await expect(funding).toHaveText('+10.95%');
+  await page.evaluate(() => (window as unknown as { __setHidden(hidden: boolean): void }).__setHidden(false));
+  await expect(funding).toHaveText('+65.70%');
+  await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0001, intervalHours: 8 });
+});
+
+test.describe('with desktop notifications blocked', () => {
+  test.use({ permissions: [] });
+
+  test('the page says so, and still shows the toast and the title count', async ({ app, page, context }) => {
+    const browser = await context.newCDPSession(page);
+    await browser.send('Browser.setPermission', { permission: { name: 'notifications' }, setting: 'denied' });
+    await recordNotifications(page);
+    await app.gotoApp('/screener');
+    await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0001, intervalHours: 8 });
+    expect(await page.evaluate(() => Notification.permission)).toBe('denied');
+
+    await importRules(page, RULES_FILE);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /^Alerts/ }).click();
+    await expect(page.getByRole('list', { name: 'How alerts reach you' })).toContainText('Desktop notifications are blocked in this browser: alerts show here and in the tab title only.');
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Screener' }).click();
+
+    await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0006, intervalHours: 8 });
+    const toasts = page.getByRole('status', { name: 'Alerts fired' });
+    await expect(toasts.getByRole('listitem')).toHaveCount(1, { timeout: LOAD_TIMEOUT });
+    await expect(toasts.getByRole('link', { name: 'BTCUSDT (Binance) annualised funding 65.7% is above 50%' })).toBeVisible();
+    await expect(toasts).toContainText('Desktop notifications are blocked in this browser');
+    await expect(page).toHaveTitle(/^\(1\) Funding Desk$/);
+    expect(await notifications(page)).toEqual([]);
+    await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0001, intervalHours: 8 });
+  });
 });

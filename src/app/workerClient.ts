@@ -1,3 +1,4 @@
+import type { RuleStates } from '../domain/alerts/evaluateRules';
 import type { AlertRule } from '../domain/alerts/rule';
 import { initialLinkStatus, type ExchangeLinkStatus } from '../domain/connectionState';
 import { EXCHANGES, type ExchangeId } from '../domain/exchange';
@@ -128,7 +129,7 @@ function ingestWorker(exchange: ExchangeId): Worker {
     };
     worker.postMessage({ type: 'configure', okxRegion: useOkxRegionStore.getState().region } satisfies WorkerCommand);
     if (shown) worker.postMessage({ type: 'show', shown } satisfies WorkerCommand);
-    if (alertRules) worker.postMessage({ type: 'rules', rules: alertRules } satisfies WorkerCommand);
+    if (alertRules) worker.postMessage(alertRules.command());
     if (!navigator.onLine) worker.postMessage({ type: 'network', online: false } satisfies WorkerCommand);
     workers.set(exchange, worker);
     watchNetworkOnce();
@@ -160,12 +161,14 @@ export function tellWorkersShown(next: ShownRows): void {
   for (const worker of workers.values()) worker.postMessage({ type: 'show', shown } satisfies WorkerCommand);
 }
 
-/** The alert rules, as last told to every worker (a worker started later is told at its start). */
-let alertRules: AlertRule[] | null = null;
+/** The alert rules, as last told to every worker (a worker started later is told at its start, with the states kept by then). */
+let alertRules: { command: () => WorkerCommand } | null = null;
 
-export function tellWorkersRules(rules: readonly AlertRule[]): void {
-  alertRules = [...rules];
-  for (const worker of workers.values()) worker.postMessage({ type: 'rules', rules: alertRules } satisfies WorkerCommand);
+/** `keptStates` is read at each telling: a worker started later (a new OKX region) resumes from the states kept by then. */
+export function tellWorkersRules(rules: readonly AlertRule[], keptStates: () => RuleStates): void {
+  const listed = [...rules];
+  alertRules = { command: () => ({ type: 'rules', rules: listed, states: keptStates() }) };
+  for (const worker of workers.values()) worker.postMessage(alertRules.command());
 }
 
 const batchListeners = new Set<(batch: WorkerBatch) => void>();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleMemory } from '../domain/alerts/evaluateRules';
 import type { AlertCondition, AlertRule, FiredAlert } from '../domain/alerts/rule';
+import { applyStateChanges } from '../domain/alerts/ruleMemory';
 import { initialLinkStatus, type LinkState } from '../domain/connectionState';
 import type { OptionRow } from '../domain/option';
 import type { PerpRow } from '../domain/perp';
@@ -86,5 +88,34 @@ describe('the worker alert watch', () => {
     // (0.62 + 0.64) / 2 = 0.63, above 60 %.
     expect(ids(watch.observe(tick(DAY + 1, { changedChain: chainOf([option('call', 0.62), option('put', 0.64)]) })))).toEqual(['iv']);
     expect(asked).toEqual(['binance:BTCUSDT', 'binance:BTCUSDT']);
+  });
+
+  it('seeded from the states the page kept, does not fire again for a level still crossed after a reload', () => {
+    const before = new AlertWatch();
+    before.setRules([rule('hot', above30)]);
+    expect(ids(before.observe(tick(0, { changedPerps: () => [btc(0.0003)] })))).toEqual(['hot']);
+    const kept = new Map<string, RuleMemory>();
+    applyStateChanges(kept, before.takeStateChanges(), [rule('hot', above30)]);
+    expect(before.takeStateChanges()).toEqual([]);
+
+    const reloaded = new AlertWatch();
+    reloaded.setRules([rule('hot', above30)], kept);
+    expect(ids(reloaded.observe(tick(MINUTE, { changedPerps: () => [btc(0.0003)] })))).toEqual([]);
+    // Past the band it re-arms, and fires on the next crossing as before.
+    reloaded.observe(tick(2 * MINUTE, { changedPerps: () => [btc(0.0002)] }));
+    expect(ids(reloaded.observe(tick(3 * MINUTE, { changedPerps: () => [btc(0.0003)] })))).toEqual(['hot']);
+    // Without the kept states, the same first tick would have fired again.
+    const forgetful = new AlertWatch();
+    forgetful.setRules([rule('hot', above30)]);
+    expect(ids(forgetful.observe(tick(MINUTE, { changedPerps: () => [btc(0.0003)] })))).toEqual(['hot']);
+  });
+
+  it('a rule paused and resumed starts armed, whatever was kept for it', () => {
+    const watch = new AlertWatch();
+    watch.setRules([rule('hot', above30)]);
+    watch.observe(tick(0, { changedPerps: () => [btc(0.0003)] }));
+    watch.setRules([rule('hot', above30, { paused: true })]);
+    watch.setRules([rule('hot', above30)]);
+    expect(ids(watch.observe(tick(MINUTE, { changedPerps: () => [btc(0.0003)] })))).toEqual(['hot']);
   });
 });

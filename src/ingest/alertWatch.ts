@@ -1,5 +1,6 @@
 import { atmIv } from '../domain/alerts/atmIv';
-import { evaluateRules, type RuleStates } from '../domain/alerts/evaluateRules';
+import { evaluateRules, type RuleStateChange, type RuleStates } from '../domain/alerts/evaluateRules';
+import { withRestored } from '../domain/alerts/ruleMemory';
 import type { AlertRule, FiredAlert } from '../domain/alerts/rule';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
@@ -24,10 +25,15 @@ export interface VenueTick {
 export class AlertWatch {
   private rules: AlertRule[] = [];
   private states: RuleStates = new Map();
+  private stateChanges: RuleStateChange[] = [];
   private readonly links = new Map<ExchangeId, ExchangeLinkStatus>();
 
-  setRules(rules: readonly AlertRule[]): void {
+  /** The rules to answer; `restored` (the page's kept states) seeds each rule this watch holds no state of, as a fresh worker after a reload. */
+  setRules(rules: readonly AlertRule[], restored: RuleStates = new Map()): void {
     this.rules = rules.filter((rule) => rule.condition.kind !== 'carry-level');
+    const active = new Set(this.rules.filter((rule) => !rule.paused).map((rule) => rule.id));
+    const held = new Map([...this.states].filter(([id]) => active.has(id)));
+    this.states = withRestored(held, new Map([...restored].filter(([id]) => active.has(id))));
   }
 
   /** True while a rule can fire with no new data (a link down for long enough): the worker then ticks on its own. */
@@ -39,7 +45,7 @@ export class AlertWatch {
   observe(tick: VenueTick): FiredAlert[] {
     for (const link of tick.links) this.links.set(link.exchange, link);
     if (this.rules.length === 0) return [];
-    const { states, fired } = evaluateRules(this.rules, this.states, {
+    const { states, fired, changed } = evaluateRules(this.rules, this.states, {
       time: tick.time,
       perps: tick.changedPerps(),
       carrySettings: null,
@@ -47,7 +53,15 @@ export class AlertWatch {
       links: [...this.links.values()],
     });
     this.states = states;
+    this.stateChanges.push(...changed);
     return fired;
+  }
+
+  /** The rule states that moved since the last call, for the page to keep. */
+  takeStateChanges(): RuleStateChange[] {
+    const changes = this.stateChanges;
+    this.stateChanges = [];
+    return changes;
   }
 
   /** The ATM IV of each changed chain a rule watches. */

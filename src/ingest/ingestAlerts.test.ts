@@ -57,7 +57,7 @@ describe('alerts in the ingest worker', () => {
     // No rules yet: nothing fires, and batches carry an empty list.
     expect(push(0.0003)).toEqual([]);
     expect(batches.every((batch) => batch.alerts.length === 0)).toBe(true);
-    service.handle({ type: 'rules', rules: [hot] });
+    service.handle({ type: 'rules', rules: [hot], states: new Map() });
     push(0.0002);
     // The interval is assumed 8 h (no fundingInfo answer): 0.0003 × 3 × 365 = 32.85 %.
     expect(push(0.0003)).toEqual(['BTCUSDT (Binance) annualised funding 32.85% is above 30%']);
@@ -68,7 +68,7 @@ describe('alerts in the ingest worker', () => {
     // 21.9 %: beyond the band, re-armed.
     expect(push(0.0002)).toEqual([]);
     expect(push(0.0003)).toHaveLength(1);
-    service.handle({ type: 'rules', rules: [] });
+    service.handle({ type: 'rules', rules: [], states: new Map() });
     push(0.0002);
     expect(push(0.0003)).toEqual([]);
   });
@@ -76,7 +76,7 @@ describe('alerts in the ingest worker', () => {
   it('ticks on its own while a link-down rule waits, so a venue down long enough fires with no new data', () => {
     const { service, push } = start();
     push(0.0001);
-    service.handle({ type: 'rules', rules: [{ ...hot, id: 'down', condition: { kind: 'link-down', exchange: 'binance', minutes: 2 } }] });
+    service.handle({ type: 'rules', rules: [{ ...hot, id: 'down', condition: { kind: 'link-down', exchange: 'binance', minutes: 2 } }], states: new Map() });
     // Offline: the hub waits for the network, so no status and no row arrives from here on.
     service.handle({ type: 'network', online: false });
     batches = [];

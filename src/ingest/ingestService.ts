@@ -105,8 +105,9 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     // Background rows still waiting go out within the second even if nothing else arrives; a link down fires with no data.
     if (perpRows.hasChanges || [...optionChains.values()].some((table) => table.hasChanges) || alertWatch.watchesTime) arm();
     const clocks = venueClocks.takeChanges();
-    if (!perp && !option && !clocks && links.size === 0 && sources.length === 0 && alerts.length === 0) return;
-    options.post({ type: 'batch', perp, option, clocks, links: [...links.values()].map(withStreamAge), sources, alerts });
+    const ruleStates = alertWatch.takeStateChanges();
+    if (!perp && !option && !clocks && links.size === 0 && sources.length === 0 && alerts.length === 0 && ruleStates.length === 0) return;
+    options.post({ type: 'batch', perp, option, clocks, links: [...links.values()].map(withStreamAge), sources, alerts, ruleStates });
     links.clear();
     sources = [];
   };
@@ -200,7 +201,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
         background.show(command.shown);
         arm();
       } else if (command.type === 'rules') {
-        alertWatch.setRules(command.rules);
+        alertWatch.setRules(command.rules, command.states);
         arm();
       } else if (command.type === 'network') {
         hub.setOnline(command.online);

@@ -1,3 +1,4 @@
+import type { RuleStateChange, RuleStates } from '../domain/alerts/evaluateRules';
 import type { AlertRule, FiredAlert } from '../domain/alerts/rule';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
@@ -29,7 +30,8 @@ export type WorkerCommand =
   | { type: 'configure'; okxRegion: OkxRegion }
   | { type: 'network'; online: boolean }
   | { type: 'show'; shown: ShownRows }
-  | { type: 'rules'; rules: AlertRule[] }
+  /** `states`: the rule states the page keeps, for the rules a worker holds none of (it has just started). */
+  | { type: 'rules'; rules: AlertRule[]; states: RuleStates }
   | { type: 'acquire'; lease: number; request: FeedRequest }
   | { type: 'release'; lease: number };
 
@@ -72,6 +74,8 @@ export interface WorkerBatch {
   sources: SourceStatus[];
   /** Alerts the worker's rules fired this tick; empty when none did. */
   alerts: FiredAlert[];
+  /** Rule states that moved this tick, for the page to keep across reloads; empty when none did. */
+  ruleStates: RuleStateChange[];
 }
 
 /** Column buffers are transferred, not copied: as JSON text, batches cost a large share of ingest (bench/decisions.md). */

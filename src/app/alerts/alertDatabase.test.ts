@@ -118,4 +118,35 @@ describe('the alert store', () => {
     vi.restoreAllMocks();
     expect((await openAlertDatabase(storageLog().onStorage)).rules()).toEqual([downRule]);
   });
+
+  it('keeps rule states across a reopen, and a version 1 database upgrades with its rules kept', async () => {
+    freshIndexedDb();
+    const old = await openDB('funding-desk-alerts', 1, {
+      upgrade: (db) => {
+        db.createObjectStore('rules', { keyPath: 'id' });
+        db.createObjectStore('fired', { keyPath: 'id' });
+      },
+    });
+    await old.put('rules', { id: 'a', position: 0, rule: levelRule('a', 0.3) });
+    old.close();
+
+    const store = await openAlertDatabase(storageLog().onStorage);
+    expect(store.rules()).toEqual([levelRule('a', 0.3)]);
+    const state = { armed: false, lastFiredAt: 5, reportedRate: null, reportedHours: null, alertedSettlement: null, downSince: null };
+    await store.saveRuleStates(new Map([['a', { fingerprint: 'f', subjects: new Map([['contract:binance:BTCUSDT', state]]) }]]), []);
+    const raw = await openDB('funding-desk-alerts', ALERT_DB_VERSION);
+    await raw.put('ruleStates', { ruleId: 'b', fingerprint: 'g', subjects: new Map([['contract:okx:BTC-USDT-SWAP', { ...state, armed: 'no' }]]) });
+    await raw.put('ruleStates', { ruleId: 'c', fingerprint: 'h', subjects: [] });
+    raw.close();
+    const again = await openAlertDatabase(storageLog().onStorage);
+    expect(again.ruleStates()).toEqual(
+      new Map([
+        ['a', { fingerprint: 'f', subjects: new Map([['contract:binance:BTCUSDT', state]]) }],
+        // A bad subject state is left out: that subject starts afresh.
+        ['b', { fingerprint: 'g', subjects: new Map() }],
+      ]),
+    );
+    await again.saveRuleStates(new Map(), ['a', 'b']);
+    expect((await openAlertDatabase(storageLog().onStorage)).ruleStates().size).toBe(0);
+  });
 });

@@ -1,14 +1,18 @@
 import type { AlertStorage } from '../../store/alertsStore';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { checkRule } from '../../domain/alerts/importRules';
+import type { SubjectState } from '../../domain/alerts/evaluate';
+import type { RuleMemory } from '../../domain/alerts/evaluateRules';
 import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
 import { storageRefusal } from '../fundingHistory/settlementCache';
 
 const DB_NAME = 'funding-desk-alerts';
 /** Raise it with an upgrade step whenever a stored record changes shape. */
-export const ALERT_DB_VERSION = 1;
+export const ALERT_DB_VERSION = 2;
 const RULES = 'rules';
 const FIRED = 'fired';
+/** Since version 2: where each rule stands on its subjects, so a reload neither re-fires nor forgets a firing. */
+const RULE_STATES = 'ruleStates';
 
 /** The newest fired alerts kept; older ones are dropped as new ones come. */
 export const MAX_FIRED_ALERTS = 200;
@@ -20,9 +24,14 @@ interface StoredRule {
   rule: AlertRule;
 }
 
+interface StoredRuleMemory extends RuleMemory {
+  ruleId: string;
+}
+
 interface AlertDb extends DBSchema {
   [RULES]: { key: string; value: StoredRule };
   [FIRED]: { key: string; value: FiredAlert };
+  [RULE_STATES]: { key: string; value: StoredRuleMemory };
 }
 
 
@@ -35,6 +44,10 @@ export interface AlertDatabase {
   saveRules(rules: readonly AlertRule[]): Promise<void>;
   /** Adds alerts, keeping only the newest `MAX_FIRED_ALERTS`. Never rejects. */
   appendFired(alerts: readonly FiredAlert[]): Promise<void>;
+  /** Each rule's states, by rule id, as last saved. */
+  ruleStates(): Map<string, RuleMemory>;
+  /** Writes these rules' states and deletes those of `dropped`, in one transaction. Never rejects. */
+  saveRuleStates(saved: ReadonlyMap<string, RuleMemory>, dropped: readonly string[]): Promise<void>;
 }
 
 const SUBJECT_KINDS = new Set(['contract', 'pair', 'chain', 'exchange']);
@@ -55,6 +68,26 @@ function firedAlertOf(value: unknown): FiredAlert | null {
   return value as unknown as FiredAlert;
 }
 
+const isTimeOrNull = (value: unknown): boolean => value === null || (typeof value === 'number' && Number.isFinite(value));
+
+function subjectStateOf(value: unknown): SubjectState | null {
+  if (!isRecord(value) || typeof value.armed !== 'boolean') return null;
+  const { lastFiredAt, reportedRate, reportedHours, alertedSettlement, downSince } = value;
+  if (![lastFiredAt, reportedRate, reportedHours, alertedSettlement, downSince].every(isTimeOrNull)) return null;
+  return { armed: value.armed, lastFiredAt, reportedRate, reportedHours, alertedSettlement, downSince } as SubjectState;
+}
+
+/** A stored rule memory with its bad subject states left out (that subject starts afresh), or null when it is not one. */
+function ruleMemoryOf(value: unknown): StoredRuleMemory | null {
+  if (!isRecord(value) || typeof value.ruleId !== 'string' || typeof value.fingerprint !== 'string' || !(value.subjects instanceof Map)) return null;
+  const subjects = new Map<string, SubjectState>();
+  for (const [key, state] of value.subjects as Map<unknown, unknown>) {
+    const checked = subjectStateOf(state);
+    if (typeof key === 'string' && checked) subjects.set(key, checked);
+  }
+  return { ruleId: value.ruleId, fingerprint: value.fingerprint, subjects };
+}
+
 function newestFirst(alerts: readonly FiredAlert[]): FiredAlert[] {
   return [...alerts].sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -66,15 +99,16 @@ function newestFirst(alerts: readonly FiredAlert[]): FiredAlert[] {
 class BrowserAlertDatabase implements AlertDatabase {
   private heldRules: AlertRule[];
   private heldFired: FiredAlert[];
+  private readonly heldStates: Map<string, RuleMemory>;
 
   constructor(
     private db: IDBPDatabase<AlertDb> | null,
-    rules: AlertRule[],
-    fired: FiredAlert[],
+    held: StoredAlerts,
     private readonly onStorage: (storage: AlertStorage) => void,
   ) {
-    this.heldRules = rules;
-    this.heldFired = newestFirst(fired).slice(0, MAX_FIRED_ALERTS);
+    this.heldRules = held.rules;
+    this.heldFired = newestFirst(held.fired).slice(0, MAX_FIRED_ALERTS);
+    this.heldStates = held.ruleStates;
   }
 
   degrade(detail: string): void {
@@ -115,6 +149,22 @@ class BrowserAlertDatabase implements AlertDatabase {
     ]);
   }
 
+  ruleStates(): Map<string, RuleMemory> {
+    return new Map(this.heldStates);
+  }
+
+  async saveRuleStates(saved: ReadonlyMap<string, RuleMemory>, dropped: readonly string[]): Promise<void> {
+    for (const [ruleId, memory] of saved) this.heldStates.set(ruleId, memory);
+    for (const ruleId of dropped) this.heldStates.delete(ruleId);
+    const db = this.db;
+    if (!db) return;
+    const transaction = db.transaction(RULE_STATES, 'readwrite');
+    await this.commit(transaction, [
+      ...[...saved].map(([ruleId, memory]) => () => transaction.store.put({ ruleId, fingerprint: memory.fingerprint, subjects: new Map(memory.subjects) })),
+      ...dropped.map((ruleId) => () => transaction.store.delete(ruleId)),
+    ]);
+  }
+
   /** Issues the requests in one transaction; at a refusal it undoes them all (a save is all or nothing) and carries on in memory. */
   private async commit(transaction: { abort(): void; done: Promise<void> }, requests: readonly (() => Promise<unknown>)[]): Promise<void> {
     const issued: Promise<unknown>[] = [];
@@ -135,9 +185,19 @@ class BrowserAlertDatabase implements AlertDatabase {
   }
 }
 
-async function readAll(db: IDBPDatabase<AlertDb>): Promise<{ rules: AlertRule[]; fired: FiredAlert[] }> {
-  const transaction = db.transaction([RULES, FIRED]);
-  const [stored, fired] = await Promise.all([transaction.objectStore(RULES).getAll(), transaction.objectStore(FIRED).getAll()]);
+interface StoredAlerts {
+  rules: AlertRule[];
+  fired: FiredAlert[];
+  ruleStates: Map<string, RuleMemory>;
+}
+
+async function readAll(db: IDBPDatabase<AlertDb>): Promise<StoredAlerts> {
+  const transaction = db.transaction([RULES, FIRED, RULE_STATES]);
+  const [stored, fired, memories] = await Promise.all([
+    transaction.objectStore(RULES).getAll(),
+    transaction.objectStore(FIRED).getAll(),
+    transaction.objectStore(RULE_STATES).getAll(),
+  ]);
   await transaction.done;
   const now = Date.now();
   const rules = stored
@@ -147,7 +207,11 @@ async function readAll(db: IDBPDatabase<AlertDb>): Promise<{ rules: AlertRule[];
       const check = checkRule(record.rule, now);
       return check.ok ? [check.rule] : [];
     });
-  return { rules, fired: fired.flatMap((value) => firedAlertOf(value) ?? []) };
+  const ruleStates = new Map(memories.flatMap((value) => {
+    const memory = ruleMemoryOf(value);
+    return memory ? [[memory.ruleId, { fingerprint: memory.fingerprint, subjects: memory.subjects }] as const] : [];
+  }));
+  return { rules, fired: fired.flatMap((value) => firedAlertOf(value) ?? []), ruleStates };
 }
 
 /**
@@ -157,7 +221,7 @@ async function readAll(db: IDBPDatabase<AlertDb>): Promise<{ rules: AlertRule[];
 export function openAlertDatabase(onStorage: (storage: AlertStorage) => void): Promise<AlertDatabase> {
   const memoryOnly = (detail: string): AlertDatabase => {
     onStorage({ state: 'memory', detail });
-    return new BrowserAlertDatabase(null, [], [], onStorage);
+    return new BrowserAlertDatabase(null, { rules: [], fired: [], ruleStates: new Map() }, onStorage);
   };
   if (typeof indexedDB === 'undefined') return Promise.resolve(memoryOnly('this browser has no IndexedDB'));
   return new Promise((resolve) => {
@@ -173,6 +237,7 @@ export function openAlertDatabase(onStorage: (storage: AlertStorage) => void): P
         upgrade: (db) => {
           if (!db.objectStoreNames.contains(RULES)) db.createObjectStore(RULES, { keyPath: 'id' });
           if (!db.objectStoreNames.contains(FIRED)) db.createObjectStore(FIRED, { keyPath: 'id' });
+          if (!db.objectStoreNames.contains(RULE_STATES)) db.createObjectStore(RULE_STATES, { keyPath: 'ruleId' });
         },
         blocked: () => settle(memoryOnly('another tab holds an older alert database open')),
         // A newer version of the page wants to upgrade the store: this one steps aside.
@@ -185,8 +250,7 @@ export function openAlertDatabase(onStorage: (storage: AlertStorage) => void): P
             return;
           }
           try {
-            const { rules, fired } = await readAll(db);
-            store = new BrowserAlertDatabase(db, rules, fired, onStorage);
+            store = new BrowserAlertDatabase(db, await readAll(db), onStorage);
             onStorage({ state: 'persistent' });
             settle(store);
           } catch (error) {

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportRules } from '../../domain/alerts/importRules';
+import { INITIAL_SUBJECT_STATE } from '../../domain/alerts/evaluate';
+import { ruleFingerprint, type RuleStates } from '../../domain/alerts/evaluateRules';
 import type { AlertCondition, AlertRule, FiredAlert } from '../../domain/alerts/rule';
 import { useAlertsStore, type NotificationAccess } from '../../store/alertsStore';
 import { freshIndexedDb } from '../fundingHistory/testing/fakeVenues';
@@ -16,13 +18,17 @@ function fired(id: string, time: number): FiredAlert {
 /** A service over a fresh fake IndexedDB, with what it told the workers and how often it asked for permission. */
 function harness(answer: NotificationAccess = 'granted', access: NotificationAccess = 'default') {
   const told: AlertRule[][] = [];
+  const toldStates: RuleStates[] = [];
   const asked: number[] = [];
   let ids = 0;
   let sound = false;
   const make = (): AlertService =>
     createAlertService({
       openDatabase: openAlertDatabase,
-      tellWorkers: (rules) => told.push([...rules]),
+      tellWorkers: (rules, keptStates) => {
+        told.push([...rules]);
+        toldStates.push(new Map(keptStates()));
+      },
       access: {
         current: () => access,
         request: () => {
@@ -34,7 +40,7 @@ function harness(answer: NotificationAccess = 'granted', access: NotificationAcc
       now: () => 1_000,
       newId: () => `rule-${++ids}`,
     });
-  return { told, asked, make };
+  return { told, toldStates, asked, make };
 }
 
 const storeRules = () => useAlertsStore.getState().rules;
@@ -163,5 +169,34 @@ describe('the alert service', () => {
     useAlertsStore.setState(useAlertsStore.getInitialState(), true);
     await make().start();
     expect(useAlertsStore.getState().sound).toBe(true);
+  });
+
+  it('keeps the rule states the workers send across a reload, and drops those of a rule removed', async () => {
+    const { toldStates, make } = harness();
+    const service = make();
+    await service.start();
+    const hot = service.addRule(above30);
+    const down = service.addRule(okxDown);
+    const firedState = { ...INITIAL_SUBJECT_STATE, armed: false, lastFiredAt: 900 };
+    service.recordStates([
+      { ruleId: hot.id, fingerprint: ruleFingerprint(hot), subjects: [['contract:binance:BTCUSDT', firedState]] },
+      // A link's state is the page's own: never kept.
+      { ruleId: down.id, fingerprint: ruleFingerprint(down), subjects: [['exchange:okx', firedState]] },
+    ]);
+    await service.settled();
+
+    useAlertsStore.setState(useAlertsStore.getInitialState(), true);
+    const reloaded = make();
+    await reloaded.start();
+    const restored = toldStates.at(-1)!;
+    expect([...restored.keys()]).toEqual([hot.id]);
+    expect(restored.get(hot.id)!.subjects.get('contract:binance:BTCUSDT')).toEqual(firedState);
+
+    reloaded.removeRule(hot.id);
+    expect(toldStates.at(-1)!.size).toBe(0);
+    await reloaded.settled();
+    useAlertsStore.setState(useAlertsStore.getInitialState(), true);
+    await make().start();
+    expect(toldStates.at(-1)!.size).toBe(0);
   });
 });

@@ -1,4 +1,6 @@
+import type { RuleMemory, RuleStateChange, RuleStates } from '../../domain/alerts/evaluateRules';
 import { exportRules, importRules, type RulesImport } from '../../domain/alerts/importRules';
+import { applyStateChanges, pruneStates } from '../../domain/alerts/ruleMemory';
 import { DEFAULT_COOLDOWN_MS, DEFAULT_HYSTERESIS, type AlertCondition, type AlertRule, type FiredAlert } from '../../domain/alerts/rule';
 import { useAlertsStore, type AlertStorage, type NotificationAccess } from '../../store/alertsStore';
 import { MAX_FIRED_ALERTS, type AlertDatabase } from './alertDatabase';
@@ -15,7 +17,8 @@ export interface NotificationAccessPort {
 
 export interface AlertServiceOptions {
   openDatabase: (onStorage: (storage: AlertStorage) => void) => Promise<AlertDatabase>;
-  tellWorkers: (rules: readonly AlertRule[]) => void;
+  /** `keptStates` reads the rule states kept so far: a thread that holds none of a rule's resumes from them. */
+  tellWorkers: (rules: readonly AlertRule[], keptStates: () => RuleStates) => void;
   access: NotificationAccessPort;
   /** Whether the trader wants the tone, kept for the next visit. */
   sound: { read(): boolean; write(on: boolean): void };
@@ -38,6 +41,8 @@ export interface AlertService {
   setAlertSound(on: boolean): void;
   /** Fired alerts into the history (newest first), the toasts and the unseen count, and the database. */
   record(alerts: readonly FiredAlert[]): void;
+  /** Rule states that moved, kept (and saved) so that a reload neither re-fires a condition still true nor forgets a firing. */
+  recordStates(changes: readonly RuleStateChange[]): void;
   /** Resolves once every write asked for so far is done. */
   settled(): Promise<void>;
 }
@@ -55,6 +60,8 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
   let loaded: Promise<void> | null = null;
   let writes: Promise<void> = Promise.resolve();
   let askedAccess = false;
+  const ruleStates = new Map<string, RuleMemory>();
+  const keptStates = (): RuleStates => ruleStates;
 
   const write = (step: (db: AlertDatabase) => Promise<void>): void => {
     const opened = database;
@@ -68,9 +75,15 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     return rules;
   };
 
+  const dropStatesNotUsedBy = (rules: readonly AlertRule[]): void => {
+    const dropped = pruneStates(ruleStates, rules);
+    if (dropped.length > 0) write((db) => db.saveRuleStates(new Map(), dropped));
+  };
+
   const changeRules = (rules: AlertRule[]): void => {
     useAlertsStore.setState({ rules });
-    options.tellWorkers(rules);
+    dropStatesNotUsedBy(rules);
+    options.tellWorkers(rules, keptStates);
     write((db) => db.saveRules(rules));
   };
 
@@ -89,8 +102,10 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
       database = opened;
       loaded = opened.then((db) => {
         const rules = db.rules();
+        for (const [id, memory] of db.ruleStates()) ruleStates.set(id, memory);
+        dropStatesNotUsedBy(rules);
         useAlertsStore.setState({ rules, fired: db.fired() });
-        options.tellWorkers(rules);
+        options.tellWorkers(rules, keptStates);
       });
       return loaded;
     },
@@ -149,6 +164,13 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
         unseen: state.unseen + alerts.length,
       }));
       write((db) => db.appendFired(alerts));
+    },
+
+    recordStates(changes) {
+      const rules = useAlertsStore.getState().rules;
+      if (rules === null) return;
+      const moved = applyStateChanges(ruleStates, changes, rules);
+      if (moved.size > 0) write((db) => db.saveRuleStates(moved, []));
     },
 
     settled() {

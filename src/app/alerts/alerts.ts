@@ -38,9 +38,15 @@ function showNotice(notice: DesktopNotice): void {
 
 const tone = createAlertTone(() => new AudioContext());
 
+/** Carry rules read both venues' rows: the page, not a worker, answers them. */
+const carryWatch = new CarryWatch();
+
 const service: AlertService = createAlertService({
   openDatabase: openAlertDatabase,
-  tellWorkers: tellWorkersRules,
+  tellWorkers: (rules, keptStates) => {
+    tellWorkersRules(rules, keptStates);
+    carryWatch.restore(keptStates());
+  },
   access: browserAccess,
   sound: {
     read: () => readStoredJson(browserStorage(), SOUND_KEY) === true,
@@ -64,12 +70,12 @@ export function startAlerts(navigate: (path: string) => void = (path) => window.
   void service.start();
   watchTitle(document);
   const delivery: AlertDeliveryOptions = { notify: showNotice, tone: () => tone.play(), focus: () => window.focus(), navigate };
-  const carryWatch = new CarryWatch();
   listenToBatches((batch) => {
     const carried = carryWatch.check(Date.now(), useAlertsStore.getState().rules ?? [], () => ({
       perps: Object.values(freshPerpRows()),
       settings: useCarrySettingsStore.getState().settings,
     }));
+    service.recordStates([...batch.ruleStates, ...carryWatch.takeStateChanges()]);
     const alerts = carried.length === 0 ? batch.alerts : [...batch.alerts, ...carried];
     if (alerts.length === 0) return;
     service.record(alerts);

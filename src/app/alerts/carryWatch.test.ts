@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleMemory } from '../../domain/alerts/evaluateRules';
 import type { AlertCondition, AlertRule } from '../../domain/alerts/rule';
+import { applyStateChanges } from '../../domain/alerts/ruleMemory';
 import { DEFAULT_CARRY_SETTINGS } from '../../domain/carrySettings';
 import type { ExchangeId } from '../../domain/exchange';
 import type { PerpRow } from '../../domain/perp';
@@ -43,5 +45,19 @@ describe('the carry watch on the page', () => {
       throw new Error('read the rows');
     });
     expect(fired).toEqual([]);
+  });
+
+  it('restored from the states the page kept, does not fire again for a carry still over its level', () => {
+    const rows = [perp('binance', 'BTCUSDT', 0.0001), perp('okx', 'BTC-USDT-SWAP', 0.0005)];
+    const market = () => ({ perps: rows, settings: DEFAULT_CARRY_SETTINGS });
+    const before = new CarryWatch();
+    expect(before.check(0, [carry], market)).toHaveLength(1);
+    const kept = new Map<string, RuleMemory>();
+    applyStateChanges(kept, before.takeStateChanges(), [carry]);
+
+    const reloaded = new CarryWatch();
+    reloaded.restore(kept);
+    expect(reloaded.check(CARRY_CHECK_MS, [carry], market)).toEqual([]);
+    expect(new CarryWatch().check(CARRY_CHECK_MS, [carry], market)).toHaveLength(1);
   });
 });

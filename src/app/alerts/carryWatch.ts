@@ -1,5 +1,6 @@
 import type { CarrySettings } from '../../domain/carrySettings';
-import { evaluateRules, type RuleStates } from '../../domain/alerts/evaluateRules';
+import { evaluateRules, type RuleStateChange, type RuleStates } from '../../domain/alerts/evaluateRules';
+import { withRestored } from '../../domain/alerts/ruleMemory';
 import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
 import type { PerpRow } from '../../domain/perp';
 
@@ -14,7 +15,20 @@ export interface CarryMarket {
 /** The carry rules, on the page: a pair's legs live in both workers, and only the page holds both venues' rows. */
 export class CarryWatch {
   private states: RuleStates = new Map();
+  private stateChanges: RuleStateChange[] = [];
   private checkedAt = Number.NEGATIVE_INFINITY;
+
+  /** Seeds each carry rule this watch holds no state of from the page's kept states (after a reload). */
+  restore(kept: RuleStates): void {
+    this.states = withRestored(this.states, kept);
+  }
+
+  /** The rule states that moved since the last call, for the page to keep. */
+  takeStateChanges(): RuleStateChange[] {
+    const changes = this.stateChanges;
+    this.stateChanges = [];
+    return changes;
+  }
 
   /** The alerts the carry rules fire at `time`; `market` is read only when a check is due. */
   check(time: number, rules: readonly AlertRule[], market: () => CarryMarket): FiredAlert[] {
@@ -26,8 +40,9 @@ export class CarryWatch {
       return [];
     }
     const { perps, settings } = market();
-    const { states, fired } = evaluateRules(carryRules, this.states, { time, perps, carrySettings: settings, atmIvs: new Map(), links: [] });
+    const { states, fired, changed } = evaluateRules(carryRules, this.states, { time, perps, carrySettings: settings, atmIvs: new Map(), links: [] });
     this.states = states;
+    this.stateChanges.push(...changed);
     return fired;
   }
 }

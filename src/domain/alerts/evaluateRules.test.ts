@@ -121,4 +121,12 @@ describe('evaluateRules', () => {
     const fired = run((step) => steps[step]!, steps.map((_, step) => market(step)));
     expect(fired.map((alerts) => alerts.length)).toEqual([1, 0, 0, 1, 0, 1, 0, 1]);
   });
+
+  it('lists the subjects whose state moved, and only those', () => {
+    const first = evaluateRules([above30], new Map(), snapshot(0, [perp('binance', 'BTCUSDT', 'BTC', { fundingRate: 0.0003 }), perp('binance', 'ETHUSDT', 'ETH', { fundingRate: 0.0001 })]));
+    // BTC fired (disarmed); ETH below the level stays where a fresh subject starts.
+    expect(first.changed).toEqual([{ ruleId: 'hot', fingerprint: expect.any(String), subjects: [['contract:binance:BTCUSDT', expect.objectContaining({ armed: false, lastFiredAt: 0 })]] }]);
+    const again = evaluateRules([above30], first.states, snapshot(1, [perp('binance', 'BTCUSDT', 'BTC', { fundingRate: 0.00031 })]));
+    expect(again.changed).toEqual([]);
+  });
 });

@@ -28,13 +28,21 @@ export interface RuleMemory {
 /** By rule id. */
 export type RuleStates = ReadonlyMap<string, RuleMemory>;
 
+/** The subjects of one rule whose state moved in one evaluation: what the page keeps across reloads. */
+export interface RuleStateChange {
+  ruleId: string;
+  fingerprint: string;
+  subjects: [subjectKey: string, state: SubjectState][];
+}
+
 export interface RulesEvaluation {
   states: Map<string, RuleMemory>;
   fired: FiredAlert[];
+  changed: RuleStateChange[];
 }
 
 /** An edited condition or band starts afresh; a changed cooldown or pause does not count as an edit. */
-function fingerprintOf(rule: AlertRule): string {
+export function ruleFingerprint(rule: AlertRule): string {
   return JSON.stringify([rule.condition, rule.hysteresis]);
 }
 
@@ -113,18 +121,23 @@ export function evaluateRules(rules: readonly AlertRule[], states: RuleStates, s
   const byKey = new Map(snapshot.perps.map((row) => [row.key, row]));
   const next = new Map<string, RuleMemory>();
   const fired: FiredAlert[] = [];
+  const changed: RuleStateChange[] = [];
   for (const rule of rules) {
     if (rule.paused) continue;
-    const fingerprint = fingerprintOf(rule);
+    const fingerprint = ruleFingerprint(rule);
     const kept = states.get(rule.id);
     const subjects = new Map(kept?.fingerprint === fingerprint ? kept.subjects : []);
+    const moved: [string, SubjectState][] = [];
     for (const [subject, observation] of observationsOf(rule.condition, snapshot, byKey)) {
       const key = subjectKey(subject);
-      const step = evaluateRule(rule, subject, subjects.get(key) ?? INITIAL_SUBJECT_STATE, observation);
+      const before = subjects.get(key) ?? INITIAL_SUBJECT_STATE;
+      const step = evaluateRule(rule, subject, before, observation);
       subjects.set(key, step.state);
+      if (step.state !== before) moved.push([key, step.state]);
       if (step.fired) fired.push(step.fired);
     }
     next.set(rule.id, { fingerprint, subjects });
+    if (moved.length > 0) changed.push({ ruleId: rule.id, fingerprint, subjects: moved });
   }
-  return { states: next, fired };
+  return { states: next, fired, changed };
 }

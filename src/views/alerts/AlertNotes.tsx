@@ -5,7 +5,7 @@ const NOTIFICATION_NOTE: Record<NotificationAccess, string> = {
   granted: 'Desktop notifications are on: each alert also shows as one.',
   default: 'Desktop notifications are not allowed yet: the browser asks when a rule is first made on this page; until then alerts show here and in the tab title only.',
   denied: 'Desktop notifications are blocked in this browser: alerts show here and in the tab title only.',
-  unsupported: 'Desktop notifications are blocked in this browser: alerts show here and in the tab title only.',
+  unsupported: 'This browser offers no desktop notifications to this page: alerts show here and in the tab title only.',
 };
 
 /** What the trader must know of how alerts reach them: only while the tab is open, how, and where rules are kept. */

@@ -27,6 +27,7 @@ function Toast({ alert }: { alert: FiredAlert }) {
 /** The alerts that just fired, over whatever view is open, read out as they arrive. */
 export function AlertToasts() {
   const toasts = useAlertsStore((state) => state.toasts);
+  const blocked = useAlertsStore((state) => state.notifications === 'denied');
   return (
     <div className="toasts" role="status" aria-live="polite" aria-label="Alerts fired">
       {toasts.length > 0 && (
@@ -36,6 +37,7 @@ export function AlertToasts() {
           ))}
         </ul>
       )}
+      {toasts.length > 0 && blocked && <p className="toast-note">Desktop notifications are blocked in this browser: alerts show here and in the tab title.</p>}
     </div>
   );
 }
