@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --rates 1,10,30 --seconds 15 --views screener --repeats 3 --out bench/results.md]`:
+ * `npm run bench [-- --rates 1,10,30 --seconds 15 --views screener --repeats 3 --alert-rules 50 --out bench/results.md]`:
  * the built app in headless Chromium against the fake exchange at each rate, every view
  * measured the same way (each `--repeats` times, the views taken in turn); writes a markdown
  * report. Not a test: nothing here runs in CI.
@@ -12,6 +12,7 @@ import { numberFlag } from '../scripts/lib/flags.ts';
 import { buildBenchApp, fakeUniverse, initialJsGzipBytes, launchChromium, machineInfo, startFakeAt, type RunningFake } from './harness/environment.ts';
 import { runScenario } from './harness/runScenario.ts';
 import { renderReport, type RunResult } from './report.ts';
+import { benchAlertRulesFile } from './scenarios/alertRules.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +27,7 @@ const { values: flags } = parseArgs({
     seed: { type: 'string' },
     repeats: { type: 'string' },
     out: { type: 'string', default: 'bench/results.md' },
+    'alert-rules': { type: 'string' },
   },
 });
 
@@ -35,6 +37,7 @@ const phaseSeconds = numberFlag('seconds', flags.seconds) ?? 15;
 const warmupSeconds = numberFlag('warmup', flags.warmup) ?? 5;
 const profileSeconds = numberFlag('profile-seconds', flags['profile-seconds']) ?? 8;
 const repeats = numberFlag('repeats', flags.repeats) ?? 1;
+const alertRuleCount = numberFlag('alert-rules', flags['alert-rules']) ?? 0;
 const wanted = flags.views?.split(',');
 const scenarios = SCENARIOS.filter((scenario) => !wanted || wanted.includes(scenario.id));
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
@@ -43,6 +46,7 @@ const log = (message: string) => console.log(`[bench ${new Date().toISOString().
 const startedAt = new Date();
 let running: RunningFake = await startFakeAt(rates[0]!, seed, null);
 const universe = await fakeUniverse(running);
+const alertRules = alertRuleCount > 0 ? { file: benchAlertRulesFile(alertRuleCount, universe.binanceSymbols), count: alertRuleCount } : null;
 log(`fake exchange up (${universe.expectedRows} perpetuals); building the app`);
 const initialJs = await initialJsGzipBytes(running.env);
 const app = await buildBenchApp(running.env);
@@ -75,6 +79,7 @@ try {
           warmupSeconds,
           phaseSeconds,
           profileSeconds,
+          alertRules,
         });
         results.push({ ...result, run });
       }
@@ -90,6 +95,7 @@ try {
     phaseSeconds,
     profileSeconds,
     repeats,
+    alertRules: alertRuleCount,
     initialJsGzipBytes: initialJs,
     results,
     notMeasured: scenarios.filter((scenario) => scenario.notMeasured !== null),

@@ -1,4 +1,5 @@
 import type { ParseFloor } from '../page/instruments.ts';
+import { importAlertRules } from '../scenarios/alertRules.ts';
 import { sleep, type ScenarioContext, type ViewScenario } from '../scenarios/scenario.ts';
 import { breakDownProfile, type CpuProfile, type ProfileBreakdown } from './cpuProfile.ts';
 import { measureWindow, type WindowMeasure } from './measureWindow.ts';
@@ -18,6 +19,8 @@ export interface ScenarioSettings {
   warmupSeconds: number;
   phaseSeconds: number;
   profileSeconds: number;
+  /** The alert rules file imported before the view is loaded, and how many rules it holds; null for none. */
+  alertRules: { file: string; count: number } | null;
 }
 
 export interface PhaseProfile {
@@ -80,7 +83,15 @@ async function timeFloor(page: PageSession['page']): Promise<FloorResult> {
  * JSON.parse floor over the frames captured at the start of the first window, and the heap.
  */
 export async function runScenario(browser: BenchBrowser, scenario: ViewScenario, settings: ScenarioSettings): Promise<ScenarioResult> {
-  const open = () => openPageSession(browser, { binanceSocketMarker: settings.binanceSocketMarker, expectedRows: settings.expectedRows });
+  // Each fresh context gets the rules first: every load of the view then starts with them, as a trader's does.
+  const open = async (): Promise<PageSession> => {
+    const session = await openPageSession(browser, { binanceSocketMarker: settings.binanceSocketMarker, expectedRows: settings.expectedRows });
+    if (settings.alertRules) {
+      await importAlertRules(session, settings.appUrl, settings.alertRules.file, settings.alertRules.count);
+      settings.log(`${settings.alertRules.count} alert rules imported`);
+    }
+    return session;
+  };
   const contextOf = (session: PageSession): ScenarioContext => ({
     session,
     appUrl: settings.appUrl,

@@ -115,6 +115,17 @@ export class BenchPage {
     await this.send('Input.dispatchMouseEvent', { type: 'mouseWheel', ...this.mouse, deltaX, deltaY });
   }
 
+  /** Focuses the element and types `text` into it as one input, as a paste does. */
+  async insertText(selector: string, text: string): Promise<void> {
+    const found = await this.evaluate((css) => {
+      const element = document.querySelector<HTMLElement>(css);
+      element?.focus();
+      return element !== null;
+    }, selector);
+    if (!found) throw new Error(`nothing matches "${selector}"`);
+    await this.send('Input.insertText', { text });
+  }
+
   /** A real mouse click in the middle of the button whose text, without its aria-hidden parts, is exactly `name`. */
   async clickButton(name: string): Promise<void> {
     const center = await this.evaluate((label) => {
