@@ -1,5 +1,6 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ruleFingerprint } from '../../domain/alerts/evaluateRules';
 import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
 import { freshIndexedDb } from '../fundingHistory/testing/fakeVenues';
 import type { AlertStorage } from '../../store/alertsStore';
@@ -132,21 +133,35 @@ describe('the alert store', () => {
 
     const store = await openAlertDatabase(storageLog().onStorage);
     expect(store.rules()).toEqual([levelRule('a', 0.3)]);
+    await store.saveRules([levelRule('a', 0.3), levelRule('b', 0.5)]);
+    const fingerprint = ruleFingerprint(levelRule('a', 0.3));
     const state = { armed: false, lastFiredAt: 5, reportedRate: null, reportedHours: null, alertedSettlement: null, downSince: null };
-    await store.saveRuleStates(new Map([['a', { fingerprint: 'f', subjects: new Map([['contract:binance:BTCUSDT', state]]) }]]), []);
+    await store.saveRuleStates([{ ruleId: 'a', fingerprint, subjects: [['contract:binance:BTCUSDT', state], ['contract:okx:BTC-USDT-SWAP', state]] }], []);
+    await store.saveRuleStates([{ ruleId: 'a', fingerprint, subjects: [['contract:okx:BTC-USDT-SWAP', { ...state, armed: true }]] }], []);
     const raw = await openDB('funding-desk-alerts', ALERT_DB_VERSION);
-    await raw.put('ruleStates', { ruleId: 'b', fingerprint: 'g', subjects: new Map([['contract:okx:BTC-USDT-SWAP', { ...state, armed: 'no' }]]) });
-    await raw.put('ruleStates', { ruleId: 'c', fingerprint: 'h', subjects: [] });
+    // A bad state, and one saved under the rule's condition before an edit: both left out, and deleted.
+    await raw.put('ruleStates', { key: 'a\u0000contract:binance:ETHUSDT', ruleId: 'a', fingerprint, subject: 'contract:binance:ETHUSDT', state: { ...state, armed: 'no' } });
+    await raw.put('ruleStates', { key: 'b\u0000contract:binance:ETHUSDT', ruleId: 'b', fingerprint: 'before the edit', subject: 'contract:binance:ETHUSDT', state });
     raw.close();
+
     const again = await openAlertDatabase(storageLog().onStorage);
     expect(again.ruleStates()).toEqual(
       new Map([
-        ['a', { fingerprint: 'f', subjects: new Map([['contract:binance:BTCUSDT', state]]) }],
-        // A bad subject state is left out: that subject starts afresh.
-        ['b', { fingerprint: 'g', subjects: new Map() }],
+        [
+          'a',
+          {
+            fingerprint,
+            subjects: new Map([
+              ['contract:binance:BTCUSDT', state],
+              ['contract:okx:BTC-USDT-SWAP', { ...state, armed: true }],
+            ]),
+          },
+        ],
       ]),
     );
-    await again.saveRuleStates(new Map(), ['a', 'b']);
-    expect((await openAlertDatabase(storageLog().onStorage)).ruleStates().size).toBe(0);
+    await again.saveRuleStates([], ['a']);
+    const check = await openDB('funding-desk-alerts', ALERT_DB_VERSION);
+    expect(await check.count('ruleStates')).toBe(0);
+    check.close();
   });
 });

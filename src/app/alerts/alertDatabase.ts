@@ -2,7 +2,8 @@ import type { AlertStorage } from '../../store/alertsStore';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { checkRule } from '../../domain/alerts/importRules';
 import type { SubjectState } from '../../domain/alerts/evaluate';
-import type { RuleMemory } from '../../domain/alerts/evaluateRules';
+import { ruleFingerprint, type RuleStateChange, type RuleStates } from '../../domain/alerts/evaluateRules';
+import { applyStateChanges, keepsStateAcrossPages } from '../../domain/alerts/ruleMemory';
 import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
 import { storageRefusal } from '../fundingHistory/settlementCache';
 
@@ -11,8 +12,17 @@ const DB_NAME = 'funding-desk-alerts';
 export const ALERT_DB_VERSION = 2;
 const RULES = 'rules';
 const FIRED = 'fired';
-/** Since version 2: where each rule stands on its subjects, so a reload neither re-fires nor forgets a firing. */
+/** Since version 2: where each rule stands on each subject, so a reload neither re-fires nor forgets a firing. */
 const RULE_STATES = 'ruleStates';
+
+/** A subject state's key: its rule's id first, so a rule's states are one key range. */
+function stateKey(ruleId: string, subjectKey: string): string {
+  return `${ruleId}\u0000${subjectKey}`;
+}
+
+function ruleStateRange(ruleId: string): IDBKeyRange {
+  return IDBKeyRange.bound(`${ruleId}\u0000`, `${ruleId}\u0001`, false, true);
+}
 
 /** The newest fired alerts kept; older ones are dropped as new ones come. */
 export const MAX_FIRED_ALERTS = 200;
@@ -24,14 +34,19 @@ interface StoredRule {
   rule: AlertRule;
 }
 
-interface StoredRuleMemory extends RuleMemory {
+/** One rule's state on one subject, under the rule's condition it was built with. */
+interface StoredSubjectState {
+  key: string;
   ruleId: string;
+  fingerprint: string;
+  subject: string;
+  state: SubjectState;
 }
 
 interface AlertDb extends DBSchema {
   [RULES]: { key: string; value: StoredRule };
   [FIRED]: { key: string; value: FiredAlert };
-  [RULE_STATES]: { key: string; value: StoredRuleMemory };
+  [RULE_STATES]: { key: string; value: StoredSubjectState };
 }
 
 
@@ -44,10 +59,10 @@ export interface AlertDatabase {
   saveRules(rules: readonly AlertRule[]): Promise<void>;
   /** Adds alerts, keeping only the newest `MAX_FIRED_ALERTS`. Never rejects. */
   appendFired(alerts: readonly FiredAlert[]): Promise<void>;
-  /** Each rule's states, by rule id, as last saved. */
-  ruleStates(): Map<string, RuleMemory>;
-  /** Writes these rules' states and deletes those of `dropped`, in one transaction. Never rejects. */
-  saveRuleStates(saved: ReadonlyMap<string, RuleMemory>, dropped: readonly string[]): Promise<void>;
+  /** The states of the rules held, under their current conditions, as last saved. */
+  ruleStates(): RuleStates;
+  /** Writes the subject states that moved and deletes every state of the `dropped` rules, in one transaction. Never rejects. */
+  saveRuleStates(changes: readonly RuleStateChange[], dropped: readonly string[]): Promise<void>;
 }
 
 const SUBJECT_KINDS = new Set(['contract', 'pair', 'chain', 'exchange']);
@@ -77,15 +92,11 @@ function subjectStateOf(value: unknown): SubjectState | null {
   return { armed: value.armed, lastFiredAt, reportedRate, reportedHours, alertedSettlement, downSince } as SubjectState;
 }
 
-/** A stored rule memory with its bad subject states left out (that subject starts afresh), or null when it is not one. */
-function ruleMemoryOf(value: unknown): StoredRuleMemory | null {
-  if (!isRecord(value) || typeof value.ruleId !== 'string' || typeof value.fingerprint !== 'string' || !(value.subjects instanceof Map)) return null;
-  const subjects = new Map<string, SubjectState>();
-  for (const [key, state] of value.subjects as Map<unknown, unknown>) {
-    const checked = subjectStateOf(state);
-    if (typeof key === 'string' && checked) subjects.set(key, checked);
-  }
-  return { ruleId: value.ruleId, fingerprint: value.fingerprint, subjects };
+/** A stored subject state, or null when it is not one this version wrote (that subject starts afresh). */
+function storedStateOf(value: unknown): StoredSubjectState | null {
+  if (!isRecord(value) || typeof value.ruleId !== 'string' || typeof value.fingerprint !== 'string' || typeof value.subject !== 'string' || typeof value.key !== 'string') return null;
+  const state = subjectStateOf(value.state);
+  return state ? { key: value.key, ruleId: value.ruleId, fingerprint: value.fingerprint, subject: value.subject, state } : null;
 }
 
 function newestFirst(alerts: readonly FiredAlert[]): FiredAlert[] {
@@ -99,7 +110,7 @@ function newestFirst(alerts: readonly FiredAlert[]): FiredAlert[] {
 class BrowserAlertDatabase implements AlertDatabase {
   private heldRules: AlertRule[];
   private heldFired: FiredAlert[];
-  private readonly heldStates: Map<string, RuleMemory>;
+  private readonly heldStates: RuleStates;
 
   constructor(
     private db: IDBPDatabase<AlertDb> | null,
@@ -149,20 +160,29 @@ class BrowserAlertDatabase implements AlertDatabase {
     ]);
   }
 
-  ruleStates(): Map<string, RuleMemory> {
-    return new Map(this.heldStates);
+  ruleStates(): RuleStates {
+    return new Map([...this.heldStates].map(([id, memory]) => [id, { fingerprint: memory.fingerprint, subjects: new Map(memory.subjects) }]));
   }
 
-  async saveRuleStates(saved: ReadonlyMap<string, RuleMemory>, dropped: readonly string[]): Promise<void> {
-    for (const [ruleId, memory] of saved) this.heldStates.set(ruleId, memory);
+  async saveRuleStates(changes: readonly RuleStateChange[], dropped: readonly string[]): Promise<void> {
     for (const ruleId of dropped) this.heldStates.delete(ruleId);
+    applyStateChanges(this.heldStates, changes, this.heldRules);
     const db = this.db;
     if (!db) return;
     const transaction = db.transaction(RULE_STATES, 'readwrite');
     await this.commit(transaction, [
-      ...[...saved].map(([ruleId, memory]) => () => transaction.store.put({ ruleId, fingerprint: memory.fingerprint, subjects: new Map(memory.subjects) })),
-      ...dropped.map((ruleId) => () => transaction.store.delete(ruleId)),
+      ...dropped.map((ruleId) => () => transaction.store.delete(ruleStateRange(ruleId))),
+      ...changes.flatMap(({ ruleId, fingerprint, subjects }) =>
+        subjects.map(([subject, state]) => () => transaction.store.put({ key: stateKey(ruleId, subject), ruleId, fingerprint, subject, state })),
+      ),
     ]);
+  }
+
+  async deleteStates(keys: readonly string[]): Promise<void> {
+    const db = this.db;
+    if (!db) return;
+    const transaction = db.transaction(RULE_STATES, 'readwrite');
+    await this.commit(transaction, keys.map((key) => () => transaction.store.delete(key)));
   }
 
   /** Issues the requests in one transaction; at a refusal it undoes them all (a save is all or nothing) and carries on in memory. */
@@ -188,7 +208,9 @@ class BrowserAlertDatabase implements AlertDatabase {
 interface StoredAlerts {
   rules: AlertRule[];
   fired: FiredAlert[];
-  ruleStates: Map<string, RuleMemory>;
+  ruleStates: RuleStates;
+  /** Subject states no rule held can use (a rule edited or removed by an older page): deleted once open. */
+  staleStateKeys: string[];
 }
 
 async function readAll(db: IDBPDatabase<AlertDb>): Promise<StoredAlerts> {
@@ -207,11 +229,23 @@ async function readAll(db: IDBPDatabase<AlertDb>): Promise<StoredAlerts> {
       const check = checkRule(record.rule, now);
       return check.ok ? [check.rule] : [];
     });
-  const ruleStates = new Map(memories.flatMap((value) => {
-    const memory = ruleMemoryOf(value);
-    return memory ? [[memory.ruleId, { fingerprint: memory.fingerprint, subjects: memory.subjects }] as const] : [];
-  }));
-  return { rules, fired: fired.flatMap((value) => firedAlertOf(value) ?? []), ruleStates };
+  const current = new Map(rules.filter(keepsStateAcrossPages).map((rule) => [rule.id, ruleFingerprint(rule)]));
+  const ruleStates: RuleStates = new Map();
+  const staleStateKeys: string[] = [];
+  for (const value of memories) {
+    const stored = storedStateOf(value);
+    if (!stored || current.get(stored.ruleId) !== stored.fingerprint) {
+      if (isRecord(value) && typeof value.key === 'string') staleStateKeys.push(value.key);
+      continue;
+    }
+    let memory = ruleStates.get(stored.ruleId);
+    if (!memory) {
+      memory = { fingerprint: stored.fingerprint, subjects: new Map() };
+      ruleStates.set(stored.ruleId, memory);
+    }
+    memory.subjects.set(stored.subject, stored.state);
+  }
+  return { rules, fired: fired.flatMap((value) => firedAlertOf(value) ?? []), ruleStates, staleStateKeys };
 }
 
 /**
@@ -221,7 +255,7 @@ async function readAll(db: IDBPDatabase<AlertDb>): Promise<StoredAlerts> {
 export function openAlertDatabase(onStorage: (storage: AlertStorage) => void): Promise<AlertDatabase> {
   const memoryOnly = (detail: string): AlertDatabase => {
     onStorage({ state: 'memory', detail });
-    return new BrowserAlertDatabase(null, { rules: [], fired: [], ruleStates: new Map() }, onStorage);
+    return new BrowserAlertDatabase(null, { rules: [], fired: [], ruleStates: new Map(), staleStateKeys: [] }, onStorage);
   };
   if (typeof indexedDB === 'undefined') return Promise.resolve(memoryOnly('this browser has no IndexedDB'));
   return new Promise((resolve) => {
@@ -237,7 +271,7 @@ export function openAlertDatabase(onStorage: (storage: AlertStorage) => void): P
         upgrade: (db) => {
           if (!db.objectStoreNames.contains(RULES)) db.createObjectStore(RULES, { keyPath: 'id' });
           if (!db.objectStoreNames.contains(FIRED)) db.createObjectStore(FIRED, { keyPath: 'id' });
-          if (!db.objectStoreNames.contains(RULE_STATES)) db.createObjectStore(RULE_STATES, { keyPath: 'ruleId' });
+          if (!db.objectStoreNames.contains(RULE_STATES)) db.createObjectStore(RULE_STATES, { keyPath: 'key' });
         },
         blocked: () => settle(memoryOnly('another tab holds an older alert database open')),
         // A newer version of the page wants to upgrade the store: this one steps aside.
@@ -250,7 +284,9 @@ export function openAlertDatabase(onStorage: (storage: AlertStorage) => void): P
             return;
           }
           try {
-            store = new BrowserAlertDatabase(db, await readAll(db), onStorage);
+            const held = await readAll(db);
+            store = new BrowserAlertDatabase(db, held, onStorage);
+            if (held.staleStateKeys.length > 0) void store.deleteStates(held.staleStateKeys);
             onStorage({ state: 'persistent' });
             settle(store);
           } catch (error) {

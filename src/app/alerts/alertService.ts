@@ -1,4 +1,4 @@
-import type { RuleMemory, RuleStateChange, RuleStates } from '../../domain/alerts/evaluateRules';
+import type { RuleStateChange, RuleStates } from '../../domain/alerts/evaluateRules';
 import { exportRules, importRules, type RulesImport } from '../../domain/alerts/importRules';
 import { applyStateChanges, pruneStates } from '../../domain/alerts/ruleMemory';
 import { DEFAULT_COOLDOWN_MS, DEFAULT_HYSTERESIS, type AlertCondition, type AlertRule, type FiredAlert } from '../../domain/alerts/rule';
@@ -60,7 +60,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
   let loaded: Promise<void> | null = null;
   let writes: Promise<void> = Promise.resolve();
   let askedAccess = false;
-  const ruleStates = new Map<string, RuleMemory>();
+  const ruleStates: RuleStates = new Map();
   const keptStates = (): RuleStates => ruleStates;
 
   const write = (step: (db: AlertDatabase) => Promise<void>): void => {
@@ -77,7 +77,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
 
   const dropStatesNotUsedBy = (rules: readonly AlertRule[]): void => {
     const dropped = pruneStates(ruleStates, rules);
-    if (dropped.length > 0) write((db) => db.saveRuleStates(new Map(), dropped));
+    if (dropped.length > 0) write((db) => db.saveRuleStates([], dropped));
   };
 
   const changeRules = (rules: AlertRule[]): void => {
@@ -169,8 +169,8 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     recordStates(changes) {
       const rules = useAlertsStore.getState().rules;
       if (rules === null) return;
-      const moved = applyStateChanges(ruleStates, changes, rules);
-      if (moved.size > 0) write((db) => db.saveRuleStates(moved, []));
+      const kept = applyStateChanges(ruleStates, changes, rules);
+      if (kept.length > 0) write((db) => db.saveRuleStates(kept, []));
     },
 
     settled() {

@@ -1,6 +1,6 @@
 import type { CarrySettings } from '../../domain/carrySettings';
 import { evaluateRules, type RuleStateChange, type RuleStates } from '../../domain/alerts/evaluateRules';
-import { withRestored } from '../../domain/alerts/ruleMemory';
+import { restoreInto } from '../../domain/alerts/ruleMemory';
 import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
 import type { PerpRow } from '../../domain/perp';
 
@@ -14,13 +14,13 @@ export interface CarryMarket {
 
 /** The carry rules, on the page: a pair's legs live in both workers, and only the page holds both venues' rows. */
 export class CarryWatch {
-  private states: RuleStates = new Map();
+  private readonly states: RuleStates = new Map();
   private stateChanges: RuleStateChange[] = [];
   private checkedAt = Number.NEGATIVE_INFINITY;
 
   /** Seeds each carry rule this watch holds no state of from the page's kept states (after a reload). */
   restore(kept: RuleStates): void {
-    this.states = withRestored(this.states, kept);
+    restoreInto(this.states, kept);
   }
 
   /** The rule states that moved since the last call, for the page to keep. */
@@ -36,12 +36,11 @@ export class CarryWatch {
     this.checkedAt = time;
     const carryRules = rules.filter((rule) => rule.condition.kind === 'carry-level');
     if (carryRules.length === 0) {
-      this.states = new Map();
+      this.states.clear();
       return [];
     }
     const { perps, settings } = market();
-    const { states, fired, changed } = evaluateRules(carryRules, this.states, { time, perps, carrySettings: settings, atmIvs: new Map(), links: [] });
-    this.states = states;
+    const { fired, changed } = evaluateRules(carryRules, this.states, { time, perps, carrySettings: settings, atmIvs: new Map(), links: [] });
     this.stateChanges.push(...changed);
     return fired;
   }

@@ -25,12 +25,8 @@ function snapshot(time: number, perps: PerpRow[], extra: Partial<MarketSnapshot>
 
 /** Runs the snapshots in order, the states carried from one to the next; the alerts fired in each. */
 function run(rules: readonly AlertRule[] | ((step: number) => readonly AlertRule[]), snapshots: readonly MarketSnapshot[]): FiredAlert[][] {
-  let states: RuleStates = new Map();
-  return snapshots.map((market, step) => {
-    const result = evaluateRules(typeof rules === 'function' ? rules(step) : rules, states, market);
-    states = result.states;
-    return result.fired;
-  });
+  const states: RuleStates = new Map();
+  return snapshots.map((market, step) => evaluateRules(typeof rules === 'function' ? rules(step) : rules, states, market).fired);
 }
 
 const subjects = (fired: FiredAlert[][]) => fired.map((alerts) => alerts.map((alert) => (alert.subject.kind === 'contract' ? alert.subject.symbol : alert.subject.kind)));
@@ -122,11 +118,19 @@ describe('evaluateRules', () => {
     expect(fired.map((alerts) => alerts.length)).toEqual([1, 0, 0, 1, 0, 1, 0, 1]);
   });
 
-  it('lists the subjects whose state moved, and only those', () => {
-    const first = evaluateRules([above30], new Map(), snapshot(0, [perp('binance', 'BTCUSDT', 'BTC', { fundingRate: 0.0003 }), perp('binance', 'ETHUSDT', 'ETH', { fundingRate: 0.0001 })]));
-    // BTC fired (disarmed); ETH below the level stays where a fresh subject starts.
+  it('lists the subjects that fired or re-armed, and not a value first seen', () => {
+    const states: RuleStates = new Map();
+    const flips = rule('flip', { kind: 'sign-change', target: { scope: 'every' } });
+    const rows = (btc: number, eth: number) => [perp('binance', 'BTCUSDT', 'BTC', { fundingRate: btc }), perp('binance', 'ETHUSDT', 'ETH', { fundingRate: eth })];
+    const first = evaluateRules([above30, flips], states, snapshot(0, rows(0.0003, 0.0001)));
+    // BTC fired (disarmed); ETH under the level is as a fresh subject; the signs are only first seen.
     expect(first.changed).toEqual([{ ruleId: 'hot', fingerprint: expect.any(String), subjects: [['contract:binance:BTCUSDT', expect.objectContaining({ armed: false, lastFiredAt: 0 })]] }]);
-    const again = evaluateRules([above30], first.states, snapshot(1, [perp('binance', 'BTCUSDT', 'BTC', { fundingRate: 0.00031 })]));
-    expect(again.changed).toEqual([]);
+    expect(evaluateRules([above30, flips], states, snapshot(1, rows(0.00031, 0.0001))).changed).toEqual([]);
+    // BTC back under the band re-arms; ETH's sign flips and fires.
+    const third = evaluateRules([above30, flips], states, snapshot(2, rows(0.0001, -0.0001)));
+    expect(third.changed.map((change) => [change.ruleId, change.subjects.map(([key]) => key)])).toEqual([
+      ['hot', ['contract:binance:BTCUSDT']],
+      ['flip', ['contract:binance:ETHUSDT']],
+    ]);
   });
 });

@@ -22,13 +22,17 @@ export interface MarketSnapshot {
 /** One rule's states per subject, and the rule's condition they were built under. */
 export interface RuleMemory {
   fingerprint: string;
-  subjects: ReadonlyMap<string, SubjectState>;
+  subjects: Map<string, SubjectState>;
 }
 
-/** By rule id. */
-export type RuleStates = ReadonlyMap<string, RuleMemory>;
+/** By rule id; kept by one thread and updated in place, since an every-contract rule holds a state per contract. */
+export type RuleStates = Map<string, RuleMemory>;
 
-/** The subjects of one rule whose state moved in one evaluation: what the page keeps across reloads. */
+/**
+ * The subjects of one rule that fired or re-armed in one evaluation, with their new states: what
+ * the page keeps across reloads. A value first seen is not kept: a closed tab watches nothing, and
+ * the next page starts from what it sees.
+ */
 export interface RuleStateChange {
   ruleId: string;
   fingerprint: string;
@@ -36,26 +40,32 @@ export interface RuleStateChange {
 }
 
 export interface RulesEvaluation {
-  states: Map<string, RuleMemory>;
   fired: FiredAlert[];
   changed: RuleStateChange[];
 }
 
+const fingerprints = new WeakMap<AlertRule, string>();
+
 /** An edited condition or band starts afresh; a changed cooldown or pause does not count as an edit. */
 export function ruleFingerprint(rule: AlertRule): string {
-  return JSON.stringify([rule.condition, rule.hysteresis]);
+  let fingerprint = fingerprints.get(rule);
+  if (fingerprint === undefined) {
+    fingerprint = JSON.stringify([rule.condition, rule.hysteresis]);
+    fingerprints.set(rule, fingerprint);
+  }
+  return fingerprint;
 }
 
-function contractsOf(target: ContractTarget, perps: readonly PerpRow[], byKey: ReadonlyMap<string, PerpRow>): readonly PerpRow[] {
+function contractsOf(target: ContractTarget, perps: readonly PerpRow[], rowsByKey: () => ReadonlyMap<string, PerpRow>): readonly PerpRow[] {
   switch (target.scope) {
     case 'every':
       return perps;
     case 'contract': {
-      const row = byKey.get(perpKey(target.contract.exchange, target.contract.symbol));
+      const row = rowsByKey().get(perpKey(target.contract.exchange, target.contract.symbol));
       return row ? [row] : [];
     }
     case 'watchlist':
-      return target.contracts.flatMap((contract) => byKey.get(perpKey(contract.exchange, contract.symbol)) ?? []);
+      return target.contracts.flatMap((contract) => rowsByKey().get(perpKey(contract.exchange, contract.symbol)) ?? []);
   }
 }
 
@@ -89,14 +99,14 @@ export function pairNetCarry(perps: readonly PerpRow[], pair: PairRef, settings:
 }
 
 /** Each subject the rule watches that this snapshot holds, with what it reads there. */
-function observationsOf(condition: AlertCondition, snapshot: MarketSnapshot, byKey: ReadonlyMap<string, PerpRow>): [AlertSubject, Observation][] {
+function observationsOf(condition: AlertCondition, snapshot: MarketSnapshot, rowsByKey: () => ReadonlyMap<string, PerpRow>): [AlertSubject, Observation][] {
   const { time } = snapshot;
   switch (condition.kind) {
     case 'funding-level':
     case 'sign-change':
     case 'settlement':
     case 'interval-change':
-      return contractsOf(condition.target, snapshot.perps, byKey).map((row) => [
+      return contractsOf(condition.target, snapshot.perps, rowsByKey).map((row) => [
         { kind: 'contract', exchange: row.exchange, symbol: row.symbol },
         { time, value: contractValue(condition, row, time) },
       ]);
@@ -114,30 +124,38 @@ function observationsOf(condition: AlertCondition, snapshot: MarketSnapshot, byK
 }
 
 /**
- * Every active rule over the snapshot. The states returned hold only rules still listed and not
- * paused (a resumed rule starts armed); a subject this snapshot does not hold keeps its state.
+ * Every active rule over the snapshot, `states` updated in place: afterwards it holds only rules
+ * still listed and not paused (a resumed rule starts armed), an edited rule afresh; a subject this
+ * snapshot does not hold keeps its state.
  */
 export function evaluateRules(rules: readonly AlertRule[], states: RuleStates, snapshot: MarketSnapshot): RulesEvaluation {
-  const byKey = new Map(snapshot.perps.map((row) => [row.key, row]));
-  const next = new Map<string, RuleMemory>();
+  let byKey: Map<string, PerpRow> | null = null;
+  const rowsByKey = () => (byKey ??= new Map(snapshot.perps.map((row) => [row.key, row])));
   const fired: FiredAlert[] = [];
   const changed: RuleStateChange[] = [];
+  const active = new Set<string>();
   for (const rule of rules) {
     if (rule.paused) continue;
+    active.add(rule.id);
     const fingerprint = ruleFingerprint(rule);
-    const kept = states.get(rule.id);
-    const subjects = new Map(kept?.fingerprint === fingerprint ? kept.subjects : []);
+    let memory = states.get(rule.id);
+    if (memory?.fingerprint !== fingerprint) {
+      memory = { fingerprint, subjects: new Map() };
+      states.set(rule.id, memory);
+    }
+    const { subjects } = memory;
     const moved: [string, SubjectState][] = [];
-    for (const [subject, observation] of observationsOf(rule.condition, snapshot, byKey)) {
+    for (const [subject, observation] of observationsOf(rule.condition, snapshot, rowsByKey)) {
       const key = subjectKey(subject);
       const before = subjects.get(key) ?? INITIAL_SUBJECT_STATE;
       const step = evaluateRule(rule, subject, before, observation);
-      subjects.set(key, step.state);
-      if (step.state !== before) moved.push([key, step.state]);
       if (step.fired) fired.push(step.fired);
+      if (step.state === before) continue;
+      subjects.set(key, step.state);
+      if (step.fired || step.state.armed !== before.armed) moved.push([key, step.state]);
     }
-    next.set(rule.id, { fingerprint, subjects });
     if (moved.length > 0) changed.push({ ruleId: rule.id, fingerprint, subjects: moved });
   }
-  return { states: next, fired, changed };
+  for (const id of states.keys()) if (!active.has(id)) states.delete(id);
+  return { fired, changed };
 }

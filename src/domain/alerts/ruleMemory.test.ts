@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INITIAL_SUBJECT_STATE, type SubjectState } from './evaluate';
 import { ruleFingerprint, type RuleMemory, type RuleStateChange } from './evaluateRules';
 import type { AlertCondition, AlertRule } from './rule';
-import { applyStateChanges, pruneStates, withRestored } from './ruleMemory';
+import { applyStateChanges, pruneStates, restoreInto } from './ruleMemory';
 
 function rule(id: string, condition: AlertCondition, overrides: Partial<AlertRule> = {}): AlertRule {
   return { id, condition, paused: false, hysteresis: 0.05, cooldownMs: 0, createdAt: 0, ...overrides };
@@ -24,16 +24,16 @@ describe('kept rule states', () => {
     applyStateChanges(states, [change(hot, [['contract:binance:BTCUSDT', fired]])], [hot]);
     const moved = applyStateChanges(states, [change(hot, [['contract:okx:BTC-USDT-SWAP', fired]])], [hot]);
     expect(keys(states.get('hot'))).toEqual(['contract:binance:BTCUSDT', 'contract:okx:BTC-USDT-SWAP']);
-    expect([...moved.keys()]).toEqual(['hot']);
+    expect(moved.map((kept) => kept.ruleId)).toEqual(['hot']);
   });
 
   it('ignores a change for a rule removed, paused, edited since, or watching a link', () => {
     const states = new Map<string, RuleMemory>();
     const edited = { ...hot, condition: { ...hot.condition, level: 0.4 } as AlertCondition };
     const changes = [change(hot, [['contract:binance:BTCUSDT', fired]]), change(down, [['exchange:okx', fired]])];
-    expect(applyStateChanges(states, changes, []).size).toBe(0);
-    expect(applyStateChanges(states, changes, [{ ...hot, paused: true }, down]).size).toBe(0);
-    expect(applyStateChanges(states, changes, [edited]).size).toBe(0);
+    expect(applyStateChanges(states, changes, [])).toEqual([]);
+    expect(applyStateChanges(states, changes, [{ ...hot, paused: true }, down])).toEqual([]);
+    expect(applyStateChanges(states, changes, [edited])).toEqual([]);
     expect(states.size).toBe(0);
   });
 
@@ -51,8 +51,11 @@ describe('kept rule states', () => {
   it('what a thread holds live wins over what was kept', () => {
     const live: RuleMemory = { fingerprint: 'live', subjects: new Map() };
     const kept: RuleMemory = { fingerprint: 'kept', subjects: new Map([['contract:binance:BTCUSDT', fired]]) };
-    const merged = withRestored(new Map([['hot', live]]), new Map([['hot', kept], ['other', kept]]));
-    expect(merged.get('hot')).toBe(live);
-    expect(merged.get('other')).toBe(kept);
+    const held = new Map([['hot', live]]);
+    restoreInto(held, new Map([['hot', kept], ['other', kept]]));
+    expect(held.get('hot')).toBe(live);
+    // A copy: the thread updates its states in place, never the kept ones.
+    expect(held.get('other')).toEqual(kept);
+    expect(held.get('other')!.subjects).not.toBe(kept.subjects);
   });
 });
