@@ -21,8 +21,10 @@ function btc(fundingRate: number): PerpRow {
   return withDerived({ ...row, intervalHours: 8, fundingRate });
 }
 
+/** A tick in which the worker holds only the rows that changed in it. */
 function tick(time: number, extra: Partial<VenueTick> = {}): VenueTick {
-  return { time, changedPerps: () => [], changedChain: () => null, links: [], ...extra };
+  const changedPerps = extra.changedPerps ?? (() => []);
+  return { time, perps: changedPerps, changedPerps, changedChain: () => null, links: [], ...extra };
 }
 
 const ids = (alerts: FiredAlert[]) => alerts.map((alert) => alert.ruleId);
@@ -117,5 +119,29 @@ describe('the worker alert watch', () => {
     watch.setRules([rule('hot', above30, { paused: true })]);
     watch.setRules([rule('hot', above30)]);
     expect(ids(watch.observe(tick(MINUTE, { changedPerps: () => [btc(0.0003)] })))).toEqual(['hot']);
+  });
+
+  it('asks a new rule of every row at once, not only of the rows that change next', () => {
+    const watch = new AlertWatch();
+    const held = () => [btc(0.0003)];
+    watch.setRules([rule('hot', above30)]);
+    expect(ids(watch.observe({ ...tick(0), perps: held }))).toEqual(['hot']);
+    watch.setRules([rule('hot', above30), rule('hotter', { ...above30, level: 0.32 })]);
+    expect(ids(watch.observe({ ...tick(1), perps: held }))).toEqual(['hotter']);
+  });
+
+  it('counts a settlement down with time alone, asking once a second', () => {
+    const settlesAt = 10 * MINUTE;
+    const row = { ...btc(0.0001), nextFundingTime: settlesAt };
+    const watch = new AlertWatch();
+    watch.setRules([rule('soon', { kind: 'settlement', target: { scope: 'contract', contract: { exchange: 'binance', symbol: 'BTCUSDT' } }, minutes: 5 })]);
+    expect(watch.watchesTime).toBe(true);
+    const at = (time: number) => ids(watch.observe({ ...tick(time), perps: () => [row] }));
+    expect(at(0)).toEqual([]);
+    // Five minutes out, the row unchanged: due, but asked only a second after the last check.
+    expect(at(5 * MINUTE - 500)).toEqual([]);
+    expect(at(5 * MINUTE + 200)).toEqual([]);
+    expect(at(5 * MINUTE + 600)).toEqual(['soon']);
+    expect(at(6 * MINUTE)).toEqual([]);
   });
 });

@@ -1,15 +1,19 @@
 import { atmIv } from '../domain/alerts/atmIv';
 import { evaluateRules, type RuleStateChange, type RuleStates } from '../domain/alerts/evaluateRules';
-import { withRestored } from '../domain/alerts/ruleMemory';
+import { restoreInto } from '../domain/alerts/ruleMemory';
 import type { AlertRule, FiredAlert } from '../domain/alerts/rule';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
 import { chainKey, type OptionRow } from '../domain/option';
 import type { PerpRow } from '../domain/perp';
 
-/** What a worker holds at one tick, read only while it has rules: the rows that changed, its chains, and its newest link statuses. */
+/** Settlement countdowns are asked this often: they turn true with time, not with a row's change. */
+export const SETTLEMENT_CHECK_MS = 1_000;
+
+/** What a worker holds at one tick, read only while it has rules: its rows, those that changed, its chains, and its newest link statuses. */
 export interface VenueTick {
   time: number;
+  perps: () => Iterable<PerpRow>;
   changedPerps: () => readonly PerpRow[];
   /** A chain's rows (by `chainKey`) if it changed this tick, else null. */
   changedChain: (key: string) => Iterable<OptionRow> | null;
@@ -17,43 +21,71 @@ export interface VenueTick {
   links: readonly ExchangeLinkStatus[];
 }
 
+/** Whether two versions of a row give every funding rule the same answer: a book update alone moves none. */
+function sameFunding(a: PerpRow, b: PerpRow): boolean {
+  return (
+    a.annualised === b.annualised &&
+    a.fundingRate === b.fundingRate &&
+    a.nextFundingRate === b.nextFundingRate &&
+    a.intervalHours === b.intervalHours &&
+    a.intervalAssumed === b.intervalAssumed
+  );
+}
+
+const isSettlement = (rule: AlertRule): boolean => rule.condition.kind === 'settlement';
 
 /**
  * The page's alert rules as one venue's worker can answer them, kept between ticks. Carry rules
- * read both venues: the page evaluates them.
+ * read both venues: the page evaluates them. Rules on rows are asked of the rows whose funding
+ * moved (and of every row once, when the rules change); settlement countdowns once a second.
  */
 export class AlertWatch {
-  private rules: AlertRule[] = [];
-  private states: RuleStates = new Map();
+  private rowRules: AlertRule[] = [];
+  private settlementRules: AlertRule[] = [];
+  private readonly rowStates: RuleStates = new Map();
+  private readonly settlementStates: RuleStates = new Map();
   private stateChanges: RuleStateChange[] = [];
   private readonly links = new Map<ExchangeId, ExchangeLinkStatus>();
+  /** Each row as the rules last read it. */
+  private readonly evaluatedRows = new Map<string, PerpRow>();
+  private everyRowDue = true;
+  private settlementsCheckedAt = Number.NEGATIVE_INFINITY;
 
   /** The rules to answer; `restored` (the page's kept states) seeds each rule this watch holds no state of, as a fresh worker after a reload. */
   setRules(rules: readonly AlertRule[], restored: RuleStates = new Map()): void {
-    this.rules = rules.filter((rule) => rule.condition.kind !== 'carry-level');
-    const active = new Set(this.rules.filter((rule) => !rule.paused).map((rule) => rule.id));
-    const held = new Map([...this.states].filter(([id]) => active.has(id)));
-    this.states = withRestored(held, new Map([...restored].filter(([id]) => active.has(id))));
+    const answered = rules.filter((rule) => rule.condition.kind !== 'carry-level');
+    this.rowRules = answered.filter((rule) => !isSettlement(rule));
+    this.settlementRules = answered.filter(isSettlement);
+    const active = new Set(answered.filter((rule) => !rule.paused).map((rule) => rule.id));
+    for (const states of [this.rowStates, this.settlementStates]) {
+      for (const id of states.keys()) if (!active.has(id)) states.delete(id);
+      restoreInto(states, new Map([...restored].filter(([id]) => active.has(id))));
+    }
+    this.everyRowDue = true;
+    this.settlementsCheckedAt = Number.NEGATIVE_INFINITY;
   }
 
-  /** True while a rule can fire with no new data (a link down for long enough): the worker then ticks on its own. */
+  /** True while a rule can fire with no new data (a link down, a settlement near): the worker then ticks on its own. */
   get watchesTime(): boolean {
-    return this.rules.some((rule) => !rule.paused && rule.condition.kind === 'link-down');
+    return [...this.rowRules, ...this.settlementRules].some((rule) => !rule.paused && (rule.condition.kind === 'link-down' || isSettlement(rule)));
   }
 
   /** The alerts this tick fires; a subject not in it (an unchanged row) keeps its state. */
   observe(tick: VenueTick): FiredAlert[] {
     for (const link of tick.links) this.links.set(link.exchange, link);
-    if (this.rules.length === 0) return [];
-    const { states, fired, changed } = evaluateRules(this.rules, this.states, {
-      time: tick.time,
-      perps: tick.changedPerps(),
-      carrySettings: null,
-      atmIvs: this.atmIvsOf(tick),
-      links: [...this.links.values()],
-    });
-    this.states = states;
-    this.stateChanges.push(...changed);
+    if (this.rowRules.length === 0 && this.settlementRules.length === 0) return [];
+    const links = [...this.links.values()];
+    const fired: FiredAlert[] = [];
+    const evaluate = (rules: readonly AlertRule[], states: RuleStates, perps: readonly PerpRow[], atmIvs: Map<string, number | null>) => {
+      const step = evaluateRules(rules, states, { time: tick.time, perps, carrySettings: null, atmIvs, links });
+      fired.push(...step.fired);
+      this.stateChanges.push(...step.changed);
+    };
+    if (this.rowRules.length > 0) evaluate(this.rowRules, this.rowStates, this.rowsToEvaluate(tick), this.atmIvsOf(tick));
+    if (this.settlementRules.length > 0 && tick.time - this.settlementsCheckedAt >= SETTLEMENT_CHECK_MS) {
+      this.settlementsCheckedAt = tick.time;
+      evaluate(this.settlementRules, this.settlementStates, [...tick.perps()], new Map());
+    }
     return fired;
   }
 
@@ -64,10 +96,21 @@ export class AlertWatch {
     return changes;
   }
 
+  private rowsToEvaluate(tick: VenueTick): readonly PerpRow[] {
+    const candidates = this.everyRowDue ? [...tick.perps()] : tick.changedPerps();
+    const due = this.everyRowDue ? candidates : candidates.filter((row) => {
+      const last = this.evaluatedRows.get(row.key);
+      return last === undefined || !sameFunding(last, row);
+    });
+    this.everyRowDue = false;
+    for (const row of due) this.evaluatedRows.set(row.key, row);
+    return due;
+  }
+
   /** The ATM IV of each changed chain a rule watches. */
   private atmIvsOf(tick: VenueTick): Map<string, number | null> {
     const ivs = new Map<string, number | null>();
-    for (const { condition } of this.rules) {
+    for (const { condition } of this.rowRules) {
       if (condition.kind !== 'atm-iv') continue;
       const key = chainKey(condition.chain.exchange, condition.chain.underlying);
       if (ivs.has(key)) continue;

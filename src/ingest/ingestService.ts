@@ -76,6 +76,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     due.forEach((flush) => flush());
     const alerts = alertWatch.observe({
       time: scheduler.now(),
+      perps: () => perpRows.values(),
       changedPerps: () => perpRows.changedRows(),
       changedChain: (key) => {
         const table = optionChains.get(key);
