@@ -1,11 +1,11 @@
 import type { AlertStorage } from '../../store/alertsStore';
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import { checkRule } from '../../domain/alerts/importRules';
 import type { SubjectState } from '../../domain/alerts/evaluate';
 import { ruleFingerprint, type RuleStateChange, type RuleStates } from '../../domain/alerts/evaluateRules';
 import { applyStateChanges, keepsStateAcrossPages } from '../../domain/alerts/ruleMemory';
 import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
-import { storageRefusal } from '../fundingHistory/settlementCache';
+import { openBrowserDatabase, storageRefusal } from '../browserDatabase';
 
 const DB_NAME = 'funding-desk-alerts';
 /** Raise it with an upgrade step whenever a stored record changes shape. */
@@ -252,52 +252,32 @@ async function readAll(db: IDBPDatabase<AlertDb>): Promise<StoredAlerts> {
  * The alert database, loaded: IndexedDB when the browser opens it, else this page's memory, and
  * `onStorage` told which (and why) once. Never rejects.
  */
-export function openAlertDatabase(onStorage: (storage: AlertStorage) => void): Promise<AlertDatabase> {
+export async function openAlertDatabase(onStorage: (storage: AlertStorage) => void): Promise<AlertDatabase> {
   const memoryOnly = (detail: string): AlertDatabase => {
     onStorage({ state: 'memory', detail });
     return new BrowserAlertDatabase(null, { rules: [], fired: [], ruleStates: new Map(), staleStateKeys: [] }, onStorage);
   };
-  if (typeof indexedDB === 'undefined') return Promise.resolve(memoryOnly('this browser has no IndexedDB'));
-  return new Promise((resolve) => {
-    let settled = false;
-    let store: BrowserAlertDatabase | null = null;
-    const settle = (result: AlertDatabase) => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
-    };
-    try {
-      openDB<AlertDb>(DB_NAME, ALERT_DB_VERSION, {
-        upgrade: (db) => {
-          if (!db.objectStoreNames.contains(RULES)) db.createObjectStore(RULES, { keyPath: 'id' });
-          if (!db.objectStoreNames.contains(FIRED)) db.createObjectStore(FIRED, { keyPath: 'id' });
-          if (!db.objectStoreNames.contains(RULE_STATES)) db.createObjectStore(RULE_STATES, { keyPath: 'key' });
-        },
-        blocked: () => settle(memoryOnly('another tab holds an older alert database open')),
-        // A newer version of the page wants to upgrade the store: this one steps aside.
-        blocking: () => store?.degrade('a newer version of the page took the alert database over'),
-        terminated: () => store?.degrade('the browser closed the alert database'),
-      }).then(
-        async (db) => {
-          if (settled) {
-            db.close();
-            return;
-          }
-          try {
-            const held = await readAll(db);
-            store = new BrowserAlertDatabase(db, held, onStorage);
-            if (held.staleStateKeys.length > 0) void store.deleteStates(held.staleStateKeys);
-            onStorage({ state: 'persistent' });
-            settle(store);
-          } catch (error) {
-            db.close();
-            settle(memoryOnly(storageRefusal(error)));
-          }
-        },
-        (error: unknown) => settle(memoryOnly(storageRefusal(error))),
-      );
-    } catch (error) {
-      settle(memoryOnly(storageRefusal(error)));
-    }
+  let store: BrowserAlertDatabase | null = null;
+  const opened = await openBrowserDatabase<AlertDb>({
+    name: DB_NAME,
+    version: ALERT_DB_VERSION,
+    upgrade: (db) => {
+      if (!db.objectStoreNames.contains(RULES)) db.createObjectStore(RULES, { keyPath: 'id' });
+      if (!db.objectStoreNames.contains(FIRED)) db.createObjectStore(FIRED, { keyPath: 'id' });
+      if (!db.objectStoreNames.contains(RULE_STATES)) db.createObjectStore(RULE_STATES, { keyPath: 'key' });
+    },
+    called: 'alert database',
+    onLost: (detail) => store?.degrade(detail),
   });
+  if ('refused' in opened) return memoryOnly(opened.refused);
+  try {
+    const held = await readAll(opened.db);
+    store = new BrowserAlertDatabase(opened.db, held, onStorage);
+    onStorage({ state: 'persistent' });
+    if (held.staleStateKeys.length > 0) void store.deleteStates(held.staleStateKeys);
+    return store;
+  } catch (error) {
+    opened.db.close();
+    return memoryOnly(storageRefusal(error));
+  }
 }

@@ -1,6 +1,7 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { FundingSettlement } from '../../domain/fundingHistory';
 import type { HistoryStorage, SettlementSpan } from '../../store/fundingHistoryStore';
+import { openBrowserDatabase, storageRefusal } from '../browserDatabase';
 import { mergeSpans } from './spans';
 
 const DB_NAME = 'funding-desk-history';
@@ -37,14 +38,6 @@ function spanOf(value: unknown): SettlementSpan | null {
   if (typeof coveredFrom !== 'number' || typeof coveredTo !== 'number' || !Number.isFinite(coveredFrom) || !Number.isFinite(coveredTo)) return null;
   if (!Array.isArray(settlements) || !settlements.every(isSettlement)) return null;
   return { settlements, coveredFrom, coveredTo };
-}
-
-/** Why the browser would not keep the history, in a trader's words. */
-export function storageRefusal(error: unknown): string {
-  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError') return "the browser's storage for this site is full";
-  if (name === 'SecurityError' || name === 'InvalidStateError') return 'the browser keeps no storage here (a private window?)';
-  return error instanceof Error && error.message !== '' ? error.message : 'the browser refused to store it';
 }
 
 class MemoryCache implements SettlementCache {
@@ -109,41 +102,21 @@ class BrowserCache implements SettlementCache {
  * The history cache: IndexedDB when the browser opens it, else this page's memory, and
  * `onStorage` told which (and why) once. Never rejects.
  */
-export function openSettlementCache(onStorage: (storage: HistoryStorage) => void): Promise<SettlementCache> {
-  const memoryOnly = (detail: string): SettlementCache => {
-    onStorage({ state: 'memory', detail });
-    return new MemoryCache();
-  };
-  if (typeof indexedDB === 'undefined') return Promise.resolve(memoryOnly('this browser has no IndexedDB'));
+export async function openSettlementCache(onStorage: (storage: HistoryStorage) => void): Promise<SettlementCache> {
   const cache = new BrowserCache(onStorage);
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (result: SettlementCache) => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
-    };
-    try {
-      openDB<HistoryDb>(DB_NAME, CACHE_VERSION, {
-        upgrade: (db) => {
-          if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'key' });
-        },
-        blocked: () => settle(memoryOnly('another tab holds an older history cache open')),
-        // A newer version of the page wants to upgrade the cache: this one steps aside.
-        blocking: () => cache.degrade('a newer version of the page took the history cache over'),
-        terminated: () => cache.degrade('the browser closed the history cache'),
-      }).then(
-        (db) => {
-          if (settled) db.close();
-          else {
-            cache.open(db);
-            settle(cache);
-          }
-        },
-        (error: unknown) => settle(memoryOnly(storageRefusal(error))),
-      );
-    } catch (error) {
-      settle(memoryOnly(storageRefusal(error)));
-    }
+  const opened = await openBrowserDatabase<HistoryDb>({
+    name: DB_NAME,
+    version: CACHE_VERSION,
+    upgrade: (db) => {
+      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'key' });
+    },
+    called: 'history cache',
+    onLost: (detail) => cache.degrade(detail),
   });
+  if ('refused' in opened) {
+    onStorage({ state: 'memory', detail: opened.refused });
+    return new MemoryCache();
+  }
+  cache.open(opened.db);
+  return cache;
 }
