@@ -1,11 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { addRule } from '../../app/alerts/alerts';
 import { subjectText } from '../../domain/alerts/alertText';
 import { useAlertsStore } from '../../store/alertsStore';
 import type { AlertKind } from '../../domain/alerts/rule';
 import { Segmented } from '../controls/Segmented';
-import { createdCondition, draftOfOrigin, kindsFor, originSubject, type RuleDraft, type RuleOrigin, type RuleProblems } from './ruleDraft';
+import { createdCondition, draftOfOrigin, kindsFor, originSubject, type RuleOrigin } from './ruleDraft';
 import { RuleFields } from './RuleFields';
+import { useRuleDraft } from './useRuleDraft';
 
 const KIND_LABEL: Record<AlertKind, string> = {
   'funding-level': 'Funding level',
@@ -21,8 +22,14 @@ const KIND_LABEL: Record<AlertKind, string> = {
 export function RuleDialog({ origin, onClose }: { origin: RuleOrigin; onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [draft, setDraft] = useState<RuleDraft>(() => draftOfOrigin(origin));
-  const [problems, setProblems] = useState<RuleProblems>({});
+  const { draft, problems, change, submit } = useRuleDraft(
+    () => draftOfOrigin(origin),
+    (next) => createdCondition(origin, next),
+    (condition) => {
+      addRule(condition);
+      onClose();
+    },
+  );
   const kinds = kindsFor(origin);
   // A rule is added to the rules loaded: until the alert database has opened there are none to add to.
   const loaded = useAlertsStore((state) => state.rules !== null);
@@ -32,25 +39,9 @@ export function RuleDialog({ origin, onClose }: { origin: RuleOrigin; onClose: (
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const change = (next: RuleDraft) => {
-    setDraft(next);
-    const check = createdCondition(origin, next);
-    setProblems(check.ok ? {} : check.problems);
-  };
-  const create = (event: FormEvent) => {
-    event.preventDefault();
-    const check = createdCondition(origin, draft);
-    if (!check.ok) {
-      setProblems(check.problems);
-      return;
-    }
-    addRule(check.value);
-    onClose();
-  };
-
   return (
     <dialog ref={dialogRef} className="rule-dialog" aria-labelledby={titleId} onClose={onClose}>
-      <form className="controls" onSubmit={create}>
+      <form className="controls" onSubmit={submit}>
         <h2 id={titleId}>New alert on {subjectText(originSubject(origin))}</h2>
         {kinds.length > 1 && (
           <Segmented<AlertKind>
