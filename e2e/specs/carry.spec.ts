@@ -92,7 +92,7 @@ test.describe('Carry desk', () => {
     );
     await expect(figure).toHaveAccessibleDescription(/Binance BTCUSD_PERP: no settlements held;.*annualised spread now —, 7-day median —$/);
     await expect(page.getByText(/pairs of the same coin and margin on both exchanges/)).toContainText(
-      '(1 without: Binance serves coin-margined history on a host this page does not call)',
+      '(1 without: Binance serves coin-margined funding history on its COIN-M host, which this page does not call)',
     );
     await expect(page.getByText(/NaN|undefined/)).toHaveCount(0);
   });

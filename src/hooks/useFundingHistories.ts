@@ -5,6 +5,7 @@ import type { ContractFunding } from '../domain/fundingStats';
 import { perpKey } from '../domain/perp';
 import { Handover } from '../lib/once';
 import {
+  refusalAmong,
   selectContractHistory,
   selectHistoryStorage,
   selectHistoryTotals,
@@ -47,6 +48,8 @@ export interface HistoryProgress {
   pairs: number;
   /** Of `pairs`, those with a leg refused: their spread has no history. */
   refusedPairs: number;
+  /** Why a leg's history is refused, as the loader says it; null when none is. */
+  refusal: string | null;
   totals: HistoryTotals;
 }
 
@@ -54,8 +57,9 @@ export interface HistoryProgress {
 export function useHistoryProgress(pairs: readonly (readonly [string, string])[]): HistoryProgress {
   const loadedPairs = useFundingHistoryStore(useMemo(() => selectLoadedPairs(pairs), [pairs]));
   const refusedPairs = useFundingHistoryStore(useMemo(() => selectRefusedPairs(pairs), [pairs]));
+  const refusal = useFundingHistoryStore((state) => refusalAmong(state.contracts, pairs.flat()));
   const totals = useFundingHistoryStore(selectHistoryTotals);
-  return { loadedPairs, pairs: pairs.length, refusedPairs, totals };
+  return { loadedPairs, pairs: pairs.length, refusedPairs, refusal, totals };
 }
 
 /** How far the page's history queues have come over every contract some view asks for. */

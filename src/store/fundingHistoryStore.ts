@@ -120,6 +120,15 @@ export function refusedPairs(contracts: Record<string, ContractHistory>, pairs: 
   return refused;
 }
 
+/** Why the first of these contracts whose history is refused is refused (the venue's reason, said once); null when none is. */
+export function refusalAmong(contracts: Record<string, ContractHistory>, keys: Iterable<string>): string | null {
+  for (const key of keys) {
+    const entry = contracts[key];
+    if (entry?.status === 'refused') return entry.detail;
+  }
+  return null;
+}
+
 export const selectRefusedPairs =
   (pairs: readonly (readonly [string, string])[]) =>
   (state: FundingHistoryState): number =>

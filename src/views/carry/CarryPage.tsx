@@ -1,4 +1,3 @@
-import { COIN_MARGINED_HISTORY_NOTE } from '../shell/historyNotes';
 import { useCallback, useMemo } from 'react';
 import { useFundingHistories, useHistoryProgress, useHistoryStorage } from '../../hooks/useFundingHistories';
 import { useNow } from '../../hooks/useNow';
@@ -80,7 +79,7 @@ export function CarryPage() {
           summary={
             <>
               {pairs.length} pairs of the same coin and margin on both exchanges · history {progress.loadedPairs} of {progress.pairs} pairs
-              {progress.refusedPairs > 0 && ` (${progress.refusedPairs} without: ${COIN_MARGINED_HISTORY_NOTE})`}
+              {progress.refusal !== null && ` (${progress.refusedPairs} without: ${progress.refusal})`}
               {progress.totals.failed > 0 && <span className="stale-note"> · {progress.totals.failed} contracts' history failed</span>}
               {storage.state === 'memory' && <span className="stale-note"> · history kept for this visit only ({storage.detail})</span>}
             </>

@@ -9,8 +9,7 @@ import { useNow } from '../../hooks/useNow';
 import { usePolledPerps, useShownPerps } from '../../hooks/usePerpFeeds';
 import { useSearchState } from '../../hooks/useSearchState';
 import { useConnectionStatusStore } from '../../store/connectionStatusStore';
-import { holdsAll, useFundingHistoryStore } from '../../store/fundingHistoryStore';
-import { COIN_MARGINED_HISTORY_NOTE } from '../shell/historyNotes';
+import { holdsAll, refusalAmong, useFundingHistoryStore } from '../../store/fundingHistoryStore';
 import { usePerpStore } from '../../store/perpStore';
 import { SourceNotices } from '../shell/SourceNotices';
 import { UnreachableNotice, useUnreachable } from '../shell/UnreachableNotice';
@@ -55,6 +54,7 @@ function PerpetualsScreener() {
   useFundingHistories(inView);
   const historyHeld = useFundingHistoryStore((state) => inView.filter((quote) => holdsAll(state.contracts[quote.key])).length);
   const historyRefused = useFundingHistoryStore((state) => inView.filter((quote) => state.contracts[quote.key]?.status === 'refused').length);
+  const historyRefusal = useFundingHistoryStore((state) => refusalAmong(state.contracts, inView.map((quote) => quote.key)));
   const historyStorage = useHistoryStorage();
   const columnChoice = useColumnChoice('screener');
 
@@ -110,7 +110,7 @@ function PerpetualsScreener() {
               {perps.length} perpetuals ({perExchange.join(' · ')})
               {staleCount > 0 && <span className="stale-note"> · {staleCount} stale</span>}
               {' · '}history {historyHeld} of {inView.length} rows in view
-              {historyRefused > 0 && ` (${historyRefused} without: ${COIN_MARGINED_HISTORY_NOTE})`}
+              {historyRefusal !== null && ` (${historyRefused} without: ${historyRefusal})`}
               {historyStorage.state === 'memory' && <span className="stale-note"> · history kept for this visit only ({historyStorage.detail})</span>}
             </>
           }
