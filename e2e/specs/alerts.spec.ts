@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
+import { hideableTab, setHidden } from '../support/hideableTab.ts';
 import { columnIndex, perpTable, rowFor } from '../support/screener.ts';
 
 const LOAD_TIMEOUT = 30_000;
@@ -114,31 +115,6 @@ test('a funding level rule notifies once per crossing, re-arms past its band, an
   await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0001, intervalHours: 8 });
 });
 
-/** Before the app's scripts: the page can be hidden as a browser hides a background tab (its animation frames held, `visibilitychange` fired). */
-async function hideableTab(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const harness = window as unknown as { __setHidden(hidden: boolean): void };
-    const realFrame = window.requestAnimationFrame.bind(window);
-    let hidden = false;
-    let held: FrameRequestCallback[] = [];
-    window.requestAnimationFrame = (callback) => {
-      if (!hidden) return realFrame(callback);
-      held.push(callback);
-      return 0;
-    };
-    Object.defineProperty(document, 'visibilityState', { get: () => (hidden ? 'hidden' : 'visible') });
-    Object.defineProperty(document, 'hidden', { get: () => hidden });
-    harness.__setHidden = (next) => {
-      hidden = next;
-      document.dispatchEvent(new Event('visibilitychange'));
-      if (hidden) return;
-      const waiting = held;
-      held = [];
-      realFrame((time) => waiting.forEach((callback) => callback(time)));
-    };
-  });
-}
-
 test('an alert fires while the page is hidden', async ({ app, page }) => {
   await recordNotifications(page);
   await hideableTab(page);
@@ -150,7 +126,7 @@ test('an alert fires while the page is hidden', async ({ app, page }) => {
   const funding = rowFor(table, 'BTCUSDT').getByRole('cell').nth(await columnIndex(table, /Funding annualised/));
   await expect(funding).toHaveText('+10.95%', { timeout: LOAD_TIMEOUT });
 
-  await page.evaluate(() => (window as unknown as { __setHidden(hidden: boolean): void }).__setHidden(true));
+  await setHidden(page, true);
   expect(await page.evaluate(() => document.visibilityState)).toBe('hidden');
   await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0006, intervalHours: 8 });
   await expect.poll(() => notifications(page), { timeout: LOAD_TIMEOUT }).toEqual([
@@ -159,7 +135,7 @@ test('an alert fires while the page is hidden', async ({ app, page }) => {
   await expect(page).toHaveTitle(/^\(1\) Funding Desk$/);
   // The screener itself waited for the page to be shown again.
   await expect(funding).toHaveText('+10.95%');
-  await page.evaluate(() => (window as unknown as { __setHidden(hidden: boolean): void }).__setHidden(false));
+  await setHidden(page, false);
   await expect(funding).toHaveText('+65.70%');
   await app.control('/funding', { exchange: 'binance', symbol: 'BTCUSDT', rate: 0.0001, intervalHours: 8 });
 });

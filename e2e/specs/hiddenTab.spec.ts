@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { connectionStatus } from '../support/connectionStatus.ts';
 import { expect, test } from '../support/fixtures.ts';
+import { hideableTab, setHidden } from '../support/hideableTab.ts';
 import { perpTable, rowFor } from '../support/screener.ts';
 
 /**
@@ -18,31 +19,6 @@ interface Return {
   shownAt: number | null;
   currentAt: number | null;
   longTasks: number[];
-}
-
-/** Before the app's scripts: animation frames and visibility the test can switch, as a browser does for a background tab. */
-async function hideableTab(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const harness = window as unknown as { __setHidden(hidden: boolean): void };
-    const realFrame = window.requestAnimationFrame.bind(window);
-    let hidden = false;
-    let held: FrameRequestCallback[] = [];
-    window.requestAnimationFrame = (callback) => {
-      if (!hidden) return realFrame(callback);
-      held.push(callback);
-      return 0;
-    };
-    Object.defineProperty(document, 'visibilityState', { get: () => (hidden ? 'hidden' : 'visible') });
-    Object.defineProperty(document, 'hidden', { get: () => hidden });
-    harness.__setHidden = (next) => {
-      hidden = next;
-      document.dispatchEvent(new Event('visibilitychange'));
-      if (hidden) return;
-      const waiting = held;
-      held = [];
-      realFrame((time) => waiting.forEach((callback) => callback(time)));
-    };
-  });
 }
 
 /** Notes, from the next `visible`, the first frame whose Binance row is current, and every long task. */
@@ -79,10 +55,10 @@ test('a tab hidden for a while is current within a frame of being shown, without
   await app.gotoApp('/screener?q=BTC');
   await expect(rowFor(perpTable(page), 'BTCUSDT')).toBeVisible({ timeout: 20_000 });
   await expect(connectionStatus(page, 'Binance')).toContainText('live', { timeout: 20_000 });
-  await page.evaluate(() => (window as unknown as { __setHidden(hidden: boolean): void }).__setHidden(true));
+  await setHidden(page, true);
   await watchReturn(page);
   await page.waitForTimeout(HIDDEN_MS);
-  await page.evaluate(() => (window as unknown as { __setHidden(hidden: boolean): void }).__setHidden(false));
+  await setHidden(page, false);
   await expect.poll(() => page.evaluate(() => (window as unknown as { __return: Return }).__return.currentAt), { timeout: 5_000 }).not.toBeNull();
   const { shownAt, currentAt, longTasks } = await page.evaluate(() => (window as unknown as { __return: Return }).__return);
   console.log(`current ${(currentAt! - shownAt!).toFixed(1)} ms after shown; long tasks: ${JSON.stringify(longTasks)}`);
