@@ -203,6 +203,25 @@ describe('control API', () => {
     expect(business.closed).toBeNull();
   });
 
+  it('pins an expiry at flat call and put mark IVs on either venue, until /reset', async () => {
+    const marks = async () => (await getJson<Array<{ symbol: string; markIV: string }>>(`${exchange.binanceUrl}/eapi/v1/mark`)).body;
+    const expiryText = marks().then((rows) => rows.find((row) => row.symbol.startsWith('BTC-'))!.symbol.split('-')[1]!);
+    const date = await expiryText;
+    expect(await post(exchange.controlUrl, `/smile?exchange=binance&underlying=BTCUSDT&expiry=${date}&call=0.55&put=0.5`)).toMatchObject({ ok: true });
+    const pinned = (await marks()).filter((row) => row.symbol.startsWith(`BTC-${date}-`));
+    expect(pinned.length).toBeGreaterThan(4);
+    for (const row of pinned) expect(Number(row.markIV)).toBe(row.symbol.endsWith('-C') ? 0.55 : 0.5);
+
+    const summary = async () => (await getJson<any>(`${exchange.okxUrl}/api/v5/public/opt-summary?instFamily=BTC-USD`)).body.data as Array<{ instId: string; markVol: string }>;
+    const okxDate = (await summary())[0]!.instId.split('-')[2]!;
+    await post(exchange.controlUrl, `/smile?exchange=okx&underlying=BTC-USD&expiry=${okxDate}&call=0.7&put=0.6`);
+    for (const row of (await summary()).filter((item) => item.instId.includes(`-${okxDate}-`))) expect(Number(row.markVol)).toBeCloseTo(row.instId.endsWith('-C') ? 0.7 : 0.6, 6);
+
+    expect(await post(exchange.controlUrl, '/smile?exchange=okx&underlying=BTC-USD&expiry=990101&call=0.7&put=0.6')).toMatchObject({ ok: false });
+    await post(exchange.controlUrl, '/reset');
+    expect((await marks()).filter((row) => row.symbol.startsWith(`BTC-${date}-`)).some((row) => Number(row.markIV) !== 0.55 && Number(row.markIV) !== 0.5)).toBe(true);
+  });
+
   it('pins a funding rate and interval that streams and REST then report', async () => {
     const pinned = await post(exchange.controlUrl, '/funding?exchange=binance&symbol=ETHUSDT&rate=0.0005&intervalHours=4');
     expect(pinned).toMatchObject({ ok: true, rate: 0.0005, intervalHours: 4 });

@@ -82,7 +82,7 @@ export async function startFakeExchange(options: FakeExchangeOptions = {}): Prom
     },
   });
   const okx = new OkxExchange({ data, options: okxOptionSource(optionMarket, now), scheduler, timing, now });
-  const control = new ControlServer({ binance, okx, data, scheduler, timing, now });
+  const control = new ControlServer({ binance, okx, data, options: optionMarket, scheduler, timing, now });
 
   const close = async () => {
     scheduler.stop();

@@ -3,6 +3,7 @@ import { answerPreflight, closeServer, createHttpServer, listenLoopback, request
 import type { Scheduler } from '../core/scheduler.ts';
 import type { BinanceExchange } from '../binance/binanceExchange.ts';
 import type { MarketData } from '../markets/marketData.ts';
+import type { OptionMarket } from '../markets/options.ts';
 import type { OkxExchange } from '../okx/okxExchange.ts';
 import type { FakeTiming } from '../timing.ts';
 import { ControlError } from './command.ts';
@@ -15,6 +16,7 @@ export interface ControlDeps {
   binance: BinanceExchange;
   okx: OkxExchange;
   data: MarketData;
+  options: OptionMarket;
   scheduler: Scheduler;
   timing: FakeTiming;
   now: () => number;

@@ -61,6 +61,18 @@ export function marketCommands(deps: ControlDeps): Record<string, Command> {
       if (exchange === 'okx') deps.okx.pushes.pushFundingNow(instrument.symbol);
       return { exchange, symbol: instrument.symbol, at, fromHours, toHours, nextFundingTime: instrument.state.nextFundingTime };
     },
+    // `expiry` as the symbols date it (YYMMDD, 08:00 UTC); `call` and `put` mark IVs as fractions, or `clear` to unpin.
+    '/smile': (query) => {
+      const exchange = query.get('exchange');
+      if (exchange !== 'binance' && exchange !== 'okx') throw new ControlError('exchange must be binance or okx');
+      const underlying = query.get('underlying') ?? '';
+      const date = /^(\d{2})(\d{2})(\d{2})$/.exec(query.get('expiry') ?? '');
+      if (!date) throw new ControlError('expiry must be YYMMDD');
+      const expiry = Date.UTC(2000 + Number(date[1]), Number(date[2]) - 1, Number(date[3]), 8);
+      const vols = query.has('clear') ? null : { call: numberOf(query, 'call', { min: 0, max: 5, exclusiveMin: true }), put: numberOf(query, 'put', { min: 0, max: 5, exclusiveMin: true }) };
+      if (!deps.options.pinVols(exchange, underlying, expiry, vols)) throw new ControlError(`${exchange} lists no ${underlying} options expiring ${query.get('expiry')}`);
+      return { exchange, underlying, expiry, vols };
+    },
   };
 }
 

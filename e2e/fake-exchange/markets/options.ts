@@ -1,5 +1,5 @@
 import { BinanceOptionVenue } from './options/binanceVenue.ts';
-import { OptionChain, type ChainSpec } from './options/chain.ts';
+import { OptionChain, type ChainSpec, type PinnedVols } from './options/chain.ts';
 import { OkxOptionVenue } from './options/okxVenue.ts';
 import { hashText, mulberry32 } from './options/random.ts';
 import { BINANCE_RATE_CURVE, rateAt, type RateCurve } from './options/riskFreeRate.ts';
@@ -22,6 +22,14 @@ import { VolSurface, type SmileShape } from './options/volSurface.ts';
 export interface OptionMarket {
   /** Moves the market to `now` (never backwards): settles expired options, lists successors, reprices. */
   step(now: number): void;
+  /**
+   * Pins one expiry of a chain (Binance underlying `BTCUSDT`, OKX family `BTC-USD`) at a flat mark
+   * IV for its calls and another for its puts, priced and greeked from them; null unpins. False
+   * when the chain lists no such expiry.
+   */
+  pinVols(exchange: 'binance' | 'okx', underlying: string, expiry: number, vols: PinnedVols | null): boolean;
+  /** Every chain back to its surface. */
+  unpinVols(): void;
   binance: {
     /** ['BTCUSDT', 'ETHUSDT', 'BNBUSDT', 'SOLUSDT', 'XRPUSDT', 'DOGEUSDT'] */
     underlyings(): string[];
@@ -111,9 +119,15 @@ export function createOptionMarket({ seed, now, spot, binanceRates = BINANCE_RAT
 
   const binance = new BinanceOptionVenue(binanceChains, step);
   const okx = new OkxOptionVenue(okxChains, step);
+  const chainOf = (exchange: 'binance' | 'okx', underlying: string): OptionChain | undefined =>
+    exchange === 'binance'
+      ? binanceChains.find(({ spec }) => `${spec.base}USDT` === underlying)?.chain
+      : okxChains.find(({ family }) => `${family.base}-USD` === underlying)?.chain;
   // Plain functions, so callers may pass them around without binding.
   return {
     step,
+    pinVols: (exchange, underlying, expiry, vols) => chainOf(exchange, underlying)?.pinVols(expiry, vols) ?? false,
+    unpinVols: () => allChains.forEach(({ chain }) => chain.unpinVols()),
     binance: {
       underlyings: () => binance.underlyings(),
       exchangeInfo: (at) => binance.exchangeInfo(at),

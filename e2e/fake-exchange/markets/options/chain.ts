@@ -52,6 +52,12 @@ const LISTING_LEAD_DAYS: Readonly<Record<Tenor, number>> = { daily: 3, weekly: 2
 /** Books reshuffle (sizes, one-sided quotes, spread noise) every 15 s of market time. */
 const QUOTE_BUCKET_MS = 15_000;
 
+/** One mark IV for every call and one for every put of an expiry. */
+export interface PinnedVols {
+  call: number;
+  put: number;
+}
+
 /**
  * Listed options of one venue and coin. `advance` moves it in time: expiries at or before `now`
  * settle and disappear, the schedule lists their successors, and grids gain strikes when spot nears
@@ -67,6 +73,8 @@ export class OptionChain {
   private currentSpot: number;
   private listings = 0;
   private repricings = 0;
+  /** Flat mark IVs per side that a test pinned on an expiry, in place of the surface's smile. */
+  private readonly pinnedVols = new Map<number, PinnedVols>();
 
   constructor(
     private readonly spec: ChainSpec,
@@ -105,6 +113,21 @@ export class OptionChain {
     const firstExpiry = this.options[0]?.expiry ?? Number.POSITIVE_INFINITY;
     if (firstExpiry <= now) this.settleThrough(now);
     this.extendGrids();
+  }
+
+  /** Pins every call and every put of `expiry` at one mark IV each (null: back to the surface); false when no option expires then. */
+  pinVols(expiry: number, vols: PinnedVols | null): boolean {
+    if (!this.options.some((option) => option.expiry === expiry)) return false;
+    if (vols) this.pinnedVols.set(expiry, vols);
+    else this.pinnedVols.delete(expiry);
+    this.quotesFresh = false;
+    return true;
+  }
+
+  unpinVols(): void {
+    if (this.pinnedVols.size === 0) return;
+    this.pinnedVols.clear();
+    this.quotesFresh = false;
   }
 
   /** Listed options, for their static data (quotes may be from an earlier tick). */
@@ -227,7 +250,8 @@ export class OptionChain {
   }
 
   private quote(contract: QuotedContract, point: PricingPoint): OptionQuote {
-    const vol = this.spec.surface.smileVol(Math.log(contract.strike / point.forward), point.years, point.atmVol);
+    const pinned = this.pinnedVols.get(point.expiry);
+    const vol = pinned ? pinned[contract.kind] : this.spec.surface.smileVol(Math.log(contract.strike / point.forward), point.years, point.atmVol);
     return quoteOption(contract, point, vol, this.spec.convention);
   }
 }
