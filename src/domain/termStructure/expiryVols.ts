@@ -81,3 +81,15 @@ export function wingsOf(atm: number | null, call25: number | null, put25: number
     butterfly: call25 !== null && put25 !== null && atm !== null ? (call25 + put25) / 2 - atm : null,
   };
 }
+
+/** Every expiry of a chain still ahead at `now` that gives a forward, nearest first. */
+export function chainExpiryVols(options: Iterable<OptionRow>, now: number): ExpiryVols[] {
+  const byExpiry = new Map<number, OptionRow[]>();
+  for (const option of options) {
+    if (option.expiry <= now) continue;
+    const held = byExpiry.get(option.expiry);
+    if (held) held.push(option);
+    else byExpiry.set(option.expiry, [option]);
+  }
+  return [...byExpiry.values()].flatMap((expiry) => expiryVols(expiry, now) ?? []).sort((a, b) => a.expiry - b.expiry);
+}

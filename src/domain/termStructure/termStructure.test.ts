@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallPut, OptionRow } from '../option';
 import { annualisedBasis } from './basis';
-import { atmVol, expiryVols, smileOf, volAtDelta, type ExpiryVols } from './expiryVols';
+import { atmVol, chainExpiryVols, expiryVols, smileOf, volAtDelta, type ExpiryVols } from './expiryVols';
 import { tenorVols } from './tenors';
 import { interpolateTotalVariance } from './totalVariance';
 
@@ -68,6 +68,14 @@ describe('an expiry’s vols', () => {
     // (53 + 57.5) / 2 − 52.497 = 2.753 vol points.
     expect(vols.butterfly).toBeCloseTo(0.02753, 5);
     expect(expiryVols(chain, 30 * DAY)).toBeNull();
+  });
+});
+
+describe("a chain's expiries", () => {
+  it('are read nearest first, leaving out one expired and one with no forward yet', () => {
+    const at = (days: number, values: Partial<OptionRow>) => option(100, 'call', { expiry: days * DAY, markIv: 0.5, ...values });
+    const chain = [at(20, { underlyingPrice: 100 }), at(5, { underlyingPrice: 100 }), at(1, { underlyingPrice: 100 }), at(9, {})];
+    expect(chainExpiryVols(chain, 2 * DAY).map((vols) => vols.expiry / DAY)).toEqual([5, 20]);
   });
 });
 

@@ -25,6 +25,7 @@ import './options.css';
 import { formatTime } from '../format/times';
 import { atmIv } from '../../domain/alerts/atmIv';
 import { AlertBell } from '../alerts/AlertBell';
+import { TermPanel, type TermVenue } from './TermPanel';
 
 const PANEL_ID = 'chain-panel';
 const NO_UNDERLYINGS: readonly string[] = [];
@@ -59,7 +60,8 @@ export function OptionsPage() {
   const rows = useOptionStore((state) => (underlying === null ? undefined : state.chains[chainKey(exchange, underlying)]));
   // Ages are local times against local times; expiries are the venue's and count on its clock.
   const now = useNow();
-  const venueNow = now + useVenueOffset(exchange);
+  const venueOffset = useVenueOffset(exchange);
+  const venueNow = now + venueOffset;
   const link = useConnectionStatusStore(selectLinkStatus(exchange));
   const exchangeDown = link.state === 'down';
   const streamSilent = isStreamSilent(link.state);
@@ -73,6 +75,19 @@ export function OptionsPage() {
   const columns = useMemo(() => sideColumns(hidden), [hidden]);
   const isStale = useCallback((quote: OptionRow) => isOptionStale(quote, now, streamSilent), [now, streamSilent]);
   const [settledNotice, setSettledNotice] = useState<string | null>(null);
+  const [termOpen, setTermOpen] = useState(false);
+  const allListed = useOptionStore((state) => state.underlyings);
+  const coin = underlying === null ? null : baseOf(underlying);
+  const termVenues = useMemo(
+    (): TermVenue[] =>
+      coin === null
+        ? []
+        : EXCHANGES.map((venue) => ({ exchange: venue, underlying: underlyingFor(venue, coin) })).filter(
+            (venue) => venue.exchange === exchange || (allListed[venue.exchange] ?? []).includes(venue.underlying),
+          ),
+    [coin, exchange, allListed],
+  );
+  const termNow = useCallback(() => Date.now() + venueOffset, [venueOffset]);
 
   const choose = useCallback(
     (patch: Partial<OptionsParams>) => {
@@ -192,6 +207,10 @@ export function OptionsPage() {
             />
             <SmilePanel exchange={exchange} underlying={underlying} expiry={selected.expiry} expiryLabel={formatTime(selected.expiry, (date) => expiryTitle.format(date))} />
           </div>
+          <button type="button" className="button" aria-expanded={termOpen} aria-controls="term-panel" onClick={() => setTermOpen(!termOpen)}>
+            Term structure
+          </button>
+          <div id="term-panel">{termOpen && coin !== null && <TermPanel coin={coin} venues={termVenues} venueNow={termNow} />}</div>
         </>
       )}
     </section>

@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import { expect, harnessUrl, test } from '../support/fixtures.ts';
+
+const LOAD_TIMEOUT = 30_000;
+const DAY_MS = 86_400_000;
+
+interface Expiry {
+  date: string;
+  time: number;
+}
+
+/** The fake's listed Binance BTC expiries, nearest first, from the venue's own mark list. */
+async function binanceBtcExpiries(): Promise<Expiry[]> {
+  const response = await fetch(`${harnessUrl('FAKE_BINANCE_REST_URL')}/eapi/v1/mark`);
+  const marks = (await response.json()) as { symbol: string }[];
+  const dates = [...new Set(marks.filter((mark) => mark.symbol.startsWith('BTC-')).map((mark) => mark.symbol.split('-')[1]!))];
+  return dates
+    .map((date) => ({ date, time: Date.UTC(2000 + Number(date.slice(0, 2)), Number(date.slice(2, 4)) - 1, Number(date.slice(4, 6)), 8) }))
+    .sort((a, b) => a.time - b.time);
+}
+
+const cellNumber = async (row: ReturnType<Page['getByRole']>, index: number): Promise<number> => Number(await row.getByRole('cell').nth(index).textContent());
+
+async function openTerm(page: Page, gotoApp: (path: string) => Promise<void>): Promise<void> {
+  await gotoApp('/options?exchange=binance&underlying=BTCUSDT');
+  await page.getByRole('button', { name: 'Term structure' }).click();
+  await expect(page.getByRole('heading', { name: 'BTC vol term structure' })).toBeVisible();
+}
+
+test.describe('vol term structure', () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  test('an expiry pinned at flat vols shows its ATM, risk reversal and butterfly to a hundredth of a vol point', async ({ app, page }) => {
+    const [first] = await binanceBtcExpiries();
+    // Calls at 55 %, puts at 50 %: the 25-delta wings read 55 and 50, RR +5.00, and BF is their mean less ATM.
+    await app.control('/smile', { exchange: 'binance', underlying: 'BTCUSDT', expiry: first!.date, call: 0.55, put: 0.5 });
+    await openTerm(page, app.gotoApp);
+    const table = page.getByRole('table', { name: 'Binance BTCUSDT vol by expiry' });
+    const row = table.getByRole('row').nth(1);
+    await expect(row.getByRole('cell').nth(2)).toHaveText('+5.00', { timeout: LOAD_TIMEOUT });
+    const atm = await cellNumber(row, 1);
+    // ATM lies between the put below the forward (50) and the call above it (55), in total variance.
+    expect(atm).toBeGreaterThan(50);
+    expect(atm).toBeLessThan(55);
+    expect(Math.abs((await cellNumber(row, 3)) - (52.5 - atm))).toBeLessThanOrEqual(0.011);
+  });
+
+  test('a constant tenor between two pinned expiries is interpolated in total variance, and one outside them is not shown', async ({ app, page }) => {
+    const expiries = await binanceBtcExpiries();
+    const tenorTime = Date.now() + 7 * DAY_MS;
+    const after = expiries.findIndex((expiry) => expiry.time > tenorTime);
+    const [low, high] = [expiries[after - 1]!, expiries[after]!];
+    await app.control('/smile', { exchange: 'binance', underlying: 'BTCUSDT', expiry: low.date, call: 0.4, put: 0.4 });
+    await app.control('/smile', { exchange: 'binance', underlying: 'BTCUSDT', expiry: high.date, call: 0.6, put: 0.6 });
+    await openTerm(page, app.gotoApp);
+    const byExpiry = page.getByRole('table', { name: 'Binance BTCUSDT vol by expiry' });
+    await expect(byExpiry.getByRole('row').filter({ has: page.getByRole('cell', { name: '40.00' }) })).toHaveCount(1, { timeout: LOAD_TIMEOUT });
+    const seven = page.getByRole('table', { name: 'BTC vol by tenor' }).getByRole('row', { name: /^7 d/ });
+    const expected = () => {
+      const now = Date.now();
+      const [t1, t2, t] = [(low.time - now) / DAY_MS, (high.time - now) / DAY_MS, 7];
+      const variance = 0.16 * t1 + (0.36 * t2 - 0.16 * t1) * ((t - t1) / (t2 - t1));
+      return 100 * Math.sqrt(variance / t);
+    };
+    await expect.poll(async () => Math.abs((await cellNumber(seven, 0)) - expected()), { timeout: LOAD_TIMEOUT }).toBeLessThanOrEqual(0.006);
+    // The flat expiries have no skew: RR and BF are zero at the tenor too.
+    await expect(seven.getByRole('cell').nth(1)).toHaveText('0.00');
+    await expect(seven.getByRole('cell').nth(2)).toHaveText('0.00');
+    // 180 days lies beyond Binance's last BTC expiry in the fake: unavailable, not extrapolated.
+    const last = expiries.at(-1)!;
+    if (last.time < Date.now() + 180 * DAY_MS) await expect(page.getByRole('table', { name: 'BTC vol by tenor' }).getByRole('row', { name: /^180 d/ }).getByRole('cell').first()).toHaveText('—');
+  });
+});
