@@ -1,6 +1,6 @@
 import { atmIv } from '../domain/alerts/atmIv';
 import { evaluateRules, type RuleStateChange, type RuleStates } from '../domain/alerts/evaluateRules';
-import { restoreInto } from '../domain/alerts/ruleMemory';
+import { holdRules } from '../domain/alerts/ruleMemory';
 import type { AlertRule, FiredAlert } from '../domain/alerts/rule';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
@@ -50,25 +50,21 @@ export class AlertWatch {
   private readonly evaluatedRows = new Map<string, PerpRow>();
   private everyRowDue = true;
   private settlementsCheckedAt = Number.NEGATIVE_INFINITY;
+  /** True while a rule can fire with no new data (a link down, a settlement near): the worker then ticks on its own. */
+  watchesTime = false;
 
   /** The rules to answer; `restored` (the page's kept states) seeds each rule this watch holds no state of, as a fresh worker after a reload. */
   setRules(rules: readonly AlertRule[], restored: RuleStates = new Map()): void {
     const answered = rules.filter((rule) => rule.condition.kind !== 'carry-level');
     this.rowRules = answered.filter((rule) => !isSettlement(rule));
     this.settlementRules = answered.filter(isSettlement);
-    const active = new Set(answered.filter((rule) => !rule.paused).map((rule) => rule.id));
-    for (const states of [this.rowStates, this.settlementStates]) {
-      for (const id of states.keys()) if (!active.has(id)) states.delete(id);
-      restoreInto(states, new Map([...restored].filter(([id]) => active.has(id))));
-    }
+    holdRules(this.rowStates, this.rowRules, restored);
+    holdRules(this.settlementStates, this.settlementRules, restored);
+    this.watchesTime = answered.some((rule) => !rule.paused && (rule.condition.kind === 'link-down' || isSettlement(rule)));
     this.everyRowDue = true;
     this.settlementsCheckedAt = Number.NEGATIVE_INFINITY;
   }
 
-  /** True while a rule can fire with no new data (a link down, a settlement near): the worker then ticks on its own. */
-  get watchesTime(): boolean {
-    return [...this.rowRules, ...this.settlementRules].some((rule) => !rule.paused && (rule.condition.kind === 'link-down' || isSettlement(rule)));
-  }
 
   /** The alerts this tick fires; a subject not in it (an unchanged row) keeps its state. */
   observe(tick: VenueTick): FiredAlert[] {

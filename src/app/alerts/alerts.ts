@@ -45,7 +45,7 @@ const service: AlertService = createAlertService({
   openDatabase: openAlertDatabase,
   tellWorkers: (rules, keptStates) => {
     tellWorkersRules(rules, keptStates);
-    carryWatch.restore(keptStates());
+    carryWatch.setRules(rules, keptStates());
   },
   access: browserAccess,
   sound: {

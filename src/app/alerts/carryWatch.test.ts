@@ -56,7 +56,7 @@ describe('the carry watch on the page', () => {
     applyStateChanges(kept, before.takeStateChanges(), [carry]);
 
     const reloaded = new CarryWatch();
-    reloaded.restore(kept);
+    reloaded.setRules([carry], kept);
     expect(reloaded.check(CARRY_CHECK_MS, [carry], market)).toEqual([]);
     expect(new CarryWatch().check(CARRY_CHECK_MS, [carry], market)).toHaveLength(1);
   });

@@ -1,8 +1,10 @@
 import type { CarrySettings } from '../../domain/carrySettings';
 import { evaluateRules, type RuleStateChange, type RuleStates } from '../../domain/alerts/evaluateRules';
-import { restoreInto } from '../../domain/alerts/ruleMemory';
+import { holdRules } from '../../domain/alerts/ruleMemory';
 import type { AlertRule, FiredAlert } from '../../domain/alerts/rule';
 import type { PerpRow } from '../../domain/perp';
+
+const isCarry = (rule: AlertRule): boolean => rule.condition.kind === 'carry-level';
 
 /** Carry rules are asked at most this often: a pair's net carry needs every row of both venues. */
 export const CARRY_CHECK_MS = 1_000;
@@ -18,9 +20,9 @@ export class CarryWatch {
   private stateChanges: RuleStateChange[] = [];
   private checkedAt = Number.NEGATIVE_INFINITY;
 
-  /** Seeds each carry rule this watch holds no state of from the page's kept states (after a reload). */
-  restore(kept: RuleStates): void {
-    restoreInto(this.states, kept);
+  /** Holds the carry rules of `rules`, each it holds no state of seeded from the page's kept states (after a reload). */
+  setRules(rules: readonly AlertRule[], kept: RuleStates): void {
+    holdRules(this.states, rules.filter(isCarry), kept);
   }
 
   /** The rule states that moved since the last call, for the page to keep. */
@@ -34,7 +36,7 @@ export class CarryWatch {
   check(time: number, rules: readonly AlertRule[], market: () => CarryMarket): FiredAlert[] {
     if (time - this.checkedAt < CARRY_CHECK_MS) return [];
     this.checkedAt = time;
-    const carryRules = rules.filter((rule) => rule.condition.kind === 'carry-level');
+    const carryRules = rules.filter(isCarry);
     if (carryRules.length === 0) {
       this.states.clear();
       return [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INITIAL_SUBJECT_STATE, type SubjectState } from './evaluate';
 import { ruleFingerprint, type RuleMemory, type RuleStateChange } from './evaluateRules';
 import type { AlertCondition, AlertRule } from './rule';
-import { applyStateChanges, pruneStates, restoreInto } from './ruleMemory';
+import { applyStateChanges, pruneStates, holdRules } from './ruleMemory';
 
 function rule(id: string, condition: AlertCondition, overrides: Partial<AlertRule> = {}): AlertRule {
   return { id, condition, paused: false, hysteresis: 0.05, cooldownMs: 0, createdAt: 0, ...overrides };
@@ -48,11 +48,13 @@ describe('kept rule states', () => {
     expect(states.size).toBe(0);
   });
 
-  it('what a thread holds live wins over what was kept', () => {
+  it('holds only the active rules listed, and what a thread holds live wins over what was kept', () => {
     const live: RuleMemory = { fingerprint: 'live', subjects: new Map() };
     const kept: RuleMemory = { fingerprint: 'kept', subjects: new Map([['contract:binance:BTCUSDT', fired]]) };
-    const held = new Map([['hot', live]]);
-    restoreInto(held, new Map([['hot', kept], ['other', kept]]));
+    const held = new Map([['hot', live], ['gone', live]]);
+    const other = { ...hot, id: 'other' };
+    holdRules(held, [hot, other, { ...down, paused: true }], new Map([['hot', kept], ['other', kept], ['down', kept], ['unlisted', kept]]));
+    expect([...held.keys()]).toEqual(['hot', 'other']);
     expect(held.get('hot')).toBe(live);
     // A copy: the thread updates its states in place, never the kept ones.
     expect(held.get('other')).toEqual(kept);

@@ -37,7 +37,16 @@ export function pruneStates(states: RuleStates, rules: readonly AlertRule[]): st
   return dropped;
 }
 
-/** Copies into `held` the memory of every rule it has none of from `restored`: what a thread knows live wins. */
-export function restoreInto(held: RuleStates, restored: RuleStates): void {
-  for (const [id, memory] of restored) if (!held.has(id)) held.set(id, { fingerprint: memory.fingerprint, subjects: new Map(memory.subjects) });
+/**
+ * Makes `held` hold the states of the active (unpaused) rules of `rules` only: the others' are
+ * dropped, and each active rule it holds none of gets a copy of its memory in `restored`, if any.
+ * What a thread knows live wins over what was kept.
+ */
+export function holdRules(held: RuleStates, rules: readonly AlertRule[], restored: RuleStates): void {
+  const active = new Set(rules.filter((rule) => !rule.paused).map((rule) => rule.id));
+  for (const id of held.keys()) if (!active.has(id)) held.delete(id);
+  for (const id of active) {
+    const memory = restored.get(id);
+    if (memory && !held.has(id)) held.set(id, { fingerprint: memory.fingerprint, subjects: new Map(memory.subjects) });
+  }
 }
