@@ -19,7 +19,9 @@ async function binanceBtcExpiries(): Promise<Expiry[]> {
     .sort((a, b) => a.time - b.time);
 }
 
-const cellNumber = async (row: ReturnType<Page['getByRole']>, index: number): Promise<number> => Number(await row.getByRole('cell').nth(index).textContent());
+/** A cell's vol points as a number; the panel writes negatives with a true minus sign. */
+const cellNumber = async (row: ReturnType<Page['getByRole']>, index: number): Promise<number> =>
+  Number((await row.getByRole('cell').nth(index).textContent())!.replace('−', '-'));
 
 async function openTerm(page: Page, gotoApp: (path: string) => Promise<void>): Promise<void> {
   await gotoApp('/options?exchange=binance&underlying=BTCUSDT');
@@ -35,6 +37,7 @@ test.describe('vol term structure', () => {
     // Calls at 55 %, puts at 50 %: the 25-delta wings read 55 and 50, RR +5.00, and BF is their mean less ATM.
     await app.control('/smile', { exchange: 'binance', underlying: 'BTCUSDT', expiry: first!.date, call: 0.55, put: 0.5 });
     await openTerm(page, app.gotoApp);
+    await expect(page.getByRole('img', { name: 'BTC ATM IV against days to expiry, Binance and OKX' })).toBeVisible();
     const table = page.getByRole('table', { name: 'Binance BTCUSDT vol by expiry' });
     const row = table.getByRole('row').nth(1);
     await expect(row.getByRole('cell').nth(2)).toHaveText('+5.00', { timeout: LOAD_TIMEOUT });

@@ -7,6 +7,8 @@ import { tenorVols, type TenorVols } from '../../domain/termStructure/tenors';
 import { useOptionStore } from '../../store/optionStore';
 import { NO_VALUE } from '../format/numbers';
 import { formatTime } from '../format/times';
+import { ChartAttribution } from '../charts/ChartAttribution';
+import { TermChart, type TermCurve } from './termChart';
 
 /** The term structure is worked out again at most this often: it moves slowly, and each pass reads every option of both chains. */
 const RECOMPUTE_EVERY_MS = 1000;
@@ -60,6 +62,36 @@ function useTerms(venues: readonly TermVenue[], venueNow: () => number): VenueTe
   return terms;
 }
 
+function curveOf({ venue, expiries }: VenueTerm): TermCurve {
+  const points = expiries.flatMap((vols) => (vols.atm === null ? [] : [{ days: vols.years * 365, atm: vols.atm }]));
+  return { exchange: venue.exchange, points };
+}
+
+/** ATM IV against days to expiry, both venues on one chart; the tables below are its figures in text. */
+function TermFigure({ coin, terms }: { coin: string; terms: readonly VenueTerm[] }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<TermChart | null>(null);
+  useEffect(() => {
+    const chart = new TermChart(containerRef.current!);
+    chartRef.current = chart;
+    return () => {
+      chart.remove();
+      chartRef.current = null;
+    };
+  }, []);
+  useEffect(() => chartRef.current?.setCurves(terms.map(curveOf)), [terms]);
+  const venues = terms.map(({ venue }) => EXCHANGE_LABEL[venue.exchange]).join(' and ');
+  return (
+    <figure className="term-figure">
+      <div className="term-chart" ref={containerRef} role="img" aria-label={`${coin} ATM IV against days to expiry, ${venues}`} />
+      <figcaption>
+        <p className="chain-legend">ATM IV of each listed expiry; expiries are spaced evenly along the axis, not to scale in days.</p>
+        <ChartAttribution />
+      </figcaption>
+    </figure>
+  );
+}
+
 /**
  * A coin's vol term structure on each venue that lists its options: ATM IV, 25-delta risk reversal
  * and butterfly per constant tenor (both venues side by side) and per listed expiry, in vol points.
@@ -74,6 +106,7 @@ export function TermPanel({ coin, venues, venueNow }: { coin: string; venues: re
         call's IV less the −25-delta put's, by each venue's own deltas; BF: their mean less ATM. A tenor between two listed
         expiries is interpolated in total variance; one outside them is not shown.
       </p>
+      <TermFigure coin={coin} terms={terms} />
       <table className="term-table" aria-label={`${coin} vol by tenor`}>
         <thead>
           <tr>

@@ -2,8 +2,8 @@ import { createOptionsChart, LineSeries, type ChartOptionsImpl, type DeepPartial
 import { BandSeries, type BandOptions, type BandPoint } from './smileBandSeries';
 import type { SmileAxis, SmilePoint } from './smilePoints';
 
-/** The smile chart's own small theme (the charts view's theme is not shared yet). */
-const SMILE_OPTIONS: DeepPartial<PriceChartOptions> = {
+/** The options view's charts' theme (smile, term structure): a number-valued horizontal scale, no scrolling. */
+export const OPTIONS_CHART_THEME: DeepPartial<PriceChartOptions> = {
   autoSize: true,
   // The logo injects an inline <style> our CSP refuses; the panel credits TradingView in text, as the licence asks.
   layout: { background: { color: '#111923' }, textColor: '#8596a8', fontSize: 11, attributionLogo: false },
@@ -34,7 +34,7 @@ export class SmileChart {
     this.axis = axis;
     const formatX = (x: number) => (this.axis === 'delta' ? `${x.toFixed(0)}Δ` : x.toFixed(this.xDecimals));
     this.chart = createOptionsChart(container, {
-      ...SMILE_OPTIONS,
+      ...OPTIONS_CHART_THEME,
       localization: { precision: 0, timeFormatter: formatX },
     });
     this.band = this.chart.addCustomSeries(new BandSeries(), {
