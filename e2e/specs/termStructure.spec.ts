@@ -75,3 +75,21 @@ test.describe('vol term structure', () => {
     await expect(longest).toHaveText(beyond ? '—' : /^\d+\.\d{2}$/);
   });
 });
+
+test('an ATM IV alert watches the nearest expiry’s ATM as the Term panel reads it', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  const [nearest] = await binanceBtcExpiries();
+  // Calls at 60 %, puts at 50 %: the ATM is between them by where the forward sits, not their mean at the nearest strike.
+  await app.control('/smile', { exchange: 'binance', underlying: 'BTCUSDT', expiry: nearest!.date, call: 0.6, put: 0.5 });
+  await openTerm(page, app.gotoApp);
+  const atmCell = page.getByRole('table', { name: 'Binance BTCUSDT vol by expiry' }).getByRole('row').nth(1).getByRole('cell').nth(1);
+  await expect(atmCell).toHaveText(/^\d+\.\d{2}$/, { timeout: LOAD_TIMEOUT });
+  await page.getByRole('button', { name: 'Alert on BTCUSDT options (Binance)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New alert on BTCUSDT options (Binance)' });
+  await dialog.getByLabel('Level (vol %)').fill('1');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  const toast = page.getByRole('status', { name: 'Alerts fired' }).getByRole('listitem').filter({ hasText: 'BTCUSDT options (Binance) ATM IV' });
+  await expect(toast).toContainText('is above 1%', { timeout: LOAD_TIMEOUT });
+  const fired = Number(/ATM IV \(nearest expiry\) ([\d.]+)%/.exec((await toast.textContent())!)![1]);
+  expect(Math.abs(fired - Number(await atmCell.textContent()))).toBeLessThanOrEqual(0.02);
+});

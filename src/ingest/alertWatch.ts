@@ -1,4 +1,4 @@
-import { atmIv } from '../domain/alerts/atmIv';
+import { nearestExpiryAtm } from '../domain/termStructure/expiryVols';
 import { evaluateRules, type RuleStateChange, type RuleStates } from '../domain/alerts/evaluateRules';
 import { holdRules } from '../domain/alerts/ruleMemory';
 import type { AlertRule, FiredAlert } from '../domain/alerts/rule';
@@ -111,7 +111,7 @@ export class AlertWatch {
       const key = chainKey(condition.chain.exchange, condition.chain.underlying);
       if (ivs.has(key)) continue;
       const rows = tick.changedChain(key);
-      if (rows) ivs.set(key, atmIv(rows, tick.time));
+      if (rows) ivs.set(key, nearestExpiryAtm(rows, tick.time));
     }
     return ivs;
   }

@@ -14,7 +14,7 @@ export interface MarketSnapshot {
   perps: readonly PerpRow[];
   /** The carry desk's settings; carry rules wait while they are not known here. */
   carrySettings: CarrySettings | null;
-  /** Each chain's ATM IV (see `atmIv`), by `chainKey`; a chain not held here is left out and reads as missing. */
+  /** Each chain's ATM IV (see `nearestExpiryAtm`), by `chainKey`; a chain not held here is left out and reads as missing. */
   atmIvs: ReadonlyMap<string, number | null>;
   links: readonly ExchangeLinkStatus[];
 }

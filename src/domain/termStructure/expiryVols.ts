@@ -93,3 +93,15 @@ export function chainExpiryVols(options: Iterable<OptionRow>, now: number): Expi
   }
   return [...byExpiry.values()].flatMap((expiry) => expiryVols(expiry, now) ?? []).sort((a, b) => a.expiry - b.expiry);
 }
+
+/** The ATM IV of the chain's nearest expiry still ahead at `now`, as the Term panel reads it; what an ATM IV alert watches. */
+export function nearestExpiryAtm(options: Iterable<OptionRow>, now: number): number | null {
+  let nearest: OptionRow[] = [];
+  for (const option of options) {
+    if (option.expiry <= now) continue;
+    const expiry = nearest[0]?.expiry;
+    if (expiry === undefined || option.expiry < expiry) nearest = [option];
+    else if (option.expiry === expiry) nearest.push(option);
+  }
+  return expiryVols(nearest, now)?.atm ?? null;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallPut, OptionRow } from '../option';
 import { annualisedBasis } from './basis';
-import { atmVol, chainExpiryVols, expiryVols, smileOf, volAtDelta, type ExpiryVols } from './expiryVols';
+import { atmVol, chainExpiryVols, expiryVols, nearestExpiryAtm, smileOf, volAtDelta, type ExpiryVols } from './expiryVols';
 import { tenorVols } from './tenors';
 import { interpolateTotalVariance } from './totalVariance';
 
@@ -68,6 +68,12 @@ describe('an expiry’s vols', () => {
     // (53 + 57.5) / 2 − 52.497 = 2.753 vol points.
     expect(vols.butterfly).toBeCloseTo(0.02753, 5);
     expect(expiryVols(chain, 30 * DAY)).toBeNull();
+  });
+
+  it('gives an ATM IV alert the nearest expiry’s ATM, passing over one expired', () => {
+    const later = (days: number) => option(100, 'call', { expiry: days * DAY, markIv: 0.9, underlyingPrice: 100, greeksTime: 3 });
+    expect(nearestExpiryAtm([later(2), ...chain, later(60)], 3 * DAY)).toBeCloseTo(0.52497, 5);
+    expect(nearestExpiryAtm([later(2)], 3 * DAY)).toBeNull();
   });
 });
 

@@ -23,7 +23,7 @@ import { isOptionStale } from './staleness';
 import { isStreamSilent } from '../screener/staleness';
 import './options.css';
 import { formatTime } from '../format/times';
-import { atmIv } from '../../domain/alerts/atmIv';
+import { nearestExpiryAtm } from '../../domain/termStructure/expiryVols';
 import { AlertBell } from '../alerts/AlertBell';
 import { TermPanel, type TermVenue } from './TermPanel';
 
@@ -70,7 +70,7 @@ export function OptionsPage() {
   // The linked (or nearest) expiry, as shown: on OKX only its options get marks and books.
   useOptionChainFeed(exchange, underlying, selected?.expiry ?? null);
   const chain = useMemo(() => (selected ? expiryChain(rows, selected.expiry) : null), [rows, selected?.expiry]);
-  const chainAtmIv = useMemo(() => (rows ? atmIv(Object.values(rows), venueNow) : null), [rows, venueNow]);
+  const chainAtmIv = useMemo(() => (rows ? nearestExpiryAtm(Object.values(rows), venueNow) : null), [rows, venueNow]);
   const [hidden, setHidden] = useState<ReadonlySet<ChainColumnId>>(() => new Set());
   const columns = useMemo(() => sideColumns(hidden), [hidden]);
   const isStale = useCallback((quote: OptionRow) => isOptionStale(quote, now, streamSilent), [now, streamSilent]);
