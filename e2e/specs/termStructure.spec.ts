@@ -93,3 +93,15 @@ test('an ATM IV alert watches the nearest expiry’s ATM as the Term panel reads
   const fired = Number(/ATM IV \(nearest expiry\) ([\d.]+)%/.exec((await toast.textContent())!)![1]);
   expect(Math.abs(fired - Number(await atmCell.textContent()))).toBeLessThanOrEqual(0.02);
 });
+
+test('a venue that goes silent is named in the Term panel, its figures held as last received', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  await openTerm(page, app.gotoApp);
+  const states = page.getByRole('list', { name: 'Term structure sources' });
+  await expect(states.getByRole('listitem')).toHaveText(['Binance BTCUSDT: live', 'OKX BTC-USD: live'], { timeout: LOAD_TIMEOUT });
+  await app.control('/refuse', { exchange: 'okx', status: 503, scope: 'ws' });
+  await app.control('/drop', { exchange: 'okx' });
+  await expect(states.getByRole('listitem').nth(1)).toHaveText('OKX BTC-USD: reconnecting to OKX; its figures are as last received', { timeout: LOAD_TIMEOUT });
+  await expect(states.getByRole('listitem').nth(0)).toHaveText('Binance BTCUSDT: live');
+  await expect(page.getByRole('table', { name: 'OKX BTC-USD vol by expiry' }).getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText(/^\d+\.\d{2}$/);
+});

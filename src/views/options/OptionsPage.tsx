@@ -11,7 +11,6 @@ import { useOptionStore } from '../../store/optionStore';
 import { formatPrice } from '../format/numbers';
 import { SourceNotices } from '../shell/SourceNotices';
 import { UnreachableNotice } from '../shell/UnreachableNotice';
-import { formatAge } from '../shell/formatAge';
 import { sideColumns, type ChainColumnId } from './chainColumns';
 import { expiriesOf, expiryChain, resolveExpiry, type ExpiryTab } from './chainRows';
 import { ChainTable } from './ChainTable';
@@ -20,6 +19,7 @@ import { OptionsControls } from './OptionsControls';
 import { defaultUnderlying, optionsSearch, parseOptionsParams, type OptionsParams } from './optionsParams';
 import { SmilePanel } from './SmilePanel';
 import { isOptionStale } from './staleness';
+import { chainState } from './chainState';
 import { isStreamSilent } from '../screener/staleness';
 import './options.css';
 import { formatTime } from '../format/times';
@@ -125,14 +125,7 @@ export function OptionsPage() {
   const staleStrikes = chain?.rows.filter((row) => (row.call && isStale(row.call)) || (row.put && isStale(row.put))).length ?? 0;
   const exchangeLabel = EXCHANGE_LABEL[exchange];
 
-  let state: string;
-  if (link.state === 'down') state = `${exchangeLabel} unreachable${link.reason ? `: ${link.reason}` : ''}`;
-  else if (link.state === 'offline') state = `offline: ${exchangeLabel} reconnects when the browser is back online`;
-  else if (link.state === 'stalled') state = `${exchangeLabel} stalled: its socket is open but silent`;
-  else if (link.state === 'reconnecting') state = `reconnecting to ${exchangeLabel}`;
-  else if (newestUpdate === 0) state = 'waiting for quotes';
-  else if (staleStrikes > 0) state = `stale: no update for ${formatAge(now - newestUpdate)}`;
-  else state = 'live';
+  const state = chainState(link, newestUpdate, staleStrikes > 0, now);
 
   return (
     <section aria-labelledby="options-title" className="page options">

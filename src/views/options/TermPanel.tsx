@@ -4,7 +4,10 @@ import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { chainKey } from '../../domain/option';
 import { chainExpiryVols, type ExpiryVols } from '../../domain/termStructure/expiryVols';
 import { tenorVols, type TenorVols } from '../../domain/termStructure/tenors';
+import { useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { useOptionStore } from '../../store/optionStore';
+import { STALE_AFTER_MS } from '../screener/staleness';
+import { chainState } from './chainState';
 import { NO_VALUE } from '../format/numbers';
 import { formatTime } from '../format/times';
 import { ChartAttribution } from '../charts/ChartAttribution';
@@ -23,6 +26,9 @@ interface VenueTerm {
   venue: TermVenue;
   expiries: ExpiryVols[];
   tenors: TenorVols[];
+  /** Local ms of the chain's newest applied update, 0 before any; and when this was worked out. */
+  newestUpdate: number;
+  computedAt: number;
 }
 
 const expiryDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
@@ -36,10 +42,30 @@ function volPoints(value: number | null, signed = false): string {
   return hundredths < 0 ? `−${text}` : signed ? `+${text}` : text;
 }
 
-function termOf(venue: TermVenue, now: number): VenueTerm {
-  const rows = useOptionStore.getState().chains[chainKey(venue.exchange, venue.underlying)];
-  const expiries = rows ? chainExpiryVols(Object.values(rows), now) : [];
-  return { venue, expiries, tenors: tenorVols(expiries) };
+function termOf(venue: TermVenue, venueNow: number): VenueTerm {
+  const rows = Object.values(useOptionStore.getState().chains[chainKey(venue.exchange, venue.underlying)] ?? {});
+  const expiries = chainExpiryVols(rows, venueNow);
+  const newestUpdate = rows.reduce((newest, row) => Math.max(newest, row.appliedAt), 0);
+  return { venue, expiries, tenors: tenorVols(expiries), newestUpdate, computedAt: Date.now() };
+}
+
+/** Each venue's chain in words (live, stale, reconnecting…); its figures stay as last received and say so. */
+function VenueStates({ terms }: { terms: readonly VenueTerm[] }) {
+  const links = useConnectionStatusStore((state) => state.byExchange);
+  return (
+    <ul className="term-states" aria-label="Term structure sources">
+      {terms.map(({ venue, newestUpdate, computedAt }) => {
+        const stale = newestUpdate > 0 && computedAt - newestUpdate > STALE_AFTER_MS[venue.exchange];
+        const state = chainState(links[venue.exchange], newestUpdate, stale, computedAt);
+        const held = state !== 'live' && newestUpdate > 0 ? '; its figures are as last received' : '';
+        return (
+          <li key={venue.exchange} className={state === 'live' ? 'state-live' : 'state-warn'}>
+            {`${EXCHANGE_LABEL[venue.exchange]} ${venue.underlying}: ${state}${held}`}
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 /** Keeps both venues' chains streaming while the panel is open, and their term structures worked out once a second. */
@@ -106,6 +132,7 @@ export function TermPanel({ coin, venues, venueNow }: { coin: string; venues: re
         call's IV less the −25-delta put's, by each venue's own deltas; BF: their mean less ATM. A tenor between two listed
         expiries is interpolated in total variance; one outside them is not shown.
       </p>
+      <VenueStates terms={terms} />
       <TermFigure coin={coin} terms={terms} />
       <table className="term-table" aria-label={`${coin} vol by tenor`}>
         <thead>
