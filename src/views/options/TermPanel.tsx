@@ -7,6 +7,7 @@ import { tenorVols, type TenorVols } from '../../domain/termStructure/tenors';
 import { useOptionStore } from '../../store/optionStore';
 import { NO_VALUE } from '../format/numbers';
 import { formatTime } from '../format/times';
+import { VenueComparison } from './VenueComparison';
 
 /** The term structure is worked out again at most this often: it moves slowly, and each pass reads every option of both chains. */
 const RECOMPUTE_EVERY_MS = 1000;
@@ -127,6 +128,7 @@ export function TermPanel({ coin, venues, venueNow }: { coin: string; venues: re
           </tbody>
         </table>
       ))}
+      <VenueComparison coin={coin} venues={venues} venueNow={venueNow} />
     </section>
   );
 }

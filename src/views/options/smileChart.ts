@@ -2,8 +2,8 @@ import { createOptionsChart, LineSeries, type ChartOptionsImpl, type DeepPartial
 import { BandSeries, type BandOptions, type BandPoint } from './smileBandSeries';
 import type { SmileAxis, SmilePoint } from './smilePoints';
 
-/** The smile chart's own small theme (the charts view's theme is not shared yet). */
-const SMILE_OPTIONS: DeepPartial<PriceChartOptions> = {
+/** The smile charts' own small theme (the charts view's theme is not shared yet). */
+export const SMILE_OPTIONS: DeepPartial<PriceChartOptions> = {
   autoSize: true,
   // The logo injects an inline <style> our CSP refuses; the panel credits TradingView in text, as the licence asks.
   layout: { background: { color: '#111923' }, textColor: '#8596a8', fontSize: 11, attributionLogo: false },
