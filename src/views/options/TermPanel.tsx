@@ -5,8 +5,8 @@ import { chainKey } from '../../domain/option';
 import { chainExpiryVols, type ExpiryVols } from '../../domain/termStructure/expiryVols';
 import { tenorVols, type TenorVols } from '../../domain/termStructure/tenors';
 import { useOptionStore } from '../../store/optionStore';
-import { NO_VALUE } from '../format/numbers';
 import { formatTime } from '../format/times';
+import { volPoints } from '../format/volPoints';
 import { VenueComparison } from './VenueComparison';
 
 /** The term structure is worked out again at most this often: it moves slowly, and each pass reads every option of both chains. */
@@ -25,15 +25,6 @@ interface VenueTerm {
 }
 
 const expiryDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
-
-/** In vol points to a hundredth, signed where a spread can go either way; a spread that rounds to zero reads 0.00, never −0.00. */
-function volPoints(value: number | null, signed = false): string {
-  if (value === null || !Number.isFinite(value)) return NO_VALUE;
-  const hundredths = Math.round(value * 10_000);
-  const text = (Math.abs(hundredths) / 100).toFixed(2);
-  if (hundredths === 0) return text;
-  return hundredths < 0 ? `−${text}` : signed ? `+${text}` : text;
-}
 
 function termOf(venue: TermVenue, now: number): VenueTerm {
   const rows = useOptionStore.getState().chains[chainKey(venue.exchange, venue.underlying)];
