@@ -79,6 +79,12 @@ function smileOfExpiry(chain: VenueChain, expiry: number | null): MoneynessPoint
   return vols ? moneynessSmile(chain.options.filter((option) => option.expiry === expiry), vols.forward) : [];
 }
 
+/** ln(K/F) to three decimals, with the minus sign the vol points use. */
+function moneynessText(value: number): string {
+  const text = Math.abs(value).toFixed(3);
+  return value < 0 && Number(text) !== 0 ? `−${text}` : text;
+}
+
 const seconds = (ms: number) => `${Math.floor(ms / 1000)} s old`;
 
 function quoteText({ quote, iv, ageMs }: CrossedSide, side: 'bid' | 'ask'): string {
@@ -208,7 +214,7 @@ function SmilesFigure({ comparison, expiries, chosen, onPick }: SmilesFigureProp
                 {EXCHANGE_LABEL[chain.venue.exchange]}:{' '}
                 {points.length === 0
                   ? 'no mark IVs yet.'
-                  : `${points.length} strikes, ln(K/F) ${points[0]!.moneyness.toFixed(3)} to ${points.at(-1)!.moneyness.toFixed(3)} against its forward ${formatPrice(vols?.forward ?? null)}; ATM ${volPoints(vols?.atm ?? null)}.`}
+                  : `${points.length} strikes, ln(K/F) ${moneynessText(points[0]!.moneyness)} to ${moneynessText(points.at(-1)!.moneyness)} against its forward ${formatPrice(vols?.forward ?? null)}; ATM ${volPoints(vols?.atm ?? null)}.`}
               </li>
             );
           })}
@@ -230,7 +236,7 @@ function SmilesFigure({ comparison, expiries, chosen, onPick }: SmilesFigureProp
                   <tr key={`${chain.venue.exchange}-${point.strike}`}>
                     <th scope="row">{EXCHANGE_LABEL[chain.venue.exchange]}</th>
                     <td>{formatPrice(point.strike, Number.isInteger(point.strike) ? 0 : undefined)}</td>
-                    <td>{point.moneyness.toFixed(3)}</td>
+                    <td>{moneynessText(point.moneyness)}</td>
                     <td>{volPoints(point.iv)}</td>
                   </tr>
                 )),
