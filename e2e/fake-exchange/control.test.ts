@@ -222,6 +222,49 @@ describe('control API', () => {
     expect((await marks()).filter((row) => row.symbol.startsWith(`BTC-${date}-`)).some((row) => Number(row.markIV) !== 0.55 && Number(row.markIV) !== 0.5)).toBe(true);
   });
 
+  it('pins one option’s bid and ask IVs on the tick, and freezes it out of the pushes, until cleared or /reset', async () => {
+    type Mark = { symbol: string; bidIV: string; askIV: string; vega: string };
+    const marks = async () => (await getJson<Mark[]>(`${exchange.binanceUrl}/eapi/v1/mark`)).body;
+    // The call of most vega: a tick moves its IV least.
+    const calls = (await marks()).filter((row) => row.symbol.startsWith('BTC-') && row.symbol.endsWith('-C'));
+    const symbol = calls.reduce((best, row) => (Number(row.vega) > Number(best.vega) ? row : best)).symbol;
+    const pinned = await post(exchange.controlUrl, `/option-quote?exchange=binance&symbol=${symbol}&bidIv=0.6&askIv=0.62`);
+    // Binance's BTC options tick 5 USDT: the bid rounds down and the ask up, each IV the one that reprices its price.
+    expect(pinned).toMatchObject({ ok: true, symbol });
+    expect([(pinned.bid as number) % 5, (pinned.ask as number) % 5]).toEqual([0, 0]);
+    const isPinnedBid = (iv: number) => iv <= 0.6 && iv > 0.59;
+    const isPinnedAsk = (iv: number) => iv >= 0.62 && iv < 0.63;
+    expect(isPinnedBid(pinned.bidVol as number) && isPinnedAsk(pinned.askVol as number)).toBe(true);
+    const mark = (await marks()).find((row) => row.symbol === symbol)!;
+    expect(isPinnedBid(Number(mark.bidIV)) && isPinnedAsk(Number(mark.askIV))).toBe(true);
+
+    const socket = await open(`${binanceWs}/stream?streams=btcusdt@optionMarkPrice`);
+    type Push = { stream: string; data: Array<{ s: string; b: string; a: string }> };
+    const isPush = (frame: Push) => frame.stream === 'btcusdt@optionMarkPrice';
+    const pushed = await socket.next<Push>(isPush);
+    expect(isPinnedBid(Number(pushed.data.find((row) => row.s === symbol)!.b))).toBe(true);
+    await post(exchange.controlUrl, `/option-quote?exchange=binance&symbol=${symbol}&freeze=1`);
+    const held = (await marks()).find((row) => row.symbol === symbol)!;
+    const frozen = await socket.next<Push>(isPush, 3000, socket.frames.length);
+    expect(frozen.data.length).toBeGreaterThan(10);
+    expect(frozen.data.some((row) => row.s === symbol)).toBe(false);
+    // Held, not forgotten: REST still answers the quote as it stood, while the market moves on.
+    expect((await marks()).find((row) => row.symbol === symbol)).toEqual(held);
+
+    const summary = async () => (await getJson<any>(`${exchange.okxUrl}/api/v5/public/opt-summary?instFamily=BTC-USD`)).body.data as Array<{ instId: string; bidVol: string }>;
+    const okxSymbol = (await summary())[0]!.instId;
+    await post(exchange.controlUrl, `/option-quote?exchange=okx&symbol=${okxSymbol}&bidIv=0.4&askIv=0.45&freeze=1`);
+    expect((await summary()).some((row) => row.instId === okxSymbol)).toBe(false);
+    await post(exchange.controlUrl, `/option-quote?exchange=okx&symbol=${okxSymbol}&freeze=0`);
+    expect(Number((await summary()).find((row) => row.instId === okxSymbol)!.bidVol)).toBeLessThanOrEqual(0.4);
+
+    expect(await post(exchange.controlUrl, `/option-quote?exchange=binance&symbol=${symbol}&bidIv=0.6&askIv=0.5`)).toMatchObject({ ok: false });
+    expect(await post(exchange.controlUrl, '/option-quote?exchange=okx&symbol=BTC-USD-990101-1-C&bidIv=0.5&askIv=0.6')).toMatchObject({ ok: false });
+    await post(exchange.controlUrl, '/reset');
+    const released = await socket.next<Push>(isPush, 3000, socket.frames.length);
+    expect(isPinnedBid(Number(released.data.find((row) => row.s === symbol)!.b))).toBe(false);
+  });
+
   it('pins a funding rate and interval that streams and REST then report', async () => {
     const pinned = await post(exchange.controlUrl, '/funding?exchange=binance&symbol=ETHUSDT&rate=0.0005&intervalHours=4');
     expect(pinned).toMatchObject({ ok: true, rate: 0.0005, intervalHours: 4 });

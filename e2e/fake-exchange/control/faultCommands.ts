@@ -36,7 +36,7 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       market.restoreSymbols();
       deps.data.books.clearPins();
       deps.data.openInterests.clearPins();
-      deps.options.unpinVols();
+      deps.options.clearPins();
       return {};
     },
     '/reset-requests': (query) => {

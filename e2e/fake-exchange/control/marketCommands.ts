@@ -73,6 +73,25 @@ export function marketCommands(deps: ControlDeps): Record<string, Command> {
       if (!deps.options.pinVols(exchange, underlying, expiry, vols)) throw new ControlError(`${exchange} lists no ${underlying} options expiring ${query.get('expiry')}`);
       return { exchange, underlying, expiry, vols };
     },
+    // One option's best bid and ask IVs (`bidIv` < `askIv`, fractions), `freeze=1` to hold its quote unpublished (`0` to go on), `clear=1` to undo both.
+    '/option-quote': (query) => {
+      const exchange = query.get('exchange');
+      if (exchange !== 'binance' && exchange !== 'okx') throw new ControlError('exchange must be binance or okx');
+      const symbol = query.get('symbol') ?? '';
+      if (!deps.options.bookOf(exchange, symbol)) throw new ControlError(`${exchange} lists no option ${symbol}`);
+      const clear = query.has('clear');
+      if (clear) {
+        deps.options.pinBook(exchange, symbol, null);
+        deps.options.freeze(exchange, symbol, false);
+      }
+      if (query.has('bidIv') || query.has('askIv')) {
+        const bidVol = numberOf(query, 'bidIv', { min: 0, max: 5, exclusiveMin: true });
+        const askVol = numberOf(query, 'askIv', { min: bidVol, max: 5, exclusiveMin: true });
+        deps.options.pinBook(exchange, symbol, { bidVol, askVol });
+      } else if (!clear && !query.has('freeze')) throw new ControlError('give bidIv and askIv, freeze, or clear');
+      if (query.has('freeze')) deps.options.freeze(exchange, symbol, query.get('freeze') === '1');
+      return { exchange, symbol, ...deps.options.bookOf(exchange, symbol)! };
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { BinanceOptionVenue } from './options/binanceVenue.ts';
 import { OptionChain, type ChainSpec, type PinnedVols } from './options/chain.ts';
+import type { PinnedBook } from './options/quote.ts';
 import { OkxOptionVenue } from './options/okxVenue.ts';
 import { hashText, mulberry32 } from './options/random.ts';
 import { BINANCE_RATE_CURVE, rateAt, type RateCurve } from './options/riskFreeRate.ts';
@@ -28,8 +29,17 @@ export interface OptionMarket {
    * when the chain lists no such expiry.
    */
   pinVols(exchange: 'binance' | 'okx', underlying: string, expiry: number, vols: PinnedVols | null): boolean;
-  /** Every chain back to its surface. */
-  unpinVols(): void;
+  /**
+   * Pins one option's best bid and ask at these IVs (on the tick, as the venue prices them; null
+   * unpins); false when neither venue lists it. Binance symbols `BTC-261225-100000-C`, OKX `BTC-USD-…`.
+   */
+  pinBook(exchange: 'binance' | 'okx', symbol: string, book: PinnedBook | null): boolean;
+  /** Holds one option's quote and stops the venue publishing it (or lets it go on); false when not listed. */
+  freeze(exchange: 'binance' | 'okx', symbol: string, frozen: boolean): boolean;
+  /** One option's best bid and ask as now quoted, in the venue's price currency, with the IVs that reprice them; null when not listed. */
+  bookOf(exchange: 'binance' | 'okx', symbol: string): { bid: number | null; ask: number | null; bidVol: number | null; askVol: number | null } | null;
+  /** Every chain back to its surface, its drawn books, and publishing every option. */
+  clearPins(): void;
   binance: {
     /** ['BTCUSDT', 'ETHUSDT', 'BNBUSDT', 'SOLUSDT', 'XRPUSDT', 'DOGEUSDT'] */
     underlyings(): string[];
@@ -123,11 +133,21 @@ export function createOptionMarket({ seed, now, spot, binanceRates = BINANCE_RAT
     exchange === 'binance'
       ? binanceChains.find(({ spec }) => `${spec.base}USDT` === underlying)?.chain
       : okxChains.find(({ family }) => `${family.base}-USD` === underlying)?.chain;
+  const chainOfSymbol = (exchange: 'binance' | 'okx', symbol: string): OptionChain | undefined => {
+    const parts = symbol.split('-');
+    return chainOf(exchange, exchange === 'binance' ? `${parts[0]}USDT` : `${parts[0]}-${parts[1]}`);
+  };
   // Plain functions, so callers may pass them around without binding.
   return {
     step,
     pinVols: (exchange, underlying, expiry, vols) => chainOf(exchange, underlying)?.pinVols(expiry, vols) ?? false,
-    unpinVols: () => allChains.forEach(({ chain }) => chain.unpinVols()),
+    pinBook: (exchange, symbol, book) => chainOfSymbol(exchange, symbol)?.pinBook(symbol, book) ?? false,
+    freeze: (exchange, symbol, frozen) => chainOfSymbol(exchange, symbol)?.freeze(symbol, frozen) ?? false,
+    bookOf: (exchange, symbol) => {
+      const quote = chainOfSymbol(exchange, symbol)?.find(symbol)?.quote;
+      return quote ? { bid: quote.bid, ask: quote.ask, bidVol: quote.bidVol, askVol: quote.askVol } : null;
+    },
+    clearPins: () => allChains.forEach(({ chain }) => chain.clearPins()),
     binance: {
       underlyings: () => binance.underlyings(),
       exchangeInfo: (at) => binance.exchangeInfo(at),

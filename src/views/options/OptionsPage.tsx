@@ -25,7 +25,8 @@ import './options.css';
 import { formatTime } from '../format/times';
 import { nearestExpiryAtm } from '../../domain/termStructure/expiryVols';
 import { AlertBell } from '../alerts/AlertBell';
-import { TermPanel, type TermVenue } from './TermPanel';
+import { TermPanel } from './TermPanel';
+import type { TermVenue } from './useTermStructure';
 
 const PANEL_ID = 'chain-panel';
 const NO_UNDERLYINGS: readonly string[] = [];

@@ -1,53 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
-import { acquireOptionChain } from '../../app/options';
-import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
-import { chainKey } from '../../domain/option';
-import { chainExpiryVols, type ExpiryVols } from '../../domain/termStructure/expiryVols';
-import { tenorVols, type TenorVols } from '../../domain/termStructure/tenors';
+import { useEffect, useRef } from 'react';
+import { EXCHANGE_LABEL } from '../../domain/exchange';
 import { useConnectionStatusStore } from '../../store/connectionStatusStore';
-import { useOptionStore } from '../../store/optionStore';
 import { STALE_AFTER_MS } from '../screener/staleness';
 import { chainState } from './chainState';
-import { NO_VALUE } from '../format/numbers';
 import { formatTime } from '../format/times';
+import { volPoints } from '../format/volPoints';
 import { ChartAttribution } from '../charts/ChartAttribution';
-import { TermChart, type TermCurve } from './termChart';
-
-/** The term structure is worked out again at most this often: it moves slowly, and each pass reads every option of both chains. */
-const RECOMPUTE_EVERY_MS = 1000;
-
-/** A coin's option chain on each venue that lists it: Binance `BTCUSDT`, OKX `BTC-USD`. */
-export interface TermVenue {
-  exchange: ExchangeId;
-  underlying: string;
-}
-
-interface VenueTerm {
-  venue: TermVenue;
-  expiries: ExpiryVols[];
-  tenors: TenorVols[];
-  /** Local ms of the chain's newest applied update, 0 before any; and when this was worked out. */
-  newestUpdate: number;
-  computedAt: number;
-}
+import { VenueLinesChart, type VenueLine } from './venueLinesChart';
+import { VenueComparison } from './VenueComparison';
+import { useTermStructure, type TermVenue, type VenueTerm } from './useTermStructure';
 
 const expiryDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
-
-/** In vol points to a hundredth, signed where a spread can go either way; a spread that rounds to zero reads 0.00, never −0.00. */
-function volPoints(value: number | null, signed = false): string {
-  if (value === null || !Number.isFinite(value)) return NO_VALUE;
-  const hundredths = Math.round(value * 10_000);
-  const text = (Math.abs(hundredths) / 100).toFixed(2);
-  if (hundredths === 0) return text;
-  return hundredths < 0 ? `−${text}` : signed ? `+${text}` : text;
-}
-
-function termOf(venue: TermVenue, venueNow: number): VenueTerm {
-  const rows = Object.values(useOptionStore.getState().chains[chainKey(venue.exchange, venue.underlying)] ?? {});
-  const expiries = chainExpiryVols(rows, venueNow);
-  const newestUpdate = rows.reduce((newest, row) => Math.max(newest, row.appliedAt), 0);
-  return { venue, expiries, tenors: tenorVols(expiries), newestUpdate, computedAt: Date.now() };
-}
 
 /** Each venue's chain in words (live, stale, reconnecting…); its figures stay as last received and say so. */
 function VenueStates({ terms }: { terms: readonly VenueTerm[] }) {
@@ -68,44 +31,25 @@ function VenueStates({ terms }: { terms: readonly VenueTerm[] }) {
   );
 }
 
-/** Keeps both venues' chains streaming while the panel is open, and their term structures worked out once a second. */
-function useTerms(venues: readonly TermVenue[], venueNow: () => number): VenueTerm[] {
-  const [terms, setTerms] = useState<VenueTerm[]>(() => venues.map((venue) => termOf(venue, venueNow())));
-  const clock = useRef(venueNow);
-  clock.current = venueNow;
-  const key = venues.map((venue) => chainKey(venue.exchange, venue.underlying)).join(',');
-  useEffect(() => {
-    const releases = venues.map((venue) => acquireOptionChain(venue.exchange, venue.underlying));
-    const recompute = () => setTerms(venues.map((venue) => termOf(venue, clock.current())));
-    recompute();
-    const timer = window.setInterval(recompute, RECOMPUTE_EVERY_MS);
-    return () => {
-      window.clearInterval(timer);
-      releases.forEach((release) => release());
-    };
-    // The venues are named by `key`; a new array of the same chains is no change.
-  }, [key]);
-  return terms;
-}
 
-function curveOf({ venue, expiries }: VenueTerm): TermCurve {
-  const points = expiries.flatMap((vols) => (vols.atm === null ? [] : [{ days: vols.years * 365, atm: vols.atm }]));
+function atmLineOf({ venue, expiries }: VenueTerm): VenueLine {
+  const points = expiries.flatMap((vols) => (vols.atm === null ? [] : [{ x: vols.years * 365, iv: vols.atm }]));
   return { exchange: venue.exchange, points };
 }
 
 /** ATM IV against days to expiry, both venues on one chart; the tables below are its figures in text. */
 function TermFigure({ coin, terms }: { coin: string; terms: readonly VenueTerm[] }) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<TermChart | null>(null);
+  const chartRef = useRef<VenueLinesChart | null>(null);
   useEffect(() => {
-    const chart = new TermChart(containerRef.current!);
+    const chart = new VenueLinesChart(containerRef.current!, (days) => `${days.toFixed(1)} d`, (exchange) => `${EXCHANGE_LABEL[exchange]} ATM`);
     chartRef.current = chart;
     return () => {
       chart.remove();
       chartRef.current = null;
     };
   }, []);
-  useEffect(() => chartRef.current?.setCurves(terms.map(curveOf)), [terms]);
+  useEffect(() => chartRef.current?.setLines(terms.map(atmLineOf)), [terms]);
   const venues = terms.map(({ venue }) => EXCHANGE_LABEL[venue.exchange]).join(' and ');
   return (
     <figure className="term-figure">
@@ -123,7 +67,7 @@ function TermFigure({ coin, terms }: { coin: string; terms: readonly VenueTerm[]
  * and butterfly per constant tenor (both venues side by side) and per listed expiry, in vol points.
  */
 export function TermPanel({ coin, venues, venueNow }: { coin: string; venues: readonly TermVenue[]; venueNow: () => number }) {
-  const terms = useTerms(venues, venueNow);
+  const terms = useTermStructure(venues, venueNow);
   return (
     <section className="term-panel" aria-labelledby="term-title">
       <h2 id="term-title">{coin} vol term structure</h2>
@@ -187,6 +131,7 @@ export function TermPanel({ coin, venues, venueNow }: { coin: string; venues: re
           </tbody>
         </table>
       ))}
+      <VenueComparison coin={coin} terms={terms} />
     </section>
   );
 }

@@ -67,8 +67,9 @@ export class BinanceOptionVenue {
     if (!book) return null;
     this.advance(now);
     const options = book.chain.quoted();
+    // A frozen option drops out of the push: the venue has nothing new on it.
     return book.stream.get(book.chain.quoteVersion, now, () =>
-      options.map((option) => markPriceUpdate(option, book.spec, book.chain.spot, now)),
+      options.filter((option) => !book.chain.isFrozen(option.symbol)).map((option) => markPriceUpdate(option, book.spec, book.chain.spot, now)),
     );
   }
 

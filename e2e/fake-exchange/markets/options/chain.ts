@@ -3,6 +3,7 @@ import { scheduledExpiries, yymmdd, type ExpiryCounts, type Tenor } from './cale
 import {
   quoteOption,
   type OptionQuote,
+  type PinnedBook,
   type PricingPoint,
   type QuoteConvention,
   type QuotedContract,
@@ -75,6 +76,10 @@ export class OptionChain {
   private repricings = 0;
   /** Flat mark IVs per side that a test pinned on an expiry, in place of the surface's smile. */
   private readonly pinnedVols = new Map<number, PinnedVols>();
+  /** Best bid and ask IVs a test pinned on single options, by symbol. */
+  private readonly pinnedBooks = new Map<string, PinnedBook>();
+  /** Options a test froze: their quotes are held and the venue publishes nothing new for them. */
+  private readonly frozen = new Set<string>();
 
   constructor(
     private readonly spec: ChainSpec,
@@ -124,9 +129,37 @@ export class OptionChain {
     return true;
   }
 
-  unpinVols(): void {
-    if (this.pinnedVols.size === 0) return;
+  /** Pins one option's best bid and ask at these IVs (null: back to its drawn book); false when no such option is listed. */
+  pinBook(symbol: string, book: PinnedBook | null): boolean {
+    if (!this.bySymbol.has(symbol)) return false;
+    if (book) this.pinnedBooks.set(symbol, book);
+    else this.pinnedBooks.delete(symbol);
+    this.quotesFresh = false;
+    return true;
+  }
+
+  /** Holds one option's quote as it stands (or lets it move again); false when no such option is listed. */
+  freeze(symbol: string, frozen: boolean): boolean {
+    if (!this.bySymbol.has(symbol)) return false;
+    if (frozen) {
+      // The quote held is the current one, pins included.
+      this.quoted();
+      this.frozen.add(symbol);
+    } else this.frozen.delete(symbol);
+    this.quotesFresh = false;
+    return true;
+  }
+
+  isFrozen(symbol: string): boolean {
+    return this.frozen.has(symbol);
+  }
+
+  /** Every vol pin, book pin and freeze lifted. */
+  clearPins(): void {
+    if (this.pinnedVols.size === 0 && this.pinnedBooks.size === 0 && this.frozen.size === 0) return;
     this.pinnedVols.clear();
+    this.pinnedBooks.clear();
+    this.frozen.clear();
     this.quotesFresh = false;
   }
 
@@ -214,7 +247,7 @@ export class OptionChain {
     const contract = { kind, strike, hash: hashText(this.spec.seed, symbol) };
     const option: ListedOption = {
       ...contract, symbol, strikeText: text, expiry: grid.time, tenor: grid.tenor, listTime,
-      quote: this.quote(contract, point),
+      quote: this.quote(contract, point, symbol),
     };
     this.options.push(option);
     this.bySymbol.set(symbol, option);
@@ -227,8 +260,9 @@ export class OptionChain {
   private reprice(): void {
     let point: PricingPoint | undefined;
     for (const option of this.options) {
+      if (this.frozen.has(option.symbol)) continue;
       if (point?.expiry !== option.expiry) point = this.pricingPoint(option.expiry);
-      option.quote = this.quote(option, point);
+      option.quote = this.quote(option, point, option.symbol);
     }
     this.quotesFresh = true;
     this.repricings++;
@@ -249,9 +283,9 @@ export class OptionChain {
     };
   }
 
-  private quote(contract: QuotedContract, point: PricingPoint): OptionQuote {
+  private quote(contract: QuotedContract, point: PricingPoint, symbol: string): OptionQuote {
     const pinned = this.pinnedVols.get(point.expiry);
     const vol = pinned ? pinned[contract.kind] : this.spec.surface.smileVol(Math.log(contract.strike / point.forward), point.years, point.atmVol);
-    return quoteOption(contract, point, vol, this.spec.convention);
+    return quoteOption(contract, point, vol, this.spec.convention, this.pinnedBooks.get(symbol) ?? null);
   }
 }

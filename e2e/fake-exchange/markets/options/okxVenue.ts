@@ -48,22 +48,24 @@ export class OkxOptionVenue {
     if (!book) return null;
     this.advance(now);
     const options = book.chain.quoted();
+    // A frozen option drops out of every channel: the venue has nothing new on it.
     return book.summary.get(book.chain.quoteVersion, now, () =>
-      options.map((option) => optSummaryItem(option, book.family, now)),
+      options.filter((option) => !book.chain.isFrozen(option.symbol)).map((option) => optSummaryItem(option, book.family, now)),
     );
   }
 
   markPrice(instId: string, now: number): unknown | null {
     this.advance(now);
-    const option = this.bookOf(instId)?.chain.find(instId);
-    return option ? markPriceItem(option, now) : null;
+    const chain = this.bookOf(instId)?.chain;
+    const option = chain?.find(instId);
+    return option && !chain!.isFrozen(instId) ? markPriceItem(option, now) : null;
   }
 
   ticker(instId: string, now: number): unknown | null {
     this.advance(now);
     const book = this.bookOf(instId);
     const option: ListedOption | undefined = book?.chain.find(instId);
-    return book && option ? tickerItem(option, book.family, now) : null;
+    return book && option && !book.chain.isFrozen(instId) ? tickerItem(option, book.family, now) : null;
   }
 
   /** BTC-USD-261127-95000-C belongs to family BTC-USD. */

@@ -59,6 +59,12 @@ export interface OptionQuote {
   askSize: number;
 }
 
+/** A book a test pinned on one option: the IVs its best bid and ask are quoted at. */
+export interface PinnedBook {
+  bidVol: number;
+  askVol: number;
+}
+
 /** Which random draw of a bucket is which, so adding a draw never shifts the others. */
 const DRAW = { spread: 1, bidGone: 2, askGone: 3, bidSize: 4, askSize: 5 } as const;
 
@@ -67,6 +73,7 @@ export function quoteOption(
   point: PricingPoint,
   smileVol: number,
   convention: QuoteConvention,
+  pinnedBook: PinnedBook | null = null,
 ): OptionQuote {
   const vol = convention.markVolStep === null ? smileVol : Math.round(smileVol / convention.markVolStep) * convention.markVolStep;
   // Built once and re-priced by changing `vol`: object spreads are slow on this hot path.
@@ -93,16 +100,17 @@ export function quoteOption(
   // ATM books are deepest: 4·|Δ|·(1 − |Δ|) is 1 at 50 delta and falls to 0 in the wings.
   const maxLots = convention.maxLots * (0.15 + 0.85 * 4 * absDelta * (1 - absDelta));
 
-  if (unitAt(hash, point.bucket, DRAW.bidGone) >= bidGoneChance) {
-    const bid = bookSide('bid', inputs, vol - halfSpread, unitValue, convention.tickAt);
+  // A pinned book is quoted on both sides at its IVs, on the tick as the venue prices them.
+  if (pinnedBook || unitAt(hash, point.bucket, DRAW.bidGone) >= bidGoneChance) {
+    const bid = bookSide('bid', inputs, pinnedBook?.bidVol ?? vol - halfSpread, unitValue, convention.tickAt);
     if (bid) {
       quote.bid = bid.price;
       quote.bidVol = bid.vol;
       quote.bidSize = lots(convention, unitAt(hash, point.bucket, DRAW.bidSize) * maxLots);
     }
   }
-  if (unitAt(hash, point.bucket, DRAW.askGone) >= askGoneChance) {
-    const ask = bookSide('ask', inputs, vol + halfSpread, unitValue, convention.tickAt);
+  if (pinnedBook || unitAt(hash, point.bucket, DRAW.askGone) >= askGoneChance) {
+    const ask = bookSide('ask', inputs, pinnedBook?.askVol ?? vol + halfSpread, unitValue, convention.tickAt);
     if (ask) {
       quote.ask = ask.price;
       quote.askVol = ask.vol;
