@@ -90,7 +90,7 @@ test.describe('Binance against OKX', () => {
     await app.control('/option-quote', { exchange: 'binance', symbol: binanceSymbol, bidIv: 0.56, askIv: 0.58 });
     const flags = page.getByRole('list', { name: 'Crossed quotes' }).getByRole('listitem');
     await expect(flags).toHaveCount(1, { timeout: LOAD_TIMEOUT });
-    await expect(flags).toContainText(new RegExp(`Binance ${binanceSymbol} bid IV 5\\d\\.\\d{2} \\(\\d+ s old\\) above OKX ${okxSymbol} ask IV 5\\d\\.\\d{2} \\(\\d+ s old\\)`));
+    await expect(flags).toContainText(new RegExp(`Binance ${binanceSymbol} bid IV 5\\d\\.\\d{2} \\(\\d+ s old\\) above OKX ${okxSymbol} ask IV 5\\d\\.\\d{2} \\(\\d+ s old\\) by \\d\\.\\d{2}$`));
 
     // Frozen, Binance's quote stops updating and turns stale: it can no longer raise a flag.
     await app.control('/option-quote', { exchange: 'binance', symbol: binanceSymbol, freeze: 1 });

@@ -16,6 +16,11 @@ export interface CrossedQuote {
   ask: CrossedSide;
 }
 
+/** How far the bid IV is above the ask IV, as an IV fraction. */
+export function crossWidth(pair: CrossedQuote): number {
+  return pair.bid.iv - pair.ask.iv;
+}
+
 const contractKey = (option: OptionRow): string => `${option.expiry}|${option.strike}|${option.callPut}`;
 
 function side(quote: OptionRow, iv: number | null, now: number): CrossedSide | null {
@@ -34,7 +39,7 @@ function crossing(bidder: OptionRow, offerer: OptionRow, now: number): CrossedQu
  * Every crossed pair between two venues' options: same expiry, strike and side, one venue's bid
  * IV above the other's ask IV (IVs compare across venues whatever currency each prices in). A
  * stale quote never raises one. Ages are `now` less each quote's `appliedAt`, on the local clock.
- * Sorted by expiry, strike, calls first.
+ * Widest first (bid IV less ask IV): the edge a trader would take first; then by expiry and strike.
  */
 export function crossedQuotes(
   left: Iterable<OptionRow>,
@@ -50,5 +55,5 @@ export function crossedQuotes(
     if (!other || isStale(option)) continue;
     for (const pair of [crossing(option, other, now), crossing(other, option, now)]) if (pair) crossed.push(pair);
   }
-  return crossed.sort((a, b) => a.expiry - b.expiry || a.strike - b.strike || (a.callPut === b.callPut ? 0 : a.callPut === 'call' ? -1 : 1));
+  return crossed.sort((a, b) => crossWidth(b) - crossWidth(a) || a.expiry - b.expiry || a.strike - b.strike);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallPut, OptionRow } from '../option';
 import type { ExchangeId } from '../exchange';
-import { crossedQuotes } from './crossedQuotes';
+import { crossedQuotes, crossWidth } from './crossedQuotes';
 import type { ExpiryVols } from './expiryVols';
 import { atmSpreads, moneynessSmile } from './venueComparison';
 
@@ -63,6 +63,16 @@ describe('crossed quotes', () => {
     expect(flag!.ask.quote.symbol).toBe('BTC-USD-30-100-call');
     // The other way round: OKX bidding above Binance's ask.
     expect(crossedQuotes(okx, binance, NOW, fresh)[0]).toMatchObject({ bid: { quote: { exchange: 'binance' } }, ask: { quote: { exchange: 'okx' } } });
+  });
+
+  it('puts the widest cross first', () => {
+    const binance = [option('binance', 100, 'call', { bidIv: 0.6, askIv: 0.62 }), option('binance', 110, 'call', { bidIv: 0.7, askIv: 0.72 })];
+    const okx = [option('okx', 100, 'call', { bidIv: 0.5, askIv: 0.52 }), option('okx', 110, 'call', { bidIv: 0.5, askIv: 0.52 })];
+    const crossed = crossedQuotes(binance, okx, NOW, fresh);
+    expect(crossed.map((pair) => [pair.strike, crossWidth(pair)])).toEqual([
+      [110, expect.closeTo(0.18, 12)],
+      [100, expect.closeTo(0.08, 12)],
+    ]);
   });
 
   it('leaves overlapping books, and a bid merely equal to the other ask, unflagged', () => {

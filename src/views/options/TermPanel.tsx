@@ -42,7 +42,7 @@ function TermFigure({ coin, terms }: { coin: string; terms: readonly VenueTerm[]
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<VenueLinesChart | null>(null);
   useEffect(() => {
-    const chart = new VenueLinesChart(containerRef.current!, (days) => `${days.toFixed(1)} d`, (exchange) => `${EXCHANGE_LABEL[exchange]} ATM`);
+    const chart = new VenueLinesChart(containerRef.current!, 0, (days) => `${days.toFixed(1)} d`, (exchange) => `${EXCHANGE_LABEL[exchange]} ATM`);
     chartRef.current = chart;
     return () => {
       chart.remove();
@@ -79,6 +79,7 @@ export function TermPanel({ coin, venues, venueNow }: { coin: string; venues: re
       <VenueStates terms={terms} />
       <TermFigure coin={coin} terms={terms} />
       <table className="term-table" aria-label={`${coin} vol by tenor`}>
+        <caption>By constant tenor</caption>
         <thead>
           <tr>
             <th scope="col">Tenor</th>
@@ -103,6 +104,7 @@ export function TermPanel({ coin, venues, venueNow }: { coin: string; venues: re
       </table>
       {terms.map(({ venue, expiries }) => (
         <table key={venue.exchange} className="term-table" aria-label={`${EXCHANGE_LABEL[venue.exchange]} ${venue.underlying} vol by expiry`}>
+          <caption>{`${EXCHANGE_LABEL[venue.exchange]} ${venue.underlying}, by expiry`}</caption>
           <thead>
             <tr>
               <th scope="col">Expiry</th>

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import type { ExchangeLinkStatus } from '../../domain/connectionState';
 import type { OptionRow } from '../../domain/option';
-import { crossedQuotes, type CrossedQuote, type CrossedSide } from '../../domain/termStructure/crossedQuotes';
+import { crossedQuotes, crossWidth, type CrossedQuote, type CrossedSide } from '../../domain/termStructure/crossedQuotes';
 import { atmSpreads, moneynessSmile, type AtmSpread, type MoneynessPoint } from '../../domain/termStructure/venueComparison';
 import { useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { ChartAttribution } from '../charts/ChartAttribution';
@@ -15,6 +15,8 @@ import type { VenueTerm } from './useTermStructure';
 import { VenueLinesChart } from './venueLinesChart';
 import './venueComparison.css';
 
+/** The widest crossed quotes shown; past a handful, a list is no longer read. */
+const CROSSED_SHOWN = 12;
 /** The spread reads Binance less OKX. */
 const LEFT: ExchangeId = 'binance';
 const RIGHT: ExchangeId = 'okx';
@@ -41,9 +43,12 @@ function smileOfExpiry(chain: VenueTerm, expiry: number | null): MoneynessPoint[
   return vols ? moneynessSmile(chain.options.filter((option) => option.expiry === expiry), vols.forward) : [];
 }
 
+/** ln(K/F) to three decimals tells strikes 0.1 % apart. */
+const MONEYNESS_DECIMALS = 3;
+
 /** ln(K/F) to three decimals, with the minus sign the vol points use. */
 function moneynessText(value: number): string {
-  const text = Math.abs(value).toFixed(3);
+  const text = Math.abs(value).toFixed(MONEYNESS_DECIMALS);
   return value < 0 && Number(text) !== 0 ? `−${text}` : text;
 }
 
@@ -132,7 +137,7 @@ function SmilesFigure({ comparison, expiries, chosen, onPick }: SmilesFigureProp
   );
 
   useEffect(() => {
-    const chart = new VenueLinesChart(containerRef.current!, (moneyness) => moneyness.toFixed(3));
+    const chart = new VenueLinesChart(containerRef.current!, MONEYNESS_DECIMALS, moneynessText);
     chartRef.current = chart;
     return () => {
       chart.remove();
@@ -222,7 +227,7 @@ function CrossedQuotes({ crossed, matched }: { crossed: readonly CrossedQuote[];
     <section aria-labelledby={`${name}-title`}>
       <h4 id={`${name}-title`}>Crossed quotes</h4>
       <p className="chain-legend">
-        On each strike and side listed on both venues for one expiry: one venue's bid IV above the other's ask IV. A stale quote
+        On each strike and side listed on both venues for one expiry: one venue's bid IV above the other's ask IV, widest first. A stale quote
         (its venue silent, or no update for longer than its venue's limit) never raises one.
       </p>
       {crossed.length === 0 ? (
@@ -232,14 +237,17 @@ function CrossedQuotes({ crossed, matched }: { crossed: readonly CrossedQuote[];
             : 'No crossed quotes: no expiry is listed on both venues yet.'}
         </p>
       ) : (
-        <ul className="crossed-quotes" aria-labelledby={`${name}-title`}>
-          {crossed.map((pair) => (
-            <li key={`${pair.bid.quote.key}|${pair.ask.quote.key}`}>
-              {dateOf(pair.expiry)} {formatPrice(pair.strike, Number.isInteger(pair.strike) ? 0 : undefined)} {pair.callPut}: {quoteText(pair.bid, 'bid')} above{' '}
-              {quoteText(pair.ask, 'ask')}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="crossed-quotes" aria-labelledby={`${name}-title`}>
+            {crossed.slice(0, CROSSED_SHOWN).map((pair) => (
+              <li key={`${pair.bid.quote.key}|${pair.ask.quote.key}`}>
+                {dateOf(pair.expiry)} {formatPrice(pair.strike, Number.isInteger(pair.strike) ? 0 : undefined)} {pair.callPut}: {quoteText(pair.bid, 'bid')} above{' '}
+                {quoteText(pair.ask, 'ask')} by {volPoints(crossWidth(pair))}
+              </li>
+            ))}
+          </ul>
+          {crossed.length > CROSSED_SHOWN && <p className="chain-legend">{`${crossed.length - CROSSED_SHOWN} narrower crossed quotes not shown.`}</p>}
+        </>
       )}
     </section>
   );

@@ -21,10 +21,11 @@ export class VenueLinesChart {
 
   constructor(
     container: HTMLElement,
+    xDecimals: number,
     formatX: (x: number) => string,
     private readonly title: (exchange: ExchangeId) => string = (exchange) => EXCHANGE_LABEL[exchange],
   ) {
-    this.chart = createOptionsChart(container, { ...OPTIONS_CHART_THEME, localization: { timeFormatter: formatX } });
+    this.chart = createOptionsChart(container, { ...OPTIONS_CHART_THEME, localization: { precision: xDecimals, timeFormatter: formatX } });
   }
 
   setLines(lines: readonly VenueLine[]): void {
