@@ -265,6 +265,54 @@ describe('control API', () => {
     expect(isPinnedBid(Number(released.data.find((row) => row.s === symbol)!.b))).toBe(false);
   });
 
+  it('streams OKX dated futures at a drawn basis, pins one through /future-mark and unpins it at /reset', async () => {
+    const DAY = 86_400_000;
+    const listed = (await getJson<any>(`${exchange.okxUrl}/api/v5/public/instruments?instType=FUTURES`)).body.data as Array<{ instId: string; expTime: string }>;
+    const future = listed.find((record) => /^BTC-USD-\d{6}$/.test(record.instId))!;
+    const basisOf = (markPx: string, idxPx: string, ts: string) => ((Number(markPx) / Number(idxPx) - 1) * 365 * DAY) / (Number(future.expTime) - Number(ts));
+    const socket = await openOkx();
+    socket.send({ op: 'subscribe', args: [{ channel: 'mark-price', instId: future.instId }, { channel: 'index-tickers', instId: 'BTC-USD' }] });
+    /** The newest mark and index pushed in one cycle (the same ts): the index walks between cycles. */
+    const basisPushed = async (): Promise<number> => {
+      const from = socket.frames.length;
+      let basis: number | null = null;
+      await socket.until(() => {
+        const pushes = socket.frames.slice(from).map((text) => JSON.parse(text)).filter((frame) => frame.data);
+        const marks = pushes.filter((frame) => frame.arg.channel === 'mark-price').map((frame) => frame.data[0]);
+        const indexes = pushes.filter((frame) => frame.arg.channel === 'index-tickers').map((frame) => frame.data[0]);
+        const mark = marks.reverse().find((item) => indexes.some((index) => index.ts === item.ts));
+        if (mark) basis = basisOf(mark.markPx, indexes.find((index) => index.ts === mark.ts).idxPx, mark.ts);
+        return basis !== null;
+      }, 5000);
+      return basis!;
+    };
+    const [first] = (await socket.next<{ arg?: { channel: string }; data: Array<Record<string, string>> }>((f) => f.arg?.channel === 'mark-price' && !!f.data)).data;
+    expect(first).toMatchObject({ instId: future.instId, instType: 'FUTURES' });
+    const drawn = await basisPushed();
+    expect(drawn).toBeGreaterThan(0.045);
+    expect(drawn).toBeLessThan(0.105);
+
+    expect(await post(exchange.controlUrl, `/future-mark?exchange=okx&symbol=${future.instId}&basis=0.0734`)).toMatchObject({ ok: true, basis: 0.0734 });
+    expect(await basisPushed()).toBeCloseTo(0.0734, 4);
+    const rest = async () => (await getJson<any>(`${exchange.okxUrl}/api/v5/public/mark-price?instType=FUTURES`)).body.data as Array<Record<string, string>>;
+    expect((await rest()).map((item) => item.instId).sort()).toEqual(listed.map((record) => record.instId).sort());
+
+    const binanceFuture = (await getJson<any>(`${exchange.binanceUrl}/fapi/v1/premiumIndex`)).body.find((row: any) => /^BTCUSDT_\d{6}$/.test(row.symbol));
+    expect(await post(exchange.controlUrl, `/future-mark?exchange=binance&symbol=${binanceFuture.symbol}&basis=-0.02`)).toMatchObject({ ok: true });
+    const binance = await open(`${binanceWs}/ws/!markPrice@arr@1s`);
+    await sleep(300);
+    const dated = await binance.next<Array<Record<string, string | number>>>((f) => Array.isArray(f) && f.some((row: any) => row.s === binanceFuture.symbol && row.E > Date.now() - 1000));
+    const row = dated.find((item) => item.s === binanceFuture.symbol)!;
+    expect(row).toMatchObject({ r: '0.00000000', T: 0 });
+    const expiry = Date.UTC(2000 + Number(binanceFuture.symbol.slice(-6, -4)), Number(binanceFuture.symbol.slice(-4, -2)) - 1, Number(binanceFuture.symbol.slice(-2)), 8);
+    expect(((Number(row.p) / Number(row.i) - 1) * 365 * DAY) / (expiry - Number(row.E))).toBeCloseTo(-0.02, 3);
+
+    expect(await post(exchange.controlUrl, '/future-mark?exchange=okx&symbol=BTC-USDT-261225&basis=0.05')).toMatchObject({ ok: false });
+    expect(await post(exchange.controlUrl, '/future-mark?exchange=binance&symbol=BTCUSDT&basis=0.05')).toMatchObject({ ok: false });
+    await post(exchange.controlUrl, '/reset');
+    expect(await basisPushed()).toBeCloseTo(drawn, 4);
+  });
+
   it('pins a funding rate and interval that streams and REST then report', async () => {
     const pinned = await post(exchange.controlUrl, '/funding?exchange=binance&symbol=ETHUSDT&rate=0.0005&intervalHours=4');
     expect(pinned).toMatchObject({ ok: true, rate: 0.0005, intervalHours: 4 });

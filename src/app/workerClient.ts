@@ -4,7 +4,9 @@ import { initialLinkStatus, type ExchangeLinkStatus } from '../domain/connection
 import { EXCHANGES, type ExchangeId } from '../domain/exchange';
 import type { OptionRow } from '../domain/option';
 import type { PerpRow } from '../domain/perp';
+import type { DatedFutureRow } from '../domain/datedFuture';
 import { useConnectionStatusStore } from '../store/connectionStatusStore';
+import { useDatedFutureStore } from '../store/datedFutureStore';
 import { useOkxRegionStore } from '../store/okxRegionStore';
 import { useOptionStore } from '../store/optionStore';
 import { usePerpStore } from '../store/perpStore';
@@ -16,7 +18,7 @@ import { once } from '../lib/once';
 import type { FeedRequest, ShownRows, WorkerBatch, WorkerCommand } from '../wire/messages';
 import { applyRowChanges, changesNoRow } from '../wire/readRowChanges';
 import { watchNetwork } from './networkEvents';
-import { OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
+import { DATED_FUTURE_CODEC, OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
 
 /**
  * What arrived from the workers since the last frame. Rows are applied on arrival to the stores'
@@ -33,6 +35,8 @@ const pending = {
   copiedChains: new Set<string>(),
   underlyings: {} as Partial<Record<ExchangeId, readonly string[]>>,
   optionChanged: false,
+  futureRows: null as Record<string, DatedFutureRow> | null,
+  futureChanged: false,
   links: new Map<ExchangeId, ExchangeLinkStatus>(),
   sources: [] as SourceStatus[],
   clocks: null as Partial<Record<ExchangeId, number>> | null,
@@ -44,6 +48,7 @@ const leasesOf: Record<ExchangeId, Map<number, FeedRequest>> = { binance: new Ma
 /** Each worker's latest counters (totals since it started): the stores show their sum. */
 const perpCountersOf: Partial<Record<ExchangeId, IngestCounters>> = {};
 const optionCountersOf: Partial<Record<ExchangeId, IngestCounters>> = {};
+const futureCountersOf: Partial<Record<ExchangeId, IngestCounters>> = {};
 
 const workers = new Map<ExchangeId, Worker>();
 let nextLease = 0;
@@ -71,6 +76,14 @@ function collect(exchange: ExchangeId, batch: WorkerBatch): void {
     optionCountersOf[exchange] = batch.option.counters;
     pending.optionChanged = true;
   }
+  if (batch.datedFutures) {
+    if (!changesNoRow(batch.datedFutures.rows)) {
+      pending.futureRows ??= { ...useDatedFutureStore.getState().rows };
+      applyRowChanges(pending.futureRows, batch.datedFutures.rows, DATED_FUTURE_CODEC);
+    }
+    futureCountersOf[exchange] = batch.datedFutures.counters;
+    pending.futureChanged = true;
+  }
   for (const link of batch.links) pending.links.set(link.exchange, link);
   pending.sources.push(...batch.sources);
   if (batch.clocks) pending.clocks = { ...pending.clocks, ...batch.clocks };
@@ -94,6 +107,12 @@ function applyPending(): void {
     useOptionStore.setState({ chains, underlyings, counters: sumCounters(Object.values(optionCountersOf)) });
     pending.underlyings = {};
     pending.optionChanged = false;
+  }
+  if (pending.futureChanged) {
+    const rows = pending.futureRows ?? useDatedFutureStore.getState().rows;
+    useDatedFutureStore.setState({ rows, counters: sumCounters(Object.values(futureCountersOf)) });
+    pending.futureRows = null;
+    pending.futureChanged = false;
   }
   if (pending.links.size > 0) {
     const links = Object.fromEntries(pending.links);
@@ -194,6 +213,7 @@ function withoutExchange<Value>(record: Readonly<Record<string, Value>>, exchang
 function forgetExchange(exchange: ExchangeId): void {
   delete perpCountersOf[exchange];
   delete optionCountersOf[exchange];
+  delete futureCountersOf[exchange];
   usePerpStore.setState((state) => ({
     rows: withoutExchange(state.rows, exchange),
     counters: sumCounters(Object.values(perpCountersOf)),
@@ -202,6 +222,10 @@ function forgetExchange(exchange: ExchangeId): void {
     chains: withoutExchange(state.chains, exchange),
     underlyings: { ...state.underlyings, [exchange]: [] },
     counters: sumCounters(Object.values(optionCountersOf)),
+  }));
+  useDatedFutureStore.setState((state) => ({
+    rows: withoutExchange(state.rows, exchange),
+    counters: sumCounters(Object.values(futureCountersOf)),
   }));
   useConnectionStatusStore.setState((state) => ({ byExchange: { ...state.byExchange, [exchange]: initialLinkStatus(exchange) } }));
   useVenueClockStore.setState((state) => ({ offsets: { ...state.offsets, [exchange]: undefined } }));

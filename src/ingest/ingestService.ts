@@ -5,6 +5,7 @@ import type { SocketFactory } from '../connection/socketFactory';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
 import type { ExchangeId } from '../domain/exchange';
 import type { OkxRegion } from '../domain/okxRegion';
+import type { DatedFutureRow } from '../domain/datedFuture';
 import type { OptionRow } from '../domain/option';
 import type { PerpRow } from '../domain/perp';
 import type { SourceStatus } from '../domain/sourceStatus';
@@ -12,11 +13,13 @@ import { binanceOptionInstrument } from '../feeds/binance/optionParse';
 import { instrumentFromSymbol } from '../feeds/binance/parse';
 import { okxOptionInstrument } from '../feeds/okx/optionParse';
 import { instrumentFromSwapId } from '../feeds/okx/parse';
-import type { FeedRequest, OptionBatch, PerpBatch, RowChanges, WorkerBatch, WorkerCommand } from '../wire/messages';
-import { OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
+import type { DatedFutureBatch, FeedRequest, OptionBatch, PerpBatch, RowChanges, WorkerBatch, WorkerCommand } from '../wire/messages';
+import { DATED_FUTURE_CODEC, OPTION_CODEC, PERP_CODEC } from '../wire/rowCodecs';
 import { noRowChanges, toRowChanges } from '../wire/writeRowChanges';
 import { AlertWatch } from './alertWatch';
 import { BackgroundRows } from './backgroundRows';
+import { datedFutureFeeds } from './datedFutureFeeds';
+import { createDatedFutureIngest } from './datedFutureIngest';
 import { feedEndpoints } from './feedEndpoints';
 import { optionFeeds } from './optionFeeds';
 import { createOptionIngest } from './optionIngest';
@@ -48,6 +51,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const { scheduler } = options;
   const perpRows = new RowTable<PerpRow>();
   const optionChains = new Map<string, RowTable<OptionRow>>();
+  const datedFutureRows = new RowTable<DatedFutureRow>();
   const background = new BackgroundRows();
   /** The sockets' snapshot pushes, each topic's newest read at the tick, before the ingests flush. */
   const snapshotReads = new Set<() => void>();
@@ -103,12 +107,20 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       optionCountersSent = optionCounters;
       underlyingsSent = underlyings;
     }
+    // Few rows, all on the one page that asked for them: sent whenever they change.
+    const futureRows = toRowChanges(datedFutureRows.takeChanges(), (key) => datedFutureRows.get(key), DATED_FUTURE_CODEC);
+    const futureCounters = datedFutureIngest.counters();
+    let datedFutures: DatedFutureBatch | null = null;
+    if (futureRows || (withBackground && futureCounters !== futureCountersSent)) {
+      datedFutures = { rows: futureRows ?? noRowChanges(), counters: futureCounters };
+      futureCountersSent = futureCounters;
+    }
     // Background rows still waiting go out within the second even if nothing else arrives; a link down fires with no data.
     if (perpRows.hasChanges || [...optionChains.values()].some((table) => table.hasChanges) || alertWatch.watchesTime) arm();
     const clocks = venueClocks.takeChanges();
     const ruleStates = alertWatch.takeStateChanges();
-    if (!perp && !option && !clocks && links.size === 0 && sources.length === 0 && alerts.length === 0 && ruleStates.length === 0) return;
-    options.post({ type: 'batch', perp, option, clocks, links: [...links.values()].map(withStreamAge), sources, alerts, ruleStates });
+    if (!perp && !option && !datedFutures && !clocks && links.size === 0 && sources.length === 0 && alerts.length === 0 && ruleStates.length === 0) return;
+    options.post({ type: 'batch', perp, option, datedFutures, clocks, links: [...links.values()].map(withStreamAge), sources, alerts, ruleStates });
     links.clear();
     sources = [];
   };
@@ -172,15 +184,19 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     instrumentFromSymbol: { binance: binanceOptionInstrument, okx: okxOptionInstrument },
   });
 
+  const datedFutureIngest = createDatedFutureIngest({ rows: datedFutureRows, schedule, now });
+
   // What the page was last sent, starting from the ingests' own first values: a worker's first batch waits for a flush.
   let perpCountersSent = perpIngest.counters();
   let optionCountersSent = optionIngest.counters();
   let underlyingsSent = optionIngest.underlyings();
+  let futureCountersSent = datedFutureIngest.counters();
 
   const common = { hub, fetch: options.fetch, scheduler, random: options.random, reportSource };
   const endpoints = feedEndpoints(options.okxRegion);
   const acquirePerps = perpFeeds({ ...common, ingest: venueClocks.guard(perpIngest), polledPerps: () => background.polledPerpKeys(perpRows) }, endpoints);
   const optionFeedSet = optionFeeds({ ...common, ingest: venueClocks.guard(optionIngest) }, endpoints);
+  const acquireDatedFutures = datedFutureFeeds({ ...common, ingest: venueClocks.guard(datedFutureIngest) }, endpoints);
 
   const start = (request: FeedRequest): (() => void) => {
     switch (request.feed) {
@@ -192,6 +208,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
         return optionFeedSet.acquireChain(request.exchange, request.underlying);
       case 'option-expiry':
         return optionFeedSet.acquireExpiry(request.exchange, request.underlying, request.expiry);
+      case 'dated-futures':
+        return acquireDatedFutures(request.exchange, request.coin);
     }
   };
 

@@ -1,6 +1,7 @@
 import type { RuleStateChange, RuleStates } from '../domain/alerts/evaluateRules';
 import type { AlertRule, FiredAlert } from '../domain/alerts/rule';
 import type { ExchangeLinkStatus } from '../domain/connectionState';
+import type { DatedFutureRow } from '../domain/datedFuture';
 import type { ExchangeId } from '../domain/exchange';
 import type { IngestCounters } from '../domain/ingestCounters';
 import type { OkxRegion } from '../domain/okxRegion';
@@ -13,7 +14,9 @@ export type FeedRequest =
   | { feed: 'perps'; exchange: ExchangeId }
   | { feed: 'option-catalog'; exchange: ExchangeId }
   | { feed: 'option-chain'; exchange: ExchangeId; underlying: string }
-  | { feed: 'option-expiry'; exchange: ExchangeId; underlying: string; expiry: number };
+  | { feed: 'option-expiry'; exchange: ExchangeId; underlying: string; expiry: number }
+  /** One coin's dated futures (mark and index), while its chart page shows it. */
+  | { feed: 'dated-futures'; exchange: ExchangeId; coin: string };
 
 /** What the views on screen show; every other row is a background row (src/ingest/backgroundRows.ts). */
 export interface ShownRows {
@@ -61,11 +64,17 @@ export interface OptionBatch {
   counters: IngestCounters;
 }
 
+export interface DatedFutureBatch {
+  rows: RowChanges<DatedFutureRow>;
+  counters: IngestCounters;
+}
+
 /** Worker → page: everything one worker tick produced, already coalesced; the page applies it in one frame. */
 export interface WorkerBatch {
   type: 'batch';
   perp: PerpBatch | null;
   option: OptionBatch | null;
+  datedFutures: DatedFutureBatch | null;
   /** Venue clock offsets (venue minus local, ms) that are new or moved, per exchange; null when none did. */
   clocks: Partial<Record<ExchangeId, number>> | null;
   /** Newest link status per exchange that changed this tick. */
@@ -80,6 +89,10 @@ export interface WorkerBatch {
 
 /** Column buffers are transferred, not copied: as JSON text, batches cost a large share of ingest (bench/decisions.md). */
 export function transferablesOf(batch: WorkerBatch): ArrayBuffer[] {
-  const changes = [...(batch.perp ? [batch.perp.rows] : []), ...Object.values(batch.option?.chains ?? {})];
+  const changes = [
+    ...(batch.perp ? [batch.perp.rows] : []),
+    ...Object.values(batch.option?.chains ?? {}),
+    ...(batch.datedFutures ? [batch.datedFutures.rows] : []),
+  ];
   return changes.map((change) => change.updated.values.buffer as ArrayBuffer);
 }

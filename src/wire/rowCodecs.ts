@@ -1,3 +1,4 @@
+import type { DatedFutureRow } from '../domain/datedFuture';
 import type { OptionRow } from '../domain/option';
 import type { PerpRow } from '../domain/perp';
 
@@ -50,4 +51,9 @@ export const OPTION_CODEC = rowCodec<OptionRow>(
     'underlyingPrice', 'highLimit', 'lowLimit', 'greeksTime', 'markTime', 'bookTime', 'appliedAt',
   ],
   ['key', 'exchange', 'symbol', 'underlying', 'base', 'expiry', 'strike', 'callPut', 'priceCurrency'],
+);
+
+export const DATED_FUTURE_CODEC = rowCodec<DatedFutureRow>(
+  ['mark', 'index', 'markTime', 'indexTime', 'streamedAt'],
+  ['key', 'exchange', 'symbol', 'coin', 'margin', 'expiry', 'indexId'],
 );

@@ -37,6 +37,8 @@ export function faultCommands(deps: ControlDeps): Record<string, Command> {
       deps.data.books.clearPins();
       deps.data.openInterests.clearPins();
       deps.options.clearPins();
+      market.clearBasisPins();
+      okx.futures.clearPins();
       return {};
     },
     '/reset-requests': (query) => {

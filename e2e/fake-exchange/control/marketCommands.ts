@@ -61,6 +61,21 @@ export function marketCommands(deps: ControlDeps): Record<string, Command> {
       if (exchange === 'okx') deps.okx.pushes.pushFundingNow(instrument.symbol);
       return { exchange, symbol: instrument.symbol, at, fromHours, toHours, nextFundingTime: instrument.state.nextFundingTime };
     },
+    // `basis` annualised, as a fraction (0.0734 = 7.34 % a year), or `clear` to let the drawn one walk again.
+    '/future-mark': (query) => {
+      const exchange = query.get('exchange');
+      if (exchange !== 'binance' && exchange !== 'okx') throw new ControlError('exchange must be binance or okx');
+      const symbol = query.get('symbol') ?? '';
+      const basis = query.has('clear') ? null : numberOf(query, 'basis', { min: -1, max: 1 });
+      if (exchange === 'okx') {
+        if (!deps.okx.futures.pin(symbol, basis)) throw new ControlError(`no dated future ${symbol} on okx`);
+      } else {
+        const instrument = market.find('binance', symbol);
+        if (instrument?.kind !== 'delivery') throw new ControlError(`no dated future ${symbol} on binance`);
+        market.pinBasis(instrument, basis);
+      }
+      return { exchange, symbol, basis };
+    },
     // `expiry` as the symbols date it (YYMMDD, 08:00 UTC); `call` and `put` mark IVs as fractions, or `clear` to unpin.
     '/smile': (query) => {
       const exchange = query.get('exchange');

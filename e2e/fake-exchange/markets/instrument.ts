@@ -70,6 +70,8 @@ export interface Instrument {
   contractValue: number;
   /** A quiet-period delivery basis, annualised (delivery contracts only). */
   annualBasis: number;
+  /** A delivery basis pinned by the control API (annualised), held without premium noise; null: the drawn one walks. */
+  basisPin: number | null;
   /** Seeded root of this instrument's stateless draws (see DRAW), so history needs no storage. */
   noiseRoot: number;
   state: LiveState;

@@ -43,12 +43,13 @@ export function stepInstrument(instrument: Instrument, spotPrice: number, random
     const drifted = state.fundingRate + (funding.regime - state.fundingRate) * RATE_PULL + noise;
     state.fundingRate = Math.max(funding.floor, Math.min(funding.cap, drifted));
   }
-  if (active) {
+  if (instrument.basisPin !== null) state.premium = 0;
+  else if (active) {
     const target = funding ? state.fundingRate - funding.baseline : 0;
     state.premium += (target - state.premium) * PREMIUM_PULL + gaussian(random) * PREMIUM_NOISE;
   }
   const tick = 10 ** -instrument.priceDecimals;
-  const basis = basisAt(instrument.annualBasis, instrument.deliveryTime, now);
+  const basis = basisAt(instrument.basisPin ?? instrument.annualBasis, instrument.deliveryTime, now);
   const mark = Math.round((state.index * (1 + state.premium + basis)) / tick) * tick;
   if (mark !== state.mark) {
     state.mark = mark;

@@ -111,6 +111,16 @@ export class Market {
     state.nextFundingTime = nextFundingTime(this.now(), intervalHours);
   }
 
+  /** Holds a delivery contract's annualised basis at `basis` with no premium (control API); null lets the drawn one walk again. */
+  pinBasis(instrument: Instrument, basis: number | null): void {
+    if (instrument.kind !== 'delivery') throw new Error(`${instrument.symbol} is not a delivery contract`);
+    instrument.basisPin = basis;
+  }
+
+  clearBasisPins(): void {
+    for (const instrument of this.binance) instrument.basisPin = null;
+  }
+
   /**
    * Moves a perpetual to `change.toHours` as of `change.at` (control API): its next settlement on
    * the new grid, and a rate sitting on the old interval's interest baseline onto the new one's.

@@ -117,6 +117,7 @@ class InstrumentFactory {
       quoteVolume: status === 'TRADING' ? logNormal(random, coin.quoteVolume * volumeShare * quoteShare, 0.35) : 0,
       contractValue: contractValue(coin, quote),
       annualBasis,
+      basisPin: null,
       noiseRoot: hashSeed(this.seed, exchange, symbol),
       state: {
         index,

@@ -18,6 +18,8 @@ export type OkxChannel =
 export interface OkxCatalog {
   hasSwap(instId: string): boolean;
   hasOption(instId: string): boolean;
+  /** A dated future (FUTURES): it has a mark-price channel, and no funding. */
+  hasFuture(instId: string): boolean;
   hasIndex(instId: string): boolean;
   hasOptionFamily(instFamily: string): boolean;
 }
@@ -34,7 +36,9 @@ export function resolveOkxChannel(arg: OkxArg, path: OkxPath, catalog: OkxCatalo
         return instType === 'SWAP' || instType === 'OPTION' ? { kind: 'instruments', key: `instruments|${instType}`, instType } : null;
       case 'mark-price':
       case 'tickers':
-        return instId && (catalog.hasSwap(instId) || catalog.hasOption(instId)) ? { kind: channel, key: `${channel}|${instId}`, instId } : null;
+        return instId && (catalog.hasSwap(instId) || catalog.hasOption(instId) || (channel === 'mark-price' && catalog.hasFuture(instId)))
+          ? { kind: channel, key: `${channel}|${instId}`, instId }
+          : null;
       case 'funding-rate':
         return instId && catalog.hasSwap(instId) ? { kind: channel, key: `${channel}|${instId}`, instId } : null;
       case 'index-tickers':

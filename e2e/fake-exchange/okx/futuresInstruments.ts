@@ -16,7 +16,7 @@ const LISTING_LEAD_MS = 273 * 86_400_000;
  * OKX's dated futures (instType FUTURES) in the live shape of 2026-09-25: per coin the inverse
  * `BTC-USD-YYMMDD` (coin-settled, 100 USD a contract) and the linear `BTC-USD_UM-YYMMDD` (sized in
  * the coin, settled in USD); OKX lists no `BTC-USDT-YYMMDD`. Only the two quarterlies, delivering on
- * the last Friday of the quarter at 08:00 UTC; listed here, never streamed.
+ * the last Friday of the quarter at 08:00 UTC; their marks are `futures.ts`'s.
  * `swapOf` gives a coin's USDT swap, whose tick the futures share.
  */
 export function futuresInstruments(now: number, swapOf: (coin: string) => Instrument | undefined): Record<string, unknown>[] {

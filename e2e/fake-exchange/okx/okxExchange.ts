@@ -7,6 +7,7 @@ import type { FakeTiming } from '../timing.ts';
 import { OkxCandles } from './candles.ts';
 import { okxCatalog } from './catalog.ts';
 import { defaultListModes } from './listModes.ts';
+import { OkxFutures } from './futures.ts';
 import { fundingHistoryEndpoints } from './fundingHistoryEndpoint.ts';
 import { OkxIndexes } from './indexes.ts';
 import { openInterestEndpoint } from './openInterestEndpoint.ts';
@@ -37,6 +38,7 @@ export class OkxExchange {
   readonly sockets: OkxSocketServer;
   readonly rest: OkxRest;
   readonly pushes: OkxPushes;
+  readonly futures: OkxFutures;
   readonly ports = perRegion(() => 0);
   /** REST requests received since start, per region. */
   readonly restRequests = perRegion(() => 0);
@@ -45,10 +47,11 @@ export class OkxExchange {
   constructor({ data, options, scheduler, timing, now }: OkxExchangeDeps) {
     const indexes = new OkxIndexes(data.market);
     const candles = new OkxCandles(data.market, data.prices, indexes);
-    this.sockets = new OkxSocketServer(this.faults, okxCatalog(data.market, indexes, options), timing, now, scheduler);
+    this.futures = new OkxFutures(data.market, indexes, now);
+    this.sockets = new OkxSocketServer(this.faults, okxCatalog(data.market, indexes, options, this.futures), timing, now, scheduler);
     this.rest = new OkxRest(
       {
-        ...publicEndpoints(data.market, indexes, options, this.listModes, now),
+        ...publicEndpoints(data.market, indexes, options, this.futures, this.listModes, now),
         ...marketEndpoints(data, indexes, candles, now),
         ...fundingHistoryEndpoints(data, this.faults),
         ...underlyingEndpoint(data.market, options, this.listModes),
@@ -59,7 +62,7 @@ export class OkxExchange {
     );
     this.pushes = new OkxPushes(
       this.sockets,
-      { market: data.market, dayStats: data.dayStats, books: data.books, indexes, candles, options, listModes: this.listModes, timing },
+      { market: data.market, dayStats: data.dayStats, books: data.books, indexes, candles, options, futures: this.futures, listModes: this.listModes, timing },
       now,
       scheduler.rate,
       scheduler,

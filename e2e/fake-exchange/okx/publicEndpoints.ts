@@ -1,6 +1,6 @@
 import type { Instrument } from '../markets/instrument.ts';
 import type { Market } from '../markets/market.ts';
-import { futuresInstruments } from './futuresInstruments.ts';
+import type { OkxFutures } from './futures.ts';
 import type { OkxIndexes } from './indexes.ts';
 import type { OkxListModes } from './listModes.ts';
 import type { OkxOptionSource } from './options.ts';
@@ -13,7 +13,14 @@ const INSTRUMENT_TYPES = ['SPOT', 'SWAP', 'FUTURES', 'OPTION'] as const;
 type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
 
 /** /api/v5/public endpoints that read the live spot, swap and option markets. */
-export function publicEndpoints(market: Market, indexes: OkxIndexes, options: OkxOptionSource, listModes: OkxListModes, now: () => number): Record<string, OkxEndpoint> {
+export function publicEndpoints(
+  market: Market,
+  indexes: OkxIndexes,
+  options: OkxOptionSource,
+  futures: OkxFutures,
+  listModes: OkxListModes,
+  now: () => number,
+): Record<string, OkxEndpoint> {
   const swap = (query: URLSearchParams): Instrument => {
     const instId = query.get('instId');
     if (!instId) throw parameterEmpty('instId');
@@ -21,11 +28,11 @@ export function publicEndpoints(market: Market, indexes: OkxIndexes, options: Ok
     if (!instrument) throw instrumentMissing();
     return instrument;
   };
-  /** SWAP or OPTION: the instrument types this fake lists. */
-  const instTypeOf = (query: URLSearchParams): 'SWAP' | 'OPTION' => {
+  /** The instrument types with a mark price: SWAP, FUTURES, OPTION. */
+  const markTypeOf = (query: URLSearchParams): 'SWAP' | 'FUTURES' | 'OPTION' => {
     const instType = query.get('instType');
     if (!instType) throw parameterEmpty('instType');
-    if (instType !== 'SWAP' && instType !== 'OPTION') throw parameterError('instType');
+    if (instType !== 'SWAP' && instType !== 'FUTURES' && instType !== 'OPTION') throw parameterError('instType');
     return instType;
   };
   const familyOf = (query: URLSearchParams): string | null => query.get('instFamily') ?? query.get('uly');
@@ -51,7 +58,7 @@ export function publicEndpoints(market: Market, indexes: OkxIndexes, options: Ok
       const family = familyOf(query);
       const instType = listedTypeOf(query);
       if (instType === 'SPOT') return matching(spotPairs(), instId, null);
-      if (instType === 'FUTURES') return matching(futuresInstruments(now(), (coin) => swapOn(coin, 'USDT')), instId, family);
+      if (instType === 'FUTURES') return matching(futures.records(), instId, family);
       if (instType === 'OPTION') {
         // OKX requires the family for options (there are thousands).
         if (!family) throw new OkxApiError('50014', 'Parameter instFamily can not be empty.');
@@ -69,7 +76,14 @@ export function publicEndpoints(market: Market, indexes: OkxIndexes, options: Ok
     },
     '/api/v5/public/mark-price': (query) => {
       const instId = query.get('instId');
-      if (instTypeOf(query) === 'OPTION') {
+      const instType = markTypeOf(query);
+      if (instType === 'FUTURES') {
+        if (!instId) return futures.allMarkPrices(now());
+        const item = futures.markPricePayload(instId, now());
+        if (!item) throw instrumentMissing();
+        return [item];
+      }
+      if (instType === 'OPTION') {
         if (instId) return options.markPricePayload(instId, now()) ?? [];
         return options.families().flatMap((family) => options.instruments(family).flatMap((option) => options.markPricePayload((option as { instId: string }).instId, now()) ?? []));
       }

@@ -8,6 +8,7 @@ import type { FakeTiming } from '../timing.ts';
 import type { OkxCandles } from './candles.ts';
 import type { OkxChannel } from './channels.ts';
 import type { OkxArg, OkxConnection } from './connection.ts';
+import type { OkxFutures } from './futures.ts';
 import type { OkxIndexes } from './indexes.ts';
 import type { OkxListModes } from './listModes.ts';
 import { candleRow, indexTicker, ticker } from './marketPayloads.ts';
@@ -42,6 +43,7 @@ export interface OkxPushSources {
   indexes: OkxIndexes;
   candles: OkxCandles;
   options: OkxOptionSource;
+  futures: OkxFutures;
   listModes: OkxListModes;
   timing: FakeTiming;
 }
@@ -197,7 +199,7 @@ export class OkxPushes {
   private watched(channel: OkxChannel): number {
     switch (channel.kind) {
       case 'mark-price':
-        return this.swap(channel.instId)?.state.mark ?? this.sources.options.markPrice(channel.instId) ?? 0;
+        return this.swap(channel.instId)?.state.mark ?? this.sources.futures.markPrice(channel.instId) ?? this.sources.options.markPrice(channel.instId) ?? 0;
       case 'tickers':
         return this.swap(channel.instId)?.state.tradedAt ?? this.sources.options.markPrice(channel.instId) ?? 0;
       case 'index-tickers': {
@@ -228,13 +230,15 @@ export class OkxPushes {
   }
 
   private payload(channel: OkxChannel, ts: number): unknown[] | null {
-    const { market, dayStats, books, indexes, candles, options } = this.sources;
+    const { market, dayStats, books, indexes, candles, options, futures } = this.sources;
     switch (channel.kind) {
       case 'instruments':
         return channel.instType === 'SWAP' ? market.okx.map(swapInstrument) : options.instruments();
       case 'mark-price': {
         const instrument = this.swap(channel.instId);
-        return instrument ? [markPrice(instrument, ts)] : options.markPricePayload(channel.instId, ts);
+        if (instrument) return [markPrice(instrument, ts)];
+        const future = futures.markPricePayload(channel.instId, ts);
+        return future ? [future] : options.markPricePayload(channel.instId, ts);
       }
       case 'tickers': {
         const instrument = this.swap(channel.instId);

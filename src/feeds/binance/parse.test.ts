@@ -13,6 +13,7 @@ import {
   fundingTermsTable,
   instrumentFromSymbol,
   parseBookTickers,
+  parseDatedMarks,
   parseExchangeInfo,
   parseFundingInfo,
   parseMarkPrices,
@@ -349,5 +350,43 @@ describe('Binance open interest (GET /fapi/v1/openInterest)', () => {
     expect(parseOpenInterest({ openInterest: '-1', symbol: 'BTCUSDT', time: 1589437530011 })).toEqual({ events: [], rejected: 1 });
     expect(parseOpenInterest({ symbol: 'BTCUSDT', time: 1589437530011 })).toEqual({ events: [], rejected: 1 });
     expect(parseOpenInterest([])).toBeNull();
+  });
+});
+
+describe('parseDatedMarks (recorded payloads)', () => {
+  it('reads the recorded dated row with its own index and delivery date', () => {
+    expect(parseDatedMarks(datedMark)).toEqual({
+      events: [
+        {
+          kind: 'mark',
+          exchange: 'binance',
+          symbol: 'BTCUSDT_260925',
+          coin: 'BTC',
+          margin: 'linear',
+          // 25 Sep 2026, 08:00 UTC.
+          expiry: Date.UTC(2026, 8, 25, 8),
+          indexId: null,
+          time: 1790161545000,
+          mark: 85901.84762319,
+          index: 85884.08695652,
+        },
+      ],
+      rejected: 0,
+    });
+  });
+
+  it('leaves perpetual rows and other items to the perpetual parser, uncounted', () => {
+    expect(parseDatedMarks([perpMark, ...tradFiMarks.data, { e: 'other' }, 'text'])).toEqual({ events: [], rejected: 0 });
+  });
+
+  it('reads a COIN-M dated row (st 2) as inverse, and refuses one whose symbol says otherwise', () => {
+    const coinM = { ...datedMark, s: 'BTCUSD_260925', st: 2 };
+    expect(parseDatedMarks([coinM]).events[0]).toMatchObject({ symbol: 'BTCUSD_260925', margin: 'inverse' });
+    expect(parseDatedMarks([{ ...datedMark, st: 2 }])).toEqual({ events: [], rejected: 1 });
+  });
+
+  it('refuses and counts a dated row with a bad number or an unreadable symbol', () => {
+    const bad = [{ ...datedMark, p: 'NaN' }, { ...datedMark, i: '0' }, { ...datedMark, s: 'BTCUSDT_261399' }, { ...datedMark, E: 'x' }];
+    expect(parseDatedMarks(bad)).toEqual({ events: [], rejected: 4 });
   });
 });

@@ -1,3 +1,5 @@
+import { binanceDatedFuture } from '../../domain/datedFuture';
+import type { DatedFutureMarkEvent } from '../../domain/datedFutureEvents';
 import { coinOf, type PerpInstrument, type PerpMargin, type PerpMarket } from '../../domain/perp';
 import type { FundingTerms, ParseResult, PerpBookTopEvent, PerpInstrumentEvent, PerpMarkEvent, PerpOpenInterestEvent, PerpTickerEvent } from '../../domain/perpEvents';
 import { bookTopEvent } from '../bookTop';
@@ -26,14 +28,18 @@ function marginOf(settlement: unknown): PerpMargin | null {
   return settlement === 2 ? 'inverse' : null;
 }
 
+/** A delivery contract's record: a next funding time of 0, with a funding rate of "0.00000000" live or empty in the older docs and in REST. */
+function isDated(fields: MarkFields): boolean {
+  return fields.fundingRate === '' || fields.nextFundingTime === 0;
+}
+
 /**
- * One mark-price record → a mark event; `'dated'` for a delivery contract (a next funding time of
- * 0, with a funding rate of "0.00000000" live or empty in the older docs and in REST): not a
- * perpetual, skipped without counting as bad data; null when a number is missing or not valid.
+ * One mark-price record → a mark event; `'dated'` for a delivery contract: not a perpetual,
+ * skipped without counting as bad data; null when a number is missing or not valid.
  */
 function markEvent(fields: MarkFields): PerpMarkEvent | 'dated' | null {
   if (marginOf(fields.settlement) === null) return null;
-  if (fields.fundingRate === '' || fields.nextFundingTime === 0) return 'dated';
+  if (isDated(fields)) return 'dated';
   const symbol = text(fields.symbol);
   const time = timestamp(fields.time);
   const mark = positive(fields.mark);
@@ -62,15 +68,11 @@ function collectMarks(items: readonly unknown[], fieldsOf: (item: Record<string,
 /**
  * `!markPrice@arr[@1s]` / `<symbol>@markPrice[@1s]` → mark events. Dated delivery contracts
  * travel in the same array with a `T` of 0: they are not perpetuals and are skipped without
- * counting as bad data. TradFi perpetuals come in a message of their own, COIN-M ones (`st` 2)
+ * counting as bad data (`parseDatedMarks` reads them). TradFi perpetuals come in a message of their own, COIN-M ones (`st` 2)
  * among the rest: both are perpetuals like any other.
  */
 export function parseMarkPrices(payload: unknown): ParseResult<PerpMarkEvent> {
-  return collectMarks(Array.isArray(payload) ? payload : [payload], (item) =>
-    item.e === 'markPriceUpdate'
-      ? { settlement: item.st, symbol: item.s, time: item.E, mark: item.p, index: item.i, estimatedSettle: item.P, fundingRate: item.r, nextFundingTime: item.T }
-      : null,
-  );
+  return collectMarks(Array.isArray(payload) ? payload : [payload], streamMarkFields);
 }
 
 /**
@@ -90,6 +92,38 @@ export function parsePremiumIndex(body: unknown): ParseResult<PerpMarkEvent> | n
     fundingRate: item.lastFundingRate,
     nextFundingTime: item.nextFundingTime,
   }));
+}
+
+function streamMarkFields(item: Record<string, unknown>): MarkFields | null {
+  return item.e === 'markPriceUpdate'
+    ? { settlement: item.st, symbol: item.s, time: item.E, mark: item.p, index: item.i, estimatedSettle: item.P, fundingRate: item.r, nextFundingTime: item.T }
+    : null;
+}
+
+/**
+ * The delivery contracts' records of `!markPrice@arr[@1s]` → dated-future marks, each with its own
+ * index (`i`), which is what its basis is measured against. Perpetual records and items that are
+ * no mark record are the perpetual parser's to read or refuse: skipped here, not counted.
+ */
+export function parseDatedMarks(payload: unknown): ParseResult<DatedFutureMarkEvent> {
+  const events: DatedFutureMarkEvent[] = [];
+  let rejected = 0;
+  for (const item of Array.isArray(payload) ? payload : [payload]) {
+    const fields = isRecord(item) ? streamMarkFields(item) : null;
+    if (fields === null || !isDated(fields)) continue;
+    const instrument = typeof fields.symbol === 'string' ? binanceDatedFuture(fields.symbol) : null;
+    const time = timestamp(fields.time);
+    const mark = positive(fields.mark);
+    const index = positive(fields.index);
+    const margin = marginOf(fields.settlement);
+    // A COIN-M record (st 2) must name a coin-margined contract (`BTCUSD_261225`), and `st` 1 a USDⓈ-M one.
+    if (instrument === null || time === null || mark === null || index === null || margin !== instrument.margin) {
+      rejected++;
+      continue;
+    }
+    events.push({ kind: 'mark', ...instrument, time, mark, index });
+  }
+  return { events, rejected };
 }
 
 /** Binance names delivery contracts `<pair>_<YYMMDD>` (`BTCUSDT_260925`, `BTCUSD_260925`). */

@@ -148,7 +148,7 @@ export function parseOpenInterest(payload: unknown): ParseResult<PerpOpenInteres
  * without a swap, swaps not trading) are skipped: neither events nor rejections. Items naming
  * none go to the parser, which refuses and counts them.
  */
-const fromResponse =
+export const fromResponse =
   <Event>(parse: (payload: unknown) => ParseResult<Event>) =>
   (body: unknown, follows: (instId: string) => boolean = () => true): ParseResult<Event> | null => {
     const unwrapped = okxData(body);

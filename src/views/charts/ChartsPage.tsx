@@ -9,6 +9,7 @@ import { usePerpStore } from '../../store/perpStore';
 import { Segmented } from '../controls/Segmented';
 import { UnreachableNotice, useUnreachable } from '../shell/UnreachableNotice';
 import { mainContractFor } from '../../domain/contractPairs';
+import { BasisPanel } from './BasisPanel';
 import { ChartAttribution } from './ChartAttribution';
 import { chartSearch, parseChartParams, parseExchange, type ChartParams } from './chartParams';
 import { ComparePanel } from './ComparePanel';
@@ -49,6 +50,8 @@ export function ChartsPage() {
 
   // Stable per instrument, so a live price tick never restarts the history load.
   const target = useMemo(() => (quote ? historyTarget(quote) : null), [quote?.exchange, quote?.symbol, quote?.indexId]);
+  // The coin's perpetual on each venue, this page's first: the basis curve's day-0 funding.
+  const basisPerps = useMemo(() => [quote, counterpart].filter((perp) => perp !== undefined), [quote, counterpart]);
   const legs = useMemo(() => {
     if (!quote || !counterpart) return null;
     const [binance, okx] = quote.exchange === 'binance' ? [quote, counterpart] : [counterpart, quote];
@@ -97,6 +100,7 @@ export function ChartsPage() {
             <MarkIndexPanel target={target!} interval={params.interval} />
           )}
           <FundingHistoryPanel quote={quote} />
+          <BasisPanel coin={quote.coin} perps={basisPerps} />
           <ChartAttribution />
         </>
       )}

@@ -16,7 +16,7 @@ export function isStreamSilent(state: LinkState): boolean {
 }
 
 /** Grey when the row's exchange's streams are silent, or its own stream has not updated it for too long. */
-export function isStale(quote: PerpRow, now: number, silent: Readonly<Record<ExchangeId, boolean>>): boolean {
+export function isStale(quote: Pick<PerpRow, 'exchange' | 'streamedAt'>, now: number, silent: Readonly<Record<ExchangeId, boolean>>): boolean {
   if (silent[quote.exchange]) return true;
   return quote.streamedAt > 0 && now - quote.streamedAt > STALE_AFTER_MS[quote.exchange];
 }

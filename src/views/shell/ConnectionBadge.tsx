@@ -2,6 +2,7 @@ import type { LinkState, SubscriptionRefusal } from '../../domain/connectionStat
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
 import { useNow } from '../../hooks/useNow';
 import { selectLinkStatus, useConnectionStatusStore } from '../../store/connectionStatusStore';
+import { useDatedFutureStore } from '../../store/datedFutureStore';
 import { useOptionStore } from '../../store/optionStore';
 import { usePerpStore } from '../../store/perpStore';
 import { formatAge } from './formatAge';
@@ -29,7 +30,10 @@ export function refusalText({ topics, message }: SubscriptionRefusal): string {
 export function ConnectionBadge({ exchange }: { exchange: ExchangeId }) {
   const status = useConnectionStatusStore(selectLinkStatus(exchange));
   // Items refused at the edge (bad numbers, missing fields) inside frames that decoded fine.
-  const rejected = usePerpStore((state) => state.counters.rejected[exchange]) + useOptionStore((state) => state.counters.rejected[exchange]);
+  const rejected =
+    usePerpStore((state) => state.counters.rejected[exchange]) +
+    useOptionStore((state) => state.counters.rejected[exchange]) +
+    useDatedFutureStore((state) => state.counters.rejected[exchange]);
   const now = useNow();
   const label = EXCHANGE_LABEL[exchange];
   const age = status.lastMessageAt === null ? null : formatAge(now - status.lastMessageAt);
