@@ -1,7 +1,8 @@
 import { okxDatedFuture, type DatedFutureInstrument } from '../../domain/datedFuture';
 import type { DatedFutureMarkEvent } from '../../domain/datedFutureEvents';
 import type { ParseResult } from '../../domain/perpEvents';
-import { isRecord, positive, text, timestamp } from '../numbers';
+import { positive, text, timestamp } from '../numbers';
+import { eachItem } from './envelope';
 import { fromResponse } from './parse';
 
 /** A FUTURES instrument record, `listed` only while its state is `live`. */
@@ -10,20 +11,9 @@ export interface OkxDatedFutureListing {
   listed: boolean;
 }
 
-function each<E>(payload: unknown, parseItem: (item: Record<string, unknown>) => E | null): ParseResult<E> {
-  const events: E[] = [];
-  let rejected = Array.isArray(payload) ? 0 : 1;
-  for (const item of Array.isArray(payload) ? payload : []) {
-    const event = isRecord(item) ? parseItem(item) : null;
-    if (event === null) rejected++;
-    else events.push(event);
-  }
-  return { events, rejected };
-}
-
 /** FUTURES instrument records (`GET /api/v5/public/instruments?instType=FUTURES`'s data): the index is the record's `uly`. */
 export function parseFuturesInstruments(payload: unknown): ParseResult<OkxDatedFutureListing> {
-  return each(payload, (item) => {
+  return eachItem(payload, (item) => {
     const symbol = text(item.instId);
     const instrument = symbol === null || item.instType !== 'FUTURES' ? null : okxDatedFuture(symbol);
     if (instrument === null) return null;
@@ -33,7 +23,7 @@ export function parseFuturesInstruments(payload: unknown): ParseResult<OkxDatedF
 
 /** `mark-price` pushes (or `GET /api/v5/public/mark-price?instType=FUTURES` data) of dated futures → marks without an index. */
 export function parseFutureMarks(payload: unknown): ParseResult<DatedFutureMarkEvent> {
-  return each(payload, (item): DatedFutureMarkEvent | null => {
+  return eachItem(payload, (item): DatedFutureMarkEvent | null => {
     const symbol = text(item.instId);
     const instrument = symbol === null || (item.instType !== undefined && item.instType !== 'FUTURES') ? null : okxDatedFuture(symbol);
     const time = timestamp(item.ts);

@@ -1,20 +1,8 @@
 import { parseOptionSymbol, type OptionInstrument } from '../../domain/option';
 import type { OptionBookEvent, OptionGreeksEvent, OptionInstrumentEvent, OptionMarkEvent } from '../../domain/optionEvents';
 import type { ParseResult } from '../../domain/perpEvents';
-import { finite, isRecord, nonNegative, positive, text, timestamp } from '../numbers';
-import { okxData } from './envelope';
-
-/** Runs `parseItem` over a push's `data` array, counting the items it refuses. */
-function each<E>(payload: unknown, parseItem: (item: Record<string, unknown>) => E | null): ParseResult<E> {
-  const events: E[] = [];
-  let rejected = Array.isArray(payload) ? 0 : 1;
-  for (const item of Array.isArray(payload) ? payload : []) {
-    const event = isRecord(item) ? parseItem(item) : null;
-    if (event === null) rejected++;
-    else events.push(event);
-  }
-  return { events, rejected };
-}
+import { finite, nonNegative, positive, text, timestamp } from '../numbers';
+import { eachItem, okxData } from './envelope';
 
 /**
  * Everything an OKX option id says: `BTC-USD-251226-100000-C` is in family `BTC-USD`, priced
@@ -37,7 +25,7 @@ export function okxOptionInstrument(symbol: string): OptionInstrument | null {
 
 /** `instruments` (instType OPTION) push → options, `listed` only while their state is `live`. */
 export function parseOptionInstruments(payload: unknown): ParseResult<OptionInstrumentEvent> {
-  return each(payload, (item): OptionInstrumentEvent | null => {
+  return eachItem(payload, (item): OptionInstrumentEvent | null => {
     const symbol = text(item.instId);
     const fromSymbol = symbol === null ? null : okxOptionInstrument(symbol);
     const family = text(item.instFamily) ?? text(item.uly);
@@ -88,7 +76,7 @@ function sideVol(value: unknown): number | null {
  * The forward `fwdPx` is the underlying price of the option's expiry.
  */
 export function parseOptSummary(payload: unknown): ParseResult<OptionGreeksEvent> {
-  return each(payload, (item) => {
+  return eachItem(payload, (item) => {
     const symbol = text(item.instId);
     const time = timestamp(item.ts);
     const markIv = positive(item.markVol);
@@ -112,7 +100,7 @@ export function parseOptSummary(payload: unknown): ParseResult<OptionGreeksEvent
 
 /** `mark-price` push for an option → mark event (price in the coin). */
 export function parseOptionMarkPrices(payload: unknown): ParseResult<OptionMarkEvent> {
-  return each(payload, (item) => {
+  return eachItem(payload, (item) => {
     const symbol = text(item.instId);
     const time = timestamp(item.ts);
     const mark = nonNegative(item.markPx);
@@ -123,7 +111,7 @@ export function parseOptionMarkPrices(payload: unknown): ParseResult<OptionMarkE
 
 /** `tickers` push for an option → best bid/ask; an empty side has price "" (and size "0"). */
 export function parseOptionTickers(payload: unknown): ParseResult<OptionBookEvent> {
-  return each(payload, (item) => {
+  return eachItem(payload, (item) => {
     const symbol = text(item.instId);
     const time = timestamp(item.ts);
     if (symbol === null || okxOptionInstrument(symbol) === null || time === null) return null;

@@ -1,19 +1,11 @@
 import { createOptionsChart, LineSeries, LineStyle, type DeepPartial, type IChartApiBase, type ISeriesApi, type PriceChartOptions } from 'lightweight-charts';
-import { EXCHANGES, type ExchangeId } from '../../domain/exchange';
+import { EXCHANGE_LABEL, EXCHANGES, type ExchangeId } from '../../domain/exchange';
 import type { PerpMargin } from '../../domain/perp';
 import type { BasisFigures } from './basisFigures';
-import { COLORS } from './chartTheme';
+import { COLORS, NUMBER_SCALE_CHART_OPTIONS } from './chartTheme';
 
 const CURVE_OPTIONS: DeepPartial<PriceChartOptions> = {
-  autoSize: true,
-  // The logo injects an inline <style> our CSP refuses; ChartAttribution credits TradingView instead, as the licence asks.
-  layout: { background: { color: '#111923' }, textColor: '#8596a8', fontSize: 11, attributionLogo: false },
-  grid: { vertLines: { color: '#18222d' }, horzLines: { color: '#18222d' } },
-  rightPriceScale: { borderColor: '#223040' },
-  timeScale: { borderColor: '#223040', fixLeftEdge: true, fixRightEdge: true },
-  crosshair: { horzLine: { labelBackgroundColor: '#16212d' }, vertLine: { labelBackgroundColor: '#16212d' } },
-  handleScroll: false,
-  handleScale: false,
+  ...NUMBER_SCALE_CHART_OPTIONS,
   localization: { precision: 0, timeFormatter: (days: number) => `${days.toFixed(1)} d` },
 };
 
@@ -63,7 +55,7 @@ export class BasisCurveChart {
         lineStyle: margin === 'inverse' ? LineStyle.Dashed : LineStyle.Solid,
         pointMarkersVisible: true,
         pointMarkersRadius: 3,
-        title: `${exchange === 'binance' ? 'Binance' : 'OKX'} ${MARGIN_LABEL[margin]}`,
+        title: `${EXCHANGE_LABEL[exchange]} ${MARGIN_LABEL[margin]}`,
         priceFormat: PERCENT,
         priceLineVisible: false,
       });

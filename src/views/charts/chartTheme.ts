@@ -1,4 +1,4 @@
-import { ColorType, type DeepPartial, type ChartOptions, type Time } from 'lightweight-charts';
+import { ColorType, type DeepPartial, type ChartOptions, type PriceChartOptions, type Time } from 'lightweight-charts';
 import { formatTime } from '../format/times';
 
 export const COLORS = {
@@ -49,4 +49,17 @@ export const CHART_OPTIONS: DeepPartial<ChartOptions> = {
   },
   localization: { timeFormatter: formatChartTime },
   crosshair: { mode: 0 },
+};
+
+/** Charts whose horizontal scale is a number, not time (smiles, term structure, basis curve): fixed, no scrolling. */
+export const NUMBER_SCALE_CHART_OPTIONS: DeepPartial<PriceChartOptions> = {
+  autoSize: true,
+  // The logo injects an inline <style> our CSP refuses; ChartAttribution credits TradingView instead, as the licence asks.
+  layout: { background: { color: '#111923' }, textColor: '#8596a8', fontSize: 11, attributionLogo: false },
+  grid: { vertLines: { color: '#18222d' }, horzLines: { color: '#18222d' } },
+  rightPriceScale: { borderColor: '#223040' },
+  timeScale: { borderColor: '#223040', fixLeftEdge: true, fixRightEdge: true },
+  crosshair: { horzLine: { labelBackgroundColor: '#16212d' }, vertLine: { labelBackgroundColor: '#16212d' } },
+  handleScroll: false,
+  handleScale: false,
 };

@@ -1,19 +1,8 @@
-import { createOptionsChart, LineSeries, type ChartOptionsImpl, type DeepPartial, type IChartApiBase, type ISeriesApi, type PriceChartOptions } from 'lightweight-charts';
+import { createOptionsChart, LineSeries, type ChartOptionsImpl, type DeepPartial, type IChartApiBase, type ISeriesApi } from 'lightweight-charts';
+import { NUMBER_SCALE_CHART_OPTIONS } from '../charts/chartTheme';
 import { BandSeries, type BandOptions, type BandPoint } from './smileBandSeries';
 import type { SmileAxis, SmilePoint } from './smilePoints';
 
-/** The options view's charts' theme (smile, term structure): a number-valued horizontal scale, no scrolling. */
-export const OPTIONS_CHART_THEME: DeepPartial<PriceChartOptions> = {
-  autoSize: true,
-  // The logo injects an inline <style> our CSP refuses; the panel credits TradingView in text, as the licence asks.
-  layout: { background: { color: '#111923' }, textColor: '#8596a8', fontSize: 11, attributionLogo: false },
-  grid: { vertLines: { color: '#18222d' }, horzLines: { color: '#18222d' } },
-  rightPriceScale: { borderColor: '#223040' },
-  timeScale: { borderColor: '#223040', fixLeftEdge: true, fixRightEdge: true },
-  crosshair: { horzLine: { labelBackgroundColor: '#16212d' }, vertLine: { labelBackgroundColor: '#16212d' } },
-  handleScroll: false,
-  handleScale: false,
-};
 
 const MARK_COLOR = '#f5b84b';
 
@@ -34,7 +23,7 @@ export class SmileChart {
     this.axis = axis;
     const formatX = (x: number) => (this.axis === 'delta' ? `${x.toFixed(0)}Δ` : x.toFixed(this.xDecimals));
     this.chart = createOptionsChart(container, {
-      ...OPTIONS_CHART_THEME,
+      ...NUMBER_SCALE_CHART_OPTIONS,
       localization: { precision: 0, timeFormatter: formatX },
     });
     this.band = this.chart.addCustomSeries(new BandSeries(), {

@@ -1,7 +1,6 @@
 import { createOptionsChart, LineSeries, type IChartApiBase, type ISeriesApi } from 'lightweight-charts';
 import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
-import { COLORS } from '../charts/chartTheme';
-import { OPTIONS_CHART_THEME } from './smileChart';
+import { COLORS, NUMBER_SCALE_CHART_OPTIONS } from '../charts/chartTheme';
 
 /** One venue's IVs (fractions) against a number: days to expiry, or log-moneyness. */
 export interface VenueLine {
@@ -25,7 +24,7 @@ export class VenueLinesChart {
     formatX: (x: number) => string,
     private readonly title: (exchange: ExchangeId) => string = (exchange) => EXCHANGE_LABEL[exchange],
   ) {
-    this.chart = createOptionsChart(container, { ...OPTIONS_CHART_THEME, localization: { precision: xDecimals, timeFormatter: formatX } });
+    this.chart = createOptionsChart(container, { ...NUMBER_SCALE_CHART_OPTIONS, localization: { precision: xDecimals, timeFormatter: formatX } });
   }
 
   setLines(lines: readonly VenueLine[]): void {
