@@ -42,28 +42,28 @@ function ageText(stale: boolean, age: number | null): string {
  * cheapest way to hold the carry named under it.
  */
 export function BasisPanel({ coin, perps }: { coin: string; perps: readonly PerpRow[] }) {
-  const futures = useDatedFutures(coin);
   useFundingHistories(perps);
+  // Everything here is read once a second, on the shared clock: each redraw repaints the whole chart (bench/decisions.md).
   const now = useNow();
+  const futures = useDatedFutures(coin, now);
+  const latestPerps = useRef(perps);
+  latestPerps.current = perps;
   // Delivery times are the venues'; both keep a clock close enough for a day axis.
   const venueOffset = useVenueOffset('binance');
   const [first, second] = perps;
   const firstMedian = useMedianFunding(first, now);
   const secondMedian = useMedianFunding(second, now);
+  const keys = perps.map((perp) => perp.key).join(',');
   const silent = useConnectionStatusStore(
     useShallow((state) => ({ binance: isStreamSilent(state.byExchange.binance.state), okx: isStreamSilent(state.byExchange.okx.state) })),
   );
-  const figures = useMemo(
-    () =>
-      basisFigures(
-        futures,
-        [first && { row: first, median7d: firstMedian }, second && { row: second, median7d: secondMedian }].filter((perp) => perp !== undefined),
-        now,
-        silent,
-      ),
-    [futures, first, second, firstMedian, secondMedian, now, silent],
-  );
-  const verdict = carryVerdictText(coin, cheapestCarry(carryQuotes(figures)));
+  const figures = useMemo(() => {
+    const medians = [firstMedian, secondMedian];
+    const shown = latestPerps.current.slice(0, 2).map((row, index) => ({ row, median7d: medians[index] ?? null }));
+    return basisFigures(futures, shown, now, silent);
+    // The perpetuals are named by `keys` and read as they stand at `now`.
+  }, [futures, keys, firstMedian, secondMedian, now, silent]);
+  const verdict = useMemo(() => carryVerdictText(coin, cheapestCarry(carryQuotes(figures))), [coin, figures]);
 
   const container = useRef<HTMLDivElement>(null);
   const chart = useChartInstance(container, coin, (element) => new BasisCurveChart(element));
