@@ -76,6 +76,11 @@ test.describe('Binance against OKX', () => {
     const summary = page.getByRole('list', { name: 'Smile summary' });
     await expect(summary.getByRole('listitem').filter({ hasText: /^Binance:/ })).toContainText(/\d+ strikes, ln\(K\/F\) −0\.\d{3} to 0\.\d{3} .*; ATM 50\.60\.$/);
     await expect(summary.getByRole('listitem').filter({ hasText: /^OKX:/ })).toContainText(/; ATM 50\.17\.$/);
+    // The points behind the chart, in text, once opened: the pinned furthest expiry reads flat on each venue.
+    await page.getByText('Smile points', { exact: true }).click();
+    const points = page.getByRole('table', { name: `Smile points for ${expiryLabel(furthest)}` });
+    await expect(points.getByRole('row', { name: /^Binance / }).first().getByRole('cell').nth(2)).toHaveText('50.60');
+    await expect(points.getByRole('row', { name: /^OKX / }).last().getByRole('cell').nth(2)).toHaveText('50.17');
 
     const crossedSection = page.getByRole('region', { name: 'Crossed quotes' });
     await expect(crossedSection.getByText(/^No crossed quotes/)).toBeVisible();

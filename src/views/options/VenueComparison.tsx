@@ -131,6 +131,8 @@ function SmilesFigure({ comparison, expiries, chosen, onPick }: SmilesFigureProp
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<VenueLinesChart | null>(null);
   const name = useId();
+  // The points table is a text alternative a reader opens: kept out of the once-a-second render while closed.
+  const [pointsOpen, setPointsOpen] = useState(false);
   const smiles = useMemo(
     () => new Map([left, right].map((chain) => [chain.venue.exchange, smileOfExpiry(chain, chosen)] as const)),
     [left, right, chosen],
@@ -190,30 +192,32 @@ function SmilesFigure({ comparison, expiries, chosen, onPick }: SmilesFigureProp
             );
           })}
         </ul>
-        <details>
+        <details onToggle={(event) => setPointsOpen(event.currentTarget.open)}>
           <summary>Smile points</summary>
-          <table className="term-table" aria-label={`Smile points for ${label}`}>
-            <thead>
-              <tr>
-                <th scope="col">Venue</th>
-                <th scope="col">Strike</th>
-                <th scope="col">ln(K/F)</th>
-                <th scope="col">Mark IV</th>
-              </tr>
-            </thead>
-            <tbody>
-              {venues.flatMap((chain) =>
-                (smiles.get(chain.venue.exchange) ?? []).map((point) => (
-                  <tr key={`${chain.venue.exchange}-${point.strike}`}>
-                    <th scope="row">{EXCHANGE_LABEL[chain.venue.exchange]}</th>
-                    <td>{formatPrice(point.strike, Number.isInteger(point.strike) ? 0 : undefined)}</td>
-                    <td>{moneynessText(point.moneyness)}</td>
-                    <td>{volPoints(point.iv)}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          {pointsOpen && (
+            <table className="term-table" aria-label={`Smile points for ${label}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Venue</th>
+                  <th scope="col">Strike</th>
+                  <th scope="col">ln(K/F)</th>
+                  <th scope="col">Mark IV</th>
+                </tr>
+              </thead>
+              <tbody>
+                {venues.flatMap((chain) =>
+                  (smiles.get(chain.venue.exchange) ?? []).map((point) => (
+                    <tr key={`${chain.venue.exchange}-${point.strike}`}>
+                      <th scope="row">{EXCHANGE_LABEL[chain.venue.exchange]}</th>
+                      <td>{formatPrice(point.strike, Number.isInteger(point.strike) ? 0 : undefined)}</td>
+                      <td>{moneynessText(point.moneyness)}</td>
+                      <td>{volPoints(point.iv)}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          )}
         </details>
         <ChartAttribution />
       </figcaption>
