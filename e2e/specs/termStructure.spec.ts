@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, harnessUrl, test } from '../support/fixtures.ts';
+import { expiryTime, openTermPanel } from '../support/termPanel.ts';
 
 const LOAD_TIMEOUT = 30_000;
 const DAY_MS = 86_400_000;
@@ -15,19 +16,13 @@ async function binanceBtcExpiries(): Promise<Expiry[]> {
   const marks = (await response.json()) as { symbol: string }[];
   const dates = [...new Set(marks.filter((mark) => mark.symbol.startsWith('BTC-')).map((mark) => mark.symbol.split('-')[1]!))];
   return dates
-    .map((date) => ({ date, time: Date.UTC(2000 + Number(date.slice(0, 2)), Number(date.slice(2, 4)) - 1, Number(date.slice(4, 6)), 8) }))
+    .map((date) => ({ date, time: expiryTime(date) }))
     .sort((a, b) => a.time - b.time);
 }
 
 /** A cell's vol points as a number; the panel writes negatives with a true minus sign. */
 const cellNumber = async (row: ReturnType<Page['getByRole']>, index: number): Promise<number> =>
   Number((await row.getByRole('cell').nth(index).textContent())!.replace('−', '-'));
-
-async function openTerm(page: Page, gotoApp: (path: string) => Promise<void>): Promise<void> {
-  await gotoApp('/options?exchange=binance&underlying=BTCUSDT');
-  await page.getByRole('button', { name: 'Term structure' }).click();
-  await expect(page.getByRole('heading', { name: 'BTC vol term structure' })).toBeVisible();
-}
 
 test.describe('vol term structure', () => {
   test.describe.configure({ timeout: 90_000 });
@@ -36,7 +31,7 @@ test.describe('vol term structure', () => {
     const [first] = await binanceBtcExpiries();
     // Calls at 55 %, puts at 50 %: the 25-delta wings read 55 and 50, RR +5.00, and BF is their mean less ATM.
     await app.control('/smile', { exchange: 'binance', underlying: 'BTCUSDT', expiry: first!.date, call: 0.55, put: 0.5 });
-    await openTerm(page, app.gotoApp);
+    await openTermPanel(page, app.gotoApp);
     await expect(page.getByRole('img', { name: 'BTC ATM IV against days to expiry, Binance and OKX' })).toBeVisible();
     const table = page.getByRole('table', { name: 'Binance BTCUSDT vol by expiry' });
     const row = table.getByRole('row').nth(1);
@@ -55,7 +50,7 @@ test.describe('vol term structure', () => {
     const [low, high] = [expiries[after - 1]!, expiries[after]!];
     await app.control('/smile', { exchange: 'binance', underlying: 'BTCUSDT', expiry: low.date, call: 0.4, put: 0.4 });
     await app.control('/smile', { exchange: 'binance', underlying: 'BTCUSDT', expiry: high.date, call: 0.6, put: 0.6 });
-    await openTerm(page, app.gotoApp);
+    await openTermPanel(page, app.gotoApp);
     const byExpiry = page.getByRole('table', { name: 'Binance BTCUSDT vol by expiry' });
     await expect(byExpiry.getByRole('row').filter({ has: page.getByRole('cell', { name: '40.00' }) })).toHaveCount(1, { timeout: LOAD_TIMEOUT });
     const seven = page.getByRole('table', { name: 'BTC vol by tenor' }).getByRole('row', { name: /^7 d/ });
@@ -81,7 +76,7 @@ test('an ATM IV alert watches the nearest expiry’s ATM as the Term panel reads
   const [nearest] = await binanceBtcExpiries();
   // Calls at 60 %, puts at 50 %: the ATM is between them by where the forward sits, not their mean at the nearest strike.
   await app.control('/smile', { exchange: 'binance', underlying: 'BTCUSDT', expiry: nearest!.date, call: 0.6, put: 0.5 });
-  await openTerm(page, app.gotoApp);
+  await openTermPanel(page, app.gotoApp);
   const atmCell = page.getByRole('table', { name: 'Binance BTCUSDT vol by expiry' }).getByRole('row').nth(1).getByRole('cell').nth(1);
   await expect(atmCell).toHaveText(/^\d+\.\d{2}$/, { timeout: LOAD_TIMEOUT });
   await page.getByRole('button', { name: 'Alert on BTCUSDT options (Binance)' }).click();
@@ -110,7 +105,7 @@ test('an ATM IV alert watches the nearest expiry’s ATM as the Term panel reads
 
 test('a venue that goes silent is named in the Term panel, its figures held as last received', async ({ app, page }) => {
   test.setTimeout(90_000);
-  await openTerm(page, app.gotoApp);
+  await openTermPanel(page, app.gotoApp);
   const states = page.getByRole('list', { name: 'Term structure sources' });
   await expect(states.getByRole('listitem')).toHaveText(['Binance BTCUSDT: live', 'OKX BTC-USD: live'], { timeout: LOAD_TIMEOUT });
   await app.control('/refuse', { exchange: 'okx', status: 503, scope: 'ws' });

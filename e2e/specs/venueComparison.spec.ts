@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, harnessUrl, test } from '../support/fixtures.ts';
+import { expiryTime, openTermPanel } from '../support/termPanel.ts';
 
 const LOAD_TIMEOUT = 30_000;
 const DAY_MS = 86_400_000;
@@ -11,8 +12,6 @@ interface Contract {
   date: string;
   strike: string;
 }
-
-const expiryTime = (date: string) => Date.UTC(2000 + Number(date.slice(0, 2)), Number(date.slice(2, 4)) - 1, Number(date.slice(4, 6)), 8);
 
 /** The fake's BTC calls on both venues, from Binance's mark list and OKX's opt-summary. */
 async function listedCalls(): Promise<{ binance: Contract[]; okx: Contract[] }> {
@@ -43,8 +42,7 @@ const expiryLabel = (date: string) =>
   new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' }).format(expiryTime(date));
 
 async function openTerm(page: Page, gotoApp: (path: string) => Promise<void>): Promise<void> {
-  await gotoApp('/options?exchange=binance&underlying=BTCUSDT');
-  await page.getByRole('button', { name: 'Term structure' }).click();
+  await openTermPanel(page, gotoApp);
   await expect(page.getByRole('heading', { name: 'Binance against OKX' })).toBeVisible();
 }
 
