@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { EXCHANGE_LABEL, type ExchangeId } from '../../domain/exchange';
+import { EXCHANGE_LABEL } from '../../domain/exchange';
 import { DEFAULT_FUNDING_INTERVAL_HOURS } from '../../domain/funding';
 import { fundingWindows } from '../../domain/fundingStats';
 import type { PerpRow } from '../../domain/perp';
@@ -11,7 +11,7 @@ import { useNow } from '../../hooks/useNow';
 import { useVenueOffset } from '../../hooks/useVenueNow';
 import { useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { formatPercent, formatPrice, NO_VALUE, signClass } from '../format/numbers';
-import { formatTime } from '../format/times';
+import { formatExpiryDate } from '../format/times';
 import { isStreamSilent } from '../screener/staleness';
 import { formatAge } from '../shell/formatAge';
 import { BasisCurveChart } from './basisCurveChart';
@@ -20,15 +20,14 @@ import { carryVerdictText } from './carryVerdict';
 import { useChartInstance } from './useChartInstance';
 
 const MEDIAN_DAYS = 7;
-const expiryDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
 
 /** A perpetual's 7-day median annualised funding, from the page's history cache; null until the history covers the week. */
 function useMedianFunding(quote: PerpRow | undefined, now: number): number | null {
   const offset = useVenueOffset(quote?.exchange ?? 'binance');
   const funding = useContractFunding(quote?.key ?? '', quote?.intervalHours ?? DEFAULT_FUNDING_INTERVAL_HOURS);
-  if (!quote || !funding) return null;
-  // Settlement times are the venue's: the window ends at its now.
-  return fundingWindows(funding, now + offset, [MEDIAN_DAYS])[0]!.median;
+  // No quote asks the key '', which holds no history. Settlement times are the venue's: the window ends at its now;
+  // worked out once a second, not at each render of the page.
+  return useMemo(() => (funding ? fundingWindows(funding, now + offset, [MEDIAN_DAYS])[0]!.median : null), [funding, now, offset]);
 }
 
 function ageText(stale: boolean, age: number | null): string {
@@ -69,7 +68,6 @@ export function BasisPanel({ coin, perps }: { coin: string; perps: readonly Perp
   const chart = useChartInstance(container, coin, (element) => new BasisCurveChart(element));
   useEffect(() => chart?.setFigures(figures, now + venueOffset), [chart, figures]);
 
-  const venueLabel = (exchange: ExchangeId) => EXCHANGE_LABEL[exchange];
   return (
     <section className="chart-figure basis-panel" aria-labelledby="basis-title">
       <h2 id="basis-title" className="chart-title">
@@ -99,7 +97,7 @@ export function BasisPanel({ coin, perps }: { coin: string; perps: readonly Perp
         <tbody>
           {figures.perps.map(({ row, median7d, stale, age }) => (
             <tr key={row.key} className={stale ? 'stale' : ''}>
-              <td>{venueLabel(row.exchange)}</td>
+              <td>{EXCHANGE_LABEL[row.exchange]}</td>
               <th scope="row">{row.symbol} perpetual</th>
               <td>{NO_VALUE}</td>
               <td>0</td>
@@ -113,9 +111,9 @@ export function BasisPanel({ coin, perps }: { coin: string; perps: readonly Perp
           ))}
           {figures.futures.map(({ row, days, basis, stale, age }) => (
             <tr key={row.key} className={stale ? 'stale' : ''}>
-              <td>{venueLabel(row.exchange)}</td>
+              <td>{EXCHANGE_LABEL[row.exchange]}</td>
               <th scope="row">{row.symbol}</th>
-              <td>{formatTime(row.expiry, (date) => expiryDate.format(date))}</td>
+              <td>{formatExpiryDate(row.expiry)}</td>
               <td>{days === null ? NO_VALUE : days.toFixed(1)}</td>
               <td>{formatPrice(row.mark)}</td>
               <td>{formatPrice(row.index)}</td>

@@ -12,3 +12,10 @@ export function formatTime(ms: number | null, format: (date: Date) => string): s
   const date = realDate(ms);
   return date === null ? NO_VALUE : format(date);
 }
+
+const expiryDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
+
+/** An option expiry or a future's delivery by its UTC date, as both venues' symbols name it: "25 Dec 26". */
+export function formatExpiryDate(ms: number | null): string {
+  return formatTime(ms, (date) => expiryDay.format(date));
+}

@@ -1,9 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { daysToExpiry } from '../../domain/option';
-import { formatTime } from '../format/times';
+import { formatExpiryDate, formatTime } from '../format/times';
 import type { ExpiryTab } from './chainRows';
 
-const dateLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
 
 /** Days to expiry: one decimal while it is close ("0.7d"), whole days after ten. */
 export function formatDaysToExpiry(days: number): string {
@@ -62,7 +61,7 @@ export function ExpiryTabs({ tabs, selected, now, panelId, onSelect }: ExpiryTab
             title={`${tab.options} options, expire ${formatTime(tab.expiry, (date) => date.toISOString().replace('.000Z', 'Z'))}`}
             onClick={() => onSelect(tab)}
           >
-            <span className="expiry-date">{formatTime(tab.expiry, (date) => dateLabel.format(date))}</span>
+            <span className="expiry-date">{formatExpiryDate(tab.expiry)}</span>
             <span className="expiry-days">{formatDaysToExpiry(daysToExpiry(tab.expiry, now))}</span>
           </button>
         );

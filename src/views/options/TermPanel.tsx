@@ -3,14 +3,13 @@ import { EXCHANGE_LABEL } from '../../domain/exchange';
 import { useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { STALE_AFTER_MS } from '../screener/staleness';
 import { chainState } from './chainState';
-import { formatTime } from '../format/times';
+import { formatExpiryDate } from '../format/times';
 import { volPoints } from '../format/volPoints';
 import { ChartAttribution } from '../charts/ChartAttribution';
 import { VenueLinesChart, type VenueLine } from './venueLinesChart';
 import { VenueComparison } from './VenueComparison';
 import { useTermStructure, type TermVenue, type VenueTerm } from './useTermStructure';
 
-const expiryDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
 
 /** Each venue's chain in words (live, stale, reconnecting…); its figures stay as last received and say so. */
 function VenueStates({ terms }: { terms: readonly VenueTerm[] }) {
@@ -122,7 +121,7 @@ export function TermPanel({ coin, venues, venueNow }: { coin: string; venues: re
             ) : (
               expiries.map((vols) => (
                 <tr key={vols.expiry}>
-                  <th scope="row">{formatTime(vols.expiry, (date) => expiryDate.format(date))}</th>
+                  <th scope="row">{formatExpiryDate(vols.expiry)}</th>
                   <td>{(vols.years * 365).toFixed(1)}</td>
                   <td>{volPoints(vols.atm)}</td>
                   <td>{volPoints(vols.riskReversal, true)}</td>

@@ -7,7 +7,7 @@ import { atmSpreads, moneynessSmile, type AtmSpread, type MoneynessPoint } from 
 import { useConnectionStatusStore } from '../../store/connectionStatusStore';
 import { ChartAttribution } from '../charts/ChartAttribution';
 import { formatPrice } from '../format/numbers';
-import { formatTime } from '../format/times';
+import { formatExpiryDate } from '../format/times';
 import { volPoints } from '../format/volPoints';
 import { isStreamSilent } from '../screener/staleness';
 import { isOptionStale } from './staleness';
@@ -21,8 +21,6 @@ const CROSSED_SHOWN = 12;
 const LEFT: ExchangeId = 'binance';
 const RIGHT: ExchangeId = 'okx';
 
-const expiryDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
-const dateOf = (expiry: number) => formatTime(expiry, (date) => expiryDate.format(date));
 
 interface Comparison {
   left: VenueTerm;
@@ -103,7 +101,7 @@ function VenuePair({ coin, left, right }: { coin: string; left: VenueTerm; right
           ) : (
             spreads.map((spread) => (
               <tr key={spread.expiry}>
-                <th scope="row">{dateOf(spread.expiry)}</th>
+                <th scope="row">{formatExpiryDate(spread.expiry)}</th>
                 <td>{(spread.years * 365).toFixed(1)}</td>
                 <td>{volPoints(spread.left)}</td>
                 <td>{volPoints(spread.right)}</td>
@@ -152,7 +150,7 @@ function SmilesFigure({ comparison, expiries, chosen, onPick }: SmilesFigureProp
     chartRef.current?.setLines(lines);
   }, [smiles]);
 
-  const label = chosen === null ? 'no expiry' : dateOf(chosen);
+  const label = chosen === null ? 'no expiry' : formatExpiryDate(chosen);
   const venues = [left, right];
   return (
     <figure className="smile venue-smiles" aria-labelledby={`${name}-title`}>
@@ -165,7 +163,7 @@ function SmilesFigure({ comparison, expiries, chosen, onPick }: SmilesFigureProp
           <select value={chosen ?? ''} onChange={(event) => onPick(Number(event.target.value))} disabled={expiries.length === 0}>
             {expiries.map((expiry) => (
               <option key={expiry} value={expiry}>
-                {dateOf(expiry)}
+                {formatExpiryDate(expiry)}
               </option>
             ))}
           </select>
@@ -245,7 +243,7 @@ function CrossedQuotes({ crossed, matched }: { crossed: readonly CrossedQuote[];
           <ul className="crossed-quotes" aria-labelledby={`${name}-title`}>
             {crossed.slice(0, CROSSED_SHOWN).map((pair) => (
               <li key={`${pair.bid.quote.key}|${pair.ask.quote.key}`}>
-                {dateOf(pair.expiry)} {formatPrice(pair.strike, Number.isInteger(pair.strike) ? 0 : undefined)} {pair.callPut}: {quoteText(pair.bid, 'bid')} above{' '}
+                {formatExpiryDate(pair.expiry)} {formatPrice(pair.strike, Number.isInteger(pair.strike) ? 0 : undefined)} {pair.callPut}: {quoteText(pair.bid, 'bid')} above{' '}
                 {quoteText(pair.ask, 'ask')} by {volPoints(crossWidth(pair))}
               </li>
             ))}
